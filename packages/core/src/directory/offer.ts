@@ -1,0 +1,65 @@
+import * as v from "valibot";
+import { CentreId } from "../shared/centres.ts";
+import { CategoryId } from "./categories.ts";
+
+/**
+ * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
+ * (../shared/reference/hsds-3.0/service.json) where HSDS has one; the rest is the Danish
+ * context: which centre's area it belongs to, its category and accessibility notes.
+ *
+ * `status` is HSDS's own (is the offer running?); `publication` is the curation state
+ * (may citizens see it?). They are different questions, so they are different fields.
+ */
+
+export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_invalid"));
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"));
+const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
+
+export const OfferStatus = v.picklist(["active", "inactive", "defunct", "temporarily closed"], "offer_status_invalid");
+export const Publication = v.picklist(["draft", "published", "archived"], "publication_invalid");
+
+/** HSDS `address` field names, flattened to what the directory shows. */
+export const OfferLocation = v.object({
+  name: v.optional(text(120)),
+  address_1: text(200),
+  postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
+  city: text(80),
+});
+
+export const Offer = v.pipe(
+  v.object({
+    id: OfferId,
+    name: text(120),
+    alternate_name: v.optional(text(120)),
+    description: text(2000),
+    organization_name: text(160),
+    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
+    phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
+    status: OfferStatus,
+    publication: Publication,
+    centre_id: CentreId,
+    area: text(80),
+    category: CategoryId,
+    minimum_age: v.optional(age),
+    maximum_age: v.optional(age),
+    free: v.boolean(),
+    fees_description: v.optional(text(500)),
+    eligibility_description: v.optional(text(500)),
+    application_process: v.optional(text(500)),
+    schedule_description: v.optional(text(300)),
+    location: v.optional(OfferLocation),
+    accessibility_notes: v.optional(text(500)),
+    assured_date: v.pipe(v.string(), v.isoDate("date_invalid")),
+    last_modified: v.pipe(v.string(), v.isoTimestamp("timestamp_invalid")),
+  }),
+  v.forward(
+    v.check(
+      (offer) => offer.minimum_age === undefined || offer.maximum_age === undefined || offer.minimum_age <= offer.maximum_age,
+      "age_range_invalid",
+    ),
+    ["maximum_age"],
+  ),
+);
+export type Offer = v.InferOutput<typeof Offer>;

@@ -1,0 +1,27 @@
+import type { TableSpec } from "./tables.ts";
+
+/**
+ * Configuration is read from the environment here and nowhere else, so the app code
+ * never knows whether it runs on one machine or on AWS.
+ */
+export type Config = {
+  /** Set locally (DynamoDB Local); unset on AWS, where the SDK finds DynamoDB itself. */
+  dynamoEndpoint?: string;
+  region: string;
+  /** Physical table name for each logical table id. */
+  tableNames: Record<string, string>;
+};
+
+export const LOCAL_TABLE_PREFIX = "naerhed-";
+
+export function tableName(spec: TableSpec, env: NodeJS.ProcessEnv, prefix = LOCAL_TABLE_PREFIX): string {
+  return env[spec.envVar] ?? `${env.TABLE_PREFIX ?? prefix}${spec.id}`;
+}
+
+export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region: env.AWS_REGION ?? "eu-north-1",
+    tableNames: Object.fromEntries(specs.map((spec) => [spec.id, tableName(spec, env)])),
+  };
+}

@@ -1,0 +1,25 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Config } from "./config.ts";
+
+/**
+ * One document client per process. Timeouts are short on purpose: when DynamoDB is
+ * unreachable a citizen should get "try again in a moment" within seconds, not hang.
+ */
+export function createDocumentClient(config: Pick<Config, "dynamoEndpoint" | "region">): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: config.region,
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    ...(config.dynamoEndpoint
+      ? {
+          endpoint: config.dynamoEndpoint,
+          // DynamoDB Local accepts any credentials; fixed ones keep the local run free of AWS set-up.
+          credentials: { accessKeyId: "local", secretAccessKey: "local" },
+        }
+      : {}),
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}

@@ -1,0 +1,51 @@
+import type { MessageKey } from "./messages.ts";
+
+/**
+ * Errors the domain raises on purpose. The HTTP layer maps each kind to a status code and
+ * a plain-language message in one place (packages/functions/src/shared/errors.ts).
+ */
+
+export type FieldProblem = { field: string; message: MessageKey };
+
+export class InvalidInputError extends Error {
+  readonly kind = "invalid_input";
+  constructor(readonly problems: FieldProblem[]) {
+    super(`Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join(", ")}`);
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly kind = "not_found";
+  constructor(readonly what: MessageKey) {
+    super(`Not found: ${what}`);
+  }
+}
+
+/** The database could not be reached or is overloaded; the request may succeed if repeated. */
+export class UnavailableError extends Error {
+  readonly kind = "unavailable";
+  constructor(cause: unknown) {
+    super("The database is unavailable", { cause });
+  }
+}
+
+export type DomainError = InvalidInputError | NotFoundError | UnavailableError;
+
+const RETRYABLE_AWS_ERRORS = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "TimeoutError",
+]);
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** True when a DynamoDB call failed because the service could not answer, not because of the request. */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  if (code && NETWORK_CODES.has(code)) return true;
+  if (RETRYABLE_AWS_ERRORS.has(error.name)) return true;
+  return error.cause !== undefined && error.cause !== error && isUnavailable(error.cause);
+}

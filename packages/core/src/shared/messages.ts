@@ -1,0 +1,87 @@
+/**
+ * What the API says to people, in Danish and English. Plain language: what happened,
+ * then what to do. Schema checks name these keys as their messages, so every field
+ * problem has words a citizen understands.
+ */
+
+export type Language = "da" | "en";
+
+const da = {
+  invalid_value: "Værdien er ikke gyldig. Ret den og prøv igen.",
+  invalid_input: "Noget i din forespørgsel er ikke gyldigt. Se hvad der skal rettes.",
+  text_required: "Feltet må ikke være tomt.",
+  text_too_long: "Teksten er for lang. Gør den kortere.",
+  offer_id_invalid: "Linket til tilbuddet er ikke rigtigt. Gå tilbage til listen og vælg tilbuddet igen.",
+  offer_not_found: "Vi kan ikke finde tilbuddet. Måske er det slettet. Gå tilbage til listen.",
+  offer_status_invalid: "Status skal være aktiv, inaktiv, lukket eller midlertidigt lukket.",
+  publication_invalid: "Tilstand skal være kladde, udgivet eller arkiveret.",
+  centre_invalid: "Vælg et af borgercentrene.",
+  category_invalid: "Vælg en af kategorierne.",
+  age_invalid: "Alder skal være et helt tal fra 0 til 120.",
+  age_range_invalid: "Højeste alder skal være større end laveste alder.",
+  postal_code_invalid: "Postnummeret skal have 4 cifre.",
+  url_invalid: "Webadressen er ikke gyldig. Den skal starte med https://",
+  email_invalid: "E-mailadressen er ikke gyldig. Den skal se sådan ud: navn@eksempel.dk",
+  phone_invalid: "Telefonnummeret er ikke gyldigt. Skriv 8 cifre.",
+  date_invalid: "Datoen er ikke gyldig. Skriv den som år-måned-dag.",
+  timestamp_invalid: "Tidspunktet er ikke gyldigt.",
+  cursor_invalid: "Linket til næste side virker ikke. Start forfra på listen.",
+  limit_invalid: "Antal skal være et helt tal fra 1 til 50.",
+  route_not_found: "Adressen findes ikke.",
+  unavailable: "Vi kan ikke hente data lige nu. Prøv igen om et øjeblik.",
+  internal: "Noget gik galt hos os. Prøv igen. Sker det igen, så giv os fejlkoden.",
+} as const;
+
+export type MessageKey = keyof typeof da;
+
+const en: Record<MessageKey, string> = {
+  invalid_value: "This value is not valid. Correct it and try again.",
+  invalid_input: "Something in your request is not valid. See what to correct.",
+  text_required: "This field must not be empty.",
+  text_too_long: "The text is too long. Make it shorter.",
+  offer_id_invalid: "The link to this offer is not right. Go back to the list and choose the offer again.",
+  offer_not_found: "We cannot find this offer. It may have been removed. Go back to the list.",
+  offer_status_invalid: "Status must be active, inactive, defunct or temporarily closed.",
+  publication_invalid: "State must be draft, published or archived.",
+  centre_invalid: "Choose one of the citizen centres.",
+  category_invalid: "Choose one of the categories.",
+  age_invalid: "Age must be a whole number from 0 to 120.",
+  age_range_invalid: "The highest age must be more than the lowest age.",
+  postal_code_invalid: "The postcode must have 4 digits.",
+  url_invalid: "The web address is not valid. It must start with https://",
+  email_invalid: "The email address is not valid. It should look like this: name@example.dk",
+  phone_invalid: "The phone number is not valid. Write 8 digits.",
+  date_invalid: "The date is not valid. Write it as year-month-day.",
+  timestamp_invalid: "The time is not valid.",
+  cursor_invalid: "The link to the next page does not work. Start the list again.",
+  limit_invalid: "The number must be a whole number from 1 to 50.",
+  route_not_found: "This address does not exist.",
+  unavailable: "We cannot get the data right now. Try again in a moment.",
+  internal: "Something went wrong on our side. Try again. If it happens again, give us the error code.",
+};
+
+export const messages: Record<Language, Record<MessageKey, string>> = { da, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(da, key);
+}
+
+export function message(key: string, language: Language): string {
+  return messages[language][isMessageKey(key) ? key : "invalid_value"];
+}
+
+/** Picks Danish or English from an Accept-Language header; Danish unless English is preferred. */
+export function languageFrom(acceptLanguage: string | undefined | null): Language {
+  if (!acceptLanguage) return "da";
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { primary: tag.split("-")[0], weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.weight > 0 && (entry.primary === "da" || entry.primary === "en"))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked[0]?.primary === "en" ? "en" : "da";
+}

@@ -1,0 +1,43 @@
+/**
+ * The one declaration of every DynamoDB table: keys, indexes and TTL attribute.
+ * `stacks/Database.ts` turns these into CloudFormation tables, and the local bootstrap
+ * (`packages/local/src/bootstrap.ts`) creates the same tables in DynamoDB Local.
+ * Each module writes its access patterns next to its store; this file only says the shape.
+ */
+
+export type KeyAttribute = { name: string; type: "string" | "number" };
+
+export type IndexSpec = {
+  name: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+};
+
+export type TableSpec = {
+  /** Short logical name; the physical name is `<prefix><id>` locally and chosen by SST on AWS. */
+  id: string;
+  /** Environment variable that carries the physical table name into the module's Lambda. */
+  envVar: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  globalIndexes: IndexSpec[];
+  ttlAttribute?: string;
+};
+
+export const directoryTable = {
+  id: "directory",
+  envVar: "DIRECTORY_TABLE",
+  partitionKey: { name: "pk", type: "string" },
+  sortKey: { name: "sk", type: "string" },
+  globalIndexes: [
+    {
+      name: "gsi1",
+      partitionKey: { name: "gsi1pk", type: "string" },
+      sortKey: { name: "gsi1sk", type: "string" },
+    },
+  ],
+  ttlAttribute: "expires_at",
+} as const satisfies TableSpec;
+
+/** Every table of the platform, in the order they are created. */
+export const tables: readonly TableSpec[] = [directoryTable];

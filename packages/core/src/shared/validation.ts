@@ -1,0 +1,20 @@
+import * as v from "valibot";
+import { InvalidInputError } from "./errors.ts";
+import { isMessageKey } from "./messages.ts";
+
+/**
+ * Parses input at the edge. Every valibot issue becomes a field problem whose message is a
+ * key of the bilingual dictionary; a check without its own key falls back to "invalid_value".
+ */
+export function parseInput<const Schema extends v.GenericSchema>(
+  schema: Schema,
+  input: unknown,
+): v.InferOutput<Schema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => ({
+    field: v.getDotPath(issue) ?? "",
+    message: isMessageKey(issue.message) ? issue.message : ("invalid_value" as const),
+  }));
+  throw new InvalidInputError(problems);
+}

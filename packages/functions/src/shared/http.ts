@@ -1,0 +1,68 @@
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { InvalidInputError, NotFoundError, UnavailableError } from "@naerhed/core/shared/errors";
+import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
+
+/** What every request carries through the app: its id (shown to the person on errors) and language. */
+export type AppEnv = { Variables: { requestId: string; language: Language } };
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const lambdaId = (c.env as { lambdaContext?: { awsRequestId?: string } } | undefined)?.lambdaContext?.awsRequestId;
+  const given = c.req.header("x-request-id");
+  const requestId = lambdaId ?? (given && REQUEST_ID.test(given) ? given : crypto.randomUUID());
+  c.set("requestId", requestId);
+  c.set("language", languageFrom(c.req.header("accept-language")));
+  await next();
+  c.header("x-request-id", requestId);
+  c.header("content-language", c.get("language"));
+  c.header("vary", "Accept-Language");
+};
+
+function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: MessageKey, fields?: InvalidInputError["problems"]) {
+  const language = c.get("language") ?? "da";
+  // One wrong field: its own message says more than the general one.
+  const headline = fields?.length === 1 && fields[0] ? fields[0].message : code;
+  return c.json(
+    {
+      error: {
+        code,
+        message: message(headline, language),
+        ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language) })) } : {}),
+      },
+      request_id: c.get("requestId"),
+    },
+    status,
+  );
+}
+
+function log(level: "warn" | "error", c: Context<AppEnv>, error: Error) {
+  console[level](
+    JSON.stringify({
+      level,
+      time: new Date().toISOString(),
+      request_id: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      error: { name: error.name, message: error.message, stack: error.stack },
+    }),
+  );
+}
+
+/** The one place where domain errors become HTTP statuses and plain-language messages. */
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  if (error instanceof InvalidInputError) {
+    return problem(c, 400, "invalid_input", error.problems);
+  }
+  if (error instanceof NotFoundError) return problem(c, 404, error.what);
+  if (error instanceof UnavailableError) {
+    log("warn", c, error);
+    c.header("retry-after", "5");
+    return problem(c, 503, "unavailable");
+  }
+  log("error", c, error);
+  return problem(c, 500, "internal");
+};
+
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => problem(c, 404, "route_not_found");

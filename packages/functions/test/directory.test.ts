@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { createApi } from "../src/app.ts";
+import { directoryModule } from "../src/directory/routes.ts";
+import { freshTables } from "../../local/test/tables.ts";
+import { makeOffer } from "../../core/test/offer-fixtures.ts";
+
+const published = ["Øvehold for kor", "Aftenbadning", "Åben café", "Æblehaven", "bueskydning", "Cykelhold", "Zumba"].map((name) =>
+  makeOffer({ name }),
+);
+const draft = makeOffer({ name: "Kladde til strikkeklub", publication: "draft" });
+const archived = makeOffer({ name: "Gammel fotoklub", publication: "archived" });
+
+let api: ReturnType<typeof createApi>;
+let db: Awaited<ReturnType<typeof freshTables>>["db"];
+
+beforeAll(async () => {
+  const tables = await freshTables();
+  db = tables.db;
+  const store = createDirectoryStore(db, tables.config.tableNames.directory!);
+  for (const offer of [...published, draft, archived]) await store.putOffer(offer);
+  api = createApi([directoryModule], tables.config);
+});
+afterAll(() => db.destroy());
+
+const get = (path: string, headers: Record<string, string> = {}) => api.request(path, { headers });
+
+async function listAll(limit: number) {
+  const names: string[] = [];
+  const pages: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await get(`/api/directory/offers?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { items: { name: string }[]; next_cursor: string | null };
+    names.push(...page.items.map((item) => item.name));
+    pages.push(page.items.length);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return { names, pages };
+}
+
+describe("GET /api/directory/offers", () => {
+  it("lists only published offers, in Danish alphabetical order (æ, ø, å last)", async () => {
+    const { names } = await listAll(50);
+    expect(names).toEqual(["Aftenbadning", "bueskydning", "Cykelhold", "Zumba", "Æblehaven", "Øvehold for kor", "Åben café"]);
+  });
+
+  it("pages with an opaque cursor without losing or repeating an offer", async () => {
+    const { names, pages } = await listAll(3);
+    expect(pages.slice(0, 3)).toEqual([3, 3, 1]);
+    expect(new Set(names).size).toBe(published.length);
+    expect(names).toHaveLength(published.length);
+  });
+
+  it.each([
+    ["limit=0", "limit"],
+    ["limit=51", "limit"],
+    ["limit=abc", "limit"],
+    ["cursor=not-a-cursor", "cursor"],
+    // Well-formed JSON pointing into another partition: still refused.
+    [`cursor=${Buffer.from(JSON.stringify({ pk: "OFFER#x", sk: "OFFER", gsi1pk: "SOMETHING_ELSE", gsi1sk: "a" })).toString("base64url")}`, "cursor"],
+  ])("refuses %s with 400 and a message for the field", async (query, field) => {
+    const response = await get(`/api/directory/offers?${query}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string; fields: { field: string; message: string }[] } };
+    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.fields.map((f) => f.field)).toEqual([field]);
+    expect(body.error.fields[0]!.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe("GET /api/directory/offers/{id}", () => {
+  it("shows a published offer with its HSDS fields", async () => {
+    const offer = published[0]!;
+    const response = await get(`/api/directory/offers/${offer.id}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(offer);
+  });
+
+  it.each([
+    ["draft", draft],
+    ["archived", archived],
+  ])("hides a %s offer as not found", async (_state, offer) => {
+    expect((await get(`/api/directory/offers/${offer.id}`)).status).toBe(404);
+  });
+
+  it("answers a well-formed unknown id with 404 in Danish by default and in English when asked", async () => {
+    const id = makeOffer().id;
+    const danish = await get(`/api/directory/offers/${id}`);
+    expect(danish.status).toBe(404);
+    expect(((await danish.json()) as { error: { message: string } }).error.message).toMatch(/Vi kan ikke finde tilbuddet/);
+    const english = await get(`/api/directory/offers/${id}`, { "accept-language": "en-GB,en;q=0.9,da;q=0.5" });
+    expect(((await english.json()) as { error: { message: string } }).error.message).toMatch(/We cannot find this offer/);
+  });
+
+  it("answers a malformed id with 400 and a plain message in the asked language", async () => {
+    const response = await get("/api/directory/offers/not-a-uuid", { "accept-language": "en" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; fields: { field: string }[] }; request_id: string };
+    expect(body.error.message).toMatch(/link to this offer is not right/);
+    expect(body.error.fields[0]!.field).toBe("id");
+    expect(body.request_id).toBe(response.headers.get("x-request-id"));
+  });
+});
+
+describe("unknown API paths", () => {
+  it("answer 404 as JSON with a message, never the site", async () => {
+    const response = await get("/api/nothing/here");
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/application\/json/);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("route_not_found");
+  });
+});

@@ -1,0 +1,36 @@
+import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { Config } from "@naerhed/core/shared/config";
+import { directoryTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { createDirectoryStore } from "@naerhed/core/directory/store";
+
+/** Demo data for a local run, one loader per table, each run only into an empty table. */
+
+type DemoLoader = { table: TableSpec; load: (db: DynamoDBDocumentClient, tableName: string) => Promise<number> };
+
+const loaders: readonly DemoLoader[] = [
+  {
+    table: directoryTable,
+    load: async (db, tableName) => {
+      const store = createDirectoryStore(db, tableName);
+      await Promise.all(demoOffers.map((offer) => store.putOffer(offer)));
+      return demoOffers.length;
+    },
+  },
+];
+
+async function isEmpty(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  const result = await db.send(new ScanCommand({ TableName: tableName, Limit: 1, Select: "COUNT" }));
+  return (result.Count ?? 0) === 0 && result.LastEvaluatedKey === undefined;
+}
+
+/** Returns how many demo items went into which table. */
+export async function loadDemoData(db: DynamoDBDocumentClient, config: Config): Promise<Record<string, number>> {
+  const loaded: Record<string, number> = {};
+  for (const loader of loaders) {
+    const tableName = config.tableNames[loader.table.id];
+    if (!tableName || !(await isEmpty(db, tableName))) continue;
+    loaded[loader.table.id] = await loader.load(db, tableName);
+  }
+  return loaded;
+}

@@ -1,0 +1,105 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import type { Config } from "@naerhed/core/shared/config";
+import { createDocumentClient } from "@naerhed/core/shared/dynamo";
+import { tables } from "@naerhed/core/shared/tables";
+import { createApi } from "@naerhed/functions/app";
+import { modules } from "@naerhed/functions/modules";
+import { createMissingTables } from "./bootstrap.ts";
+import { localConfig } from "./config.ts";
+import { loadDemoData } from "./demo-data.ts";
+import { startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
+import { webDist } from "./paths.ts";
+
+/** The whole platform on one machine: DynamoDB Local, every module's API under /api, and the built site. */
+
+/** The same Hono API the Lambdas run, plus the site with a fallback to index.html for client-side routes. */
+export function createLocalApp(config: Config, siteRoot = webDist): Hono {
+  const app = new Hono();
+  app.use(compress());
+  app.route("/", createApi(modules, config));
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root: siteRoot,
+      // File names carry a content hash, so they never change.
+      onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable"),
+    }),
+  );
+  app.use("*", serveStatic({ root: siteRoot, onFound: (_path, c) => c.header("cache-control", "no-cache") }));
+  const index = join(siteRoot, "index.html");
+  app.get("*", async (c, next) => {
+    // Paths with a file extension are files; a missing one is a 404, not the site.
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    if (!existsSync(index)) return c.text("The site is not built. Run: npm run build:web", 503);
+    c.header("cache-control", "no-cache");
+    return serveStatic({ path: index })(c, next);
+  });
+  return app;
+}
+
+export type PlatformOptions = {
+  /** HTTP port; 0 picks a free one. */
+  port?: number;
+  hostname?: string;
+  /** Where DynamoDB Local keeps data; null keeps it in memory. */
+  dataDir?: string | null;
+  /** Port for DynamoDB Local; a free one when unset. */
+  dynamoPort?: number;
+  tablePrefix?: string;
+  seedDemo?: boolean;
+  quiet?: boolean;
+};
+
+export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; stop: () => Promise<void> };
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const say = options.quiet ? () => {} : (line: string) => console.log(line);
+  const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
+  try {
+    const config = localConfig(dynamo.endpoint, options.tablePrefix);
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: config.region,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    const created = await createMissingTables(client, tables, config.tableNames);
+    if (created.length > 0) say(`Created tables: ${created.join(", ")}`);
+    if (options.seedDemo ?? true) {
+      const db = createDocumentClient(config);
+      const loaded = await loadDemoData(db, config);
+      for (const [table, count] of Object.entries(loaded)) say(`Loaded ${count} demo items into ${table}`);
+      db.destroy();
+    }
+    client.destroy();
+
+    const server = serve({ fetch: createLocalApp(config).fetch, port: options.port ?? 3000, hostname: options.hostname ?? "127.0.0.1" });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      dynamo,
+      config,
+      stop: async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
