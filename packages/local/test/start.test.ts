@@ -1,5 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
-import { dirname } from "node:path";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../src/dynamo-local.ts";
@@ -17,12 +19,15 @@ function javaProcessesOnPort(port: number): string[] {
 
 describe("npm start", () => {
   it("says in one sentence how to install Java when it is missing, and exits non-zero", () => {
+    // A PATH with node on it and nothing else, so `java` cannot be found.
+    const bin = mkdtempSync(join(tmpdir(), "naerhed-nojava-"));
+    symlinkSync(process.execPath, join(bin, "node"));
     let status = 0;
     let stderr = "";
     try {
       execFileSync(process.execPath, entry, {
         cwd: repoRoot,
-        env: { PATH: dirname(process.execPath), HOME: process.env.HOME },
+        env: { PATH: bin, HOME: process.env.HOME },
         encoding: "utf8",
         stdio: "pipe",
       });
