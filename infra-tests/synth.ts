@@ -1,0 +1,38 @@
+import { Template } from "aws-cdk-lib/assertions";
+import { App, getStack } from "sst/constructs";
+import { initProject, useProject } from "sst/project.js";
+import { stacks } from "../stacks/index.ts";
+
+/** Fake account: synthesis needs one, and nothing is looked up or deployed offline. */
+export const ACCOUNT = "123456789012";
+
+/** A stack function such as `Database`, as SST's `getStack` takes it. */
+export type StackFn = Parameters<typeof getStack>[0];
+
+export type Synthesized = {
+  app: App;
+  template: (stack: StackFn) => Template;
+};
+
+/**
+ * Synthesizes the real app offline, the way `sst build` would but without AWS: vitest sets
+ * NODE_ENV=test, which makes SST skip its bootstrap look-ups. Call once per test file.
+ */
+export async function synth(stage: string): Promise<Synthesized> {
+  // The stage must be given, otherwise SST prompts for a personal stage name and waits.
+  await initProject({ stage });
+  const { config } = useProject();
+  const app = new App({ mode: "deploy", stage, name: config.name, region: config.region, account: ACCOUNT });
+  stacks(app);
+  // Runs the deferred work: esbuild bundles every function and the site is packaged.
+  await app.finish();
+  const templates = new Map<StackFn, Template>();
+  return {
+    app,
+    template: (stack) => {
+      let template = templates.get(stack);
+      if (!template) templates.set(stack, (template = Template.fromStack(getStack(stack))));
+      return template;
+    },
+  };
+}
