@@ -1,0 +1,50 @@
+import { createEffect, For, on } from "solid-js";
+import { useI18n } from "../i18n/index.tsx";
+import { focusElement } from "./navigation.ts";
+
+export type SummaryError = {
+  /** The id of the field (FormField `id`) the error is about. */
+  field: string;
+  message: string;
+};
+
+/**
+ * The GOV.UK error summary: shown above a form after a failed submit. It takes focus so it is
+ * read at once, and each error links to its field.
+ */
+export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) {
+  const { t } = useI18n();
+  let box!: HTMLDivElement;
+  // Focus on mount and again whenever a new set of errors comes in.
+  createEffect(on(() => props.errors, () => box.focus()));
+
+  return (
+    <div ref={box} class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+      <div role="alert">
+        <h2 class="error-summary__title" id="error-summary-title">
+          {props.title ?? t("error.summary")}
+        </h2>
+        <ul class="error-summary__list">
+          <For each={props.errors}>
+            {(error) => (
+              <li>
+                <a
+                  href={`#${error.field}`}
+                  on:click={(event) => {
+                    // Focus the field itself and show its label too (the browser would only scroll).
+                    event.preventDefault();
+                    const field = document.getElementById(error.field);
+                    const label = document.querySelector(`label[for="${CSS.escape(error.field)}"]`);
+                    focusElement(field, label ?? field);
+                  }}
+                >
+                  {error.message}
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </div>
+    </div>
+  );
+}
