@@ -1,18 +1,33 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
 import { configFromEnv, type Config } from "@naerhed/core/shared/config";
-import { createDocumentClient } from "@naerhed/core/shared/dynamo";
+import { InvalidInputError } from "@naerhed/core/shared/errors";
+import { tables } from "@naerhed/core/shared/tables";
+import { originCheck, sessionCheck } from "./shared/auth.ts";
 import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
 import type { ApiModule } from "./shared/module.ts";
+import { createServices, type Services } from "./shared/services.ts";
 
 /**
  * The API for a set of modules. Locally one process serves every module; on AWS each
  * module's Lambda builds the app with its own module only.
  */
-export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(modules.flatMap((m) => m.tables))) {
-  const db = createDocumentClient(config);
+export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
-  for (const module of modules) api.route(`/${module.name}`, module.routes({ db, config }));
+  api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  api.use(
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new InvalidInputError([{ field: "", message: "body_too_large" }]);
+      },
+    }),
+  );
+  api.use(originCheck(config.siteUrl));
+  api.use(sessionCheck(services));
+  for (const module of modules) api.route("/", module.routes(services, modules));
   api.onError(handleError);
   api.notFound(handleNotFound);
   return api;

@@ -3,14 +3,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApi } from "../src/app.ts";
 import type { AppEnv } from "../src/shared/http.ts";
 import type { ApiModule } from "../src/shared/module.ts";
+import { localConfig } from "../../local/src/config.ts";
 
-const config = { dynamoEndpoint: "http://127.0.0.1:9", region: "eu-north-1", tableNames: {} };
+// Nothing listens on port 9: every DynamoDB call fails to connect.
+const config = localConfig("http://127.0.0.1:9");
 
 const broken: ApiModule = {
   name: "broken",
+  prefixes: ["broken"],
   tables: [],
   routes: () =>
-    new Hono<AppEnv>().get("/boom", () => {
+    new Hono<AppEnv>().get("/broken/boom", () => {
       throw new Error("secret table name naerhed-directory exploded");
     }),
 };
@@ -47,7 +50,7 @@ describe("an unreachable database", () => {
   it("gives 503 with 'try again in a moment', not 500", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const { directoryModule } = await import("../src/directory/routes.ts");
-    const api = createApi([directoryModule], { ...config, tableNames: { directory: "naerhed-directory" } });
+    const api = createApi([directoryModule], config);
     const response = await api.request("/api/directory/offers", { headers: { "accept-language": "en" } });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");

@@ -1,6 +1,8 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "@naerhed/core/shared/config";
-import { directoryTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { directoryTable, identityTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { demoPeople } from "@naerhed/core/identity/demo-people";
+import { createIdentityStore } from "@naerhed/core/identity/store";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 
@@ -15,6 +17,14 @@ const loaders: readonly DemoLoader[] = [
       const store = createDirectoryStore(db, tableName);
       await Promise.all(demoOffers.map((offer) => store.putOffer(offer)));
       return demoOffers.length;
+    },
+  },
+  {
+    table: identityTable,
+    load: async (db, tableName) => {
+      const store = createIdentityStore(db, tableName);
+      await Promise.all(demoPeople.map((person) => store.createPerson(person)));
+      return demoPeople.length;
     },
   },
 ];

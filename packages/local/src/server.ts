@@ -1,20 +1,22 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
+import { secureHeaders } from "hono/secure-headers";
+import { createIdentityStore } from "@naerhed/core/identity/store";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
-import { tables } from "@naerhed/core/shared/tables";
+import { identityTable, tables } from "@naerhed/core/shared/tables";
 import { createApi } from "@naerhed/functions/app";
 import { modules } from "@naerhed/functions/modules";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
-import { startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
+import { outboxPage } from "./outbox-page.ts";
+import { freePort, startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
 import { webDist } from "./paths.ts";
 
 /** The whole platform on one machine: DynamoDB Local, every module's API under /api, and the built site. */
@@ -24,6 +26,28 @@ export function createLocalApp(config: Config, siteRoot = webDist): Hono {
   const app = new Hono();
   app.use(compress());
   app.route("/", createApi(modules, config));
+  const outbox = createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!);
+  app.get("/dev/outbox", async (c) => {
+    c.header("cache-control", "no-store");
+    return c.html(outboxPage(await outbox.listMail(50)));
+  });
+  // The same headers CloudFront adds to the site on AWS.
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+    }),
+  );
   app.use(
     "/assets/*",
     serveStatic({
@@ -63,7 +87,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
   try {
-    const config = localConfig(dynamo.endpoint, options.tablePrefix);
+    // The port is known before the server starts, so links in mails point at this very server.
+    const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
+    const config = localConfig(dynamo.endpoint, options.tablePrefix, `http://localhost:${port}`);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: config.region,
@@ -79,12 +105,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const server = serve({ fetch: createLocalApp(config).fetch, port: options.port ?? 3000, hostname: options.hostname ?? "127.0.0.1" });
+    const server = serve({ fetch: createLocalApp(config).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", reject);
     });
-    const port = (server.address() as AddressInfo).port;
     return {
       url: `http://127.0.0.1:${port}`,
       port,

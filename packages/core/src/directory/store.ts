@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { isUnavailable, UnavailableError } from "../shared/errors.ts";
+import { call } from "../shared/dynamo.ts";
 import type { Offer } from "./offer.ts";
 
 /**
@@ -47,15 +47,6 @@ function toItem(offer: Offer) {
 function toOffer(item: Record<string, unknown>): Offer {
   const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, ...offer } = item;
   return offer as Offer;
-}
-
-async function call<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (isUnavailable(error)) throw new UnavailableError(error);
-    throw error;
-  }
 }
 
 export type OfferPage = { items: Offer[]; next_cursor: string | null };

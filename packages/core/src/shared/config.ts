@@ -10,6 +10,10 @@ export type Config = {
   region: string;
   /** Physical table name for each logical table id. */
   tableNames: Record<string, string>;
+  /** The site's address: links in mails point here, and state-changing requests must come from it. */
+  siteUrl: string;
+  /** Sender for Amazon SES on AWS; unset locally, where mails go to the outbox at /dev/outbox. */
+  mailFrom?: string;
 };
 
 export const LOCAL_TABLE_PREFIX = "naerhed-";
@@ -23,5 +27,7 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? "eu-north-1",
     tableNames: Object.fromEntries(specs.map((spec) => [spec.id, tableName(spec, env)])),
+    siteUrl: (env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    mailFrom: env.MAIL_FROM || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "./config.ts";
+import { isUnavailable, UnavailableError } from "./errors.ts";
 
 /**
  * One document client per process. Timeouts are short on purpose: when DynamoDB is
@@ -22,4 +23,14 @@ export function createDocumentClient(config: Pick<Config, "dynamoEndpoint" | "re
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
+}
+
+/** Runs one DynamoDB call; an outage becomes UnavailableError (503 "try again in a moment"). */
+export async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (isUnavailable(error)) throw new UnavailableError(error);
+    throw error;
+  }
 }

@@ -21,6 +21,33 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Nobody is signed in, and the request needs someone who is. */
+export class UnauthenticatedError extends Error {
+  readonly kind = "unauthenticated";
+  constructor(readonly reason: MessageKey = "sign_in_required") {
+    super(`Unauthenticated: ${reason}`);
+  }
+}
+
+/** Someone is signed in but may not do this. */
+export class ForbiddenError extends Error {
+  readonly kind = "forbidden";
+  constructor(readonly reason: MessageKey = "forbidden") {
+    super(`Forbidden: ${reason}`);
+  }
+}
+
+/** Too many attempts; `retryAfterSeconds` says when the next one is welcome. */
+export class TooManyRequestsError extends Error {
+  readonly kind = "too_many_requests";
+  constructor(
+    readonly reason: MessageKey,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`Too many requests: ${reason}`);
+  }
+}
+
 /** The database could not be reached or is overloaded; the request may succeed if repeated. */
 export class UnavailableError extends Error {
   readonly kind = "unavailable";
@@ -28,8 +55,6 @@ export class UnavailableError extends Error {
     super("The database is unavailable", { cause });
   }
 }
-
-export type DomainError = InvalidInputError | NotFoundError | UnavailableError;
 
 const RETRYABLE_AWS_ERRORS = new Set([
   "ProvisionedThroughputExceededException",

@@ -39,5 +39,40 @@ export const directoryTable = {
   ttlAttribute: "expires_at",
 } as const satisfies TableSpec;
 
+export const identityTable = {
+  id: "identity",
+  envVar: "IDENTITY_TABLE",
+  partitionKey: { name: "pk", type: "string" },
+  sortKey: { name: "sk", type: "string" },
+  globalIndexes: [
+    {
+      name: "gsi1",
+      partitionKey: { name: "gsi1pk", type: "string" },
+      sortKey: { name: "gsi1sk", type: "string" },
+    },
+  ],
+  ttlAttribute: "expires_at",
+} as const satisfies TableSpec;
+
+/** Written by every module (who changed what), read by admins; see shared/audit.ts. */
+export const auditTable = {
+  id: "audit",
+  envVar: "AUDIT_TABLE",
+  partitionKey: { name: "pk", type: "string" },
+  sortKey: { name: "sk", type: "string" },
+  globalIndexes: [
+    {
+      name: "by_actor",
+      partitionKey: { name: "actor_id", type: "string" },
+      sortKey: { name: "sk", type: "string" },
+    },
+    {
+      name: "by_item",
+      partitionKey: { name: "item", type: "string" },
+      sortKey: { name: "sk", type: "string" },
+    },
+  ],
+} as const satisfies TableSpec;
+
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable];

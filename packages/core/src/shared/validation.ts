@@ -14,7 +14,12 @@ export function parseInput<const Schema extends v.GenericSchema>(
   if (result.success) return result.output;
   const problems = result.issues.map((issue) => ({
     field: v.getDotPath(issue) ?? "",
-    message: isMessageKey(issue.message) ? issue.message : ("invalid_value" as const),
+    message: isMessageKey(issue.message)
+      ? issue.message
+      : // A key that is missing altogether: the object reports it, so say the field is empty.
+        issue.type === "object" && issue.input === undefined
+        ? ("text_required" as const)
+        : ("invalid_value" as const),
   }));
   throw new InvalidInputError(problems);
 }

@@ -1,10 +1,24 @@
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { InvalidInputError, NotFoundError, UnavailableError } from "@naerhed/core/shared/errors";
+import type { Actor } from "@naerhed/core/identity/person";
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnavailableError,
+} from "@naerhed/core/shared/errors";
 import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
 
-/** What every request carries through the app: its id (shown to the person on errors) and language. */
-export type AppEnv = { Variables: { requestId: string; language: Language } };
+/**
+ * What every request carries through the app: its id (shown to the person on errors), its
+ * language, and who is asking (null when nobody is signed in; `sessionExpired` when a
+ * session cookie came along but no longer works).
+ */
+export type AppEnv = {
+  Variables: { requestId: string; language: Language; actor: Actor | null; sessionExpired: boolean; siteOrigin: string };
+};
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -56,6 +70,12 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     return problem(c, 400, "invalid_input", error.problems);
   }
   if (error instanceof NotFoundError) return problem(c, 404, error.what);
+  if (error instanceof UnauthenticatedError) return problem(c, 401, error.reason);
+  if (error instanceof ForbiddenError) return problem(c, 403, error.reason);
+  if (error instanceof TooManyRequestsError) {
+    c.header("retry-after", String(error.retryAfterSeconds));
+    return problem(c, 429, error.reason);
+  }
   if (error instanceof UnavailableError) {
     log("warn", c, error);
     c.header("retry-after", "5");
@@ -66,3 +86,12 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
 };
 
 export const handleNotFound: NotFoundHandler<AppEnv> = (c) => problem(c, 404, "route_not_found");
+
+/** The JSON body, or a 400 with a plain message when it is not JSON. */
+export async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new InvalidInputError([{ field: "", message: "body_invalid" }]);
+  }
+}

@@ -1,12 +1,24 @@
 import type { Hono } from "hono";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { Config } from "@naerhed/core/shared/config";
 import type { TableSpec } from "@naerhed/core/shared/tables";
 import type { AppEnv } from "./http.ts";
+import type { Services } from "./services.ts";
 
-/** What a module gives the API: its name (the path under /api), its tables, and its routes. */
+/** A person's data held by one module: exported on request and erased when they leave (GDPR). */
+export type PersonalData = {
+  export: (services: Services, personId: string) => Promise<unknown>;
+  erase: (services: Services, personId: string) => Promise<void>;
+};
+
+/**
+ * What a module gives the API: its name, the path prefixes it answers under /api (one
+ * catch-all route each on AWS), its tables, its routes (full paths below /api) and its
+ * part of a person's data.
+ */
 export type ApiModule = {
   name: string;
+  prefixes: readonly string[];
   tables: readonly TableSpec[];
-  routes: (services: { db: DynamoDBDocumentClient; config: Config }) => Hono<AppEnv>;
+  /** `modules` are all the modules served together with this one (identity gathers personal data from them). */
+  routes: (services: Services, modules: readonly ApiModule[]) => Hono<AppEnv>;
+  personalData?: PersonalData;
 };

@@ -1,0 +1,94 @@
+import * as v from "valibot";
+import { ForbiddenError, NotFoundError } from "../shared/errors.ts";
+import { hashPassword } from "../shared/secrets.ts";
+import { invitationMail, roleNames } from "./mails.ts";
+import { addGrant, DisplayName, hasRole, Invitation, PreferredLanguage, type Actor, type Grant, type Person } from "./person.ts";
+import { Email } from "./person.ts";
+import type { IdentityServices } from "./services.ts";
+import { findOrCreatePerson, PASSWORD_ROLES } from "./sign-in.ts";
+
+/** A signed-in person's own data, invitations, and the first admin. */
+
+export const UpdateMe = v.object({ display_name: v.optional(DisplayName), language: v.optional(PreferredLanguage) });
+
+export const SetPassword = v.object({
+  password: v.pipe(v.string("password_invalid"), v.minLength(12, "password_invalid"), v.maxLength(200, "password_invalid")),
+});
+
+const isStaffOrAdmin = (actor: Actor) => actor.grants.some((grant) => grant.role === "staff" || grant.role === "admin");
+
+async function audit(services: IdentityServices, actor: Actor, action: string, item: string, summary: string) {
+  if (isStaffOrAdmin(actor)) await services.audit.record({ actor, action, item, summary });
+}
+
+export async function getMe(services: IdentityServices, actor: Actor): Promise<Person> {
+  const person = await services.store.getPerson(actor.person_id);
+  if (!person) throw new NotFoundError("person_not_found");
+  return person;
+}
+
+export async function updateMe(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof UpdateMe>): Promise<Person> {
+  const before = await getMe(services, actor);
+  const after = { ...before, ...input };
+  await services.store.updatePerson(after);
+  await audit(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ before: pick(before), after: pick(after) }));
+  return after;
+}
+
+const pick = (person: Person) => ({ display_name: person.display_name, language: person.language });
+
+/** Staff invite council members and mentors for their own centre; admins invite anyone, staff included. */
+export function mayInvite(actor: Actor, grant: Grant): boolean {
+  if (hasRole(actor, "admin")) return true;
+  return (grant.role === "council_member" || grant.role === "mentor") && hasRole(actor, "staff", grant.centre_id);
+}
+
+export async function invite(
+  services: IdentityServices,
+  actor: Actor,
+  input: v.InferOutput<typeof Invitation>,
+  siteOrigin: string,
+): Promise<Person> {
+  const grant: Grant = input.centre_id === undefined ? { role: input.role } : { role: input.role, centre_id: input.centre_id };
+  if (!mayInvite(actor, grant)) throw new ForbiddenError("invite_not_allowed");
+  const existing = await findOrCreatePerson(services, input.email, "da", input.display_name);
+  const person = { ...existing, grants: addGrant(existing.grants, grant) };
+  await services.store.updatePerson(person);
+  await services.mailer.send(
+    invitationMail(person.language, person.email, roleNames[person.language][grant.role] ?? grant.role, actor.display_name, `${siteOrigin}/logind`),
+  );
+  await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant, email: person.email }));
+  return person;
+}
+
+export async function setPassword(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof SetPassword>): Promise<void> {
+  if (!actor.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) throw new ForbiddenError("password_not_allowed");
+  await services.store.setPasswordHash(actor.person_id, await hashPassword(input.password));
+  await audit(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
+}
+
+/** Everything identity holds about the person; secrets (hashes) are never part of it. */
+export async function exportIdentityData(services: IdentityServices, personId: string) {
+  const person = await services.store.getPerson(personId);
+  const sessions = await services.store.sessionsOf(personId);
+  return {
+    person,
+    has_password: !!(await services.store.getPasswordHash(personId)),
+    sessions: sessions.map((session) => ({ started: session.created_at, ends: new Date(session.expires_at * 1000).toISOString() })),
+  };
+}
+
+/** Erases the person, their email and sessions. Erasing someone already gone does nothing. */
+export async function eraseIdentityData(services: IdentityServices, personId: string): Promise<void> {
+  const person = await services.store.getPerson(personId);
+  if (person) await services.store.deletePerson(person);
+  else await services.store.deleteSessionsOf(personId);
+}
+
+/** The first admin (`npm run admin:create`): creates the person if needed and grants admin. */
+export async function ensureAdmin(services: Pick<IdentityServices, "store" | "now">, email: string): Promise<Person> {
+  const existing = await findOrCreatePerson(services, v.parse(Email, email), "da");
+  const person = { ...existing, grants: addGrant(existing.grants, { role: "admin" }) };
+  await services.store.updatePerson(person);
+  return person;
+}

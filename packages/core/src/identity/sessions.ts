@@ -1,0 +1,54 @@
+import { newToken, sha256 } from "../shared/secrets.ts";
+import type { Actor, Person } from "./person.ts";
+import { epochSeconds, type IdentityServices } from "./services.ts";
+import type { IdentityStore } from "./store.ts";
+
+/**
+ * Sessions: an opaque random token in the person's cookie, stored only as its SHA-256.
+ * Idle sessions end after 14 days; use pushes the end forward (at most one write a day).
+ */
+
+export const SESSION_IDLE_SECONDS = 14 * 24 * 3600;
+const EXTEND_AFTER_SECONDS = 24 * 3600;
+
+export async function startSession(services: Pick<IdentityServices, "store" | "now">, person: Person): Promise<string> {
+  const token = newToken();
+  const now = services.now();
+  await services.store.putSession({
+    hash: sha256(token),
+    person_id: person.id,
+    display_name: person.display_name,
+    language: person.language,
+    grants: person.grants,
+    created_at: now.toISOString(),
+    expires_at: epochSeconds(now) + SESSION_IDLE_SECONDS,
+  });
+  return token;
+}
+
+export type SessionCheck = { actor: Actor; token: string } | { actor: null; expired: boolean };
+
+/** The session check every module runs: who is this cookie? Reads only the session item. */
+export async function checkSession(store: IdentityStore, token: string | undefined, now: Date): Promise<SessionCheck> {
+  if (!token) return { actor: null, expired: false };
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { actor: null, expired: true };
+  const hash = sha256(token);
+  const session = await store.getSession(hash);
+  const nowSeconds = epochSeconds(now);
+  if (!session || session.expires_at <= nowSeconds) return { actor: null, expired: true };
+  if (session.expires_at - nowSeconds < SESSION_IDLE_SECONDS - EXTEND_AFTER_SECONDS) {
+    await store.extendSession(hash, nowSeconds + SESSION_IDLE_SECONDS);
+  }
+  return {
+    actor: { person_id: session.person_id, display_name: session.display_name, language: session.language, grants: session.grants },
+    token,
+  };
+}
+
+export async function endSession(store: IdentityStore, token: string): Promise<void> {
+  await store.deleteSession(sha256(token));
+}
+
+export async function endAllSessions(store: IdentityStore, personId: string): Promise<number> {
+  return store.deleteSessionsOf(personId);
+}

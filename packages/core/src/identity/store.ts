@@ -1,0 +1,345 @@
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { call } from "../shared/dynamo.ts";
+import type { Grant, Person } from "./person.ts";
+
+/**
+ * All DynamoDB access of the identity module (table spec: `identityTable` in shared/tables.ts).
+ *
+ * Access patterns
+ * 1. Person by id                                  → GetItem   PERSON#<id> / PROFILE
+ * 2. Person by email (sign-in, invitations)        → GetItem   EMAIL#<email> / EMAIL → person_id, then 1
+ * 3. Create a person once per email                → TransactWrite PROFILE + EMAIL, both attribute_not_exists
+ * 4. Sign-in challenge, tried at most 5 times,
+ *    used once                                     → PutItem / conditional UpdateItem CHALLENGE#<id> / CHALLENGE
+ * 5. Session by the SHA-256 of its token           → GetItem   SESSION#<hash> / SESSION (sliding expiry: UpdateItem)
+ * 6. A person's sessions (sign out everywhere,
+ *    grants changed, export, erase)                → Query gsi1 gsi1pk=PERSON#<id>, gsi1sk begins_with SESSION#
+ * 7. Sign-in attempts per email / client address   → UpdateItem ADD on RATE#<scope>#<key>#<window> / RATE
+ * 8. Local outbox, newest first                    → Put / Query OUTBOX / <time>#<id>
+ *
+ * Every short-lived item (challenge, session, counter, outbox mail) carries `expires_at` in
+ * epoch seconds, the table's TTL attribute; DynamoDB deletes late, so the code checks it too.
+ * Sessions copy the person's grants, so other modules' session checks never read profiles;
+ * when grants change the copies are refreshed (pattern 6).
+ */
+
+export type Challenge = {
+  id: string;
+  email: string;
+  language: "da" | "en";
+  code_hash: string;
+  token_hash: string;
+  tries: number;
+  used: boolean;
+  expires_at: number;
+};
+
+export type Session = {
+  hash: string;
+  person_id: string;
+  display_name: string;
+  language: "da" | "en";
+  grants: Grant[];
+  created_at: string;
+  expires_at: number;
+};
+
+export type OutboxMail = { id: string; to: string; subject: string; text: string; sent_at: string };
+
+const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: "PROFILE" });
+const emailKey = (email: string) => ({ pk: `EMAIL#${email}`, sk: "EMAIL" });
+const challengeKey = (id: string) => ({ pk: `CHALLENGE#${id}`, sk: "CHALLENGE" });
+const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: "SESSION" });
+
+/** Session items as other modules' functions may read them: AWS grants them only keys starting with this. */
+export const SESSION_KEY_PREFIX = "SESSION#";
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
+
+function toPerson(item: Record<string, unknown>): Person {
+  const { id, email, display_name, language, grants, created_at } = item as Person;
+  return { id, email, display_name, language, grants, created_at };
+}
+
+function toSession(item: Record<string, unknown>): Session {
+  const { pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
+  return { ...(rest as Omit<Session, "hash">), hash: String(pk).slice(SESSION_KEY_PREFIX.length) };
+}
+
+export function createIdentityStore(db: DynamoDBDocumentClient, tableName: string) {
+  const TableName = tableName;
+
+  async function sessionsOf(personId: string): Promise<Session[]> {
+    const sessions: Session[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await call(() =>
+        db.send(
+          new QueryCommand({
+            TableName,
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :person AND begins_with(gsi1sk, :session)",
+            ExpressionAttributeValues: { ":person": `PERSON#${personId}`, ":session": SESSION_KEY_PREFIX },
+            ExclusiveStartKey,
+          }),
+        ),
+      );
+      sessions.push(...(page.Items ?? []).map(toSession));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return sessions;
+  }
+
+  return {
+    async getPerson(id: string): Promise<Person | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: personKey(id) })));
+      return Item ? toPerson(Item) : undefined;
+    },
+
+    async getPasswordHash(id: string): Promise<string | undefined> {
+      const { Item } = await call(() =>
+        db.send(new GetCommand({ TableName, Key: personKey(id), ProjectionExpression: "password_hash" })),
+      );
+      return Item?.password_hash as string | undefined;
+    },
+
+    async findPersonId(email: string): Promise<string | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: emailKey(email) })));
+      return Item?.person_id as string | undefined;
+    },
+
+    /** False when the email already belongs to someone: the caller looks that person up instead. */
+    async createPerson(person: Person): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: { TableName, Item: { ...personKey(person.id), ...person }, ConditionExpression: "attribute_not_exists(pk)" } },
+                {
+                  Put: {
+                    TableName,
+                    Item: { ...emailKey(person.email), person_id: person.id },
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Changes the profile and the copies every session holds, so a new grant takes effect at once. */
+    async updatePerson(person: Person): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: personKey(person.id),
+            UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
+            ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
+          }),
+        ),
+      );
+      for (const session of await sessionsOf(person.id)) {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: sessionKey(session.hash),
+              UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
+              ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
+            }),
+          ),
+        ).catch((error: unknown) => {
+          // A session that ended meanwhile needs no refresh.
+          if (!isConditionFailure(error)) throw error;
+        });
+      }
+    },
+
+    async setPasswordHash(id: string, hash: string): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: personKey(id),
+            UpdateExpression: "SET password_hash = :hash",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":hash": hash },
+          }),
+        ),
+      );
+    },
+
+    /** Removes the profile, the email index and every session. Safe to repeat. */
+    async deletePerson(person: Pick<Person, "id" | "email">): Promise<void> {
+      for (const session of await sessionsOf(person.id)) {
+        await call(() => db.send(new DeleteCommand({ TableName, Key: sessionKey(session.hash) })));
+      }
+      await call(() =>
+        db.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Delete: { TableName, Key: personKey(person.id) } }, { Delete: { TableName, Key: emailKey(person.email) } }],
+          }),
+        ),
+      );
+    },
+
+    async putChallenge(challenge: Challenge): Promise<void> {
+      await call(() => db.send(new PutCommand({ TableName, Item: { ...challengeKey(challenge.id), ...challenge } })));
+    },
+
+    async getChallenge(id: string): Promise<Challenge | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: challengeKey(id), ConsistentRead: true })));
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, ...challenge } = Item;
+      return challenge as Challenge;
+    },
+
+    /** Counts one try, atomically; false when the challenge is used, expired or out of tries. */
+    async countTry(id: string, maxTries: number, nowSeconds: number): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: challengeKey(id),
+              UpdateExpression: "ADD tries :one",
+              ConditionExpression: "attribute_exists(pk) AND tries < :max AND used = :false AND expires_at > :now",
+              ExpressionAttributeValues: { ":one": 1, ":max": maxTries, ":false": false, ":now": nowSeconds },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Marks the challenge used; false when another request used it first. */
+    async useChallenge(id: string): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: challengeKey(id),
+              UpdateExpression: "SET used = :true",
+              ConditionExpression: "used = :false",
+              ExpressionAttributeValues: { ":true": true, ":false": false },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async putSession(session: Session): Promise<void> {
+      const { hash, ...rest } = session;
+      await call(() =>
+        db.send(
+          new PutCommand({
+            TableName,
+            Item: { ...sessionKey(hash), gsi1pk: `PERSON#${session.person_id}`, gsi1sk: `${SESSION_KEY_PREFIX}${hash}`, ...rest },
+          }),
+        ),
+      );
+    },
+
+    async getSession(hash: string): Promise<Session | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: sessionKey(hash) })));
+      return Item ? toSession(Item) : undefined;
+    },
+
+    async extendSession(hash: string, expiresAt: number): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: sessionKey(hash),
+            UpdateExpression: "SET expires_at = :expires",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":expires": expiresAt },
+          }),
+        ),
+      ).catch((error: unknown) => {
+        if (!isConditionFailure(error)) throw error;
+      });
+    },
+
+    async deleteSession(hash: string): Promise<void> {
+      await call(() => db.send(new DeleteCommand({ TableName, Key: sessionKey(hash) })));
+    },
+
+    sessionsOf,
+
+    async deleteSessionsOf(personId: string): Promise<number> {
+      const sessions = await sessionsOf(personId);
+      for (const session of sessions) await call(() => db.send(new DeleteCommand({ TableName, Key: sessionKey(session.hash) })));
+      return sessions.length;
+    },
+
+    /** Adds one hit to a counter that lives until the end of its window; returns the new count. */
+    async hit(scope: string, key: string, windowStart: number, windowEnd: number): Promise<number> {
+      const { Attributes } = await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" },
+            UpdateExpression: "ADD hits :one SET expires_at = if_not_exists(expires_at, :end)",
+            ExpressionAttributeValues: { ":one": 1, ":end": windowEnd },
+            ReturnValues: "UPDATED_NEW",
+          }),
+        ),
+      );
+      return Number(Attributes?.hits ?? 1);
+    },
+
+    async putMail(mail: OutboxMail, expiresAt: number): Promise<void> {
+      await call(() =>
+        db.send(new PutCommand({ TableName, Item: { pk: "OUTBOX", sk: `${mail.sent_at}#${mail.id}`, ...mail, expires_at: expiresAt } })),
+      );
+    },
+
+    async listMail(limit: number): Promise<OutboxMail[]> {
+      const { Items } = await call(() =>
+        db.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: "pk = :outbox",
+            ExpressionAttributeValues: { ":outbox": "OUTBOX" },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        ),
+      );
+      return (Items ?? []).map(({ id, to, subject, text, sent_at }) => ({ id, to, subject, text, sent_at }) as OutboxMail);
+    },
+  };
+}
+
+export type IdentityStore = ReturnType<typeof createIdentityStore>;

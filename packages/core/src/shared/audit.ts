@@ -1,0 +1,96 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import * as v from "valibot";
+import { v7 as uuidv7 } from "uuid";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { call } from "./dynamo.ts";
+
+/**
+ * The audit log: every write by staff or admins anywhere in the platform, through
+ * `record`. Admins read it, filtered by person or by item (table spec: `auditTable`).
+ *
+ * Access patterns
+ * 1. Record one change                        → PutItem pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id>
+ * 2. Newest changes in a month                → Query pk=AUDIT#<yyyy-mm>, descending
+ * 3. Changes made by one person, newest first → Query by_actor actor_id=<person id>
+ * 4. Changes to one item, newest first        → Query by_item item=<module>:<kind>:<id>
+ * Entries are never changed or deleted by the app; when a person is erased their name in
+ * old entries stays, because the log is the municipality's record of who did what.
+ */
+
+export const AuditEntry = v.object({
+  id: v.string(),
+  at: v.string(),
+  actor_id: v.string(),
+  actor_name: v.string(),
+  action: v.string(),
+  item: v.string(),
+  summary: v.string(),
+});
+export type AuditEntry = v.InferOutput<typeof AuditEntry>;
+
+export type AuditRecord = { actor: { person_id: string; display_name: string }; action: string; item: string; summary: string };
+
+
+export const AuditQuery = v.object({
+  person: v.optional(v.pipe(v.string(), v.uuid("person_id_invalid"))),
+  item: v.optional(v.pipe(v.string(), v.minLength(3, "item_invalid"), v.maxLength(200, "item_invalid"))),
+  month: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month_invalid"))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048, "cursor_invalid"))),
+});
+export type AuditQuery = v.InferOutput<typeof AuditQuery>;
+
+export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, now: () => Date = () => new Date()) {
+  return {
+    async record(entry: AuditRecord): Promise<void> {
+      const at = now().toISOString();
+      const id = uuidv7();
+      await call(() =>
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              pk: `AUDIT#${at.slice(0, 7)}`,
+              sk: `${at}#${id}`,
+              id,
+              at,
+              actor_id: entry.actor.person_id,
+              actor_name: entry.actor.display_name,
+              action: entry.action,
+              item: entry.item,
+              summary: entry.summary.slice(0, 1000),
+            },
+          }),
+        ),
+      );
+    },
+
+    async list(query: AuditQuery, limit = 50): Promise<{ items: AuditEntry[]; next_cursor: string | null }> {
+      const [IndexName, keyName, value] = query.person
+        ? ["by_actor", "actor_id", query.person]
+        : query.item
+          ? ["by_item", "item", query.item]
+          : [undefined, "pk", `AUDIT#${query.month ?? now().toISOString().slice(0, 7)}`];
+      const pageKey = keyName === "pk" ? ["pk", "sk"] : ["pk", "sk", keyName];
+      const result = await call(() =>
+        db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName,
+            KeyConditionExpression: "#key = :value",
+            ExpressionAttributeNames: { "#key": keyName },
+            ExpressionAttributeValues: { ":value": value },
+            ScanIndexForward: false,
+            Limit: limit,
+            ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, pageKey) : undefined,
+          }),
+        ),
+      );
+      return {
+        items: (result.Items ?? []).map((item) => v.parse(AuditEntry, item)),
+        next_cursor: encodeCursor(result.LastEvaluatedKey as Record<string, string> | undefined),
+      };
+    },
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AccessRule } from "@naerhed/core/shared/access";
+import type { Grant } from "@naerhed/core/identity/person";
+import { routeRules } from "../src/shared/auth.ts";
+import { testApi } from "./support.ts";
+
+/**
+ * Every registered route of every module, called by every kind of person. The expected
+ * answer is worked out here from the route's declared rule, independently of the guard's
+ * own code: anonymous → 401 unless public; a person without the role → 403; else neither.
+ */
+
+const personas: Record<string, Grant[] | null> = {
+  anonymous: null,
+  citizen: [{ role: "citizen" }],
+  council_member: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }],
+  mentor: [{ role: "mentor", centre_id: "nord" }],
+  staff_nord: [{ role: "staff", centre_id: "nord" }],
+  staff_syd: [{ role: "staff", centre_id: "syd" }],
+  admin: [{ role: "admin" }],
+};
+
+const PARAMS: Record<string, string> = { id: "019ab000-0000-7000-8000-0000000000ff", centre: "nord" };
+
+function expected(rule: AccessRule, grants: Grant[] | null): "allowed" | 401 | 403 {
+  if (rule.kind === "public") return "allowed";
+  if (grants === null) return 401;
+  if (rule.kind !== "role") return "allowed";
+  const centre = rule.centreParam ? PARAMS[rule.centreParam] : undefined;
+  const holds = grants.some((g) => g.role === "admin" || (rule.roles.includes(g.role) && (centre === undefined || g.centre_id === centre)));
+  return holds ? "allowed" : 403;
+}
+
+let t: Awaited<ReturnType<typeof testApi>>;
+let routes: { method: string; path: string; rule: AccessRule | undefined }[];
+
+beforeAll(async () => {
+  t = await testApi();
+  const byRoute = new Map<string, { method: string; path: string; rule: AccessRule | undefined }>();
+  for (const route of t.api.routes) {
+    if (route.method === "ALL") continue; // middleware for every route, not a route
+    const key = `${route.method} ${route.path}`;
+    const entry = byRoute.get(key) ?? { method: route.method, path: route.path, rule: undefined };
+    entry.rule ??= routeRules.get(route.handler);
+    byRoute.set(key, entry);
+  }
+  routes = [...byRoute.values()];
+});
+
+describe("authorization of every route", () => {
+  it("finds the routes of every module", () => {
+    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(["/api/directory/offers", "/api/identity/sign-in", "/api/me"]));
+  });
+
+  it("has a declared rule on every route", () => {
+    expect(routes.filter((route) => route.rule === undefined).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it("declares exactly the rules we mean, so loosening one is a visible change", () => {
+    const describeRule = (rule: AccessRule) =>
+      rule.kind === "role" ? `role:${rule.roles.join("|")}${rule.centreParam ? `@${rule.centreParam}` : ""}` : rule.kind;
+    expect(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describeRule(route.rule!)]))).toEqual({
+      "GET /api/identity/session": "public",
+      "POST /api/identity/sign-in": "public",
+      "POST /api/identity/sign-in/verify": "public",
+      "POST /api/identity/sign-in/password": "public",
+      "POST /api/identity/sign-out": "signed_in",
+      "POST /api/identity/sign-out-everywhere": "signed_in",
+      "POST /api/identity/invitations": "role:staff|admin",
+      "GET /api/identity/audit": "role:admin",
+      "GET /api/me": "signed_in",
+      "PATCH /api/me": "signed_in",
+      "POST /api/me/password": "role:staff|admin",
+      "GET /api/me/export": "signed_in",
+      "DELETE /api/me": "signed_in",
+      "GET /api/directory/offers": "public",
+      "GET /api/directory/offers/:id": "public",
+    });
+  });
+
+  it("answers every persona on every route as the rule declares", async () => {
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      for (const [persona, grants] of Object.entries(personas)) {
+        // A fresh person per call: some routes sign out or erase the caller.
+        const cookie = grants ? (await t.personWith(grants)).cookie : undefined;
+        const path = route.path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name] ?? "x");
+        const response = await t.api.request(path, {
+          method: route.method,
+          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          body: route.method === "GET" ? undefined : "{}",
+        });
+        const want = expected(route.rule!, grants);
+        const got = response.status === 401 || response.status === 403 ? response.status : "allowed";
+        if (got !== want || response.status >= 500) mismatches.push(`${route.method} ${route.path} as ${persona}: got ${response.status}, want ${want}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
