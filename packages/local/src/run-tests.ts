@@ -14,6 +14,7 @@ type Step = { name: string; command: string[]; vitest?: string };
 const steps: Step[] = [
   { name: "typecheck", command: ["npx", "tsc", "-p", "tsconfig.json", "--noEmit"] },
   { name: "typecheck-web", command: ["npx", "tsc", "-p", "web/tsconfig.json", "--noEmit"] },
+  { name: "typecheck-e2e", command: ["npx", "tsc", "-p", "web/e2e/tsconfig.json", "--noEmit"] },
   { name: "build-web", command: ["npm", "run", "build", "-w", "web"] },
   { name: "unit", command: [], vitest: "packages/vitest.config.ts" },
   { name: "web", command: [], vitest: "web/vitest.config.ts" },
