@@ -146,31 +146,22 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** Changes the profile and the copies every session holds, so a new grant takes effect at once. */
     async updatePerson(person: Person): Promise<void> {
-      await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: personKey(person.id),
-            UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
-            ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
-          }),
-        ),
-      );
-      for (const session of await sessionsOf(person.id)) {
-        await call(() =>
+      const update = (Key: Record<string, string>) =>
+        call(() =>
           db.send(
             new UpdateCommand({
               TableName,
-              Key: sessionKey(session.hash),
+              Key,
               UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
               ConditionExpression: "attribute_exists(pk)",
               ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
               ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
             }),
           ),
-        ).catch((error: unknown) => {
+        );
+      await update(personKey(person.id));
+      for (const session of await sessionsOf(person.id)) {
+        await update(sessionKey(session.hash)).catch((error: unknown) => {
           // A session that ended meanwhile needs no refresh.
           if (!isConditionFailure(error)) throw error;
         });

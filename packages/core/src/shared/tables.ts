@@ -20,13 +20,12 @@ export type TableSpec = {
   envVar: string;
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
-  globalIndexes: IndexSpec[];
+  globalIndexes: readonly IndexSpec[];
   ttlAttribute?: string;
 };
 
-export const directoryTable = {
-  id: "directory",
-  envVar: "DIRECTORY_TABLE",
+/** The usual single-table shape: pk/sk, one general index gsi1pk/gsi1sk, short-lived items expire by `expires_at`. */
+const pkSkWithGsi1 = {
   partitionKey: { name: "pk", type: "string" },
   sortKey: { name: "sk", type: "string" },
   globalIndexes: [
@@ -37,22 +36,11 @@ export const directoryTable = {
     },
   ],
   ttlAttribute: "expires_at",
-} as const satisfies TableSpec;
+} as const;
 
-export const identityTable = {
-  id: "identity",
-  envVar: "IDENTITY_TABLE",
-  partitionKey: { name: "pk", type: "string" },
-  sortKey: { name: "sk", type: "string" },
-  globalIndexes: [
-    {
-      name: "gsi1",
-      partitionKey: { name: "gsi1pk", type: "string" },
-      sortKey: { name: "gsi1sk", type: "string" },
-    },
-  ],
-  ttlAttribute: "expires_at",
-} as const satisfies TableSpec;
+export const directoryTable = { id: "directory", envVar: "DIRECTORY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
+
+export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 
 /** Written by every module (who changed what), read by admins; see shared/audit.ts. */
 export const auditTable = {
