@@ -1,0 +1,64 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from "aws-lambda";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { tables } from "@naerhed/core/shared/tables";
+import { freshTables } from "../../local/test/tables.ts";
+import { makeOffer } from "../../core/test/offer-fixtures.ts";
+
+/** The module's Lambda entry, fed an HTTP API (payload 2.0) event as API Gateway sends it. */
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResult>;
+let handler: Handler;
+const offers = [makeOffer({ name: "Alfa" }), makeOffer({ name: "Beta" }), makeOffer({ name: "Gamma" })];
+
+beforeAll(async () => {
+  const { config, db } = await freshTables();
+  const store = createDirectoryStore(db, config.tableNames.directory!);
+  for (const offer of offers) await store.putOffer(offer);
+  // On AWS the stack sets these; the handler reads them once, when it is loaded.
+  process.env.DYNAMODB_ENDPOINT = config.dynamoEndpoint;
+  for (const spec of tables) process.env[spec.envVar] = config.tableNames[spec.id];
+  ({ handler } = (await import("../src/directory/lambda.ts")) as unknown as { handler: Handler });
+});
+
+function event(method: string, path: string, query = ""): APIGatewayProxyEventV2 {
+  return {
+    version: "2.0",
+    routeKey: "ANY /api/directory/{proxy+}",
+    rawPath: path,
+    rawQueryString: query,
+    headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", "accept-language": "en" },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "abc",
+      domainName: "abc.execute-api.eu-north-1.amazonaws.com",
+      domainPrefix: "abc",
+      http: { method, path, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "test" },
+      requestId: "req",
+      routeKey: "ANY /api/directory/{proxy+}",
+      stage: "$default",
+      time: "23/Nov/2026:10:00:00 +0000",
+      timeEpoch: 0,
+    },
+  } as APIGatewayProxyEventV2;
+}
+
+const context = { awsRequestId: "lambda-request-0001" } as Context;
+
+describe("the directory Lambda", () => {
+  it("serves the same API as the local server", async () => {
+    const result = await handler(event("GET", "/api/directory/offers", "limit=2"), context);
+    expect(result.statusCode).toBe(200);
+    const page = JSON.parse(result.body) as { items: { name: string }[]; next_cursor: string | null };
+    expect(page.items.map((offer) => offer.name)).toEqual(["Alfa", "Beta"]);
+    expect(page.next_cursor).not.toBeNull();
+  });
+
+  it("answers with Lambda's request id and a plain English message for a bad id", async () => {
+    const result = await handler(event("GET", "/api/directory/offers/42"), context);
+    expect(result.statusCode).toBe(400);
+    expect(result.headers?.["x-request-id"]).toBe("lambda-request-0001");
+    expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this offer/) } });
+  });
+});
