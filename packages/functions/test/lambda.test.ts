@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from "aws-lambda";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { tables } from "@naerhed/core/shared/tables";
 import { freshTables } from "../../local/test/tables.ts";
@@ -16,10 +16,12 @@ beforeAll(async () => {
   const store = createDirectoryStore(db, config.tableNames.directory!);
   for (const offer of offers) await store.putOffer(offer);
   // On AWS the stack sets these; the handler reads them once, when it is loaded.
-  process.env.DYNAMODB_ENDPOINT = config.dynamoEndpoint;
-  for (const spec of tables) process.env[spec.envVar] = config.tableNames[spec.id];
+  vi.stubEnv("DYNAMODB_ENDPOINT", config.dynamoEndpoint);
+  for (const spec of tables) vi.stubEnv(spec.envVar, config.tableNames[spec.id]);
   ({ handler } = (await import("../src/directory/lambda.ts")) as unknown as { handler: Handler });
 });
+
+afterAll(() => vi.unstubAllEnvs());
 
 function event(method: string, path: string, query = ""): APIGatewayProxyEventV2 {
   return {
