@@ -75,6 +75,14 @@ describe("authorization of every route", () => {
       "DELETE /api/me": "signed_in",
       "GET /api/directory/offers": "public",
       "GET /api/directory/offers/:id": "public",
+      "GET /api/directory/centres/:centre/offers": "role:staff@centre",
+      "POST /api/directory/centres/:centre/offers": "role:staff@centre",
+      "GET /api/directory/centres/:centre/offers/:id": "role:staff@centre",
+      "PUT /api/directory/centres/:centre/offers/:id": "role:staff@centre",
+      "POST /api/directory/centres/:centre/offers/:id/publish": "role:staff@centre",
+      "POST /api/directory/centres/:centre/offers/:id/unpublish": "role:staff@centre",
+      "POST /api/directory/centres/:centre/offers/:id/archive": "role:staff@centre",
+      "POST /api/directory/centres/:centre/offers/:id/verify": "role:staff@centre",
     });
   });
 

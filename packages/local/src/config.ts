@@ -1,10 +1,11 @@
-import { LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
+import { DEFAULT_RECHECK_DAYS, LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
 import { tables } from "@naerhed/core/shared/tables";
 
 /** Configuration for a run against DynamoDB Local: its endpoint and every table under one prefix. */
 export function localConfig(endpoint: string, tablePrefix = LOCAL_TABLE_PREFIX, siteUrl = "http://localhost:3000"): Config {
   return {
     siteUrl,
+    directoryRecheckDays: DEFAULT_RECHECK_DAYS,
     dynamoEndpoint: endpoint,
     region: "eu-north-1",
     tableNames: Object.fromEntries(tables.map((spec) => [spec.id, `${tablePrefix}${spec.id}`])),

@@ -29,8 +29,11 @@ describe("creating tables in DynamoDB Local", () => {
       { AttributeName: "pk", KeyType: "HASH" },
       { AttributeName: "sk", KeyType: "RANGE" },
     ]);
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((key) => key.AttributeName)])).toEqual([
+    expect(
+      Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((key) => key.AttributeName)]).sort(),
+    ).toEqual([
       ["gsi1", ["gsi1pk", "gsi1sk"]],
+      ["gsi2", ["gsi2pk", "gsi2sk"]],
     ]);
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: "bootstrap-directory" }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(directoryTable.ttlAttribute);

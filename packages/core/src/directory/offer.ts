@@ -27,8 +27,8 @@ export const OfferLocation = v.object({
   city: text(80),
 });
 
-export const Offer = v.pipe(
-  v.object({
+/** Every field of an offer; `Offer` adds the checks across fields. */
+export const OfferFields = v.object({
     id: OfferId,
     name: text(120),
     alternate_name: v.optional(text(120)),
@@ -53,13 +53,44 @@ export const Offer = v.pipe(
     accessibility_notes: v.optional(text(500)),
     assured_date: v.pipe(v.string(), v.isoDate("date_invalid")),
     last_modified: v.pipe(v.string(), v.isoTimestamp("timestamp_invalid")),
-  }),
-  v.forward(
-    v.check(
-      (offer) => offer.minimum_age === undefined || offer.maximum_age === undefined || offer.minimum_age <= offer.maximum_age,
-      "age_range_invalid",
-    ),
-    ["maximum_age"],
-  ),
-);
+});
+
+const ageRangeCheck = <T extends { minimum_age?: number; maximum_age?: number }>() =>
+  v.forward<T, v.CheckIssue<T>, ["maximum_age"]>(
+    v.check((offer: T) => offer.minimum_age === undefined || offer.maximum_age === undefined || offer.minimum_age <= offer.maximum_age, "age_range_invalid"),
+    // TypeScript cannot check a key path into a generic T; both schemas below have the key.
+    ["maximum_age"] as never,
+  );
+
+/** A complete offer, as citizens see it once published. */
+export const Offer = v.pipe(OfferFields, ageRangeCheck());
 export type Offer = v.InferOutput<typeof Offer>;
+
+/** What staff type into the editor. A draft may be incomplete; publishing needs a complete `Offer`. */
+export const OfferInput = v.pipe(
+  v.partial(v.omit(OfferFields, ["id", "publication", "assured_date", "last_modified"]), [
+    "alternate_name",
+    "description",
+    "organization_name",
+    "url",
+    "email",
+    "phone",
+    "status",
+    "area",
+    "category",
+    "minimum_age",
+    "maximum_age",
+    "free",
+    "fees_description",
+    "eligibility_description",
+    "application_process",
+    "schedule_description",
+    "location",
+    "accessibility_notes",
+  ]),
+  ageRangeCheck(),
+);
+export type OfferInput = v.InferOutput<typeof OfferInput>;
+
+/** An offer as staff see it: possibly an incomplete draft, with the version that guards edits. */
+export type CuratedOffer = OfferInput & Pick<Offer, "id" | "publication" | "last_modified"> & { assured_date?: string; version: number };

@@ -14,7 +14,11 @@ export type Config = {
   siteUrl: string;
   /** Sender for Amazon SES on AWS; unset locally, where mails go to the outbox at /dev/outbox. */
   mailFrom?: string;
+  /** A published offer not checked for this many days goes on staff's "needs checking" list. */
+  directoryRecheckDays: number;
 };
+
+export const DEFAULT_RECHECK_DAYS = 182;
 
 export const LOCAL_TABLE_PREFIX = "naerhed-";
 
@@ -29,5 +33,6 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     tableNames: Object.fromEntries(specs.map((spec) => [spec.id, tableName(spec, env)])),
     siteUrl: (env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mailFrom: env.MAIL_FROM || undefined,
+    directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
   };
 }

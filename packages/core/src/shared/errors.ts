@@ -48,6 +48,17 @@ export class TooManyRequestsError extends Error {
   }
 }
 
+/** Someone else changed the item since the person loaded it; `details` shows what changed. */
+export class ConflictError extends Error {
+  readonly kind = "conflict";
+  constructor(
+    readonly reason: MessageKey,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(`Conflict: ${reason}`);
+  }
+}
+
 /** The database could not be reached or is overloaded; the request may succeed if repeated. */
 export class UnavailableError extends Error {
   readonly kind = "unavailable";

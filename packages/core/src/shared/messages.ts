@@ -55,6 +55,11 @@ const da = {
   item_invalid: "Skriv hvad du leder efter.",
   body_invalid: "Vi kunne ikke læse det, du sendte. Prøv igen.",
   body_too_large: "Det, du sendte, er for stort. Gør det kortere.",
+  offer_conflict: "En anden har ændret tilbuddet, mens du skrev. Se hvad der er ændret, og gem igen.",
+  offer_incomplete: "Tilbuddet mangler noget, før det kan udgives. Se hvad der mangler.",
+  offer_archived: "Tilbuddet er arkiveret. Det kan ikke ændres.",
+  version_invalid: "Siden er for gammel. Hent tilbuddet igen.",
+  free_required: "Skriv om tilbuddet er gratis.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -108,6 +113,11 @@ const en: Record<MessageKey, string> = {
   item_invalid: "Write what you are looking for.",
   body_invalid: "We could not read what you sent. Try again.",
   body_too_large: "What you sent is too large. Make it shorter.",
+  offer_conflict: "Someone else changed this offer while you were writing. See what changed, and save again.",
+  offer_incomplete: "The offer is missing something before it can be published. See what is missing.",
+  offer_archived: "The offer is archived. It cannot be changed.",
+  version_invalid: "This page is out of date. Load the offer again.",
+  free_required: "Say whether the offer is free.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

@@ -38,7 +38,19 @@ const pkSkWithGsi1 = {
   ttlAttribute: "expires_at",
 } as const;
 
-export const directoryTable = { id: "directory", envVar: "DIRECTORY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
+export const directoryTable = {
+  id: "directory",
+  envVar: "DIRECTORY_TABLE",
+  ...pkSkWithGsi1,
+  globalIndexes: [
+    ...pkSkWithGsi1.globalIndexes,
+    {
+      name: "gsi2",
+      partitionKey: { name: "gsi2pk", type: "string" },
+      sortKey: { name: "gsi2sk", type: "string" },
+    },
+  ],
+} as const satisfies TableSpec;
 
 export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 

@@ -1,29 +1,61 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
+import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { OfferId } from "@naerhed/core/directory/offer";
+import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
+import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
-import { guard } from "../shared/auth.ts";
-import type { AppEnv } from "../shared/http.ts";
+import { actorOf, guard } from "../shared/auth.ts";
+import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 
 const OfferPath = v.object({ id: OfferId });
+const CentrePath = v.object({ centre: CentreId });
+const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
+const transitions = ["publish", "unpublish", "archive", "verify"] as const;
+
+/** Staff of the centre named in the path (or admins) curate that centre's offers. */
+const centreStaff = access.roleForCentre("centre", "staff");
 
 export const directoryModule: ApiModule = {
   name: "directory",
   prefixes: ["directory"],
   tables: [directoryTable],
-  routes: ({ db, config }) => {
+  routes: ({ db, config, audit, now }) => {
     const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
-    return new Hono<AppEnv>()
+    const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
+    const app = new Hono<AppEnv>()
       .get("/directory/offers", guard(access.public), async (c) =>
         c.json(await listPublicOffers(store, parseInput(ListOffersQuery, c.req.query()))),
       )
       .get("/directory/offers/:id", guard(access.public), async (c) =>
         c.json(await getPublicOffer(store, parseInput(OfferPath, c.req.param()).id)),
-      );
+      )
+      .get("/directory/centres/:centre/offers", guard(centreStaff), async (c) =>
+        c.json({ items: await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre) }),
+      )
+      .post("/directory/centres/:centre/offers", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ offer: await createDraft(curation, actorOf(c), centre, parseInput(OfferInput, await readJson(c))) }, 201);
+      })
+      .get("/directory/centres/:centre/offers/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreOfferPath, c.req.param());
+        return c.json({ offer: await getForCentre(curation, centre, id) });
+      })
+      .put("/directory/centres/:centre/offers/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreOfferPath, c.req.param());
+        return c.json({ offer: await editOffer(curation, actorOf(c), centre, id, parseInput(OfferEdit, await readJson(c))) });
+      });
+    for (const transition of transitions) {
+      app.post(`/directory/centres/:centre/offers/:id/${transition}`, guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreOfferPath, c.req.param());
+        const { version } = parseInput(VersionOnly, await readJson(c));
+        return c.json({ offer: await changeState(curation, actorOf(c), centre, id, version, transition) });
+      });
+    }
+    return app;
   },
 };

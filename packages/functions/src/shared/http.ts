@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Actor } from "@naerhed/core/identity/person";
 import {
+  ConflictError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -34,7 +35,13 @@ export const requestContext: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header("vary", "Accept-Language");
 };
 
-function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: MessageKey, fields?: InvalidInputError["problems"]) {
+function problem(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  code: MessageKey,
+  fields?: InvalidInputError["problems"],
+  details?: Record<string, unknown>,
+) {
   const language = c.get("language") ?? "da";
   // One wrong field: its own message says more than the general one.
   const headline = fields?.length === 1 && fields[0] ? fields[0].message : code;
@@ -44,6 +51,7 @@ function problem(c: Context<AppEnv>, status: ContentfulStatusCode, code: Message
         code,
         message: message(headline, language),
         ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language) })) } : {}),
+        ...(details ? { details } : {}),
       },
       request_id: c.get("requestId"),
     },
@@ -70,6 +78,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     return problem(c, 400, "invalid_input", error.problems);
   }
   if (error instanceof NotFoundError) return problem(c, 404, error.what);
+  if (error instanceof ConflictError) return problem(c, 409, error.reason, undefined, error.details);
   if (error instanceof UnauthenticatedError) return problem(c, 401, error.reason);
   if (error instanceof ForbiddenError) return problem(c, 403, error.reason);
   if (error instanceof TooManyRequestsError) {
