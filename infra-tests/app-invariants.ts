@@ -3,15 +3,17 @@ import path from "node:path";
 import { Api as HttpApi, Function as SstFunction, getStack, useSites } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { describe, expect, test } from "vitest";
-import { tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, identityTable, tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
 import { Api } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
-import { moduleRoute, modules, type ModuleSpec } from "../stacks/modules.ts";
-import { Web } from "../stacks/Web.ts";
-import type { Synthesized } from "./synth.ts";
+import { moduleRoutes, modules, type ModuleSpec } from "../stacks/modules.ts";
+import { SITE_ROUTING_FUNCTION, Web } from "../stacks/Web.ts";
+import { ACCOUNT, type Synthesized } from "./synth.ts";
 import {
+  actionsOf,
   asList,
   importOf,
+  normalizeStatement,
   policyStatements,
   resourcesOfType,
   wildcardGrants,
@@ -40,8 +42,24 @@ const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
 ];
 const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
 
-/** Checks that must hold on every stage. `get` returns the app synthesized in the file's `beforeAll`. */
-export function appInvariants(get: () => Synthesized): void {
+/** The deploy-time settings a test file synthesized with (see stacks/config.ts), as the functions should get them. */
+export type ExpectedConfig = { mailFrom: string; siteUrl?: string };
+
+/** Variables SST sets on every function by itself. */
+const SST_FUNCTION_ENV = ["AWS_NODEJS_CONNECTION_REUSE_ENABLED", "SST_APP", "SST_SSM_PREFIX", "SST_STAGE"];
+
+/** AWS-managed CloudFront policies (fixed ids, the same in every account). */
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+/** The modules the app serves (packages/functions/src/modules.ts), imported only where needed: it pulls in Hono and the AWS SDK. */
+const appModules = async () => (await import("../packages/functions/src/modules.ts")).modules;
+
+/**
+ * Checks that must hold on every stage. `get` returns the app synthesized in the file's `beforeAll`,
+ * `expected` the deploy-time settings it was synthesized with.
+ */
+export function appInvariants(get: () => Synthesized, expected: ExpectedConfig): void {
   const json = (stack: Parameters<Synthesized["template"]>[0]) => get().template(stack).toJSON() as TemplateJson;
   const db = () => json(Database);
   const api = () => json(Api);
@@ -62,13 +80,11 @@ export function appInvariants(get: () => Synthesized): void {
     allTemplates().flatMap((template) => resourcesOfType(template, "AWS::Lambda::Function"));
   const isHelper = (id: string) => HELPER_FUNCTION_PREFIXES.some((prefix) => id.startsWith(prefix));
 
-  /** The function behind a module's route, followed through route → integration → function. */
-  const moduleFunction = (module: ModuleSpec): [string, Resource] => {
+  /** The function behind a route, followed through route → integration → function. */
+  const routeFunction = (routeKey: string): [string, Resource] => {
     const resources = api().Resources ?? {};
-    const routes = resourcesOfType(api(), "AWS::ApiGatewayV2::Route").filter(
-      ([, r]) => r.Properties?.RouteKey === moduleRoute(module),
-    );
-    expect(routes, `route ${moduleRoute(module)}`).toHaveLength(1);
+    const routes = resourcesOfType(api(), "AWS::ApiGatewayV2::Route").filter(([, r]) => r.Properties?.RouteKey === routeKey);
+    expect(routes, `route ${routeKey}`).toHaveLength(1);
     const target = JSON.stringify(routes[0]![1].Properties?.Target);
     const integrationId = Object.keys(resources).find((id) => target.includes(`"Ref":"${id}"`));
     const integration = resources[integrationId ?? ""];
@@ -77,6 +93,26 @@ export function appInvariants(get: () => Synthesized): void {
     const fnId = uri["Fn::GetAtt"][0];
     expect(resources[fnId]?.Type).toBe("AWS::Lambda::Function");
     return [fnId, resources[fnId]!];
+  };
+
+  /** The one function behind all of a module's routes. */
+  const moduleFunction = (module: ModuleSpec): [string, Resource] => {
+    const targets = moduleRoutes(module).map(routeFunction);
+    expect(new Set(targets.map(([id]) => id)).size, `module ${module.name}: one function behind all its routes`).toBe(1);
+    return targets[0]!;
+  };
+  const roleOf = (module: ModuleSpec) => (moduleFunction(module)[1].Properties!.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
+  const identityModule = () => {
+    const module = modules.find((m) => m.name === "identity");
+    expect(module, "the identity module").toBeDefined();
+    return module!;
+  };
+
+  /** The roles a policy statement found in `resource` applies to. */
+  const rolesOf = (template: TemplateJson, resource: string): string[] => {
+    const found = template.Resources![resource]!;
+    if (found.Type === "AWS::IAM::Role") return [resource];
+    return asList(found.Properties?.Roles as { Ref: string }[]).map((r) => r.Ref);
   };
 
   /** Every statement granted to a role: attached policies and inline policies. */
@@ -128,13 +164,41 @@ export function appInvariants(get: () => Synthesized): void {
   });
 
   describe("api", () => {
-    test("is one HTTP API with exactly one catch-all route per module", () => {
+    test("is one HTTP API without CORS, with `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}` per module prefix, and no other route", () => {
       const httpApis = resourcesOfType(api(), "AWS::ApiGatewayV2::Api");
       expect(httpApis).toHaveLength(1);
-      expect(httpApis[0]![1].Properties?.ProtocolType).toBe("HTTP");
-      const routeKeys = resourcesOfType(api(), "AWS::ApiGatewayV2::Route").map(([, r]) => r.Properties?.RouteKey);
-      expect(routeKeys.sort()).toEqual(modules.map(moduleRoute).sort());
-      expect(routeKeys).toContain("ANY /api/directory/{proxy+}");
+      const props = httpApis[0]![1].Properties!;
+      expect(props.ProtocolType).toBe("HTTP");
+      // The site reaches the API on its own origin (CloudFront /api/*): nothing cross-origin may call it.
+      expect(props.CorsConfiguration).toBeUndefined();
+      const routeKeys = resourcesOfType(api(), "AWS::ApiGatewayV2::Route").map(([, r]) => String(r.Properties?.RouteKey));
+      expect(routeKeys.sort()).toEqual(modules.flatMap(moduleRoutes).sort());
+      expect(routeKeys).toEqual(
+        expect.arrayContaining([
+          "ANY /api/identity",
+          "ANY /api/identity/{proxy+}",
+          "ANY /api/me",
+          "ANY /api/me/{proxy+}",
+          "ANY /api/directory",
+          "ANY /api/directory/{proxy+}",
+        ]),
+      );
+    });
+
+    test("every module the app serves has both routes for each of its prefixes, to its own function", async () => {
+      const served = await appModules();
+      expect(served.map((m) => m.name).sort()).toEqual(modules.map((m) => m.name).sort());
+      const owners = new Map<string, string>();
+      for (const module of served) {
+        // Route keys from the app's own prefixes, not from stacks/modules.ts.
+        const targets = module.prefixes.flatMap((prefix) => [`ANY /api/${prefix}`, `ANY /api/${prefix}/{proxy+}`]).map(routeFunction);
+        expect(targets.length, module.name).toBeGreaterThan(0);
+        expect(new Set(targets.map(([id]) => id)).size, `${module.name}: one function`).toBe(1);
+        const [fnId, fn] = targets[0]!;
+        expect(fn.Properties?.Handler).toBe(`packages/functions/src/${module.name}/lambda.handler`);
+        expect(owners.get(fnId), `function ${fnId} serves ${module.name} and ${owners.get(fnId)}`).toBeUndefined();
+        owners.set(fnId, module.name);
+      }
     });
 
     test("has exactly one Lambda function per module; the others are known SST/CDK helpers", () => {
@@ -150,10 +214,10 @@ export function appInvariants(get: () => Synthesized): void {
       const sstFunctions = getStack(Api).node.findAll().filter((c) => c instanceof SstFunction);
       const httpApi = getStack(Api).node.findChild("Api") as HttpApi;
       expect(sstFunctions).toHaveLength(modules.length);
-      expect(new Set(sstFunctions)).toEqual(new Set(modules.map((m) => httpApi.getFunction(moduleRoute(m)))));
+      expect(new Set(sstFunctions)).toEqual(new Set(modules.flatMap((m) => moduleRoutes(m).map((route) => httpApi.getFunction(route)))));
     });
 
-    test.each(modules.map((m) => [m.name, m] as const))("module %s: runtime, architecture, size, handler, table names", (_name, module) => {
+    test.each(modules.map((m) => [m.name, m] as const))("module %s: runtime, architecture, size, handler, environment", (_name, module) => {
       const fn = moduleFunction(module)[1].Properties!;
       expect(fn.Runtime).toBe("nodejs22.x");
       expect(fn.Architectures).toEqual(["arm64"]);
@@ -162,8 +226,17 @@ export function appInvariants(get: () => Synthesized): void {
       expect(fn.Handler).toBe(module.handler);
       const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       for (const spec of module.tables) expect(env[spec.envVar], spec.envVar).toEqual(tableNameRef(spec));
-      // Names of tables the module does not own are not handed to it.
-      for (const spec of tables.filter((t) => !module.tables.includes(t))) expect(env[spec.envVar]).toBeUndefined();
+      // Every function checks sessions and writes the audit log.
+      expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
+      expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
+      // Only identity sends mail; SITE_URL only when it was set at deploy time.
+      expect(env.MAIL_FROM).toBe(module.name === "identity" ? expected.mailFrom : undefined);
+      expect(env.SITE_URL).toBe(expected.siteUrl);
+      // Nothing else: in particular no name of another module's table.
+      const ours = new Set([...module.tables, identityTable, auditTable].map((spec) => spec.envVar));
+      if (module.name === "identity") ours.add("MAIL_FROM");
+      if (expected.siteUrl) ours.add("SITE_URL");
+      expect(Object.keys(env).sort()).toEqual([...ours, ...SST_FUNCTION_ENV].sort());
     });
 
     test.each(modules.map((m) => [m.name, m] as const))("module %s: bundle was built by esbuild (ESM, minified, no source map)", (_name, module) => {
@@ -173,7 +246,7 @@ export function appInvariants(get: () => Synthesized): void {
       expect(fn.Code).not.toHaveProperty("ZipFile");
 
       const httpApi = getStack(Api).node.findChild("Api") as HttpApi;
-      const out = path.join(useProject().paths.artifacts, httpApi.getFunction(moduleRoute(module))!.node.addr);
+      const out = path.join(useProject().paths.artifacts, httpApi.getFunction(moduleRoutes(module)[0]!)!.node.addr);
       const bundle = path.join(out, module.handler.replace(/\.[^./]+$/, ".mjs"));
       expect(existsSync(bundle), bundle).toBe(true);
       const code = readFileSync(bundle, "utf8");
@@ -189,21 +262,45 @@ export function appInvariants(get: () => Synthesized): void {
       for (const template of allTemplates()) expect(wildcardGrants(template)).toEqual([]);
     });
 
-    test.each(modules.map((m) => [m.name, m] as const))("module %s: role grants exactly its declared actions on its own tables", (_name, module) => {
-      const fn = moduleFunction(module)[1].Properties!;
-      const roleId = (fn.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
-      const statements = roleStatements(api(), roleId);
-      expect(statements.filter(isDynamo)).toEqual(
-        module.tables.map((spec) => ({
-          Effect: "Allow",
-          Action: [...module.actions],
-          Resource: [tableArn(spec), { "Fn::Join": ["", [tableArn(spec), "/index/*"]] }],
-        })),
-      );
-      // No other table's ARN appears in the role's policies at all.
-      for (const spec of tables.filter((t) => !module.tables.includes(t))) {
-        expect(JSON.stringify(statements)).not.toContain(tableArn(spec)["Fn::ImportValue"]);
-      }
+    test.each(modules.map((m) => [m.name, m] as const))("module %s: role grants exactly what the module needs, nothing more", (_name, module) => {
+      const roleId = roleOf(module);
+      const isIdentity = module.name === "identity";
+      const withIndexes = (spec: TableSpec) => [tableArn(spec), { "Fn::Join": ["", [tableArn(spec), "/index/*"]] }];
+      const sesIdentity = (identity: string) => ({
+        "Fn::Join": ["", ["arn:", { Ref: "AWS::Partition" }, `:ses:${get().app.region}:${ACCOUNT}:identity/${identity}`]],
+      });
+      const wanted: PolicyStatement[] = [
+        // Its own tables, with its declared actions, indexes included.
+        ...module.tables.map((spec) => ({ Effect: "Allow", Action: [...module.actions], Resource: withIndexes(spec) })),
+        // The session check: read and extend session items, no other item of identity's table.
+        ...(isIdentity
+          ? []
+          : [
+              {
+                Effect: "Allow",
+                Action: ["dynamodb:GetItem", "dynamodb:UpdateItem"],
+                Resource: [tableArn(identityTable)],
+                Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["SESSION#*"] } },
+              },
+            ]),
+        // The audit log: append only.
+        { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [tableArn(auditTable)] },
+        // Identity: admins read the audit log; sign-in mails from the configured sender (address or its domain).
+        ...(isIdentity
+          ? [
+              { Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) },
+              {
+                Effect: "Allow",
+                Action: ["ses:SendEmail"],
+                Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)],
+              },
+            ]
+          : []),
+        // SST turns on X-Ray tracing for every function.
+        { Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
+      ];
+      const sorted = (statements: PolicyStatement[]) => statements.map(normalizeStatement).map((s) => JSON.stringify(s)).sort();
+      expect(sorted(roleStatements(api(), roleId))).toEqual(sorted(wanted));
       // Only the AWS-managed basic execution (CloudWatch Logs) policy is attached besides.
       expect(JSON.stringify(api().Resources![roleId]!.Properties?.ManagedPolicyArns)).toMatch(
         /^\[\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole"\]\]\}\]$/,
@@ -211,16 +308,58 @@ export function appInvariants(get: () => Synthesized): void {
     });
 
     test("DynamoDB is granted to module functions only", () => {
-      const moduleRoles = new Set(
-        modules.map((m) => (moduleFunction(m)[1].Properties!.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0]),
-      );
+      const moduleRoles = new Set(modules.map(roleOf));
       for (const template of allTemplates()) {
         for (const { resource, statement } of policyStatements(template)) {
           if (!isDynamo(statement)) continue;
-          const roles = asList(template.Resources![resource]!.Properties?.Roles as { Ref: string }[]).map((r) => r.Ref);
+          const roles = rolesOf(template, resource);
           expect(roles.length, resource).toBeGreaterThan(0);
           for (const role of roles) expect(moduleRoles, resource).toContain(role);
         }
+      }
+    });
+
+    test("no function but identity can read the identity table or the audit log: others reach session items and append to the log", () => {
+      const identityRole = roleOf(identityModule());
+      const identityArn = tableArn(identityTable)["Fn::ImportValue"];
+      const auditArn = tableArn(auditTable)["Fn::ImportValue"];
+      let checked = 0;
+      for (const template of allTemplates()) {
+        for (const { resource, statement } of policyStatements(template)) {
+          if (statement.Effect === "Deny" || rolesOf(template, resource).every((role) => role === identityRole)) continue;
+          const resources = JSON.stringify(statement.Resource ?? "");
+          const actions = actionsOf(statement).sort();
+          if (resources.includes(identityArn) || resources.includes(auditArn)) {
+            expect(actions.filter((a) => /^dynamodb:(Query|Scan)$/i.test(a)), resource).toEqual([]);
+          }
+          if (resources.includes(identityArn)) {
+            checked++;
+            expect(actions, resource).toEqual(["dynamodb:GetItem", "dynamodb:UpdateItem"]);
+            expect(asList(statement.Resource), resource).toEqual([tableArn(identityTable)]);
+            expect(statement.Condition, resource).toEqual({ "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["SESSION#*"] } });
+          }
+          if (resources.includes(auditArn)) {
+            checked++;
+            expect(actions, resource).toEqual(["dynamodb:PutItem"]);
+          }
+        }
+      }
+      // Each other module has one session statement and one audit statement.
+      expect(checked).toBe(2 * (modules.length - 1));
+    });
+
+    test("only identity may send mail, and only as the configured sender", () => {
+      const identityRole = roleOf(identityModule());
+      const mailStatements = allTemplates().flatMap((template) =>
+        policyStatements(template)
+          .filter(({ statement }) => [...asList(statement.Action), ...asList(statement.NotAction)].some((a) => /^ses:/i.test(String(a))))
+          .map(({ resource, statement }) => ({ roles: rolesOf(template, resource), statement })),
+      );
+      expect(mailStatements).toHaveLength(1);
+      expect(mailStatements[0]!.roles).toEqual([identityRole]);
+      expect(actionsOf(mailStatements[0]!.statement)).toEqual(["ses:SendEmail"]);
+      for (const arn of asList(mailStatements[0]!.statement.Resource)) {
+        expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
       }
     });
 
@@ -258,11 +397,16 @@ export function appInvariants(get: () => Synthesized): void {
   });
 
   describe("web", () => {
+    const distribution = () => {
+      const distributions = resourcesOfType(web(), "AWS::CloudFront::Distribution");
+      expect(distributions).toHaveLength(1);
+      return distributions[0]!;
+    };
+    const distributionConfig = () => distribution()[1].Properties!.DistributionConfig as Record<string, any>;
+
     test("serves the site from a private S3 bucket through CloudFront over HTTPS", () => {
       const buckets = resourcesOfType(web(), "AWS::S3::Bucket");
-      const distributions = resourcesOfType(web(), "AWS::CloudFront::Distribution");
       expect(buckets).toHaveLength(1);
-      expect(distributions).toHaveLength(1);
       const [bucketId, bucket] = buckets[0]!;
       expect(bucket.Properties?.PublicAccessBlockConfiguration).toMatchObject({
         BlockPublicAcls: true,
@@ -270,35 +414,99 @@ export function appInvariants(get: () => Synthesized): void {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      const config = distributions[0]![1].Properties!.DistributionConfig as Record<string, any>;
+      const config = distributionConfig();
       expect(config.DefaultRootObject).toBe("index.html");
       expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe("redirect-to-https");
-      expect(config.Origins).toHaveLength(1);
-      expect(config.Origins[0].DomainName).toEqual({ "Fn::GetAtt": [bucketId, "RegionalDomainName"] });
-      // Client-side routes: unknown paths are answered with the app.
-      expect(config.CustomErrorResponses).toContainEqual({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: "/index.html" });
+      expect(config.Origins).toHaveLength(2);
+      const siteOrigin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+      expect(siteOrigin.DomainName).toEqual({ "Fn::GetAtt": [bucketId, "RegionalDomainName"] });
 
-      const [distributionId] = distributions[0]!;
+      const [distributionId] = distribution();
       expect((web().Outputs as Record<string, { Value: unknown }>).SiteUrl?.Value).toEqual({
         "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distributionId, "DomainName"] }]],
       });
     });
 
-    test("uploads web/dist and fills VITE_API_URL with this API's URL at deploy time", () => {
+    test("app routes get index.html from a function on the site's behavior, not from error pages that would hide the API's 403 and 404", () => {
+      const config = distributionConfig();
+      // Custom error responses apply to every behavior, /api/* included.
+      expect(config.CustomErrorResponses).toBeUndefined();
+      const functions = resourcesOfType(web(), "AWS::CloudFront::Function");
+      expect(functions).toHaveLength(1);
+      const [functionId, fn] = functions[0]!;
+      expect(fn.Properties?.FunctionCode).toBe(SITE_ROUTING_FUNCTION);
+      expect(fn.Properties?.FunctionConfig).toMatchObject({ Runtime: "cloudfront-js-2.0" });
+      expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [functionId, "FunctionARN"] } },
+      ]);
+    });
+
+    test("forwards /api/* to the HTTP API: every method, never cached, all viewer headers, cookies and queries but Host", () => {
+      const config = distributionConfig();
+      expect(config.CacheBehaviors).toHaveLength(1);
+      const behavior = config.CacheBehaviors[0];
+      expect(behavior.PathPattern).toBe("/api/*");
+      expect([...behavior.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
+      expect(behavior.CachePolicyId).toBe(CACHING_DISABLED);
+      expect(behavior.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+      expect(behavior.ViewerProtocolPolicy).toBe("redirect-to-https");
+      // API paths are never rewritten to the app.
+      expect(behavior.FunctionAssociations).toBeUndefined();
+
+      const origin = config.Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
+      const [apiId] = resourcesOfType(api(), "AWS::ApiGatewayV2::Api")[0]!;
+      const apiUrl = importOf(api(), { "Fn::GetAtt": [apiId, "ApiEndpoint"] });
+      // The host part of https://<id>.execute-api.<region>.amazonaws.com
+      expect(origin.DomainName).toEqual({ "Fn::Select": [2, { "Fn::Split": ["/", apiUrl] }] });
+      expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: "https-only", OriginSSLProtocols: ["TLSv1.2"] });
+      expect(origin.OriginPath).toBeUndefined();
+    });
+
+    test("the site's responses carry a strict CSP, HSTS and the other security headers", () => {
+      const policies = resourcesOfType(web(), "AWS::CloudFront::ResponseHeadersPolicy");
+      expect(policies).toHaveLength(1);
+      const [policyId, policy] = policies[0]!;
+      expect(distributionConfig().DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+      const headers = (policy.Properties!.ResponseHeadersPolicyConfig as { SecurityHeadersConfig: unknown }).SecurityHeadersConfig;
+      expect(headers).toEqual({
+        ContentSecurityPolicy: {
+          ContentSecurityPolicy:
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+          Override: true,
+        },
+        StrictTransportSecurity: { AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true, Override: true },
+        ContentTypeOptions: { Override: true },
+        ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+        FrameOptions: { FrameOption: "DENY", Override: true },
+      });
+    });
+
+    test("the packaged site needs nothing that CSP forbids (inline scripts, styles or handlers)", () => {
+      const html = readFileSync("web/dist/index.html", "utf8");
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]!);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((attributes) => !/\bsrc=/.test(attributes)), "inline <script>").toEqual([]);
+      expect(/<style\b/i.test(html), "inline <style>").toBe(false);
+      expect(html.match(/\s(style|on[a-z]+)=/gi) ?? [], "inline style or event handler attributes").toEqual([]);
+      // Solid compiles JSX into HTML template strings: a static style attribute there is inline style too.
+      for (const file of readdirSync("web/dist/assets").filter((f) => f.endsWith(".js"))) {
+        const code = readFileSync(path.join("web/dist/assets", file), "utf8");
+        expect(/<[a-z][a-z0-9-]*\s[^<>]*\bstyle=/i.test(code), `${file}: inline style in a template`).toBe(false);
+      }
+    });
+
+    test("uploads web/dist; the site calls /api on its own origin, so no API URL goes into it", () => {
       const site = useSites().all.find((s) => s.stack === getStack(Web).stackName);
       expect(site?.props).toMatchObject({ path: "web", buildOutput: "dist" });
+      // Pinned empty: a VITE_API_URL in the deploying shell cannot point the site elsewhere.
+      expect((site?.props as { environment?: unknown }).environment).toEqual({ VITE_API_URL: "" });
 
       const [bucketId] = resourcesOfType(web(), "AWS::S3::Bucket")[0]!;
       const uploaders = resourcesOfType(web(), "Custom::S3Uploader");
       expect(uploaders).toHaveLength(1);
       const uploader = uploaders[0]![1].Properties!;
       expect(uploader.destinationBucketName).toEqual({ Ref: bucketId });
-
-      const [apiId] = resourcesOfType(api(), "AWS::ApiGatewayV2::Api")[0]!;
-      const apiUrl = importOf(api(), { "Fn::GetAtt": [apiId, "ApiEndpoint"] });
-      for (const files of ["**/*.html", "**/*.js"]) {
-        expect(uploader.replaceValues).toContainEqual({ files, search: "{{ VITE_API_URL }}", replace: apiUrl });
-      }
+      expect(asList(uploader.replaceValues as unknown[])).toEqual([]);
     });
 
     test("synthesis writes nothing into the site's sources", () => {

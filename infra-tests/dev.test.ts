@@ -7,12 +7,13 @@ import { appInvariants } from "./app-invariants.ts";
 import { synth, type Synthesized } from "./synth.ts";
 
 // A second file, because SST keeps one app's state per process: each file synthesizes one stage.
+// Deployed without NAERHED_MAIL_FROM and NAERHED_SITE_URL: the defaults.
 let app: Synthesized;
 beforeAll(async () => {
   app = await synth("dev");
 });
 
-appInvariants(() => app);
+appInvariants(() => app, { mailFrom: "noreply@example.dk" });
 
 describe("non-prod stages are disposable", () => {
   test("tables are deleted with the stage and not deletion-protected", () => {

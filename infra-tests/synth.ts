@@ -14,16 +14,33 @@ export type Synthesized = {
   template: (stack: StackFn) => Template;
 };
 
+/** The deploy-time settings the stacks read (stacks/config.ts); the ones not given are unset. */
+export type DeployEnv = { NAERHED_MAIL_FROM?: string; NAERHED_SITE_URL?: string };
+const DEPLOY_ENV_KEYS = ["NAERHED_MAIL_FROM", "NAERHED_SITE_URL"] as const;
+
 /**
  * Synthesizes the real app offline, the way `sst build` would but without AWS: vitest sets
  * NODE_ENV=test, which makes SST skip its bootstrap look-ups. Call once per test file.
+ * The stacks see exactly `deployEnv`, whatever the shell running the tests has set.
  */
-export async function synth(stage: string): Promise<Synthesized> {
+export async function synth(stage: string, deployEnv: DeployEnv = {}): Promise<Synthesized> {
   // The stage must be given, otherwise SST prompts for a personal stage name and waits.
   await initProject({ stage });
   const { config } = useProject();
   const app = new App({ mode: "deploy", stage, name: config.name, region: config.region, account: ACCOUNT });
-  stacks(app);
+  const saved = DEPLOY_ENV_KEYS.map((key) => [key, process.env[key]] as const);
+  try {
+    for (const key of DEPLOY_ENV_KEYS) {
+      if (deployEnv[key] === undefined) delete process.env[key];
+      else process.env[key] = deployEnv[key];
+    }
+    stacks(app);
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   // Runs the deferred work: esbuild bundles every function and the site is packaged.
   await app.finish();
   const templates = new Map<StackFn, Template>();

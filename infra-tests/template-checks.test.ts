@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { siteBuildCommand } from "../stacks/Web.ts";
-import { exportNameOf, policyStatements, wildcardGrants, type TemplateJson } from "./template-checks.ts";
+import { exportNameOf, normalizeStatement, policyStatements, wildcardGrants, type TemplateJson } from "./template-checks.ts";
 
 /** Hand-made fragments: proof that the checks used on the real templates do fail when they should. */
 const policy = (statements: unknown[]) => ({
@@ -62,6 +62,17 @@ test("exportNameOf traces a value to the export that publishes it", () => {
   };
   expect(exportNameOf(template, { "Fn::GetAtt": ["TableB", "Arn"] })).toBe("stack:B");
   expect(exportNameOf(template, { "Fn::GetAtt": ["TableC", "Arn"] })).toBeUndefined();
+});
+
+test("normalizeStatement makes equal grants equal, whatever their order or list form, and keeps the rest", () => {
+  const key = (statement: Parameters<typeof normalizeStatement>[0]) => JSON.stringify(normalizeStatement(statement));
+  expect(key({ Effect: "Allow", Action: "dynamodb:PutItem", Resource: { Ref: "T" } })).toBe(
+    key({ Resource: [{ Ref: "T" }], Action: ["dynamodb:PutItem"], Effect: "Allow" }),
+  );
+  expect(key({ Effect: "Allow", Action: ["b", "a"], Resource: ["y", "x"] })).toBe(key({ Effect: "Allow", Action: ["a", "b"], Resource: ["x", "y"] }));
+  const condition = { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["SESSION#*"] } };
+  expect(key({ Effect: "Allow", Action: "a", Resource: "x", Condition: condition })).not.toBe(key({ Effect: "Allow", Action: "a", Resource: "x" }));
+  expect(key({ Effect: "Allow", Action: "a", Resource: "x" })).not.toBe(key({ Effect: "Allow", Action: ["a", "b"], Resource: "x" }));
 });
 
 test("the site is built with `npm run build` on deploy, and only infra tests skip it", () => {

@@ -79,3 +79,19 @@ export function importOf(producer: TemplateJson, value: unknown): { "Fn::ImportV
   if (!name) throw new Error(`No export found for ${JSON.stringify(value)}`);
   return { "Fn::ImportValue": name };
 }
+
+/**
+ * A statement in a comparable form: `Action` and `Resource` always sorted lists (CloudFormation
+ * writes a single one as a plain value), so two statements granting the same are `toEqual`.
+ */
+export function normalizeStatement(statement: PolicyStatement): PolicyStatement {
+  const sorted = (value: unknown) =>
+    asList(value as unknown[]).map((item) => JSON.stringify(item)).sort().map((item) => JSON.parse(item) as unknown);
+  const { Action, Resource, Sid: _sid, ...rest } = statement;
+  const normalized: PolicyStatement = { ...rest, Action: sorted(Action) as string[], Resource: sorted(Resource) };
+  // Keys in one order too, so JSON.stringify of equal statements is equal.
+  return Object.fromEntries(Object.entries(normalized).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The DynamoDB actions of a statement, or of a list of statements. */
+export const actionsOf = (statement: PolicyStatement): string[] => asList(statement.Action).map(String);

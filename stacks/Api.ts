@@ -1,40 +1,73 @@
+import { ArnFormat } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
-import { Api as HttpApi, use, type ApiRouteProps, type StackContext } from "sst/constructs";
+import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { deployConfig, senderIdentities } from "./config.ts";
 import { Database } from "./Database.ts";
-import { moduleRoute, modules, type ModuleSpec } from "./modules.ts";
+import { moduleRoutes, modules, tableGrants, type ModuleSpec } from "./modules.ts";
 
 /** Stage-wide limits: enough for a municipality's traffic, low enough to cap a runaway client's cost. */
 export const throttle = { burst: 200, rate: 100 } as const;
 
-/** One HTTP API; each module is one catch-all route backed by one Lambda function. */
+/**
+ * One HTTP API; each module is one Lambda function behind `ANY /api/<prefix>` and
+ * `ANY /api/<prefix>/{proxy+}` for each of its prefixes. The site reaches it through its own
+ * CloudFront distribution (Web.ts), so the API answers no cross-origin requests (no CORS).
+ */
 export function Api({ stack }: StackContext) {
   const { tables } = use(Database);
+  const config = deployConfig();
 
-  const moduleFunction = (module: ModuleSpec): ApiRouteProps<string> => {
-    const owned = module.tables.map((spec) => {
-      const table = tables[spec.id];
-      if (!table) throw new Error(`Module "${module.name}" owns table "${spec.id}", which Database does not create`);
-      return { spec, table };
-    });
-    return {
-      function: {
-        handler: module.handler,
-        // The table name goes in through the environment and the rights through `permissions`:
-        // `bind` would grant `dynamodb:*` on the table.
-        environment: Object.fromEntries(owned.map(({ spec, table }) => [spec.envVar, table.tableName])),
-        permissions: owned.map(
-          ({ table }) =>
-            new iam.PolicyStatement({
-              actions: [...module.actions],
-              resources: [table.tableArn, `${table.tableArn}/index/*`],
-            }),
-        ),
-      },
-    };
+  const tableOf = (module: ModuleSpec, id: string) => {
+    const table = tables[id];
+    if (!table) throw new Error(`Module "${module.name}" uses table "${id}", which Database does not create`);
+    return table;
   };
 
+  const sesIdentityArn = (identity: string) =>
+    stack.formatArn({ service: "ses", resource: "identity", resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+
+  const moduleFunction = (module: ModuleSpec): SstFunction => {
+    const grants = tableGrants(module).map((grant) => ({ grant, table: tableOf(module, grant.table.id) }));
+
+    // The table names go in through the environment and the rights through `permissions`:
+    // `bind` would grant `dynamodb:*` on the table.
+    const environment: Record<string, string> = Object.fromEntries(grants.map(({ grant, table }) => [grant.table.envVar, table.tableName]));
+    if (config.siteUrl) environment.SITE_URL = config.siteUrl;
+    if (module.sendsMail) environment.MAIL_FROM = config.mailFrom;
+
+    const permissions = grants.map(
+      ({ grant, table }) =>
+        new iam.PolicyStatement({
+          actions: [...grant.actions],
+          resources: grant.indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
+          conditions: grant.leadingKeysPrefix
+            ? { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${grant.leadingKeysPrefix}*`] } }
+            : undefined,
+        }),
+    );
+    if (module.sendsMail) {
+      // SES v2 SendEmail is authorized by `ses:SendEmail` on the sender's identity, which is
+      // either the verified address or its verified domain.
+      permissions.push(
+        new iam.PolicyStatement({ actions: ["ses:SendEmail"], resources: senderIdentities(config.mailFrom).map(sesIdentityArn) }),
+      );
+    }
+
+    return new SstFunction(stack, `${module.name}Function`, { handler: module.handler, environment, permissions });
+  };
+
+  const routes: Record<string, { function: SstFunction }> = {};
+  for (const module of modules) {
+    const fn = moduleFunction(module);
+    for (const route of moduleRoutes(module)) {
+      if (routes[route]) throw new Error(`Route "${route}" of module "${module.name}" is already taken`);
+      routes[route] = { function: fn };
+    }
+  }
+
   const api = new HttpApi(stack, "Api", {
-    routes: Object.fromEntries(modules.map((module) => [moduleRoute(module), moduleFunction(module)])),
+    routes,
+    cors: false,
     defaults: { throttle },
     accessLog: { retention: "one_month" },
   });

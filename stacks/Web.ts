@@ -1,34 +1,112 @@
+import { Duration, Fn } from "aws-cdk-lib";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { StaticSite, use, type StackContext } from "sst/constructs";
 import { Api } from "./Api.ts";
 
 /**
  * SST runs the site's build command inside `app.finish()`, also in the offline infra tests.
- * There the build would get the deploy-time placeholder `{{ VITE_API_URL }}` as its API URL and
- * overwrite the `web/dist` that local runs and browser tests serve. So infra-tests set
- * `NAERHED_SKIP_SITE_BUILD=1` and package the existing `web/dist` instead (their global setup
- * builds it when it is missing).
+ * There it would overwrite the `web/dist` that local runs and browser tests serve. So
+ * infra-tests set `NAERHED_SKIP_SITE_BUILD=1` and package the existing `web/dist` instead
+ * (their global setup builds it when it is missing).
  */
 export function siteBuildCommand(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.NAERHED_SKIP_SITE_BUILD === "1" ? undefined : "npm run build";
 }
 
-/** The SolidJS site on S3 behind CloudFront, told where the API is at build time. */
+/** The site's Content-Security-Policy: everything from its own origin, the API included. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+/** HSTS lifetime: one year. */
+export const HSTS_MAX_AGE = Duration.days(365);
+
+/**
+ * CloudFront Function (viewer request, site files only): a path whose last segment has no file
+ * extension is a route of the single-page app and gets `index.html`; files are served as they
+ * are, and a missing file stays an error. This replaces SST's distribution-wide 403/404 → 200
+ * `index.html` error responses, which would also turn the API's 403 and 404 answers into the app.
+ */
+export const SITE_ROUTING_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split("/").pop();
+  if (last.indexOf(".") === -1) request.uri = "/index.html";
+  return request;
+}`;
+
+/**
+ * The SolidJS site on S3 behind CloudFront. The same distribution forwards `/api/*` to the HTTP
+ * API, so the site calls its own origin: session cookies stay first-party (SameSite=Lax) and
+ * no CORS is needed.
+ */
 export function Web({ stack }: StackContext) {
   const { api } = use(Api);
+
+  // https://<id>.execute-api.<region>.amazonaws.com → <id>.execute-api.<region>.amazonaws.com
+  const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), {
+    protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+  });
+
+  const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SiteSecurityHeaders", {
+    comment: "Nærhed site: CSP and security headers",
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      strictTransportSecurity: { accessControlMaxAge: HSTS_MAX_AGE, includeSubdomains: true, override: true },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+    },
+  });
+
+  const routing = new cloudfront.Function(stack, "SiteRouting", {
+    code: cloudfront.FunctionCode.fromInline(SITE_ROUTING_FUNCTION),
+    runtime: cloudfront.FunctionRuntime.JS_2_0,
+    comment: "Nærhed site: app routes get index.html",
+  });
 
   const site = new StaticSite(stack, "Site", {
     path: "web",
     buildCommand: siteBuildCommand(),
     buildOutput: "dist",
-    // The single-page app routes in the browser: unknown paths get index.html.
-    errorPage: "redirect_to_index_page",
-    environment: { VITE_API_URL: api.url },
+    // The API is on the site's own origin (/api/* below); pinned empty so that a VITE_API_URL in
+    // the deploying shell cannot point the site elsewhere.
+    environment: { VITE_API_URL: "" },
     // SST writes an `ImportMetaEnv` declaration for the environment above on every synthesis,
-    // by default into web/src/sst-env.d.ts. The site declares VITE_API_URL itself (optional, as
-    // it is unset locally), and a second, different declaration would break its type check.
-    // So the generated file goes to SST's own git-ignored folder instead.
+    // by default into web/src/sst-env.d.ts; the site declares its own, so it goes to SST's own
+    // git-ignored folder instead.
     vite: { types: "../.sst/types/web-env.d.ts" },
+    cdk: {
+      distribution: {
+        // Error responses apply to the whole distribution, /api/* included: none (see SITE_ROUTING_FUNCTION).
+        errorResponses: [],
+        defaultBehavior: {
+          responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: routing, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        },
+        additionalBehaviors: {
+          "/api/*": {
+            origin: apiOrigin,
+            viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+            cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+            // Cookies, query strings and headers reach the API; Host stays the API's own.
+            originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          },
+        },
+      },
+    },
   });
+  // SST's own viewer-request function (adds ".html" to paths) is replaced by `routing` above;
+  // drop the unused resource.
+  site.node.tryRemoveChild("CloudFrontFunction");
 
   stack.addOutputs({ SiteUrl: site.url ?? "" });
   return { site };

@@ -1,4 +1,4 @@
-import { directoryTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, directoryTable, identityTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -17,28 +17,78 @@ export type DynamoAction =
   | "dynamodb:TransactGetItems"
   | "dynamodb:TransactWriteItems";
 
+/** Rights on one table; `indexes` adds its GSIs, `leadingKeysPrefix` limits the rights to items whose key starts so. */
+export type TableGrant = {
+  table: TableSpec;
+  actions: readonly DynamoAction[];
+  indexes: boolean;
+  leadingKeysPrefix?: string;
+};
+
 export type ModuleSpec = {
-  /** Module name; also the route prefix `/api/<name>/`. */
+  /** Module name, as in packages/functions/src/modules.ts. */
   name: string;
+  /** Path prefixes under /api that the module answers; each gets `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}`. */
+  prefixes: readonly string[];
   /** SST handler: file path from the repo root without extension, then the export name. */
   handler: string;
   /** The tables this module owns. A module never touches another module's table. */
   tables: readonly TableSpec[];
   /** Granted on each owned table and its indexes, nothing more. */
   actions: readonly DynamoAction[];
+  /** Rights on tables the module does not own, beyond what every module gets. */
+  extraGrants?: readonly TableGrant[];
+  /** Only a module that sends mail may call Amazon SES. */
+  sendsMail?: boolean;
 };
 
-/** One Lambda function and one catch-all route per module. Add identity, council, panel, mentor here. */
+/** The session items every module's session check reads (as packages/core/src/identity/store.ts keys them). */
+export const SESSION_KEY_PREFIX = "SESSION#";
+
+/** One Lambda function per module, and its catch-all routes. Add council, panel, mentor here. */
 export const modules: readonly ModuleSpec[] = [
   {
+    name: "identity",
+    prefixes: ["identity", "me"],
+    handler: "packages/functions/src/identity/lambda.handler",
+    tables: [identityTable],
+    // Exactly the commands of packages/core/src/identity/store.ts.
+    actions: [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:Query",
+      "dynamodb:TransactWriteItems",
+    ],
+    // Admins read the audit log through identity (by month, by_actor, by_item).
+    extraGrants: [{ table: auditTable, actions: ["dynamodb:Query"], indexes: true }],
+    sendsMail: true,
+  },
+  {
     name: "directory",
+    prefixes: ["directory"],
     handler: "packages/functions/src/directory/lambda.handler",
     tables: [directoryTable],
-    actions: ["dynamodb:GetItem", "dynamodb:Query"],
+    // Exactly the commands of packages/core/src/directory/store.ts.
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"],
   },
 ];
 
-/** The catch-all route that sends every request under `/api/<module>/` to the module's function. */
-export function moduleRoute(module: Pick<ModuleSpec, "name">): string {
-  return `ANY /api/${module.name}/{proxy+}`;
+/**
+ * Every right a module's function gets: its own tables; the session check on identity's
+ * session items only (GetItem, and UpdateItem for sliding expiry); appending to the audit log.
+ */
+export function tableGrants(module: ModuleSpec): TableGrant[] {
+  const own = module.tables.map((table) => ({ table, actions: module.actions, indexes: true }));
+  const session: TableGrant[] = module.tables.includes(identityTable)
+    ? []
+    : [{ table: identityTable, actions: ["dynamodb:GetItem", "dynamodb:UpdateItem"], indexes: false, leadingKeysPrefix: SESSION_KEY_PREFIX }];
+  const audit: TableGrant = { table: auditTable, actions: ["dynamodb:PutItem"], indexes: false };
+  return [...own, ...session, audit, ...(module.extraGrants ?? [])];
+}
+
+/** The routes that send every request under the module's prefixes to its one function. */
+export function moduleRoutes(module: Pick<ModuleSpec, "prefixes">): string[] {
+  return module.prefixes.flatMap((prefix) => [`ANY /api/${prefix}`, `ANY /api/${prefix}/{proxy+}`]);
 }

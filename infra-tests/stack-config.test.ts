@@ -1,0 +1,56 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_MAIL_FROM, deployConfig, senderIdentities } from "../stacks/config.ts";
+import { SITE_ROUTING_FUNCTION } from "../stacks/Web.ts";
+
+describe("deploy-time settings (stacks/config.ts)", () => {
+  test("without settings: the placeholder sender, no SITE_URL", () => {
+    expect(DEFAULT_MAIL_FROM).toBe("noreply@example.dk");
+    expect(deployConfig({})).toEqual({ mailFrom: "noreply@example.dk" });
+    expect(deployConfig({ NAERHED_MAIL_FROM: " ", NAERHED_SITE_URL: "" })).toEqual({ mailFrom: "noreply@example.dk" });
+  });
+
+  test("takes the sender and the site's origin from the environment", () => {
+    expect(deployConfig({ NAERHED_MAIL_FROM: "post@kommune.example.dk", NAERHED_SITE_URL: "https://naerhed.example.dk/" })).toEqual({
+      mailFrom: "post@kommune.example.dk",
+      siteUrl: "https://naerhed.example.dk",
+    });
+  });
+
+  test.each(["Nærhed <post@kommune.dk>", "post", "post@", "post@kommune", "a b@kommune.dk", "a,b@kommune.dk"])(
+    "refuses the sender %j",
+    (mailFrom) => {
+      expect(() => deployConfig({ NAERHED_MAIL_FROM: mailFrom })).toThrow(/NAERHED_MAIL_FROM/);
+    },
+  );
+
+  test.each(["naerhed.example.dk", "http://naerhed.example.dk", "https://naerhed.example.dk/app", "https://naerhed.example.dk/?x=1"])(
+    "refuses the site URL %j",
+    (siteUrl) => {
+      expect(() => deployConfig({ NAERHED_SITE_URL: siteUrl })).toThrow(/NAERHED_SITE_URL/);
+    },
+  );
+
+  test("the sender may be verified in SES as its address or as its domain", () => {
+    expect(senderIdentities("noreply@example.dk")).toEqual(["noreply@example.dk", "example.dk"]);
+    expect(() => senderIdentities("example.dk")).toThrow();
+  });
+});
+
+describe("the site's CloudFront routing function", () => {
+  // Runs the exact code CloudFront gets (cloudfront-js-2.0 runs this plain JavaScript as well).
+  const handler = new Function(`${SITE_ROUTING_FUNCTION}; return handler;`)() as (event: {
+    request: { uri: string };
+  }) => { uri: string };
+  const route = (uri: string) => handler({ request: { uri } }).uri;
+
+  test.each(["/", "/offers", "/offers/0195f1c2-0000-7000-8000-000000000000", "/da/tilbud/", "/sign-in"])("app route %s gets index.html", (uri) => {
+    expect(route(uri)).toBe("/index.html");
+  });
+
+  test.each(["/index.html", "/assets/index-BK_KkfKv.js", "/assets/index-CkKySR-z.css", "/robots.txt", "/favicon.svg", "/.well-known/security.txt"])(
+    "file %s is served as it is",
+    (uri) => {
+      expect(route(uri)).toBe(uri);
+    },
+  );
+});

@@ -1,0 +1,50 @@
+/**
+ * Settings read from the environment of whoever runs `sst deploy`, in one place.
+ *
+ * - `NAERHED_MAIL_FROM`: the sender address for Amazon SES. The address or its domain must be a
+ *   verified SES identity in the stage's region. Default: `noreply@example.dk` (a placeholder:
+ *   sign-in mails fail until a real, verified sender is set).
+ * - `NAERHED_SITE_URL`: the site's public address (e.g. a custom domain). Optional: without it the
+ *   API trusts requests from its own origin, which is the site's CloudFront origin (see Web.ts).
+ */
+
+export const DEFAULT_MAIL_FROM = "noreply@example.dk";
+
+export type DeployConfig = {
+  /** A plain email address, given to the identity function as MAIL_FROM. */
+  mailFrom: string;
+  /** The site's origin (scheme, host, port), given to every function as SITE_URL when set. */
+  siteUrl?: string;
+};
+
+const ADDRESS = /^[^\s@<>()",;:\\[\]]+@([A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$/;
+
+export function deployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfig {
+  const mailFrom = env.NAERHED_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+  if (!ADDRESS.test(mailFrom)) {
+    throw new Error(`NAERHED_MAIL_FROM must be a plain email address such as ${DEFAULT_MAIL_FROM}, got "${mailFrom}"`);
+  }
+
+  const rawSiteUrl = env.NAERHED_SITE_URL?.trim();
+  if (!rawSiteUrl) return { mailFrom };
+  let url: URL;
+  try {
+    url = new URL(rawSiteUrl);
+  } catch {
+    throw new Error(`NAERHED_SITE_URL must be an absolute https URL such as https://naerhed.example.dk, got "${rawSiteUrl}"`);
+  }
+  if (url.protocol !== "https:" || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+    throw new Error(`NAERHED_SITE_URL must be the site's https origin without a path, such as https://naerhed.example.dk, got "${rawSiteUrl}"`);
+  }
+  return { mailFrom, siteUrl: url.origin };
+}
+
+/**
+ * The SES identities that may send as `mailFrom`: the address itself and its domain, because
+ * SES authorizes against whichever of the two is verified.
+ */
+export function senderIdentities(mailFrom: string): [address: string, domain: string] {
+  const at = mailFrom.lastIndexOf("@");
+  if (at <= 0) throw new Error(`Not an email address: "${mailFrom}"`);
+  return [mailFrom, mailFrom.slice(at + 1)];
+}
