@@ -2,6 +2,7 @@ import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { Layout } from "./components/Layout.tsx";
 import { I18nProvider } from "./i18n/index.tsx";
+import { SessionProvider } from "./identity/session.tsx";
 import { ComingSoon, comingSoon } from "./pages/ComingSoon.tsx";
 import Home from "./pages/Home.tsx";
 import NotFound from "./pages/NotFound.tsx";
@@ -9,6 +10,16 @@ import NotFound from "./pages/NotFound.tsx";
 // The directory pages carry the core's category and centre lists: load them when needed.
 const OffersPage = lazy(() => import("./directory/OffersPage.tsx"));
 const OfferPage = lazy(() => import("./directory/OfferPage.tsx"));
+// Identity: sign-in, My page, staff and admin pages. Only the session (header) is in the first bundle.
+const SignInPage = lazy(() => import("./identity/SignInPage.tsx"));
+const CodePage = lazy(() => import("./identity/CodePage.tsx"));
+const LinkPage = lazy(() => import("./identity/LinkPage.tsx"));
+const MyPage = lazy(() => import("./identity/MyPage.tsx"));
+const PasswordPage = lazy(() => import("./identity/PasswordPage.tsx"));
+const DeletePage = lazy(() => import("./identity/DeletePage.tsx"));
+const InvitePage = lazy(() => import("./identity/InvitePage.tsx"));
+const AuditPage = lazy(() => import("./identity/AuditPage.tsx"));
+const PrivacyPage = lazy(() => import("./identity/PrivacyPage.tsx"));
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -17,6 +28,15 @@ export function AppRoutes() {
       <Route path="/" component={Home} />
       <Route path="/tilbud" component={OffersPage} />
       <Route path="/tilbud/:id" component={OfferPage} />
+      <Route path="/logind" component={SignInPage} />
+      <Route path="/logind/kode" component={CodePage} />
+      <Route path="/logind/link" component={LinkPage} />
+      <Route path="/min-side" component={MyPage} />
+      <Route path="/min-side/adgangskode" component={PasswordPage} />
+      <Route path="/min-side/slet" component={DeletePage} />
+      <Route path="/personale/inviter" component={InvitePage} />
+      <Route path="/admin/log" component={AuditPage} />
+      <Route path="/privatliv" component={PrivacyPage} />
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}
@@ -28,9 +48,11 @@ export function AppRoutes() {
 export function App() {
   return (
     <I18nProvider>
-      <Router root={Layout}>
-        <AppRoutes />
-      </Router>
+      <SessionProvider>
+        <Router root={Layout}>
+          <AppRoutes />
+        </Router>
+      </SessionProvider>
     </I18nProvider>
   );
 }

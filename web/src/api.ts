@@ -3,6 +3,9 @@ import type { Language } from "./i18n/index.tsx";
 /** Same origin locally; on AWS the StaticSite is built with VITE_API_URL. */
 export const apiBase: string = (import.meta.env.VITE_API_URL ?? "").replace(/\/+$/, "");
 
+/** The full address of an API path, e.g. for a download link. */
+export const apiUrl = (path: string): string => `${apiBase}/api${path}`;
+
 export type FieldProblem = { field: string; message: string };
 
 /** An error answer from the API. Its message is already in the language we asked for. */
@@ -13,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldProblem[] = [],
     readonly requestId?: string,
+    /** Seconds to wait before trying again (429 answers). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -29,30 +34,63 @@ export class NetworkError extends Error {
 
 type ErrorBody = { error?: { code?: string; message?: string; fields?: FieldProblem[] }; request_id?: string };
 
-export async function apiGet<T>(path: string, language: Language, signal?: AbortSignal): Promise<T> {
+async function request<T>(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  language: Language,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
+  if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
-    response = await fetch(`${apiBase}/api${path}`, {
-      headers: { accept: "application/json", "accept-language": language },
+    response = await fetch(apiUrl(path), {
+      method,
+      headers,
+      // The session cookie (HttpOnly) goes along; the site never sees the token itself.
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new NetworkError(error);
   }
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) {
+    // 202/204 may have no body.
+    const text = response.status === 204 ? "" : await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
 
-  let body: ErrorBody = {};
+  let problem: ErrorBody = {};
   try {
-    body = (await response.json()) as ErrorBody;
+    problem = (await response.json()) as ErrorBody;
   } catch {
     // Not JSON (a proxy or gateway answered): keep the status only.
   }
+  const retryAfter = Number(response.headers.get("retry-after"));
   throw new ApiError(
     response.status,
-    body.error?.code ?? "unknown",
-    body.error?.message ?? response.statusText,
-    body.error?.fields ?? [],
-    body.request_id ?? response.headers.get("x-request-id") ?? undefined,
+    problem.error?.code ?? "unknown",
+    problem.error?.message ?? response.statusText,
+    problem.error?.fields ?? [],
+    problem.request_id ?? response.headers.get("x-request-id") ?? undefined,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
+}
+
+export function apiGet<T>(path: string, language: Language, signal?: AbortSignal): Promise<T> {
+  return request<T>("GET", path, language, undefined, signal);
+}
+
+/** A change: POST, PATCH or DELETE with an optional JSON body. Resolves to the answer's JSON, if any. */
+export function apiSend<T = undefined>(
+  method: "POST" | "PATCH" | "DELETE",
+  path: string,
+  language: Language,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  return request<T>(method, path, language, body, signal);
 }

@@ -5,19 +5,43 @@ import { vi } from "vitest";
 import { AppRoutes } from "../src/App.tsx";
 import { Layout } from "../src/components/Layout.tsx";
 import { I18nProvider, type Language } from "../src/i18n/index.tsx";
+import { SessionProvider, type SessionPerson } from "../src/identity/session.tsx";
 
-/** The whole site (layout, routes, language) at a path, with an in-memory history. */
-export function renderApp(path = "/", options: { language?: Language } = {}) {
+/** Who GET /api/identity/session says is signed in (null: nobody). Set per test by renderApp. */
+let signedIn: SessionPerson | null = null;
+/** Calls to the session endpoint, kept apart from the mock's calls so tests can count their own. */
+export const sessionCalls: string[] = [];
+
+/**
+ * The whole site (layout, routes, language, session) at a path, with an in-memory history.
+ * `person` is who the session endpoint says is signed in; nobody by default.
+ */
+export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null } = {}) {
+  signedIn = options.person ?? null;
+  sessionCalls.length = 0;
+  if (!(globalThis.fetch as { naerhedMock?: boolean }).naerhedMock) mockFetch();
   const history = createMemoryHistory();
   history.set({ value: path, scroll: false, replace: true });
   const result = render(() => (
     <I18nProvider initial={options.language}>
-      <MemoryRouter history={history} root={Layout}>
-        <AppRoutes />
-      </MemoryRouter>
+      <SessionProvider>
+        <MemoryRouter history={history} root={Layout}>
+          <AppRoutes />
+        </MemoryRouter>
+      </SessionProvider>
     </I18nProvider>
   ));
   return { ...result, history };
+}
+
+export function makePerson(overrides: Partial<SessionPerson> = {}): SessionPerson {
+  return {
+    person_id: "019ab000-0000-7000-8000-000000000001",
+    display_name: "Bente Borger",
+    language: "da",
+    grants: [{ role: "citizen" }],
+    ...overrides,
+  };
 }
 
 let counter = 0;
@@ -45,7 +69,8 @@ export function makeOffer(overrides: Partial<Offer> = {}): Offer {
 type Answer = { status?: number; body: unknown; headers?: Record<string, string> };
 
 /**
- * Replaces fetch. Each call takes the next answer (or a thrown error).
+ * Replaces fetch. Each call takes the next answer (or a thrown error). The session endpoint
+ * answers by itself (see renderApp's `person`) and is not counted.
  * Returns the mock, so a test can look at the URLs and headers that were sent.
  */
 export function mockFetch(...answers: (Answer | Error)[]) {
@@ -54,13 +79,35 @@ export function mockFetch(...answers: (Answer | Error)[]) {
     const answer = queue.shift();
     if (!answer) throw new Error("mockFetch: no more answers");
     if (answer instanceof Error) throw answer;
-    return new Response(JSON.stringify(answer.body), {
+    const empty = answer.status === 204 || answer.body === undefined;
+    return new Response(empty ? null : JSON.stringify(answer.body), {
       status: answer.status ?? 200,
       headers: { "content-type": "application/json", ...answer.headers },
     });
   });
-  vi.stubGlobal("fetch", mock);
+  const fetch = Object.assign(
+    async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith("/api/identity/session")) {
+        sessionCalls.push(String(input));
+        return new Response(JSON.stringify({ signed_in: signedIn !== null, person: signedIn }), {
+          headers: { "content-type": "application/json" },
+        });
+      }
+      return mock(input, init);
+    },
+    { naerhedMock: true },
+  );
+  vi.stubGlobal("fetch", fetch);
   return mock;
+}
+
+export function sentBody(mock: ReturnType<typeof mockFetch>, call = 0): unknown {
+  const body = mock.mock.calls[call]?.[1]?.body;
+  return typeof body === "string" ? JSON.parse(body) : undefined;
+}
+
+export function sentMethod(mock: ReturnType<typeof mockFetch>, call = 0): string | undefined {
+  return mock.mock.calls[call]?.[1]?.method;
 }
 
 export function sentUrl(mock: ReturnType<typeof mockFetch>, call = 0): URL {

@@ -1,10 +1,10 @@
-import { createEffect, For, on } from "solid-js";
+import { createEffect, For, on, Show } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
 import { focusElement } from "./navigation.ts";
 
 export type SummaryError = {
-  /** The id of the field (FormField `id`) the error is about. */
-  field: string;
+  /** The id of the field (FormField `id`) the error is about; none for a problem with the whole form. */
+  field?: string;
   message: string;
 };
 
@@ -28,18 +28,25 @@ export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) 
           <For each={props.errors}>
             {(error) => (
               <li>
-                <a
-                  href={`#${error.field}`}
-                  on:click={(event) => {
-                    // Focus the field itself and show its label too (the browser would only scroll).
-                    event.preventDefault();
-                    const field = document.getElementById(error.field);
-                    const label = document.querySelector(`label[for="${CSS.escape(error.field)}"]`);
-                    focusElement(field, label ?? field);
-                  }}
-                >
-                  {error.message}
-                </a>
+                <Show when={error.field} fallback={error.message}>
+                  {(field) => (
+                    <a
+                      href={`#${field()}`}
+                      on:click={(event) => {
+                        // Focus the field itself and show its label too (the browser would only scroll).
+                        // In a group of radios, the label to show is the group's legend.
+                        event.preventDefault();
+                        const input = document.getElementById(field());
+                        const label =
+                          input?.closest("fieldset")?.querySelector("legend") ??
+                          document.querySelector(`label[for="${CSS.escape(field())}"]`);
+                        focusElement(input, label ?? input);
+                      }}
+                    >
+                      {error.message}
+                    </a>
+                  )}
+                </Show>
               </li>
             )}
           </For>

@@ -13,6 +13,9 @@ type FormFieldProps = {
   autocomplete?: string;
   inputmode?: "text" | "email" | "tel" | "numeric" | "url" | "search";
   required?: boolean;
+  /** Off for emails, codes and ids: the browser should not "correct" them. */
+  spellcheck?: boolean;
+  autocapitalize?: "off" | "none" | "sentences" | "words";
   onInput?: (value: string) => void;
 };
 
@@ -48,6 +51,8 @@ export function FormField(props: FormFieldProps) {
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         required={props.required}
+        spellcheck={props.spellcheck}
+        autocapitalize={props.autocapitalize}
         aria-describedby={describedBy()}
         aria-invalid={props.error ? "true" : undefined}
         onInput={(event) => props.onInput?.(event.currentTarget.value)}

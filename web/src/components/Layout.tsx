@@ -1,6 +1,7 @@
 import { A, useBeforeLeave, type RouteSectionProps } from "@solidjs/router";
-import { Suspense } from "solid-js";
+import { Match, Suspense, Switch } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
+import { useSession } from "../identity/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { focusElement, markNavigation } from "./navigation.ts";
 
@@ -28,7 +29,10 @@ export function Layout(props: RouteSectionProps) {
           <A href="/" class="site-name" aria-label={t("site.home")}>
             {t("site.name")}
           </A>
-          <LanguageSwitch />
+          <div class="site-header__tools">
+            <AccountLink />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id={MAIN_ID} tabindex="-1" class="wrap site-main">
@@ -38,8 +42,36 @@ export function Layout(props: RouteSectionProps) {
         <div class="wrap">
           <p>{t("site.footer")}</p>
           <p>{t("site.help")}</p>
+          <p>
+            <A href="/privatliv" class="footer-link">
+              {t("site.privacy")}
+            </A>
+          </p>
         </div>
       </footer>
     </>
+  );
+}
+
+/** "Log ind" when signed out, "Min side" with the person's name when signed in; nothing while asking. */
+function AccountLink() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <Switch>
+      <Match when={session.person()}>
+        {(person) => (
+          <A href="/min-side" class="account-link" end>
+            <span class="account-link__title">{t("nav.myPage")}</span>{" "}
+            <span class="account-link__name">{person().display_name}</span>
+          </A>
+        )}
+      </Match>
+      <Match when={session.status() !== "loading"}>
+        <A href="/logind" class="account-link" end>
+          <span class="account-link__title">{t("nav.signIn")}</span>
+        </A>
+      </Match>
+    </Switch>
   );
 }

@@ -1,27 +1,2 @@
-import { onMount, Show } from "solid-js";
-import { ApiError } from "../api.ts";
-import { Button } from "../components/Button.tsx";
-import { Notice } from "../components/Notice.tsx";
-import { useI18n } from "../i18n/index.tsx";
-
-/** "We could not get …" with what to do next, a retry button and the request id for support. */
-export function LoadError(props: { title?: string; error: unknown; onRetry: () => void; takeFocus?: boolean }) {
-  const { t } = useI18n();
-  let retry: HTMLButtonElement | undefined;
-  const requestId = () => (props.error instanceof ApiError ? props.error.requestId : undefined);
-  onMount(() => {
-    // The button that was pressed may be gone: keep the keyboard user's place.
-    if (props.takeFocus) retry?.focus();
-  });
-  return (
-    <Notice kind="warning" title={props.title} announce="assertive">
-      <p>{props.error instanceof ApiError ? t("error.tryLater") : t("error.offline")}</p>
-      <p>
-        <Button ref={retry} onClick={() => props.onRetry()}>
-          {t("error.retry")}
-        </Button>
-      </p>
-      <Show when={requestId()}>{(id) => <p class="small">{t("error.code", { id: id() })}</p>}</Show>
-    </Notice>
-  );
-}
+/** The load error is shared by every module's pages; kept here under its old name too. */
+export { LoadError } from "../components/LoadError.tsx";

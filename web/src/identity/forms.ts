@@ -1,0 +1,47 @@
+import { createSignal } from "solid-js";
+import { ApiError, NetworkError } from "../api.ts";
+import type { SummaryError } from "../components/ErrorSummary.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { useSignInRedirect } from "./access.tsx";
+
+/**
+ * The errors of one form, GOV.UK style: the same words in the summary and at the field.
+ * `fieldIds` maps the API's field names to the ids of the inputs on the page.
+ */
+export function useFormErrors(fieldIds: Record<string, string> = {}) {
+  const { t } = useI18n();
+  const redirect = useSignInRedirect();
+  const [errors, setErrors] = createSignal<SummaryError[]>([]);
+  const [forbidden, setForbidden] = createSignal(false);
+
+  /** The message to show at a field (by input id). */
+  const at = (id: string) => errors().find((error) => error.field === id)?.message;
+
+  /** Turns a failed API call into errors; 401 goes to sign-in, 403 "forbidden" to "no access". */
+  function fail(error: unknown): void {
+    if (error instanceof ApiError) {
+      if (error.status === 401) return redirect(error.code === "session_expired" ? "expired" : "required", error.message);
+      if (error.status === 403 && error.code === "forbidden") {
+        setForbidden(true);
+        return;
+      }
+      if (error.fields.length > 0) {
+        setErrors(error.fields.map((problem) => ({ field: fieldIds[problem.field], message: problem.message })));
+        return;
+      }
+      const wait =
+        error.status === 429 && error.retryAfter ? ` ${t("signin.wait", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })}` : "";
+      const field = fieldIds[`@${error.code}`];
+      const support = error.status >= 500 && error.requestId ? ` ${t("error.code", { id: error.requestId })}` : "";
+      setErrors([{ field, message: `${error.message}${wait}${support}` }]);
+      return;
+    }
+    if (error instanceof NetworkError) {
+      setErrors([{ message: t("error.offline") }]);
+      return;
+    }
+    throw error;
+  }
+
+  return { errors, setErrors, at, fail, forbidden, clear: () => setErrors([]) };
+}
