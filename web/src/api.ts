@@ -1,6 +1,6 @@
 import type { Language } from "./i18n/index.tsx";
 
-/** Same origin locally; on AWS the StaticSite is built with VITE_API_URL. */
+/** Same origin everywhere: locally one server, on AWS CloudFront sends /api to the API. VITE_API_URL only for a separate API in development. */
 export const apiBase: string = (import.meta.env.VITE_API_URL ?? "").replace(/\/+$/, "");
 
 /** The full address of an API path, e.g. for a download link. */

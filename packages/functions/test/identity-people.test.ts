@@ -96,6 +96,8 @@ describe("invitations", () => {
       items: { action: string; item: string; actor_name: string }[];
     };
     expect(log.items).toEqual([expect.objectContaining({ action: "identity.invite", item: `identity:person:${person.id}`, actor_name: "Sara Staff" })]);
+    // Should the invitee erase themselves, the log must not still hold their email.
+    expect(JSON.stringify(log.items)).not.toContain("ny.raad@example.dk");
   });
 
   it("give an existing session the new role without signing in again", async () => {

@@ -31,11 +31,12 @@ export async function updateMe(services: IdentityServices, actor: Actor, input: 
   const before = await getMe(services, actor);
   const after = { ...before, ...input };
   await services.store.updatePerson(after);
-  await audit(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ before: pick(before), after: pick(after) }));
+  await audit(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ changed: changedKeys(before, after) }));
   return after;
 }
 
-const pick = (person: Person) => ({ display_name: person.display_name, language: person.language });
+const changedKeys = (before: Person, after: Person) =>
+  (["display_name", "language"] as const).filter((key) => before[key] !== after[key]);
 
 /** Staff invite council members and mentors for their own centre; admins invite anyone, staff included. */
 export function mayInvite(actor: Actor, grant: Grant): boolean {
@@ -57,7 +58,8 @@ export async function invite(
   await services.mailer.send(
     invitationMail(person.language, person.email, roleNames[person.language][grant.role] ?? grant.role, actor.display_name, `${siteOrigin}/logind`),
   );
-  await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant, email: person.email }));
+  // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
+  await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant }));
   return person;
 }
 
