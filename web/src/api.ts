@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** Seconds to wait before trying again (429 answers). */
     readonly retryAfter?: number,
+    /** More about the problem, e.g. a 409 conflict's current version of the item. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,10 +34,13 @@ export class NetworkError extends Error {
   }
 }
 
-type ErrorBody = { error?: { code?: string; message?: string; fields?: FieldProblem[] }; request_id?: string };
+type ErrorBody = {
+  error?: { code?: string; message?: string; fields?: FieldProblem[]; details?: Record<string, unknown> };
+  request_id?: string;
+};
 
 async function request<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   language: Language,
   body: unknown,
@@ -77,6 +82,7 @@ async function request<T>(
     problem.error?.fields ?? [],
     problem.request_id ?? response.headers.get("x-request-id") ?? undefined,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    problem.error?.details,
   );
 }
 
@@ -84,9 +90,9 @@ export function apiGet<T>(path: string, language: Language, signal?: AbortSignal
   return request<T>("GET", path, language, undefined, signal);
 }
 
-/** A change: POST, PATCH or DELETE with an optional JSON body. Resolves to the answer's JSON, if any. */
+/** A change: POST, PUT, PATCH or DELETE with an optional JSON body. Resolves to the answer's JSON, if any. */
 export function apiSend<T = undefined>(
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   language: Language,
   body?: unknown,
