@@ -1,6 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Cookie, Page } from "playwright-core";
-import { newVisitor, settled } from "./browser.ts";
+import { baseUrl, newVisitor, settled } from "./browser.ts";
 
 /** The demo accounts `npm start` loads (packages/core/src/identity/demo-people.ts). */
 export const demo = {
@@ -82,6 +85,26 @@ export async function sessionCookies(browser: Browser, email: string): Promise<C
   await signIn(page, email);
   const cookies = await context.cookies();
   await context.close();
+  return cookies;
+}
+
+/**
+ * Like `sessionCookies`, but one sign-in per email for the whole run, shared by every test
+ * file (files run in separate workers, so the cookies are kept in a file named after the
+ * run's platform). A cookie that no longer works (signed out) is replaced by a new sign-in.
+ * Use it for demo accounts whose sign-ins are counted (see web/README.md).
+ */
+export async function sharedSessionCookies(browser: Browser, email: string): Promise<Cookie[]> {
+  const id = createHash("sha256").update(`${baseUrl()}|${email}`).digest("hex").slice(0, 16);
+  const file = join(tmpdir(), `naerhed-e2e-session-${id}.json`);
+  if (existsSync(file)) {
+    const cookies = JSON.parse(readFileSync(file, "utf8")) as Cookie[];
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const session = (await (await fetch(new URL("/api/identity/session", baseUrl()), { headers: { cookie } })).json()) as { signed_in: boolean };
+    if (session.signed_in) return cookies;
+  }
+  const cookies = await sessionCookies(browser, email);
+  writeFileSync(file, JSON.stringify(cookies));
   return cookies;
 }
 

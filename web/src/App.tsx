@@ -20,6 +20,14 @@ const DeletePage = lazy(() => import("./identity/DeletePage.tsx"));
 const InvitePage = lazy(() => import("./identity/InvitePage.tsx"));
 const AuditPage = lazy(() => import("./identity/AuditPage.tsx"));
 const PrivacyPage = lazy(() => import("./identity/PrivacyPage.tsx"));
+// ── Directory, staff: curating a centre's offers (web/src/directory/staff/) ──
+const StaffOffersPage = lazy(() => import("./directory/staff/StaffOffersPage.tsx"));
+const OfferEditorPage = lazy(() => import("./directory/staff/OfferEditorPage.tsx"));
+// ── end of directory, staff ──
+// ── Suggestions: "Kender du et tilbud?" (public) and the staff queue ──
+const SuggestPage = lazy(() => import("./directory/suggestions/SuggestPage.tsx"));
+const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPage.tsx"));
+// ── end of suggestions ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -37,6 +45,14 @@ export function AppRoutes() {
       <Route path="/personale/inviter" component={InvitePage} />
       <Route path="/admin/log" component={AuditPage} />
       <Route path="/privatliv" component={PrivacyPage} />
+      {/* ── Directory, staff: /personale/tilbud/nyt is the editor's new offer (one route, so saving keeps the page) ── */}
+      <Route path="/personale/tilbud" component={StaffOffersPage} />
+      <Route path="/personale/tilbud/:id" component={OfferEditorPage} />
+      {/* ── end of directory, staff ── */}
+      {/* ── Suggestions ── */}
+      <Route path="/tilbud/foreslaa" component={SuggestPage} />
+      <Route path="/personale/forslag" component={SuggestionsPage} />
+      {/* ── end of suggestions ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

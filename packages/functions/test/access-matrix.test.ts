@@ -83,6 +83,11 @@ describe("authorization of every route", () => {
       "POST /api/directory/centres/:centre/offers/:id/unpublish": "role:staff@centre",
       "POST /api/directory/centres/:centre/offers/:id/archive": "role:staff@centre",
       "POST /api/directory/centres/:centre/offers/:id/verify": "role:staff@centre",
+      // Suggestions ("Kender du et tilbud?").
+      "POST /api/directory/suggestions": "public",
+      "GET /api/directory/centres/:centre/suggestions": "role:staff@centre",
+      "POST /api/directory/centres/:centre/suggestions/:id/accept": "role:staff@centre",
+      "POST /api/directory/centres/:centre/suggestions/:id/decline": "role:staff@centre",
     });
   });
 

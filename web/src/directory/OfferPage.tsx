@@ -1,13 +1,12 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A, useParams } from "@solidjs/router";
-import { createEffect, createSignal, Match, on, onCleanup, Show, Switch, type ParentProps } from "solid-js";
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js";
 import { ApiError, apiGet } from "../api.ts";
-import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { LoadError } from "./errors.tsx";
-import { ageText, categoryName, centreName, formatDate, priceText, telHref } from "./format.ts";
+import { OfferView } from "./OfferView.tsx";
 
 type State =
   | { kind: "loading" }
@@ -73,7 +72,7 @@ export default function OfferPage() {
       </p>
       <Switch>
         <Match when={ready()}>
-          {(offer) => <OfferDetails offer={offer()} />}
+          {(offer) => <OfferView offer={offer()} />}
         </Match>
         <Match when={state().kind === "missing"}>
           <PageHeading title={t("offer.missingTitle")} lead={t("offer.missingText")} />
@@ -93,132 +92,5 @@ export default function OfferPage() {
         </Match>
       </Switch>
     </>
-  );
-}
-
-function Section(props: ParentProps<{ title: string }>) {
-  return (
-    <section class="offer-section">
-      <h2>{props.title}</h2>
-      {props.children}
-    </section>
-  );
-}
-
-function OfferDetails(props: { offer: Offer }) {
-  const { t, lang } = useI18n();
-  const offer = () => props.offer;
-  return (
-    <article class="offer">
-      <PageHeading title={offer().name} lead={categoryName(offer().category, lang())} />
-      <Show when={offer().status === "temporarily closed"}>
-        <Notice kind="warning">
-          <p>{t("offer.paused")}</p>
-        </Notice>
-      </Show>
-      <Show when={offer().status === "inactive" || offer().status === "defunct"}>
-        <Notice kind="warning">
-          <p>{t("offer.stopped")}</p>
-        </Notice>
-      </Show>
-      <p class="offer__description">{offer().description}</p>
-
-      <Show when={offer().schedule_description}>
-        <Section title={t("offer.when")}>
-          <p class="offer__text">{offer().schedule_description}</p>
-        </Section>
-      </Show>
-
-      <Section title={t("offer.where")}>
-        <Show when={offer().location}>
-          {(location) => (
-            <p class="offer__address">
-              <Show when={location().name}>
-                {location().name}
-                <br />
-              </Show>
-              {location().address_1}
-              <br />
-              {location().postal_code} {location().city}
-            </p>
-          )}
-        </Show>
-        <p>
-          {centreName(offer().centre_id, lang())}, {offer().area}
-        </p>
-      </Section>
-
-      <Section title={t("offer.price")}>
-        <p class="offer__text">{priceText(offer(), t)}</p>
-      </Section>
-
-      <Section title={t("offer.who")}>
-        <p>{ageText(offer(), t)}</p>
-        <Show when={offer().eligibility_description}>
-          <p class="offer__text">{offer().eligibility_description}</p>
-        </Show>
-      </Section>
-
-      <Show when={offer().application_process}>
-        <Section title={t("offer.join")}>
-          <p class="offer__text">{offer().application_process}</p>
-        </Section>
-      </Show>
-
-      <Show when={offer().accessibility_notes}>
-        <Section title={t("offer.access")}>
-          <p class="offer__text">{offer().accessibility_notes}</p>
-        </Section>
-      </Show>
-
-      <Show when={offer().phone || offer().email || offer().url}>
-        <Section title={t("offer.contact")}>
-          <dl class="contact">
-            <Show when={offer().phone}>
-              {(phone) => (
-                <div>
-                  <dt>{t("offer.phone")}</dt>
-                  <dd>
-                    <a href={telHref(phone())}>{phone()}</a>
-                  </dd>
-                </div>
-              )}
-            </Show>
-            <Show when={offer().email}>
-              {(email) => (
-                <div>
-                  <dt>{t("offer.email")}</dt>
-                  <dd>
-                    <a href={`mailto:${email()}`}>{email()}</a>
-                  </dd>
-                </div>
-              )}
-            </Show>
-            <Show when={offer().url}>
-              {(url) => (
-                <div>
-                  <dt>{t("offer.web")}</dt>
-                  <dd>
-                    <a href={url()} rel="external">
-                      {url().replace(/^https?:\/\//, "").replace(/\/$/, "")}
-                    </a>
-                  </dd>
-                </div>
-              )}
-            </Show>
-          </dl>
-        </Section>
-      </Show>
-
-      <Section title={t("offer.by")}>
-        <p>{offer().organization_name}</p>
-      </Section>
-
-      <p class="checked">
-        <time datetime={offer().assured_date}>
-          {t("offer.checked", { date: formatDate(offer().assured_date, lang()) })}
-        </time>
-      </p>
-    </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Offer } from "@naerhed/core/directory/offer";
+import { A } from "@solidjs/router";
 import { batch, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
@@ -100,6 +101,12 @@ export default function OffersPage() {
           </Button>
         </p>
       </Show>
+      {/* Suggestions: anyone may tell us about an offer that is missing. */}
+      <p class="after-form">
+        <A href="/tilbud/foreslaa" class="big-link">
+          {t("suggest.link")}
+        </A>
+      </p>
     </>
   );
 }

@@ -237,6 +237,11 @@ function MyPageContent(props: { session: SessionPerson }) {
               </A>
             </li>
             <li>
+              <A href="/personale/tilbud" class="big-link">
+                {t("staffOffers.myPage")}
+              </A>
+            </li>
+            <li>
               <A href="/personale/inviter" class="big-link">
                 {t("me.invite")}
               </A>

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
 import { call } from "../shared/dynamo.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
+import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
 
 /**
  * All DynamoDB access of the directory module (table spec: `directoryTable` in shared/tables.ts).
@@ -14,6 +15,16 @@ import type { CuratedOffer, Offer } from "./offer.ts";
  * 3. Staff: every offer of one centre, any state → Query gsi2 gsi2pk=CENTRE#<centre>
  * 4. Staff: save an edit unless someone else
  *    saved first                                 → PutItem with condition version = <the version they edited>
+ * 5. Anyone: send a suggestion                   → PutItem pk=SUGGESTION#<id>, sk=SUGGESTION
+ * 6. Staff: their centre's pending suggestions,
+ *    oldest first (the moderation queue)         → Query gsi1 gsi1pk=SUGGESTIONS#<centre>#pending, ascending gsi1sk
+ * 7. Staff: one suggestion                       → GetItem pk=SUGGESTION#<id>, sk=SUGGESTION
+ * 8. Staff: accept a suggestion; two staff at
+ *    once make ONE draft                         → TransactWriteItems: Put the draft offer (attribute_not_exists)
+ *                                                  + Update the suggestion to accepted, condition status = pending
+ * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
+ * 10. Suggestions per client address / person
+ *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -24,6 +35,14 @@ import type { CuratedOffer, Offer } from "./offer.ts";
  * - gsi2: every offer, under its centre, sorted by name the same way.
  * One partition holds every published offer; a municipality has thousands, not millions,
  * well inside one partition's throughput.
+ * - Suggestion item: pk `SUGGESTION#<id>`, sk `SUGGESTION`, then the suggestion's fields.
+ *   It sits in gsi1 under `SUGGESTIONS#<centre>#<status>` with gsi1sk `<created_at>#<id>`, so
+ *   each centre's queue (status pending) is one partition in the order suggestions came in;
+ *   accepting or declining moves it to the `accepted` / `declined` partition in the same write.
+ *   (gsi1pk values never collide: offers use `PUBLISHED_OFFERS`.) A handled suggestion
+ *   gets `expires_at` (TTL): the suggester's contact details are not kept longer than needed.
+ * - Rate counters: pk `RATE#<scope>#<sha-256 of the address or person>#<window start>`, sk `RATE`,
+ *   `hits` and `expires_at` = the window's end (TTL); see shared/rate-limit.ts.
  */
 
 const PUBLISHED = "PUBLISHED_OFFERS";
@@ -63,6 +82,34 @@ function toOffer(item: Record<string, unknown>): Offer {
 }
 
 export type OfferPage = { items: Offer[]; next_cursor: string | null };
+
+const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
+const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
+
+function suggestionToItem(suggestion: Suggestion) {
+  return {
+    ...suggestionKey(suggestion.id),
+    ...suggestion,
+    gsi1pk: queueKey(suggestion.centre_id, suggestion.status),
+    gsi1sk: `${suggestion.created_at}#${suggestion.id}`,
+  };
+}
+
+function toSuggestion(item: Record<string, unknown>): Suggestion {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...suggestion } = item;
+  return suggestion as Suggestion;
+}
+
+/** How staff handled a suggestion; written only while it is still pending. */
+export type Handling = {
+  status: "accepted" | "declined";
+  handled_by: { person_id: string; display_name: string };
+  handled_at: string;
+  /** Epoch seconds after which DynamoDB may delete the handled suggestion. */
+  expires_at: number;
+  decline_reason?: string;
+  offer_id?: string;
+};
 
 export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
@@ -125,6 +172,110 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
       return offers;
+    },
+
+    async putSuggestion(suggestion: Suggestion): Promise<void> {
+      await call(() =>
+        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion), ConditionExpression: "attribute_not_exists(pk)" })),
+      );
+    },
+
+    async getSuggestion(id: string): Promise<Suggestion | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: suggestionKey(id), ConsistentRead: true })));
+      return result.Item ? toSuggestion(result.Item) : undefined;
+    },
+
+    /** The centre's suggestions in one state, oldest first. */
+    async listSuggestions(centreId: string, status: SuggestionStatus): Promise<Suggestion[]> {
+      const suggestions: Suggestion[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await call(() =>
+          db.send(
+            new QueryCommand({
+              TableName,
+              IndexName: "gsi1",
+              KeyConditionExpression: "gsi1pk = :queue",
+              ExpressionAttributeValues: { ":queue": queueKey(centreId, status) },
+              ScanIndexForward: true,
+              ExclusiveStartKey,
+            }),
+          ),
+        );
+        suggestions.push(...(page.Items ?? []).map(toSuggestion));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return suggestions;
+    },
+
+    /**
+     * Marks a pending suggestion of this centre as handled and, when `draft` is given, creates
+     * that draft offer in the same transaction. False if the suggestion was no longer pending
+     * (someone else handled it first): then nothing at all was written.
+     */
+    async handleSuggestion(id: string, centreId: string, handling: Handling, draft?: CuratedOffer): Promise<boolean> {
+      const { status, ...fields } = handling;
+      const names: Record<string, string> = { "#status": "status", "#centre": "centre_id" };
+      const values: Record<string, unknown> = {
+        ":status": status,
+        ":pending": "pending",
+        ":centre": centreId,
+        ":queue": queueKey(centreId, status),
+      };
+      const sets = ["#status = :status", "gsi1pk = :queue"];
+      for (const [name, value] of Object.entries(fields)) {
+        if (value === undefined) continue;
+        names[`#${name}`] = name;
+        values[`:${name}`] = value;
+        sets.push(`#${name} = :${name}`);
+      }
+      const update = {
+        TableName,
+        Key: suggestionKey(id),
+        UpdateExpression: `SET ${sets.join(", ")}`,
+        ConditionExpression: "#status = :pending AND #centre = :centre",
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+      try {
+        if (!draft) {
+          await call(() => db.send(new UpdateCommand(update)));
+        } else {
+          await call(() =>
+            db.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  { Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } },
+                  { Update: update },
+                ],
+              }),
+            ),
+          );
+        }
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed")) {
+          return false;
+        }
+        throw error;
+      }
+    },
+
+    /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
+    async hit(scope: string, key: string, windowStart: number, windowEnd: number): Promise<number> {
+      const { Attributes } = await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" },
+            UpdateExpression: "ADD hits :one SET expires_at = if_not_exists(expires_at, :end)",
+            ExpressionAttributeValues: { ":one": 1, ":end": windowEnd },
+            ReturnValues: "UPDATED_NEW",
+          }),
+        ),
+      );
+      return Number(Attributes?.hits ?? 1);
     },
 
     async listPublishedOffers(page: { limit: number; cursor?: string }): Promise<OfferPage> {

@@ -10,4 +10,4 @@ export type IdentityServices = {
   now: () => Date;
 };
 
-export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+export { epochSeconds } from "../shared/rate-limit.ts";

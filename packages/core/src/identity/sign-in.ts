@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { v7 as uuidv7 } from "uuid";
-import { InvalidInputError, TooManyRequestsError } from "../shared/errors.ts";
+import { InvalidInputError } from "../shared/errors.ts";
+import { limit, type LimitRule } from "../shared/rate-limit.ts";
 import { newCode, newToken, sameHash, sha256, verifyPassword } from "../shared/secrets.ts";
 import { signInMail } from "./mails.ts";
 import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
@@ -40,17 +41,16 @@ export const PasswordSignIn = v.object({
   password: v.pipe(v.string("password_wrong"), v.minLength(1, "password_wrong"), v.maxLength(200, "password_wrong")),
 });
 
-/** Counts one attempt in the current window; 429 with the seconds to wait when over the limit. */
-async function limit(services: IdentityServices, scope: string, key: string, max: number, windowSeconds: number) {
-  const now = epochSeconds(services.now());
-  const windowStart = now - (now % windowSeconds);
-  const hits = await services.store.hit(scope, sha256(key), windowStart, windowStart + windowSeconds);
-  if (hits > max) throw new TooManyRequestsError("sign_in_too_many", windowStart + windowSeconds - now);
-}
+const signInRule = (scope: "email" | "client", max: number): LimitRule => ({
+  scope,
+  max,
+  windowSeconds: SIGN_IN_LIMITS.windowSeconds,
+  reason: "sign_in_too_many",
+});
 
 async function limitSignIn(services: IdentityServices, email: string, clientAddress: string) {
-  await limit(services, "email", email, SIGN_IN_LIMITS.email, SIGN_IN_LIMITS.windowSeconds);
-  await limit(services, "client", clientAddress, SIGN_IN_LIMITS.client, SIGN_IN_LIMITS.windowSeconds);
+  await limit(services.store.hit, services.now(), signInRule("email", SIGN_IN_LIMITS.email), email);
+  await limit(services.store.hit, services.now(), signInRule("client", SIGN_IN_LIMITS.client), clientAddress);
 }
 
 export async function requestSignIn(

@@ -60,6 +60,16 @@ const da = {
   offer_archived: "Tilbuddet er arkiveret. Det kan ikke ændres.",
   version_invalid: "Siden er for gammel. Hent tilbuddet igen.",
   free_required: "Skriv om tilbuddet er gratis.",
+  // Suggestions from citizens ("Kender du et tilbud?").
+  suggestion_name_invalid: "Skriv hvad tilbuddet hedder. Det må højst have 120 tegn.",
+  suggestion_description_invalid: "Fortæl kort om tilbuddet. Du må højst skrive 1000 tegn.",
+  suggestion_where_invalid: "Skriv hvor tilbuddet er, eller hvem man kan spørge. Højst 500 tegn.",
+  suggestion_contact_name_invalid: "Dit navn må højst have 80 tegn.",
+  suggestion_id_invalid: "Linket til forslaget er ikke rigtigt. Gå tilbage til listen.",
+  suggestion_not_found: "Vi kan ikke finde forslaget. Gå tilbage til listen.",
+  suggestion_handled: "En anden har allerede svaret på forslaget. Se listen igen.",
+  suggestion_too_many: "Du har sendt mange forslag. Vent lidt, og prøv så igen.",
+  decline_reason_invalid: "Skriv hvorfor du siger nej. Højst 500 tegn.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -118,6 +128,16 @@ const en: Record<MessageKey, string> = {
   offer_archived: "The offer is archived. It cannot be changed.",
   version_invalid: "This page is out of date. Load the offer again.",
   free_required: "Say whether the offer is free.",
+  // Suggestions from citizens ("Do you know an offer?").
+  suggestion_name_invalid: "Write what the offer is called. It can have at most 120 characters.",
+  suggestion_description_invalid: "Tell us briefly about the offer. You can write at most 1000 characters.",
+  suggestion_where_invalid: "Write where the offer is, or who to ask. At most 500 characters.",
+  suggestion_contact_name_invalid: "Your name can have at most 80 characters.",
+  suggestion_id_invalid: "The link to this suggestion is not right. Go back to the list.",
+  suggestion_not_found: "We cannot find this suggestion. Go back to the list.",
+  suggestion_handled: "Someone else has already answered this suggestion. Look at the list again.",
+  suggestion_too_many: "You have sent many suggestions. Wait a little, then try again.",
+  decline_reason_invalid: "Write why you say no. At most 500 characters.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

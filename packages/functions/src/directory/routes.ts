@@ -8,13 +8,17 @@ import { changeState, createDraft, editOffer, getForCentre, listForCentre, Offer
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { DeclineInput, SuggestionId, SuggestionInput } from "@naerhed/core/directory/suggestion";
+import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer } from "@naerhed/core/directory/suggestions";
 import { actorOf, guard } from "../shared/auth.ts";
+import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 
 const OfferPath = v.object({ id: OfferId });
 const CentrePath = v.object({ centre: CentreId });
 const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
+const CentreSuggestionPath = v.object({ centre: CentreId, id: SuggestionId });
 const transitions = ["publish", "unpublish", "archive", "verify"] as const;
 
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
@@ -56,6 +60,27 @@ export const directoryModule: ApiModule = {
         return c.json({ offer: await changeState(curation, actorOf(c), centre, id, version, transition) });
       });
     }
+
+    // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
+    const suggestions = { store, audit, now };
+    app
+      .post("/directory/suggestions", guard(access.public), async (c) => {
+        const input = parseInput(SuggestionInput, await readJson(c));
+        const suggestion = await suggestOffer(suggestions, input, { actor: c.get("actor"), clientAddress: clientAddress(c) });
+        return c.json({ suggestion }, 201);
+      })
+      .get("/directory/centres/:centre/suggestions", guard(centreStaff), async (c) =>
+        c.json({ items: await pendingSuggestions(suggestions, parseInput(CentrePath, c.req.param()).centre) }),
+      )
+      .post("/directory/centres/:centre/suggestions/:id/accept", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreSuggestionPath, c.req.param());
+        return c.json({ offer: await acceptSuggestion(suggestions, actorOf(c), centre, id) }, 201);
+      })
+      .post("/directory/centres/:centre/suggestions/:id/decline", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreSuggestionPath, c.req.param());
+        const { reason } = parseInput(DeclineInput, await readJson(c));
+        return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
+      });
     return app;
   },
 };

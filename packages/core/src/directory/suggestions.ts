@@ -1,0 +1,138 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Actor } from "../identity/person.ts";
+import type { AuditLog } from "../shared/audit.ts";
+import { ConflictError, NotFoundError } from "../shared/errors.ts";
+import { epochSeconds, limit, type Hit, type LimitRule } from "../shared/rate-limit.ts";
+import type { CuratedOffer } from "./offer.ts";
+import type { DirectoryStore } from "./store.ts";
+import type { Suggestion, SuggestionInput } from "./suggestion.ts";
+
+/**
+ * "Kender du et tilbud?": anyone may suggest an offer. Suggestions wait in the queue of the
+ * centre they are near; staff of that centre accept one (it becomes a draft offer, which they
+ * then complete and publish) or decline it with a reason. Sending is limited: per client
+ * address for people who are not signed in, per person for those who are.
+ */
+
+export type SuggestionServices = { store: DirectoryStore; audit: AuditLog; now: () => Date };
+
+export const SUGGESTION_LIMITS_PER_WINDOW = {
+  anonymous: { scope: "suggest-client", max: 5, windowSeconds: 60 * 60, reason: "suggestion_too_many" },
+  signedIn: { scope: "suggest-person", max: 20, windowSeconds: 24 * 60 * 60, reason: "suggestion_too_many" },
+} as const satisfies Record<string, LimitRule>;
+
+/** How long a handled suggestion (with the suggester's contact details) is kept. */
+export const HANDLED_SUGGESTION_DAYS = 90;
+
+/**
+ * Stores a new suggestion. The input is already valid (checked at the edge), so a mistake in
+ * the form never counts against the limit; only suggestions that would be stored do.
+ */
+export async function suggestOffer(
+  services: SuggestionServices,
+  input: SuggestionInput,
+  from: { actor: Actor | null; clientAddress: string },
+): Promise<Suggestion> {
+  const hit: Hit = services.store.hit;
+  if (from.actor) await limit(hit, services.now(), SUGGESTION_LIMITS_PER_WINDOW.signedIn, from.actor.person_id);
+  else await limit(hit, services.now(), SUGGESTION_LIMITS_PER_WINDOW.anonymous, from.clientAddress);
+  const suggestion: Suggestion = {
+    ...input,
+    id: uuidv7(),
+    centre_id: input.centre_id,
+    status: "pending",
+    created_at: services.now().toISOString(),
+  };
+  await services.store.putSuggestion(suggestion);
+  return suggestion;
+}
+
+/** The centre's moderation queue, oldest first. */
+export function pendingSuggestions(services: SuggestionServices, centreId: string): Promise<Suggestion[]> {
+  return services.store.listSuggestions(centreId, "pending");
+}
+
+/** The suggestion, if it is near this centre; another centre's is "not found" to this staff member. */
+async function getForCentre(services: SuggestionServices, centreId: string, id: string): Promise<Suggestion> {
+  const suggestion = await services.store.getSuggestion(id);
+  if (!suggestion || suggestion.centre_id !== centreId) throw new NotFoundError("suggestion_not_found");
+  return suggestion;
+}
+
+function alreadyHandled(current: Suggestion | undefined) {
+  return new ConflictError("suggestion_handled", { status: current?.status ?? "pending", offer_id: current?.offer_id ?? null });
+}
+
+function handling(services: SuggestionServices, actor: Actor) {
+  const now = services.now();
+  return {
+    handled_by: { person_id: actor.person_id, display_name: actor.display_name },
+    handled_at: now.toISOString(),
+    expires_at: epochSeconds(now) + HANDLED_SUGGESTION_DAYS * 24 * 3600,
+  };
+}
+
+/** The draft a suggestion becomes: what the citizen told us, for staff to complete. */
+export function draftFrom(suggestion: Suggestion, id: string, now: Date): CuratedOffer {
+  return {
+    id,
+    name: suggestion.name,
+    description: suggestion.description,
+    centre_id: suggestion.centre_id,
+    ...(suggestion.category ? { category: suggestion.category } : {}),
+    // "Where and how to get in touch", in the citizen's words; staff turn it into address and contact.
+    application_process: suggestion.where,
+    publication: "draft",
+    version: 1,
+    last_modified: now.toISOString(),
+  };
+}
+
+/**
+ * Accepts a pending suggestion: one transaction creates the draft offer and marks the
+ * suggestion accepted. When two staff members accept at once, one gets the draft, the other 409.
+ */
+export async function acceptSuggestion(services: SuggestionServices, actor: Actor, centreId: string, id: string): Promise<CuratedOffer> {
+  const suggestion = await getForCentre(services, centreId, id);
+  if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
+  const draft = draftFrom(suggestion, uuidv7(), services.now());
+  const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, draft);
+  if (!accepted) throw alreadyHandled(await services.store.getSuggestion(id));
+  await services.audit.record({
+    actor,
+    action: "directory.suggestion.accept",
+    item: `directory:suggestion:${id}`,
+    summary: JSON.stringify({ name: suggestion.name, offer_id: draft.id }),
+  });
+  await services.audit.record({
+    actor,
+    action: "directory.offer.create",
+    item: `directory:offer:${draft.id}`,
+    summary: JSON.stringify({ name: draft.name, publication: draft.publication, changed: ["created"], suggestion_id: id }),
+  });
+  return draft;
+}
+
+/** Declines a pending suggestion; the reason is for staff only and no draft is made. */
+export async function declineSuggestion(
+  services: SuggestionServices,
+  actor: Actor,
+  centreId: string,
+  id: string,
+  reason: string,
+): Promise<Suggestion> {
+  const suggestion = await getForCentre(services, centreId, id);
+  if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
+  const fields = { ...handling(services, actor), decline_reason: reason };
+  if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }))) {
+    throw alreadyHandled(await services.store.getSuggestion(id));
+  }
+  await services.audit.record({
+    actor,
+    action: "directory.suggestion.decline",
+    item: `directory:suggestion:${id}`,
+    summary: JSON.stringify({ name: suggestion.name, reason }),
+  });
+  const { expires_at: _kept, ...handled } = fields;
+  return { ...suggestion, status: "declined", ...handled };
+}

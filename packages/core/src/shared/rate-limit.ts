@@ -1,0 +1,35 @@
+import { TooManyRequestsError } from "./errors.ts";
+import type { MessageKey } from "./messages.ts";
+import { sha256 } from "./secrets.ts";
+
+/**
+ * Fixed-window rate limits, shared by every module. Each module counts in its own table
+ * (a module never touches another module's table), so it passes its store's `hit`: an atomic
+ * counter per scope, key and window that lives until the window ends (TTL `expires_at`).
+ */
+
+/** Adds one to the counter of (scope, key, window) and returns the new count. */
+export type Hit = (scope: string, key: string, windowStart: number, windowEnd: number) => Promise<number>;
+
+export type LimitRule = {
+  /** What is counted, e.g. "email" or "suggest-client"; part of the counter's key. */
+  scope: string;
+  max: number;
+  windowSeconds: number;
+  /** The message a person gets when over the limit. */
+  reason: MessageKey;
+};
+
+export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * Counts one attempt in the current window; over the limit it throws 429 with the seconds
+ * until the window ends. The key (an email, an address, a person id) is stored only as its hash.
+ */
+export async function limit(hit: Hit, now: Date, rule: LimitRule, key: string): Promise<void> {
+  const seconds = epochSeconds(now);
+  const windowStart = seconds - (seconds % rule.windowSeconds);
+  const windowEnd = windowStart + rule.windowSeconds;
+  const hits = await hit(rule.scope, sha256(key), windowStart, windowEnd);
+  if (hits > rule.max) throw new TooManyRequestsError(rule.reason, windowEnd - seconds);
+}

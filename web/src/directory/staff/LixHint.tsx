@@ -1,0 +1,60 @@
+import { lix } from "@naerhed/core/shared/lix";
+import { createMemo, createSignal, For, on, onCleanup, Show, createEffect } from "solid-js";
+import { useI18n } from "../../i18n/index.tsx";
+
+/** How long typing must pause before the hint (and screen readers) catch up. */
+export const LIX_DELAY_MS = 600;
+
+/** The LIX target for texts citizens read. */
+export const LIX_TARGET = 30;
+
+/**
+ * Plain-language help under a long text: its LIX in words and the sentences that are too long.
+ * It follows the text after a pause in typing, so a screen reader hears it once, politely.
+ */
+export function LixHint(props: { id: string; text: string }) {
+  const { t } = useI18n();
+  const [text, setText] = createSignal(props.text);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      () => props.text,
+      (next) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => setText(next), LIX_DELAY_MS);
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(timer));
+
+  const result = createMemo(() => lix(text()));
+  const summary = () => {
+    const current = result();
+    if (current.words === 0) return t("lix.empty");
+    const value = String(Math.round(current.lix));
+    const level = current.lix <= LIX_TARGET ? t("lix.easy", { lix: value }) : current.lix <= 40 ? t("lix.medium", { lix: value }) : t("lix.hard", { lix: value });
+    const long = current.longSentences.length;
+    if (long === 0) return level;
+    return `${level} ${long === 1 ? t("lix.longOne") : t("lix.long", { count: long })}`;
+  };
+
+  return (
+    <div class="lix">
+      <p class="lix__summary" id={props.id} aria-live="polite">
+        {summary()}
+      </p>
+      <Show when={result().longSentences.length > 0}>
+        <ul class="lix__long">
+          <For each={result().longSentences}>
+            {(sentence) => (
+              <li>
+                <mark>{sentence}</mark>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { centres } from "@naerhed/core/shared/centres";
+import { A, useSearchParams } from "@solidjs/router";
+import { For, Match, Switch, type JSX } from "solid-js";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { useI18n } from "../../i18n/index.tsx";
+import { NoAccess } from "../../identity/access.tsx";
+import { hasRole, type SessionPerson } from "../../identity/session.tsx";
+import { centreName } from "../format.ts";
+
+/** The centres whose offers a person curates: their staff grants; admins every centre. */
+export function staffCentres(person: SessionPerson): string[] {
+  if (hasRole(person, "admin")) return centres.map((centre) => centre.id);
+  return [...new Set(person.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : [])))];
+}
+
+/** "?center=nord" when the person has several centres (the address then says which one). */
+export const centreQuery = (person: SessionPerson, centre: string): string =>
+  staffCentres(person).length > 1 ? `?center=${encodeURIComponent(centre)}` : "";
+
+/**
+ * The centre the page is about: the only one the person has, or `?center=` from the address.
+ * With several centres and none chosen, the person chooses; a centre that is not theirs is "no access".
+ */
+export function WithCentre(props: { person: SessionPerson; children: (centre: string) => JSX.Element }) {
+  const { t, lang } = useI18n();
+  const [params] = useSearchParams<{ center?: string }>();
+  const mine = () => staffCentres(props.person);
+  const chosen = () => {
+    const asked = params.center;
+    if (asked) return mine().includes(asked) ? asked : null;
+    return mine().length === 1 ? mine()[0]! : undefined;
+  };
+  return (
+    <Switch>
+      <Match when={chosen()}>{(centre) => props.children(centre())}</Match>
+      <Match when={chosen() === null || mine().length === 0}>
+        <NoAccess />
+      </Match>
+      <Match when={chosen() === undefined}>
+        <PageHeading title={t("staffOffers.chooseTitle")} lead={t("staffOffers.chooseLead")} />
+        <ul class="link-list">
+          <For each={mine()}>
+            {(centre) => (
+              <li>
+                <A href={`/personale/tilbud?center=${encodeURIComponent(centre)}`} class="big-link">
+                  {centreName(centre as never, lang())}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Match>
+    </Switch>
+  );
+}

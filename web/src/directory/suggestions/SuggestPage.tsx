@@ -1,0 +1,187 @@
+import { A } from "@solidjs/router";
+import { categories } from "@naerhed/core/directory/categories";
+import { centres } from "@naerhed/core/shared/centres";
+import { createEffect, createSignal, Show } from "solid-js";
+import { apiSend } from "../../api.ts";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import { FormField } from "../../components/FormField.tsx";
+import { Notice } from "../../components/Notice.tsx";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { PageSection } from "../../components/PageSection.tsx";
+import { firstRadioId, RadioGroup, type RadioOption } from "../../components/RadioGroup.tsx";
+import { usePageTitle } from "../../components/navigation.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { useFormErrors } from "../../identity/forms.ts";
+import { TextArea } from "./TextArea.tsx";
+
+const empty = { name: "", description: "", where: "", centre_id: "", category: "", contact_name: "", contact_email: "", contact_phone: "" };
+type Draft = typeof empty;
+
+/**
+ * /tilbud/foreslaa: "Kender du et tilbud?". A short form anyone may send, signed in or not.
+ * The API checks every field; its messages go into the error summary and to each field.
+ */
+export default function SuggestPage() {
+  const { t, lang } = useI18n();
+  usePageTitle(() => t("suggest.title"));
+
+  const centreOptions = (): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang()] }));
+  const categoryOptions = (): RadioOption[] => categories.map((category) => ({ value: category.id, label: category.name[lang()] }));
+  const centreId = () => firstRadioId("suggest-centre", centreOptions());
+  const categoryId = () => firstRadioId("suggest-category", categoryOptions());
+
+  const [draft, setDraft] = createSignal<Draft>({ ...empty });
+  const [sending, setSending] = createSignal(false);
+  const [sent, setSent] = createSignal(false);
+  const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft(), [field]: value });
+
+  const form = useFormErrors({
+    name: "suggest-name",
+    description: "suggest-description",
+    where: "suggest-where",
+    get centre_id() {
+      return centreId();
+    },
+    get category() {
+      return categoryId();
+    },
+    contact_name: "suggest-contact-name",
+    contact_email: "suggest-contact-email",
+    contact_phone: "suggest-contact-phone",
+  });
+
+  let thanks: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (sent()) thanks?.focus();
+  });
+
+  async function send(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setSending(true);
+    try {
+      // Empty optional fields are left out; the API checks the rest, field by field.
+      const body = Object.fromEntries(Object.entries(draft()).filter(([, value]) => value.trim() !== ""));
+      await apiSend("POST", "/directory/suggestions", lang(), body);
+      form.clear();
+      setDraft({ ...empty });
+      setSent(true);
+    } catch (error) {
+      form.fail(error);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t("suggest.title")} lead={t("suggest.lead")} />
+      <p class="status" role="status">
+        {sending() ? t("suggest.sending") : ""}
+      </p>
+      <Show
+        when={!sent()}
+        fallback={
+          <div tabindex="-1" ref={thanks} class="result">
+            <Notice kind="success" title={t("suggest.thanks")}>
+              <p>{t("suggest.next")}</p>
+              <ul class="bullets">
+                <li>{t("suggest.next1")}</li>
+                <li>{t("suggest.next2")}</li>
+                <li>{t("suggest.next3")}</li>
+              </ul>
+            </Notice>
+            <ul class="link-list">
+              <li>
+                <A href="/tilbud" class="big-link">
+                  {t("suggest.back")}
+                </A>
+              </li>
+              <li>
+                <Button variant="secondary" onClick={() => setSent(false)}>
+                  {t("suggest.again")}
+                </Button>
+              </li>
+            </ul>
+          </div>
+        }
+      >
+        <Show when={form.errors().length > 0}>
+          <ErrorSummary errors={form.errors()} />
+        </Show>
+        <form class="form" novalidate onSubmit={send}>
+          <FormField id="suggest-name" label={t("suggest.name")} value={draft().name} error={form.at("suggest-name")} onInput={set("name")} />
+          <TextArea
+            id="suggest-description"
+            label={t("suggest.description")}
+            hint={t("suggest.descriptionHint")}
+            value={draft().description}
+            error={form.at("suggest-description")}
+            onInput={set("description")}
+          />
+          <TextArea
+            id="suggest-where"
+            label={t("suggest.where")}
+            hint={t("suggest.whereHint")}
+            rows={3}
+            value={draft().where}
+            error={form.at("suggest-where")}
+            onInput={set("where")}
+          />
+          <RadioGroup
+            name="suggest-centre"
+            legend={t("suggest.centre")}
+            options={centreOptions()}
+            value={draft().centre_id}
+            error={form.at(centreId())}
+            onChange={set("centre_id")}
+          />
+          <RadioGroup
+            name="suggest-category"
+            legend={t("suggest.category")}
+            hint={t("suggest.categoryHint")}
+            options={categoryOptions()}
+            value={draft().category}
+            error={form.at(categoryId())}
+            onChange={set("category")}
+          />
+          <PageSection id="suggest-answer" title={t("suggest.answerTitle")}>
+            <p>{t("suggest.answerText")}</p>
+            <FormField
+              id="suggest-contact-name"
+              label={t("suggest.contactName")}
+              autocomplete="name"
+              value={draft().contact_name}
+              error={form.at("suggest-contact-name")}
+              onInput={set("contact_name")}
+            />
+            <FormField
+              id="suggest-contact-email"
+              type="email"
+              label={t("suggest.contactEmail")}
+              autocomplete="email"
+              spellcheck={false}
+              autocapitalize="none"
+              value={draft().contact_email}
+              error={form.at("suggest-contact-email")}
+              onInput={set("contact_email")}
+            />
+            <FormField
+              id="suggest-contact-phone"
+              type="tel"
+              label={t("suggest.contactPhone")}
+              autocomplete="tel"
+              value={draft().contact_phone}
+              error={form.at("suggest-contact-phone")}
+              onInput={set("contact_phone")}
+            />
+          </PageSection>
+          <Button type="submit" busy={sending()}>
+            {t("suggest.send")}
+          </Button>
+        </form>
+      </Show>
+    </>
+  );
+}
