@@ -1,5 +1,4 @@
-import { Show } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { describedBy, FieldParts } from "./FieldParts.tsx";
 
 type FormFieldProps = {
   /** The input's id; ErrorSummary links to it. */
@@ -21,27 +20,9 @@ type FormFieldProps = {
 
 /** Label, hint, error and input, wired together for screen readers (aria-describedby, aria-invalid). */
 export function FormField(props: FormFieldProps) {
-  const { t } = useI18n();
-  const hintId = () => `${props.id}-hint`;
-  const errorId = () => `${props.id}-error`;
-  const describedBy = () =>
-    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(" ") || undefined;
-
   return (
     <div class="field" classList={{ "field--error": Boolean(props.error) }}>
-      <label class="field__label" for={props.id}>
-        {props.label}
-      </label>
-      <Show when={props.hint}>
-        <p class="field__hint" id={hintId()}>
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field__error" id={errorId()}>
-          <span class="visually-hidden">{t("error.prefix")}</span> {props.error}
-        </p>
-      </Show>
+      <FieldParts id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <input
         class="field__input"
         id={props.id}
@@ -53,7 +34,7 @@ export function FormField(props: FormFieldProps) {
         required={props.required}
         spellcheck={props.spellcheck}
         autocapitalize={props.autocapitalize}
-        aria-describedby={describedBy()}
+        aria-describedby={describedBy(props)}
         aria-invalid={props.error ? "true" : undefined}
         onInput={(event) => props.onInput?.(event.currentTarget.value)}
       />

@@ -1,5 +1,5 @@
-import { For, Show } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { For } from "solid-js";
+import { describedBy, FieldNotes } from "./FieldParts.tsx";
 
 export type RadioOption = { value: string; label: string; lang?: string };
 
@@ -19,25 +19,14 @@ export const firstRadioId = (name: string, options: readonly RadioOption[]) => `
 
 /** A fieldset of radios: big targets, the legend is the question, hint and error read with it. */
 export function RadioGroup(props: RadioGroupProps) {
-  const { t } = useI18n();
-  const hintId = () => `${props.name}-hint`;
-  const errorId = () => `${props.name}-error`;
-  const describedBy = () =>
-    [props.hint ? hintId() : undefined, props.error ? errorId() : undefined].filter(Boolean).join(" ") || undefined;
-
   return (
-    <fieldset class="field radios" classList={{ "field--error": Boolean(props.error) }} aria-describedby={describedBy()}>
+    <fieldset
+      class="field radios"
+      classList={{ "field--error": Boolean(props.error) }}
+      aria-describedby={describedBy({ id: props.name, hint: props.hint, error: props.error })}
+    >
       <legend class="field__label">{props.legend}</legend>
-      <Show when={props.hint}>
-        <p class="field__hint" id={hintId()}>
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p class="field__error" id={errorId()}>
-          <span class="visually-hidden">{t("error.prefix")}</span> {props.error}
-        </p>
-      </Show>
+      <FieldNotes id={props.name} hint={props.hint} error={props.error} />
       <For each={props.options}>
         {(option) => (
           <div class="radio">

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
 import { call } from "../shared/dynamo.ts";
+import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
 
@@ -263,20 +264,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
-    async hit(scope: string, key: string, windowStart: number, windowEnd: number): Promise<number> {
-      const { Attributes } = await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" },
-            UpdateExpression: "ADD hits :one SET expires_at = if_not_exists(expires_at, :end)",
-            ExpressionAttributeValues: { ":one": 1, ":end": windowEnd },
-            ReturnValues: "UPDATED_NEW",
-          }),
-        ),
-      );
-      return Number(Attributes?.hits ?? 1);
-    },
+    hit: tableHit(db, tableName),
 
     async listPublishedOffers(page: { limit: number; cursor?: string }): Promise<OfferPage> {
       const startKey = page.cursor ? decodeCursor(page.cursor, PAGE_KEY, { gsi1pk: PUBLISHED }) : undefined;

@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { call } from "../shared/dynamo.ts";
+import { tableHit } from "../shared/rate-limit.ts";
 import type { Grant, Person } from "./person.ts";
 
 /**
@@ -295,20 +296,7 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
     },
 
     /** Adds one hit to a counter that lives until the end of its window; returns the new count. */
-    async hit(scope: string, key: string, windowStart: number, windowEnd: number): Promise<number> {
-      const { Attributes } = await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" },
-            UpdateExpression: "ADD hits :one SET expires_at = if_not_exists(expires_at, :end)",
-            ExpressionAttributeValues: { ":one": 1, ":end": windowEnd },
-            ReturnValues: "UPDATED_NEW",
-          }),
-        ),
-      );
-      return Number(Attributes?.hits ?? 1);
-    },
+    hit: tableHit(db, tableName),
 
     async putMail(mail: OutboxMail, expiresAt: number): Promise<void> {
       await call(() =>

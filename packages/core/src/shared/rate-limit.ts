@@ -1,3 +1,5 @@
+import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { call } from "./dynamo.ts";
 import { TooManyRequestsError } from "./errors.ts";
 import type { MessageKey } from "./messages.ts";
 import { sha256 } from "./secrets.ts";
@@ -10,6 +12,27 @@ import { sha256 } from "./secrets.ts";
 
 /** Adds one to the counter of (scope, key, window) and returns the new count. */
 export type Hit = (scope: string, key: string, windowStart: number, windowEnd: number) => Promise<number>;
+
+/**
+ * The counter as DynamoDB keeps it, in the calling module's own table:
+ * UpdateItem ADD on pk `RATE#<scope>#<hashed key>#<window start>`, sk `RATE`, expiring with the window.
+ */
+export function tableHit(db: DynamoDBDocumentClient, tableName: string): Hit {
+  return async (scope, key, windowStart, windowEnd) => {
+    const { Attributes } = await call(() =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" },
+          UpdateExpression: "ADD hits :one SET expires_at = if_not_exists(expires_at, :end)",
+          ExpressionAttributeValues: { ":one": 1, ":end": windowEnd },
+          ReturnValues: "UPDATED_NEW",
+        }),
+      ),
+    );
+    return Number(Attributes?.hits ?? 1);
+  };
+}
 
 export type LimitRule = {
   /** What is counted, e.g. "email" or "suggest-client"; part of the counter's key. */

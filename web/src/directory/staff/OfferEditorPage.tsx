@@ -34,7 +34,7 @@ import {
   type FormValues,
 } from "./offer-form.ts";
 import { offersPath, publicationKey } from "./StaffOffersPage.tsx";
-import { TextAreaField } from "./TextAreaField.tsx";
+import { TextAreaField } from "../../components/TextAreaField.tsx";
 
 /** The path segment of a new offer: /personale/tilbud/nyt. */
 export const NEW_OFFER = "nyt";
@@ -444,6 +444,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 onChange={(value) => update("category", value)}
               />
               <TextAreaField
+                lix
                 id="description"
                 label={t("field.description")}
                 hint={t("field.descriptionHint")}
@@ -491,6 +492,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 onInput={(value) => update("maximum_age", value)}
               />
               <TextAreaField
+                lix
                 id="eligibility_description"
                 label={t("field.eligibility_description")}
                 value={form.eligibility_description}
@@ -498,6 +500,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 onInput={(value) => update("eligibility_description", value)}
               />
               <TextAreaField
+                lix
                 id="application_process"
                 label={t("field.application_process")}
                 value={form.application_process}
@@ -508,6 +511,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
 
             <PageSection title={t("editor.whenWhere")} id="editor-when">
               <TextAreaField
+                lix
                 id="schedule_description"
                 label={t("field.schedule_description")}
                 hint={t("field.scheduleHint")}
@@ -563,6 +567,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 onChange={(value) => update("free", value as FormValues["free"])}
               />
               <TextAreaField
+                lix
                 id="fees_description"
                 label={t("field.fees_description")}
                 value={form.fees_description}
@@ -609,6 +614,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
 
             <PageSection title={t("editor.access")} id="editor-access">
               <TextAreaField
+                lix
                 id="accessibility_notes"
                 label={t("field.accessibility_notes")}
                 hint={t("field.accessHint")}

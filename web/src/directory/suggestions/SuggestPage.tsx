@@ -13,7 +13,7 @@ import { firstRadioId, RadioGroup, type RadioOption } from "../../components/Rad
 import { usePageTitle } from "../../components/navigation.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { useFormErrors } from "../../identity/forms.ts";
-import { TextArea } from "./TextArea.tsx";
+import { TextAreaField } from "../../components/TextAreaField.tsx";
 
 const empty = { name: "", description: "", where: "", centre_id: "", category: "", contact_name: "", contact_email: "", contact_phone: "" };
 type Draft = typeof empty;
@@ -112,7 +112,7 @@ export default function SuggestPage() {
         </Show>
         <form class="form" novalidate onSubmit={send}>
           <FormField id="suggest-name" label={t("suggest.name")} value={draft().name} error={form.at("suggest-name")} onInput={set("name")} />
-          <TextArea
+          <TextAreaField
             id="suggest-description"
             label={t("suggest.description")}
             hint={t("suggest.descriptionHint")}
@@ -120,7 +120,7 @@ export default function SuggestPage() {
             error={form.at("suggest-description")}
             onInput={set("description")}
           />
-          <TextArea
+          <TextAreaField
             id="suggest-where"
             label={t("suggest.where")}
             hint={t("suggest.whereHint")}

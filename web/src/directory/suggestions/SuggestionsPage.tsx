@@ -15,7 +15,7 @@ import { RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
 import { useFormErrors } from "../../identity/forms.ts";
 import { hasRole, type SessionPerson } from "../../identity/session.tsx";
 import { categoryName, centreName, formatDate } from "../format.ts";
-import { TextArea } from "./TextArea.tsx";
+import { TextAreaField } from "../../components/TextAreaField.tsx";
 
 /** The centres whose queues this person handles: their staff centres; every centre for admins. */
 export function queueCentres(person: SessionPerson): string[] {
@@ -251,7 +251,7 @@ function CentreQueue(props: {
                   }
                 >
                   <form class="form" novalidate onSubmit={(event) => void decline(event, suggestion)}>
-                    <TextArea
+                    <TextAreaField
                       id={`reason-${suggestion.id}`}
                       label={t("queue.reason")}
                       hint={t("queue.reasonHint")}

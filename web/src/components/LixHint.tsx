@@ -1,6 +1,6 @@
 import { lix } from "@naerhed/core/shared/lix";
 import { createMemo, createSignal, For, on, onCleanup, Show, createEffect } from "solid-js";
-import { useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../i18n/index.tsx";
 
 /** How long typing must pause before the hint (and screen readers) catch up. */
 export const LIX_DELAY_MS = 600;
