@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call } from "../shared/dynamo.ts";
+import { call, queryAll } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -155,24 +155,13 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     async listCentreOffers(centreId: string): Promise<CuratedOffer[]> {
-      const offers: CuratedOffer[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await call(() =>
-          db.send(
-            new QueryCommand({
-              TableName,
-              IndexName: "gsi2",
-              KeyConditionExpression: "gsi2pk = :centre",
-              ExpressionAttributeValues: { ":centre": `CENTRE#${centreId}` },
-              ExclusiveStartKey,
-            }),
-          ),
-        );
-        offers.push(...(page.Items ?? []).map(toCurated));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return offers;
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :centre",
+        ExpressionAttributeValues: { ":centre": `CENTRE#${centreId}` },
+      });
+      return items.map(toCurated);
     },
 
     async putSuggestion(suggestion: Suggestion): Promise<void> {
@@ -188,25 +177,14 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
 
     /** The centre's suggestions in one state, oldest first. */
     async listSuggestions(centreId: string, status: SuggestionStatus): Promise<Suggestion[]> {
-      const suggestions: Suggestion[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await call(() =>
-          db.send(
-            new QueryCommand({
-              TableName,
-              IndexName: "gsi1",
-              KeyConditionExpression: "gsi1pk = :queue",
-              ExpressionAttributeValues: { ":queue": queueKey(centreId, status) },
-              ScanIndexForward: true,
-              ExclusiveStartKey,
-            }),
-          ),
-        );
-        suggestions.push(...(page.Items ?? []).map(toSuggestion));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return suggestions;
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :queue",
+        ExpressionAttributeValues: { ":queue": queueKey(centreId, status) },
+        ScanIndexForward: true,
+      });
+      return items.map(toSuggestion);
     },
 
     /**

@@ -8,7 +8,7 @@ import {
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { call } from "../shared/dynamo.ts";
+import { call, queryAll } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { Grant, Person } from "./person.ts";
 
@@ -81,24 +81,13 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
   const TableName = tableName;
 
   async function sessionsOf(personId: string): Promise<Session[]> {
-    const sessions: Session[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await call(() =>
-        db.send(
-          new QueryCommand({
-            TableName,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :person AND begins_with(gsi1sk, :session)",
-            ExpressionAttributeValues: { ":person": `PERSON#${personId}`, ":session": SESSION_KEY_PREFIX },
-            ExclusiveStartKey,
-          }),
-        ),
-      );
-      sessions.push(...(page.Items ?? []).map(toSession));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return sessions;
+    const items = await queryAll(db, {
+      TableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :person AND begins_with(gsi1sk, :session)",
+      ExpressionAttributeValues: { ":person": `PERSON#${personId}`, ":session": SESSION_KEY_PREFIX },
+    });
+    return items.map(toSession);
   }
 
   return {

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
 
@@ -33,4 +33,16 @@ export async function call<T>(operation: () => Promise<T>): Promise<T> {
     if (isUnavailable(error)) throw new UnavailableError(error);
     throw error;
   }
+}
+
+/** Every item a query finds, following its pages: for lists that are whole by nature (a centre's offers, a person's sessions). */
+export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryCommandInput, "ExclusiveStartKey">): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await call(() => db.send(new QueryCommand({ ...input, ExclusiveStartKey })));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
 }
