@@ -1,8 +1,9 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { batch, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { For, onMount, Show } from "solid-js";
 import { apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
+import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
@@ -16,44 +17,18 @@ export default function OffersPage() {
   const { t, lang } = useI18n();
   usePageTitle(() => t("offers.title"));
 
-  const [offers, setOffers] = createSignal<Offer[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<unknown>();
-  const [loaded, setLoaded] = createSignal(false);
-  let list: HTMLUListElement | undefined;
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
+  const list = createPagedList<Offer>((cursor, signal) => {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (cursor) params.set("cursor", cursor);
+    return apiGet<OfferPage>(`/directory/offers?${params}`, lang(), signal);
+  });
+  const { items: offers, cursor, loading, loaded, error } = list;
+  let cards: HTMLUListElement | undefined;
 
   async function load(more: boolean) {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    const next = cursor();
-    if (more && next) params.set("cursor", next);
-    batch(() => {
-      setLoading(true);
-      setError(undefined);
-    });
-    try {
-      const page = await apiGet<OfferPage>(`/directory/offers?${params}`, lang(), signal);
-      const firstNew = more ? offers().length : 0;
-      batch(() => {
-        setOffers(more ? [...offers(), ...page.items] : page.items);
-        setCursor(page.next_cursor);
-        setLoaded(true);
-        setLoading(false);
-      });
-      // After "Vis flere", keyboard and screen reader users continue at the first new offer.
-      if (more) list?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
-    } catch (problem) {
-      if (signal.aborted) return;
-      batch(() => {
-        setError(() => problem);
-        setLoading(false);
-      });
-    }
+    const firstNew = await list.load(more);
+    // After "Vis flere", keyboard and screen reader users continue at the first new offer.
+    if (more && firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
   }
 
   onMount(() => void load(false));
@@ -74,7 +49,7 @@ export default function OffersPage() {
         {status()}
       </p>
       <Show when={offers().length > 0}>
-        <ul class="cards" ref={list}>
+        <ul class="cards" ref={cards}>
           <For each={offers()}>
             {(offer) => (
               <li>

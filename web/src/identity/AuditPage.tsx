@@ -1,7 +1,8 @@
 import { useSearchParams } from "@solidjs/router";
-import { batch, createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { ApiError, apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
+import { createPagedList } from "../components/paged-list.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { LoadError } from "../components/LoadError.tsx";
@@ -50,52 +51,42 @@ function AuditLog() {
   const [item, setItem] = createSignal(params.item ?? "");
   const form = useFormErrors({ person: "person", item: "item" });
 
-  const [entries, setEntries] = createSignal<AuditEntry[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [loading, setLoading] = createSignal(true);
-  const [loaded, setLoaded] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
   const [forbidden, setForbidden] = createSignal(false);
   let body: HTMLTableSectionElement | undefined;
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
+
+  const list = createPagedList<AuditEntry>(
+    (cursor, signal) => {
+      const query = new URLSearchParams();
+      if (params.person) query.set("person", params.person);
+      if (params.item) query.set("item", params.item);
+      if (cursor) query.set("cursor", cursor);
+      return apiGet<AuditPage>(`/identity/audit${query.toString() ? `?${query}` : ""}`, lang(), signal);
+    },
+    (problem) => {
+      if (!(problem instanceof ApiError)) return false;
+      if (problem.status === 401) {
+        redirect(problem.code === "session_expired" ? "expired" : "required");
+        return true;
+      }
+      if (problem.status === 403) {
+        setForbidden(true);
+        return true;
+      }
+      if (problem.status === 400) {
+        list.clear();
+        form.fail(problem);
+        return true;
+      }
+      return false;
+    },
+  );
+  const { items: entries, cursor, loading, loaded, error } = list;
 
   async function load(more: boolean) {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    const query = new URLSearchParams();
-    if (params.person) query.set("person", params.person);
-    if (params.item) query.set("item", params.item);
-    const next = cursor();
-    if (more && next) query.set("cursor", next);
-    batch(() => {
-      setLoading(true);
-      setError(undefined);
-    });
-    try {
-      const page = await apiGet<AuditPage>(`/identity/audit${query.toString() ? `?${query}` : ""}`, lang(), signal);
-      const firstNew = more ? entries().length : 0;
-      batch(() => {
-        setEntries(more ? [...entries(), ...page.items] : page.items);
-        setCursor(page.next_cursor);
-        setLoaded(true);
-        setLoading(false);
-      });
-      form.clear();
-      if (more) body?.children[firstNew]?.querySelector<HTMLElement>("th")?.focus();
-    } catch (problem) {
-      if (signal.aborted) return;
-      setLoading(false);
-      if (problem instanceof ApiError && problem.status === 401) return redirect(problem.code === "session_expired" ? "expired" : "required");
-      if (problem instanceof ApiError && problem.status === 403) return setForbidden(true);
-      if (problem instanceof ApiError && problem.status === 400) {
-        setEntries([]);
-        setCursor(null);
-        return form.fail(problem);
-      }
-      setError(() => problem);
-    }
+    const firstNew = await list.load(more);
+    if (firstNew === undefined) return;
+    form.clear();
+    if (more) body?.children[firstNew]?.querySelector<HTMLElement>("th")?.focus();
   }
 
   // Filters live in the address: a new search is a new address, and Back works.
