@@ -3,7 +3,8 @@ import { batch, createSignal, onCleanup } from "solid-js";
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
 /**
- * A list read a page at a time with the API's opaque cursor ("Vis flere"). A new load
+ * A list read from the API, a page at a time with its opaque cursor ("Vis flere"), or in one
+ * go (a page with no next cursor). A new load
  * cancels the one before, so a slow answer never overwrites a newer one.
  * `onError` may handle a failure itself (return true), e.g. a 401 or a field error.
  */
@@ -53,5 +54,8 @@ export function createPagedList<T>(
     });
   }
 
-  return { items, cursor, loading, loaded, error, load, clear };
+  /** Changes the loaded items in place, e.g. a row after an action on it. */
+  const update = (change: (current: T[]) => T[]) => setItems(change(items()));
+
+  return { items, cursor, loading, loaded, error, load, clear, update };
 }

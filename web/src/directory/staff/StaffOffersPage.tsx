@@ -1,8 +1,9 @@
 import type { CuratedOffer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { batch, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { batch, createSignal, For, onMount, Show } from "solid-js";
 import { ApiError, apiGet, apiSend } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
+import { createPagedList } from "../../components/paged-list.ts";
 import { LoadError } from "../../components/LoadError.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { usePageTitle } from "../../components/navigation.ts";
@@ -41,47 +42,35 @@ export default function StaffOffersPage() {
 function Worklist(props: { person: SessionPerson; centre: string }) {
   const { t, lang } = useI18n();
   const redirect = useSignInRedirect();
-  const [offers, setOffers] = createSignal<WorklistOffer[]>([]);
-  const [loading, setLoading] = createSignal(true);
-  const [loaded, setLoaded] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
   const [forbidden, setForbidden] = createSignal(false);
   const [filter, setFilter] = createSignal<Filter>("all");
   // Checked under "Skal tjekkes": the row stays until the filter changes, so focus is not lost.
   const [justChecked, setJustChecked] = createSignal<ReadonlySet<string>>(new Set());
   const [news, setNews] = createSignal("");
   const [working, setWorking] = createSignal<string>();
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
 
   const query = () => centreQuery(props.person, props.centre);
 
-  async function load() {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    batch(() => {
-      setLoading(true);
-      setError(undefined);
-    });
-    try {
+  const list = createPagedList<WorklistOffer>(
+    async (_cursor, signal) => {
       const answer = await apiGet<{ items: WorklistOffer[] }>(offersPath(props.centre), lang(), signal);
-      const sorted = [...answer.items].sort((a, b) => a.name.localeCompare(b.name, "da"));
-      batch(() => {
-        setOffers(sorted);
-        setLoaded(true);
-        setLoading(false);
-      });
-    } catch (problem) {
-      if (signal.aborted) return;
-      if (problem instanceof ApiError && problem.status === 401) return redirect(problem.code === "session_expired" ? "expired" : "required");
-      batch(() => {
-        if (problem instanceof ApiError && problem.status === 403) setForbidden(true);
-        else setError(() => problem);
-        setLoading(false);
-      });
-    }
-  }
+      return { items: [...answer.items].sort((a, b) => a.name.localeCompare(b.name, "da")), next_cursor: null };
+    },
+    (problem) => {
+      if (!(problem instanceof ApiError)) return false;
+      if (problem.status === 401) {
+        redirect(problem.code === "session_expired" ? "expired" : "required");
+        return true;
+      }
+      if (problem.status === 403) {
+        setForbidden(true);
+        return true;
+      }
+      return false;
+    },
+  );
+  const { items: offers, loading, loaded, error } = list;
+  const load = () => list.load(false);
   onMount(() => void load());
 
   const shown = () =>
@@ -112,7 +101,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
         version: offer.version,
       });
       batch(() => {
-        setOffers(offers().map((item) => (item.id === offer.id ? { ...answer.offer, needs_checking: false } : item)));
+        list.update((items) => items.map((item) => (item.id === offer.id ? { ...answer.offer, needs_checking: false } : item)));
         setJustChecked(new Set([...justChecked(), offer.id]));
         setNews(t("staffOffers.verified", { name: offer.name }));
       });

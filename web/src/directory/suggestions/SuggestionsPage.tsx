@@ -1,9 +1,10 @@
 import { A } from "@solidjs/router";
 import type { Suggestion } from "@naerhed/core/directory/suggestion";
 import { centres } from "@naerhed/core/shared/centres";
-import { batch, createEffect, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createSignal, For, onMount, Show } from "solid-js";
 import { ApiError, apiGet, apiSend } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
+import { createPagedList } from "../../components/paged-list.ts";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { LoadError } from "../../components/LoadError.tsx";
 import { Notice } from "../../components/Notice.tsx";
@@ -104,44 +105,24 @@ function CentreQueue(props: {
 }) {
   const { t, lang } = useI18n();
   const redirect = useSignInRedirect();
-  const [items, setItems] = createSignal<Suggestion[]>([]);
-  const [loading, setLoading] = createSignal(true);
-  const [loaded, setLoaded] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal<string>();
   const [reason, setReason] = createSignal("");
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
 
   const base = () => `/directory/centres/${props.centre}/suggestions`;
 
-  async function load() {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    batch(() => {
-      setLoading(true);
-      setError(undefined);
-    });
-    try {
-      const answer = await apiGet<{ items: Suggestion[] }>(base(), lang(), signal);
-      batch(() => {
-        setItems(answer.items);
-        setLoaded(true);
-        setLoading(false);
-      });
-    } catch (problem) {
-      if (signal.aborted) return;
-      if (problem instanceof ApiError && problem.status === 401) return redirect(problem.code === "session_expired" ? "expired" : "required", problem.message);
-      batch(() => {
-        setError(() => problem);
-        setLoading(false);
-      });
-    }
-  }
+  const list = createPagedList<Suggestion>(
+    async (_cursor, signal) => ({ items: (await apiGet<{ items: Suggestion[] }>(base(), lang(), signal)).items, next_cursor: null }),
+    (problem) => {
+      if (!(problem instanceof ApiError) || problem.status !== 401) return false;
+      redirect(problem.code === "session_expired" ? "expired" : "required", problem.message);
+      return true;
+    },
+  );
+  const { items, loading, loaded, error } = list;
+  const load = () => list.load(false);
   onMount(() => void load());
 
-  const remove = (id: string) => setItems(items().filter((item) => item.id !== id));
+  const remove = (id: string) => list.update((current) => current.filter((item) => item.id !== id));
 
   /** A suggestion someone else already answered: say so, and show the list as it is now. */
   function failed(problem: unknown) {
