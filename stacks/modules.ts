@@ -67,7 +67,8 @@ export const modules: readonly ModuleSpec[] = [
   },
   {
     name: "directory",
-    prefixes: ["directory"],
+    // "hsds": open data (Open Referral HSDS 3.0), read-only, from the directory table.
+    prefixes: ["directory", "hsds"],
     handler: "packages/functions/src/directory/lambda.handler",
     tables: [directoryTable],
     // Exactly the commands of packages/core/src/directory/store.ts.

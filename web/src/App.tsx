@@ -28,6 +28,9 @@ const OfferEditorPage = lazy(() => import("./directory/staff/OfferEditorPage.tsx
 const SuggestPage = lazy(() => import("./directory/suggestions/SuggestPage.tsx"));
 const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPage.tsx"));
 // ── end of suggestions ──
+// ── Search for citizens: /tilbud/soeg ──
+const SearchPage = lazy(() => import("./directory/SearchPage.tsx"));
+// ── end of search ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -53,6 +56,9 @@ export function AppRoutes() {
       <Route path="/tilbud/foreslaa" component={SuggestPage} />
       <Route path="/personale/forslag" component={SuggestionsPage} />
       {/* ── end of suggestions ── */}
+      {/* ── Search ── */}
+      <Route path="/tilbud/soeg" component={SearchPage} />
+      {/* ── end of search ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

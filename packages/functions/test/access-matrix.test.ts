@@ -88,6 +88,20 @@ describe("authorization of every route", () => {
       "GET /api/directory/centres/:centre/suggestions": "role:staff@centre",
       "POST /api/directory/centres/:centre/suggestions/:id/accept": "role:staff@centre",
       "POST /api/directory/centres/:centre/suggestions/:id/decline": "role:staff@centre",
+      // Search for citizens.
+      "GET /api/directory/search": "public",
+      // Open data (HSDS 3.0): read-only, public.
+      "GET /api/hsds": "public",
+      "GET /api/hsds/services": "public",
+      "GET /api/hsds/services/:id": "public",
+      "GET /api/hsds/organizations": "public",
+      "GET /api/hsds/organizations/:id": "public",
+      "GET /api/hsds/taxonomies": "public",
+      "GET /api/hsds/taxonomies/:id": "public",
+      "GET /api/hsds/taxonomy_terms": "public",
+      "GET /api/hsds/taxonomy_terms/:id": "public",
+      "GET /api/hsds/export.json": "public",
+      "GET /api/hsds/export.csv": "public",
     });
   });
 

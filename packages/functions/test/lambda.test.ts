@@ -63,4 +63,19 @@ describe("the directory Lambda", () => {
     expect(result.headers?.["x-request-id"]).toBe("lambda-request-0001");
     expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this offer/) } });
   });
+
+  // ── Open data (HSDS): the same function answers under its second prefix, /api/hsds ──
+  it("serves the HSDS CSV export as UTF-8 text with its byte order mark", async () => {
+    const result = await handler({ ...event("GET", "/api/hsds/export.csv"), routeKey: "ANY /api/hsds/{proxy+}" }, context);
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.["content-type"]).toMatch(/^text\/csv; charset=utf-8/);
+    // As bytes: a text body would lose the byte order mark on the way out.
+    expect(result.isBase64Encoded).toBe(true);
+    const bytes = Buffer.from(result.body, "base64");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.startsWith("id,name,")).toBe(true);
+    expect(text.split("\r\n").filter(Boolean)).toHaveLength(offers.length + 1);
+  });
+  // ── end of open data ──
 });

@@ -44,6 +44,12 @@ export default function OffersPage() {
   return (
     <>
       <PageHeading title={t("offers.title")} lead={t("offers.lead")} />
+      {/* Search: the way in for most people, so it comes first. */}
+      <p>
+        <A href="/tilbud/soeg" class="button button--primary search-link">
+          {t("search.link")}
+        </A>
+      </p>
       {/* Always on the page, so screen readers hear each change (polite). */}
       <p class="status" role="status">
         {status()}

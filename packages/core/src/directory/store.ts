@@ -26,6 +26,8 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
  * 10. Suggestions per client address / person
  *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
+ * 11. Search: every published offer at once, to
+ *    build the in-memory index (search.ts)       → Query gsi1 gsi1pk=PUBLISHED_OFFERS, all pages
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -263,6 +265,19 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         next_cursor: encodeCursor(result.LastEvaluatedKey as PageKey | undefined),
       };
     },
+
+    // ── Search (directory/search.ts): pattern 2 read whole, to build the in-memory index ──
+    /** Every published offer: the sparse gsi1 partition, all its pages (one Query, paged by DynamoDB). */
+    async listAllPublishedOffers(): Promise<Offer[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :published",
+        ExpressionAttributeValues: { ":published": PUBLISHED },
+      });
+      return items.map(toOffer);
+    },
+    // ── end of search ──
   };
 }
 

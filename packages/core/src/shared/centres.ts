@@ -15,3 +15,9 @@ export const CentreId = v.picklist(
   "centre_invalid",
 );
 export type CentreId = v.InferOutput<typeof CentreId>;
+
+/**
+ * Where the municipality lies. Open data (HSDS `address.state_province`, required) names the
+ * region; a deployment edits this with the centres above.
+ */
+export const municipality = { region: "Region Syddanmark", country: "DK" } as const;

@@ -16,6 +16,8 @@ export type Config = {
   mailFrom?: string;
   /** A published offer not checked for this many days goes on staff's "needs checking" list. */
   directoryRecheckDays: number;
+  /** Search: how long a process keeps its in-memory index of published offers before it reloads it (directory/search.ts). */
+  directorySearchMaxAgeSeconds?: number;
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
@@ -34,5 +36,8 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     siteUrl: (env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mailFrom: env.MAIL_FROM || undefined,
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
+    ...(Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) >= 0 && env.DIRECTORY_SEARCH_MAX_AGE_SECONDS
+      ? { directorySearchMaxAgeSeconds: Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) }
+      : {}),
   };
 }

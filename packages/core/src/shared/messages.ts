@@ -70,6 +70,25 @@ const da = {
   suggestion_handled: "En anden har allerede svaret på forslaget. Se listen igen.",
   suggestion_too_many: "Du har sendt mange forslag. Vent lidt, og prøv så igen.",
   decline_reason_invalid: "Skriv hvorfor du siger nej. Højst 500 tegn.",
+  // Search ("Søg i tilbud").
+  search_text_invalid: "Du kan skrive højst 100 tegn i søgefeltet. Skriv færre ord.",
+  search_age_invalid: "Skriv din alder som et helt tal, fx 34. Tallet skal være fra 0 til 120.",
+  search_free_invalid: "Vælg om du kun vil se gratis tilbud.",
+  // Open data (HSDS 3.0, /api/hsds): read by other systems' developers, still plain words.
+  hsds_page_invalid: "Sidetallet skal være et helt tal fra 1 og op.",
+  hsds_per_page_invalid: "Antal pr. side skal være et helt tal fra 1 til 200.",
+  hsds_search_invalid: "Søgeteksten må højst have 200 tegn.",
+  hsds_taxonomy_term_id_invalid: "Kategoriens id er ikke gyldigt. Find id'erne på /api/hsds/taxonomy_terms.",
+  hsds_taxonomy_id_invalid: "Id'et på listen over kategorier er ikke gyldigt. Find det på /api/hsds/taxonomies.",
+  hsds_organization_id_invalid: "Organisationens id er ikke gyldigt. Find id'erne på /api/hsds/organizations.",
+  hsds_modified_after_invalid: "Tidspunktet er ikke gyldigt. Skriv det som 2026-11-01 eller 2026-11-01T08:00:00Z.",
+  hsds_postcode_invalid: "Postnummeret skal have 4 cifre.",
+  hsds_proximity_invalid: "Afstanden skal være et tal i meter fra 1 til 100000.",
+  hsds_id_invalid: "Id'et i adressen er ikke gyldigt. Det skal være et UUID.",
+  hsds_service_not_found: "Vi kan ikke finde tilbuddet. Måske er det ikke udgivet mere.",
+  hsds_organization_not_found: "Vi kan ikke finde organisationen. Måske har den ingen udgivne tilbud mere.",
+  hsds_taxonomy_not_found: "Vi kan ikke finde listen over kategorier. Find den på /api/hsds/taxonomies.",
+  hsds_taxonomy_term_not_found: "Vi kan ikke finde kategorien. Find kategorierne på /api/hsds/taxonomy_terms.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -138,6 +157,25 @@ const en: Record<MessageKey, string> = {
   suggestion_handled: "Someone else has already answered this suggestion. Look at the list again.",
   suggestion_too_many: "You have sent many suggestions. Wait a little, then try again.",
   decline_reason_invalid: "Write why you say no. At most 500 characters.",
+  // Search ("Search offers").
+  search_text_invalid: "You can write at most 100 characters in the search box. Write fewer words.",
+  search_age_invalid: "Write your age as a whole number, for example 34. It must be from 0 to 120.",
+  search_free_invalid: "Choose whether you only want to see free offers.",
+  // Open data (HSDS 3.0, /api/hsds).
+  hsds_page_invalid: "The page number must be a whole number from 1 up.",
+  hsds_per_page_invalid: "The number per page must be a whole number from 1 to 200.",
+  hsds_search_invalid: "The search text can have at most 200 characters.",
+  hsds_taxonomy_term_id_invalid: "The category id is not valid. Find the ids at /api/hsds/taxonomy_terms.",
+  hsds_taxonomy_id_invalid: "The id of the category list is not valid. Find it at /api/hsds/taxonomies.",
+  hsds_organization_id_invalid: "The organisation id is not valid. Find the ids at /api/hsds/organizations.",
+  hsds_modified_after_invalid: "The time is not valid. Write it as 2026-11-01 or 2026-11-01T08:00:00Z.",
+  hsds_postcode_invalid: "The postcode must have 4 digits.",
+  hsds_proximity_invalid: "The distance must be a number of metres from 1 to 100000.",
+  hsds_id_invalid: "The id in the address is not valid. It must be a UUID.",
+  hsds_service_not_found: "We cannot find this offer. It may not be published any more.",
+  hsds_organization_not_found: "We cannot find this organisation. It may have no published offers any more.",
+  hsds_taxonomy_not_found: "We cannot find this category list. Find it at /api/hsds/taxonomies.",
+  hsds_taxonomy_term_not_found: "We cannot find this category. Find the categories at /api/hsds/taxonomy_terms.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

@@ -1,5 +1,12 @@
-import { handle } from "hono/aws-lambda";
+import { defaultIsContentTypeBinary, handle } from "hono/aws-lambda";
 import { createApi } from "../app.ts";
 import { directoryModule } from "./routes.ts";
 
-export const handler = handle(createApi([directoryModule]));
+/**
+ * The open-data CSV export (/api/hsds/export.csv) starts with a byte order mark so Excel shows
+ * æ, ø and å. The adapter reads text bodies with Response.text(), which drops that mark; so CSV
+ * goes to API Gateway as bytes (base64), which it sends on unchanged.
+ */
+const isContentTypeBinary = (contentType: string) => /^text\/csv\b/i.test(contentType) || defaultIsContentTypeBinary(contentType);
+
+export const handler = handle(createApi([directoryModule]), { isContentTypeBinary });

@@ -8,12 +8,18 @@ import { changeState, createDraft, editOffer, getForCentre, listForCentre, Offer
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
+// ── Search ──
+import { createSearchIndexCache, DEFAULT_SEARCH_MAX_AGE_SECONDS, SearchQuery, searchOffers } from "@naerhed/core/directory/search";
+// ── end of search ──
 import { DeclineInput, SuggestionId, SuggestionInput } from "@naerhed/core/directory/suggestion";
 import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer } from "@naerhed/core/directory/suggestions";
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
+// ── Open data (HSDS 3.0) ──
+import { addHsdsRoutes } from "./hsds-routes.ts";
+// ── end of open data ──
 
 const OfferPath = v.object({ id: OfferId });
 const CentrePath = v.object({ centre: CentreId });
@@ -26,7 +32,8 @@ const centreStaff = access.roleForCentre("centre", "staff");
 
 export const directoryModule: ApiModule = {
   name: "directory",
-  prefixes: ["directory"],
+  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table.
+  prefixes: ["directory", "hsds"],
   tables: [directoryTable],
   routes: ({ db, config, audit, now }) => {
     const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
@@ -81,6 +88,21 @@ export const directoryModule: ApiModule = {
         const { reason } = parseInput(DeclineInput, await readJson(c));
         return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
       });
+
+    // ── Search for citizens: one in-memory index per process (this app), rebuilt lazily when stale (core directory/search.ts) ──
+    const searchIndex = createSearchIndexCache({
+      load: () => store.listAllPublishedOffers(),
+      maxAgeSeconds: config.directorySearchMaxAgeSeconds ?? DEFAULT_SEARCH_MAX_AGE_SECONDS,
+      now,
+    });
+    app.get("/directory/search", guard(access.public), async (c) =>
+      c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()))),
+    );
+    // ── end of search ──
+
+    // ── Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts) ──
+    addHsdsRoutes(app, store);
+    // ── end of open data ──
     return app;
   },
 };

@@ -1,0 +1,198 @@
+/**
+ * Search benchmark: `npm run bench:search` (not part of `npm test`).
+ *
+ * Starts DynamoDB Local in memory, seeds 1,000 / 5,000 / 20,000 published offers (made from the
+ * demo offers with varied names, areas and organisations), and measures in one run:
+ * - search latency through the Hono app (`createApi(...).request`, warm index) for typical queries;
+ * - the cold index build (the first search in a process: one gsi1 Query over every page + MiniSearch);
+ * - raw DynamoDB Local GetItem and Query (the list's page of 20) latencies, as the floor to compare with.
+ * Targets: search p99 ≤ 50 ms; search p50 ≤ 2 × raw Query p50; growth 1k → 20k ≤ 3 ×.
+ *
+ * Centres: the schema only allows the three centre ids of shared/centres.ts (nord, midt, syd), so
+ * the offers are spread over those three, with 10 areas each (30 areas in all).
+ */
+import { performance } from "node:perf_hooks";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import type { Offer } from "@naerhed/core/directory/offer";
+import { buildSearchIndex } from "@naerhed/core/directory/search";
+import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { centres } from "@naerhed/core/shared/centres";
+import { createDocumentClient } from "@naerhed/core/shared/dynamo";
+import { tables } from "@naerhed/core/shared/tables";
+import { createApi } from "../packages/functions/src/app.ts";
+import { directoryModule } from "../packages/functions/src/directory/routes.ts";
+import { createMissingTables } from "../packages/local/src/bootstrap.ts";
+import { localConfig } from "../packages/local/src/config.ts";
+import { startDynamoLocal } from "../packages/local/src/dynamo-local.ts";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+const SIZES = [1_000, 5_000, 20_000];
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS) || 300;
+const WARMUP = 30;
+
+const QUERIES: { name: string; query: string }[] = [
+  { name: "word: svøm", query: "q=sv%C3%B8m" },
+  { name: "common word: kaffe", query: "q=kaffe" },
+  { name: "two words + filter", query: "q=tur%20skoven&free=true" },
+  { name: "typo: bocia", query: "q=bocia" },
+  { name: "filters only", query: "centre=nord&category=sport&age=40" },
+  { name: "nothing found → suggestions", query: "q=sv%C3%B8m&free=true&centre=syd" },
+];
+
+const PLACES = ["Lyngbakken", "Skovhøj", "Åbyen", "Nørreland", "Strandby", "Vestervang", "Ølsted", "Kirkebakke", "Møllevej", "Havnen"];
+const WORDS = ["Nye", "Lille", "Store", "Glade", "Rolige", "Søndags", "Aften", "Morgen", "Fælles", "Åbne", "Sommer", "Vinter"];
+
+function makeOffers(count: number): Offer[] {
+  const published = demoOffers.filter((offer) => offer.publication === "published");
+  return Array.from({ length: count }, (_, i) => {
+    const base = published[i % published.length]!;
+    const centre = centres[i % centres.length]!;
+    const place = PLACES[Math.floor(i / centres.length) % PLACES.length]!;
+    const word = WORDS[Math.floor(i / published.length) % WORDS.length]!;
+    const n = String(i).padStart(12, "0");
+    return {
+      ...base,
+      id: `0190b000-0000-7000-8000-${n}`,
+      name: `${word} ${base.name.toLocaleLowerCase("da")} i ${place}`.slice(0, 120),
+      organization_name: `${base.organization_name} ${place} ${i}`,
+      centre_id: centre.id,
+      area: `${place} ${centre.name.da.split(" ").at(-1)}`,
+      publication: "published",
+    };
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+type Stats = { p50: number; p95: number; p99: number };
+
+async function measure(run: (i: number) => Promise<unknown>, iterations = ITERATIONS): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+const ms = (value: number) => value.toFixed(2).padStart(8);
+
+type SizeResult = {
+  size: number;
+  seedSeconds: number;
+  cold: { firstSearch: number; load: number; build: number };
+  search: Record<string, Stats>;
+  get: Stats;
+  query: Stats;
+};
+
+async function main() {
+  const dynamo = await startDynamoLocal({ dataDir: null });
+  const results: SizeResult[] = [];
+  try {
+    for (const size of SIZES) {
+      const config = localConfig(dynamo.endpoint, `bench${size}-`);
+      const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: config.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+      await createMissingTables(client, tables, config.tableNames);
+      client.destroy();
+      const db = createDocumentClient(config);
+      const tableName = config.tableNames.directory!;
+      const store = createDirectoryStore(db, tableName);
+
+      const offers = makeOffers(size);
+      const seedStart = performance.now();
+      await inParallel(offers, 32, (offer) => store.putOffer(offer));
+      const seedSeconds = (performance.now() - seedStart) / 1000;
+      process.stderr.write(`seeded ${size} offers in ${seedSeconds.toFixed(1)} s\n`);
+
+      // Cold: the first search of a fresh app (= a fresh Lambda container), then its two parts apart.
+      const api = createApi([directoryModule], config);
+      const coldStart = performance.now();
+      const first = await api.request("/api/directory/search?q=kaffe");
+      if (first.status !== 200) throw new Error(`search answered ${first.status}: ${await first.text()}`);
+      const firstSearch = performance.now() - coldStart;
+      const loadStart = performance.now();
+      const all = await store.listAllPublishedOffers();
+      const load = performance.now() - loadStart;
+      const buildStart = performance.now();
+      buildSearchIndex(all);
+      const build = performance.now() - buildStart;
+      if (all.length !== size) throw new Error(`expected ${size} published offers, found ${all.length}`);
+
+      const search: Record<string, Stats> = {};
+      for (const { name, query } of QUERIES) {
+        search[name] = await measure(async () => {
+          const response = await api.request(`/api/directory/search?${query}`);
+          if (response.status !== 200) throw new Error(`${query}: ${response.status}`);
+          await response.json();
+        });
+      }
+      const get = await measure((i) => db.send(new GetCommand({ TableName: tableName, Key: { pk: `OFFER#${offers[(i * 7919) % size]!.id}`, sk: "OFFER" } })));
+      const query = await measure(() =>
+        db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: "gsi1",
+            KeyConditionExpression: "gsi1pk = :p",
+            ExpressionAttributeValues: { ":p": "PUBLISHED_OFFERS" },
+            Limit: 20,
+          }),
+        ),
+      );
+      results.push({ size, seedSeconds, cold: { firstSearch, load, build }, search, get, query });
+      db.destroy();
+    }
+  } finally {
+    await dynamo.stop();
+  }
+
+  const lines: string[] = [];
+  const say = (line = "") => lines.push(line);
+  say(`Search benchmark: DynamoDB Local in memory, ${ITERATIONS} timed requests per row after ${WARMUP} warm-up, Node ${process.version}`);
+  for (const r of results) {
+    say();
+    say(`── ${r.size.toLocaleString("en")} published offers (seeded in ${r.seedSeconds.toFixed(1)} s) ──`);
+    say(`cold index: first search ${r.cold.firstSearch.toFixed(0)} ms = load (gsi1 Query, all pages) ${r.cold.load.toFixed(0)} ms + build ${r.cold.build.toFixed(0)} ms`);
+    say(`${"".padEnd(34)}     p50      p95      p99   p50 / raw Query p50`);
+    for (const [name, s] of Object.entries(r.search)) say(`search ${name.padEnd(27)}${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)}   ${(s.p50 / r.query.p50).toFixed(2)} ×`);
+    say(`raw DynamoDB GetItem${"".padEnd(14)}${ms(r.get.p50)} ${ms(r.get.p95)} ${ms(r.get.p99)}`);
+    say(`raw DynamoDB Query (gsi1, 20)${"".padEnd(5)}${ms(r.query.p50)} ${ms(r.query.p95)} ${ms(r.query.p99)}`);
+  }
+  const smallest = results[0]!;
+  const largest = results.at(-1)!;
+  say();
+  say(`── targets ──`);
+  let ok = true;
+  const check = (label: string, pass: boolean) => {
+    ok &&= pass;
+    say(`${pass ? "ok  " : "MISS"} ${label}`);
+  };
+  for (const r of results) {
+    const worstP99 = Math.max(...Object.values(r.search).map((s) => s.p99));
+    const worstRatio = Math.max(...Object.values(r.search).map((s) => s.p50 / r.query.p50));
+    check(`${r.size}: search p99 ≤ 50 ms (worst ${worstP99.toFixed(2)} ms)`, worstP99 <= 50);
+    check(`${r.size}: search p50 ≤ 2 × raw Query p50 (worst ${worstRatio.toFixed(2)} ×, raw Query p50 ${r.query.p50.toFixed(2)} ms)`, worstRatio <= 2);
+  }
+  for (const name of Object.keys(smallest.search)) {
+    const growth = largest.search[name]!.p50 / smallest.search[name]!.p50;
+    check(`growth ${smallest.size} → ${largest.size}, p50 of "${name}": ${growth.toFixed(2)} × ≤ 3 ×`, growth <= 3);
+  }
+  console.log(lines.join("\n"));
+  process.exitCode = ok ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,367 @@
+import * as v from "valibot";
+import { v5 as uuidv5 } from "uuid";
+import { centres, municipality } from "../shared/centres.ts";
+import { categories, type CategoryId } from "./categories.ts";
+import type { Offer } from "./offer.ts";
+import { danishSortKey } from "./store.ts";
+
+/**
+ * The published directory as Open Referral HSDS 3.0 (../shared/reference/hsds-3.0/): pure
+ * mapping from `Offer` to HSDS objects, the filters of `GET /api/hsds/services` and the HSDS
+ * `Page` object. No DynamoDB here; open-data.ts loads the offers.
+ *
+ * Ids. HSDS requires a UUID for every id. An offer's id is the service id. Everything else is
+ * derived, so the same thing always gets the same id and other systems can keep their links:
+ * - one namespace per kind of object: UUIDv5(`naerhed:hsds:<kind>`, HSDS_NAMESPACE);
+ * - an organisation (not stored on its own yet) is UUIDv5(its name, organization namespace):
+ *   offers with exactly the same organisation name belong to the same organisation;
+ * - the one taxonomy "Nærhed kategorier" is UUIDv5("naerhed-kategorier", taxonomy namespace),
+ *   each category term UUIDv5(category id, taxonomy_term namespace);
+ * - the parts of one offer (its location, address, phone, ...) are UUIDv5(offer id, kind's namespace).
+ * Never change HSDS_NAMESPACE or a kind's name: every published id would change.
+ */
+
+export const HSDS_NAMESPACE = "9ad3ee38-d30b-4af8-b398-a36fa404aa75";
+
+const kinds = [
+  "organization",
+  "taxonomy",
+  "taxonomy_term",
+  "service_at_location",
+  "location",
+  "address",
+  "accessibility",
+  "phone",
+  "contact",
+  "schedule",
+  "service_area",
+  "language",
+  "cost_option",
+  "attribute",
+] as const;
+type Kind = (typeof kinds)[number];
+const namespaces = Object.fromEntries(kinds.map((kind) => [kind, uuidv5(`naerhed:hsds:${kind}`, HSDS_NAMESPACE)])) as Record<Kind, string>;
+
+/** The id of a part of one offer (its location, phone, ...). */
+const partId = (kind: Kind, offerId: string) => uuidv5(offerId, namespaces[kind]);
+
+export const organizationId = (name: string) => uuidv5(name.normalize("NFC"), namespaces.organization);
+export const TAXONOMY_ID = uuidv5("naerhed-kategorier", namespaces.taxonomy);
+export const taxonomyTermId = (category: CategoryId) => uuidv5(category, namespaces.taxonomy_term);
+
+// ---------------------------------------------------------------------------------------------
+// HSDS objects, as far as Nærhed fills them (field names and required fields as in the schemas).
+
+export type HsdsTaxonomy = { id: string; name: string; description: string; version: string };
+export type HsdsTaxonomyTerm = {
+  id: string;
+  code: string;
+  name: string;
+  description: string;
+  language: string;
+  taxonomy: string;
+  taxonomy_id: string;
+  taxonomy_detail: HsdsTaxonomy;
+};
+export type HsdsOrganization = { id: string; name: string; description: string };
+export type HsdsAddress = {
+  id: string;
+  location_id: string;
+  address_1: string;
+  city: string;
+  state_province: string;
+  postal_code: string;
+  country: string;
+  address_type: "physical";
+};
+export type HsdsLocation = {
+  id: string;
+  location_type: "physical";
+  name?: string;
+  addresses: HsdsAddress[];
+  accessibility: { id: string; location_id: string; description: string }[];
+};
+export type HsdsAttribute = {
+  id: string;
+  link_id: string;
+  link_entity: "service";
+  taxonomy_term_id: string;
+  taxonomy_term: HsdsTaxonomyTerm;
+};
+
+/** A service with its one-to-one fields only: an item of the `/services` page (service_list.json). */
+export type HsdsServiceListItem = {
+  id: string;
+  organization_id: string;
+  name: string;
+  alternate_name?: string;
+  description: string;
+  url?: string;
+  email?: string;
+  status: Offer["status"];
+  application_process?: string;
+  fees_description?: string;
+  eligibility_description?: string;
+  minimum_age?: number;
+  maximum_age?: number;
+  assured_date: string;
+  last_modified: string;
+  organization: HsdsOrganization;
+};
+
+/** A fully nested service (service_with_definitions.json). */
+export type HsdsService = HsdsServiceListItem & {
+  phones: { id: string; service_id: string; number: string; type: "voice" }[];
+  schedules: { id: string; service_id: string; description: string }[];
+  service_areas: { id: string; service_id: string; name: string; description: string }[];
+  service_at_locations: { id: string; service_id: string; location_id: string; location: HsdsLocation }[];
+  languages: { id: string; service_id: string; name: string; code: string }[];
+  cost_options: { id: string; service_id: string; currency: "DKK"; option?: string; amount?: number; amount_description?: string }[];
+  contacts: { id: string; service_id: string; name: string; email: string }[];
+  attributes: HsdsAttribute[];
+};
+
+/** HSDS `Page` (openapi.json `#/components/schemas/Page`) with its `contents`. */
+export type HsdsPage<T> = {
+  total_items: number;
+  total_pages: number;
+  page_number: number;
+  size: number;
+  first_page: boolean;
+  last_page: boolean;
+  empty: boolean;
+  contents: T[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// The taxonomy: one taxonomy, the categories as its terms (Danish name; the English in the description).
+
+export const hsdsTaxonomy: HsdsTaxonomy = {
+  id: TAXONOMY_ID,
+  name: "Nærhed kategorier",
+  description: "De kategorier, som Nærhed sorterer lokale tilbud i. (English: the categories Nærhed sorts local offers into.)",
+  version: "1",
+};
+
+export const hsdsTaxonomyTerms: readonly HsdsTaxonomyTerm[] = categories.map((category) => ({
+  id: taxonomyTermId(category.id),
+  code: category.id,
+  name: category.name.da,
+  description: `${category.name.da} (English: ${category.name.en})`,
+  language: "da",
+  taxonomy: hsdsTaxonomy.name,
+  taxonomy_id: TAXONOMY_ID,
+  taxonomy_detail: hsdsTaxonomy,
+}));
+
+const termByCategory = new Map(hsdsTaxonomyTerms.map((term) => [term.code, term]));
+const termFor = (category: CategoryId) => termByCategory.get(category)!;
+
+// ---------------------------------------------------------------------------------------------
+// Offer → HSDS.
+
+/** Organisations have no text of their own yet; this says what the directory knows about them. */
+export function toHsdsOrganization(name: string): HsdsOrganization {
+  return { id: organizationId(name), name, description: `${name} står bag et eller flere tilbud i Nærhed.` };
+}
+
+/** Free offers have no fee text of their own; HSDS has no yes/no field for it, so the text says so. */
+const feesDescription = (offer: Offer) => offer.fees_description ?? (offer.free ? "Gratis." : undefined);
+
+export function toHsdsServiceListItem(offer: Offer): HsdsServiceListItem {
+  return {
+    id: offer.id,
+    organization_id: organizationId(offer.organization_name),
+    name: offer.name,
+    ...(offer.alternate_name !== undefined && { alternate_name: offer.alternate_name }),
+    description: offer.description,
+    ...(offer.url !== undefined && { url: offer.url }),
+    ...(offer.email !== undefined && { email: offer.email }),
+    status: offer.status,
+    ...(offer.application_process !== undefined && { application_process: offer.application_process }),
+    ...(feesDescription(offer) !== undefined && { fees_description: feesDescription(offer) }),
+    ...(offer.eligibility_description !== undefined && { eligibility_description: offer.eligibility_description }),
+    ...(offer.minimum_age !== undefined && { minimum_age: offer.minimum_age }),
+    ...(offer.maximum_age !== undefined && { maximum_age: offer.maximum_age }),
+    assured_date: offer.assured_date,
+    last_modified: offer.last_modified,
+    organization: toHsdsOrganization(offer.organization_name),
+  };
+}
+
+function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>): HsdsLocation {
+  const id = partId("location", offer.id);
+  return {
+    id,
+    location_type: "physical",
+    ...(location.name !== undefined && { name: location.name }),
+    addresses: [
+      {
+        id: partId("address", offer.id),
+        location_id: id,
+        address_1: location.address_1,
+        city: location.city,
+        state_province: municipality.region,
+        postal_code: location.postal_code,
+        country: municipality.country,
+        address_type: "physical",
+      },
+    ],
+    // HSDS keeps accessibility on the location; an offer without a place has nowhere to put it.
+    accessibility: offer.accessibility_notes ? [{ id: partId("accessibility", offer.id), location_id: id, description: offer.accessibility_notes }] : [],
+  };
+}
+
+export function toHsdsService(offer: Offer): HsdsService {
+  const service_id = offer.id;
+  const term = termFor(offer.category);
+  const centre = centres.find((c) => c.id === offer.centre_id);
+  const fees = feesDescription(offer);
+  return {
+    ...toHsdsServiceListItem(offer),
+    phones: offer.phone ? [{ id: partId("phone", service_id), service_id, number: offer.phone, type: "voice" }] : [],
+    schedules: offer.schedule_description ? [{ id: partId("schedule", service_id), service_id, description: offer.schedule_description }] : [],
+    service_areas: [
+      {
+        id: partId("service_area", service_id),
+        service_id,
+        name: offer.area,
+        description: centre ? `${offer.area}, ${centre.name.da}` : offer.area,
+      },
+    ],
+    service_at_locations: offer.location
+      ? [
+          {
+            id: partId("service_at_location", service_id),
+            service_id,
+            location_id: partId("location", service_id),
+            location: toHsdsLocation(offer, offer.location),
+          },
+        ]
+      : [],
+    languages: [{ id: partId("language", service_id), service_id, name: "Dansk", code: "da" }],
+    cost_options: offer.free
+      ? [{ id: partId("cost_option", service_id), service_id, currency: "DKK", option: "Gratis", amount: 0 }]
+      : fees
+        ? [{ id: partId("cost_option", service_id), service_id, currency: "DKK", amount_description: fees }]
+        : [],
+    contacts: offer.email ? [{ id: partId("contact", service_id), service_id, name: offer.organization_name, email: offer.email }] : [],
+    attributes: [{ id: partId("attribute", service_id), link_id: service_id, link_entity: "service", taxonomy_term_id: term.id, taxonomy_term: term }],
+  };
+}
+
+/** Every organisation behind the given offers, once each, in Danish alphabetical order. */
+export function organizationsOf(offers: readonly Offer[]): HsdsOrganization[] {
+  const byId = new Map<string, HsdsOrganization>();
+  for (const offer of offers) {
+    const organization = toHsdsOrganization(offer.organization_name);
+    if (!byId.has(organization.id)) byId.set(organization.id, organization);
+  }
+  return [...byId.values()].sort((a, b) => (danishSortKey(a.name) < danishSortKey(b.name) ? -1 : danishSortKey(a.name) > danishSortKey(b.name) ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries. Unknown parameters (HSDS `format`, `minimal`, `full`, ...) are ignored.
+
+export const HSDS_MAX_PER_PAGE = 200;
+export const HSDS_DEFAULT_PER_PAGE = 50;
+
+const page = v.optional(
+  v.pipe(v.string("hsds_page_invalid"), v.regex(/^\d{1,6}$/, "hsds_page_invalid"), v.transform(Number), v.minValue(1, "hsds_page_invalid")),
+  "1",
+);
+const perPage = v.optional(
+  v.pipe(
+    v.string("hsds_per_page_invalid"),
+    v.regex(/^\d{1,3}$/, "hsds_per_page_invalid"),
+    v.transform(Number),
+    v.minValue(1, "hsds_per_page_invalid"),
+    v.maxValue(HSDS_MAX_PER_PAGE, "hsds_per_page_invalid"),
+  ),
+  String(HSDS_DEFAULT_PER_PAGE),
+);
+const search = v.optional(v.pipe(v.string("hsds_search_invalid"), v.trim(), v.maxLength(200, "hsds_search_invalid")));
+const uuidParam = (key: "hsds_taxonomy_term_id_invalid" | "hsds_taxonomy_id_invalid" | "hsds_organization_id_invalid") =>
+  v.optional(v.pipe(v.string(key), v.trim(), v.toLowerCase(), v.uuid(key)));
+
+/** A date (2026-11-01, midnight UTC) or a date-time with Z or an offset (in a URL write `+` as %2B). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const modifiedAfter = v.optional(
+  v.pipe(
+    v.string("hsds_modified_after_invalid"),
+    v.trim(),
+    v.check((text) => DATE_TIME.test(text) && Number.isFinite(Date.parse(text)), "hsds_modified_after_invalid"),
+    v.transform((text) => new Date(text).toISOString()),
+  ),
+);
+
+/** Paging and text search: `/organizations`, `/taxonomies`, `/taxonomy_terms`. */
+export const HsdsListQuery = v.object({ page, per_page: perPage, search });
+export type HsdsListQuery = v.InferOutput<typeof HsdsListQuery>;
+
+/**
+ * `GET /api/hsds/services`. `search` is a plain case-insensitive text match on name and
+ * description. `postcode` matches the offer's place. `proximity` (metres around the postcode)
+ * is checked but not used: offers have no coordinates yet, so it changes nothing.
+ */
+export const HsdsServicesQuery = v.object({
+  page,
+  per_page: perPage,
+  search,
+  taxonomy_term_id: uuidParam("hsds_taxonomy_term_id_invalid"),
+  taxonomy_id: uuidParam("hsds_taxonomy_id_invalid"),
+  organization_id: uuidParam("hsds_organization_id_invalid"),
+  modified_after: modifiedAfter,
+  postcode: v.optional(v.pipe(v.string("hsds_postcode_invalid"), v.trim(), v.regex(/^\d{4}$/, "hsds_postcode_invalid"))),
+  proximity: v.optional(
+    v.pipe(
+      v.string("hsds_proximity_invalid"),
+      v.regex(/^\d{1,6}(\.\d{1,3})?$/, "hsds_proximity_invalid"),
+      v.transform(Number),
+      v.minValue(1, "hsds_proximity_invalid"),
+      v.maxValue(100_000, "hsds_proximity_invalid"),
+    ),
+  ),
+});
+export type HsdsServicesQuery = v.InferOutput<typeof HsdsServicesQuery>;
+
+export const HsdsId = v.object({ id: v.pipe(v.string("hsds_id_invalid"), v.toLowerCase(), v.uuid("hsds_id_invalid")) });
+
+const fold = (text: string) => text.normalize("NFC").toLocaleLowerCase("da");
+
+/** True when `text` contains the search words as typed (ignoring case), or there is no search. */
+export function matchesSearch(search: string | undefined, ...texts: (string | undefined)[]): boolean {
+  if (!search) return true;
+  const needle = fold(search);
+  return texts.some((text) => text !== undefined && fold(text).includes(needle));
+}
+
+/** The offers that pass every filter of the query, in the order given. */
+export function filterOffers(offers: readonly Offer[], query: Omit<HsdsServicesQuery, "page" | "per_page">): Offer[] {
+  return offers.filter(
+    (offer) =>
+      matchesSearch(query.search, offer.name, offer.description) &&
+      (query.taxonomy_term_id === undefined || taxonomyTermId(offer.category) === query.taxonomy_term_id) &&
+      (query.taxonomy_id === undefined || query.taxonomy_id === TAXONOMY_ID) &&
+      (query.organization_id === undefined || organizationId(offer.organization_name) === query.organization_id) &&
+      // Stored times are ISO-8601 UTC with milliseconds, so they compare as text.
+      (query.modified_after === undefined || new Date(offer.last_modified).toISOString() >= query.modified_after) &&
+      (query.postcode === undefined || offer.location?.postal_code === query.postcode),
+  );
+}
+
+/** One page of `items` as an HSDS `Page` (page numbers start at 1; past the end the page is empty). */
+export function toPage<T>(items: readonly T[], pageNumber: number, perPage: number): HsdsPage<T> {
+  const totalPages = Math.ceil(items.length / perPage);
+  const contents = items.slice((pageNumber - 1) * perPage, pageNumber * perPage);
+  return {
+    total_items: items.length,
+    total_pages: totalPages,
+    page_number: pageNumber,
+    size: contents.length,
+    first_page: pageNumber === 1,
+    last_page: pageNumber >= totalPages,
+    empty: contents.length === 0,
+    contents,
+  };
+}

@@ -1,0 +1,116 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, launchBrowser, newVisitor, settled } from "./browser.ts";
+
+/** Search for citizens (/tilbud/soeg) on the demo offers: typing, a filter, loosening it, opening a result, Back. */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const status = (page: Page) => page.locator("main [role=status]").first();
+
+/** Waits until the search has answered with a count (not "Søger …"). */
+async function counted(page: Page, text: RegExp): Promise<void> {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector("main [role=status]")?.textContent ?? ""),
+    text.source,
+  );
+}
+
+describe("searching for an offer", () => {
+  it("types 'svøm', applies 'Kun gratis', loosens it again, opens the result, and comes back with Back", async () => {
+    const { context, page, errors } = await newVisitor(browser);
+    await page.goto("/tilbud");
+    await settled(page);
+    await page.getByRole("link", { name: "Søg efter tilbud" }).click();
+    await page.waitForURL("**/tilbud/soeg");
+    await settled(page);
+    await expect(page.title()).resolves.toBe("Søg i tilbud – Nærhed");
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+
+    await page.getByRole("searchbox", { name: "Hvad leder du efter?" }).fill("svøm");
+    await page.waitForURL(/\?q=sv%C3%B8m$/);
+    await counted(page, /^Vi fandt 1 tilbud\.$/);
+    await expect(page.locator("main article h2").allTextContents()).resolves.toEqual(["Svømning i varmt vand"]);
+
+    // The swimming costs money: "Kun gratis" finds nothing, and the page says what to loosen.
+    const free = page.getByRole("button", { name: "Kun gratis" });
+    await free.click();
+    await page.waitForURL(/free=true/);
+    await counted(page, /^Vi fandt ingen tilbud\.$/);
+    await expect(free.getAttribute("aria-pressed")).resolves.toBe("true");
+    const loosen = page.getByRole("button", { name: "Vis også tilbud, der koster penge. Det giver 1 tilbud." });
+    await loosen.click();
+    await counted(page, /^Vi fandt 1 tilbud\.$/);
+    expect(new URL(page.url()).searchParams.get("free")).toBeNull();
+    await expect(status(page).evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+
+    // Back undoes the loosening: the address holds the search.
+    await page.goBack();
+    await counted(page, /^Vi fandt ingen tilbud\.$/);
+    await expect(page.getByRole("button", { name: "Kun gratis" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await page.goForward();
+    await counted(page, /^Vi fandt 1 tilbud\.$/);
+
+    await page.getByRole("link", { name: "Svømning i varmt vand", exact: true }).click();
+    await page.waitForURL(/\/tilbud\/[0-9a-f-]{36}$/);
+    await settled(page);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Svømning i varmt vand");
+
+    await page.goBack();
+    await page.waitForURL(/\/tilbud\/soeg\?q=sv%C3%B8m$/);
+    await counted(page, /^Vi fandt 1 tilbud\.$/);
+    await expect(page.getByRole("searchbox").inputValue()).resolves.toBe("svøm");
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("can be used with the keyboard only", async () => {
+    const { context, page, errors } = await newVisitor(browser);
+    await page.goto("/tilbud/soeg");
+    await settled(page);
+    await page.getByRole("searchbox").focus();
+    await page.keyboard.type("kaffe");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\?q=kaffe$/);
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+    // Tab to "Kun gratis" and press it with the space bar.
+    const free = page.getByRole("button", { name: "Kun gratis" });
+    for (let i = 0; i < 30 && !(await free.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.waitForURL(/free=true/);
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each(["da", "en"] as const)("axe finds no WCAG 2.2 AA problems on search (%s)", (language) => {
+  it.each([
+    ["with results", "/tilbud/soeg?q=kaffe&category=meeting_place"],
+    ["with nothing found and loosening buttons", "/tilbud/soeg?q=sv%C3%B8m&free=true&age=30"],
+    ["with words that find nothing", "/tilbud/soeg?q=zebraer"],
+  ])("%s", async (_name, path) => {
+    const { context, page, errors } = await newVisitor(browser, { language });
+    await page.goto(path);
+    await settled(page);
+    await counted(page, language === "da" ? /^Vi fandt/ : /^We found/);
+    await expect(page.getAttribute("html", "lang")).resolves.toBe(language);
+    // The age field with a wrong value shows its error: axe checks that state too.
+    if (path.includes("zebraer")) {
+      await page.getByRole("textbox", { name: language === "da" ? "Din alder" : "Your age" }).fill("abc");
+      await page.locator(".field__error").waitFor();
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

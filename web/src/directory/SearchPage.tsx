@@ -1,0 +1,303 @@
+import { categories } from "@naerhed/core/directory/categories";
+import type { Offer } from "@naerhed/core/directory/offer";
+import type { SearchResultPage, Suggestion } from "@naerhed/core/directory/search";
+import { centres } from "@naerhed/core/shared/centres";
+import { A, useSearchParams } from "@solidjs/router";
+import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { apiGet } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { FormField } from "../components/FormField.tsx";
+import { createPagedList } from "../components/paged-list.ts";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { usePageTitle } from "../components/navigation.ts";
+import { useI18n, type MessageKey } from "../i18n/index.tsx";
+import { LoadError } from "./errors.tsx";
+import { OfferCard } from "./OfferCard.tsx";
+import { categoryName, centreName } from "./format.ts";
+
+export const SEARCH_PAGE_SIZE = 20;
+/** How long typing may pause before the search runs by itself. */
+export const TYPING_PAUSE_MS = 350;
+
+/** What the address holds: ?q=&category=&centre=&age=&free=true. Back and forward move between searches. */
+type SearchParams = { q?: string; category?: string; centre?: string; age?: string; free?: string };
+
+const AGE = /^\d{1,3}$/;
+const validAge = (value: string) => AGE.test(value) && Number(value) <= 120;
+
+const suggestionText: Record<Suggestion["action"], MessageKey> = {
+  drop_free: "search.dropFree",
+  drop_category: "search.dropCategory",
+  drop_centre: "search.dropCentre",
+  drop_age: "search.dropAge",
+  drop_filters: "search.dropFilters",
+};
+const suggestionParams: Record<Suggestion["action"], Partial<Record<keyof SearchParams, undefined>>> = {
+  drop_free: { free: undefined },
+  drop_category: { category: undefined },
+  drop_centre: { centre: undefined },
+  drop_age: { age: undefined },
+  drop_filters: { free: undefined, category: undefined, centre: undefined, age: undefined },
+};
+
+export default function SearchPage() {
+  const { t, lang } = useI18n();
+  usePageTitle(() => t("search.title"));
+  const [params, setParams] = useSearchParams<SearchParams>();
+
+  // Only values the API accepts go to it; anything else in the address is left out.
+  const query = () => {
+    const api = new URLSearchParams();
+    const q = (params.q ?? "").trim();
+    if (q) api.set("q", q.slice(0, 100));
+    if (categories.some((c) => c.id === params.category)) api.set("category", params.category!);
+    if (centres.some((c) => c.id === params.centre)) api.set("centre", params.centre!);
+    if (params.age && validAge(params.age)) api.set("age", params.age);
+    if (params.free === "true") api.set("free", "true");
+    return api.toString();
+  };
+
+  const [total, setTotal] = createSignal(0);
+  const [suggestions, setSuggestions] = createSignal<Suggestion[]>([]);
+  const list = createPagedList<Offer>(async (cursor, signal) => {
+    const api = new URLSearchParams(query());
+    api.set("limit", String(SEARCH_PAGE_SIZE));
+    if (cursor) api.set("cursor", cursor);
+    const page = await apiGet<SearchResultPage>(`/directory/search?${api}`, lang(), signal);
+    setTotal(page.total);
+    setSuggestions(page.suggestions ?? []);
+    return page;
+  });
+  const { items: offers, cursor, loading, loaded, error } = list;
+  let cards: HTMLUListElement | undefined;
+  let status: HTMLParagraphElement | undefined;
+
+  async function load(more: boolean) {
+    const firstNew = await list.load(more);
+    if (more && firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
+  }
+  // Every change of the search in the address (typing, a filter, Back) loads the first page again.
+  createEffect(on(query, () => void load(false)));
+
+  // The search field and the age field: what the person types, sent to the address after a short pause.
+  const [text, setText] = createSignal(params.q ?? "");
+  const [age, setAge] = createSignal(params.age ?? "");
+  const [ageError, setAgeError] = createSignal(false);
+  let written = { q: params.q ?? "", age: params.age ?? "" };
+  createEffect(
+    on(
+      () => [params.q ?? "", params.age ?? ""] as const,
+      ([q, a]) => {
+        // Back or forward changed the address: show what it holds. Our own writes are already shown.
+        if (q !== written.q) setText(q);
+        if (a !== written.age) {
+          setAge(a);
+          setAgeError(false);
+        }
+        written = { q, age: a };
+      },
+    ),
+  );
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typing));
+  const writeText = (replace: boolean) => {
+    clearTimeout(typing);
+    const q = text().trim();
+    if (q === (params.q ?? "")) return;
+    written = { ...written, q };
+    setParams({ q: q || undefined }, { replace });
+  };
+  const writeAge = () => {
+    clearTimeout(typing);
+    const value = age().trim();
+    if (value !== "" && !validAge(value)) {
+      setAgeError(true);
+      return;
+    }
+    setAgeError(false);
+    if (value === (params.age ?? "")) return;
+    written = { ...written, age: value };
+    setParams({ age: value || undefined }, { replace: true });
+  };
+
+  const choose = (change: Partial<SearchParams>) => setParams(change);
+  const toggle = (key: "category" | "centre", id: string | undefined) => choose({ [key]: params[key] === id ? undefined : id });
+
+  function loosen(suggestion: Suggestion) {
+    if (suggestion.action === "drop_age" || suggestion.action === "drop_filters") {
+      written = { ...written, age: "" };
+      setAge("");
+      setAgeError(false);
+    }
+    choose(suggestionParams[suggestion.action]);
+    // The button is gone after the new search: keep the place at the result.
+    status?.focus();
+  }
+
+  const statusText = () => {
+    if (loading()) return t("search.loading");
+    if (!loaded() || error()) return "";
+    if (total() === 0) return t("search.none");
+    return total() === 1 ? t("search.foundOne") : t("search.found", { count: total() });
+  };
+
+  return (
+    <>
+      <PageHeading title={t("search.title")} lead={t("search.lead")} />
+      <form
+        class="search"
+        role="search"
+        aria-label={t("search.title")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          writeText(false);
+          writeAge();
+        }}
+      >
+        <div class="search__row">
+          <FormField
+            id="search-q"
+            name="q"
+            type="search"
+            label={t("search.field")}
+            hint={t("search.hint")}
+            value={text()}
+            autocomplete="off"
+            onInput={(value) => {
+              setText(value);
+              clearTimeout(typing);
+              typing = setTimeout(() => writeText(true), TYPING_PAUSE_MS);
+            }}
+          />
+          <Button type="submit">{t("search.submit")}</Button>
+        </div>
+
+        <div class="toggles" role="group" aria-labelledby="search-category">
+          <span class="toggles__label" id="search-category">
+            {t("search.category")}
+          </span>
+          <button type="button" class="toggle" aria-pressed={!params.category} onClick={() => choose({ category: undefined })}>
+            {t("search.allCategories")}
+          </button>
+          <For each={categories}>
+            {(category) => (
+              <button type="button" class="toggle" aria-pressed={params.category === category.id} onClick={() => toggle("category", category.id)}>
+                {categoryName(category.id, lang())}
+              </button>
+            )}
+          </For>
+        </div>
+
+        <div class="toggles" role="group" aria-labelledby="search-centre">
+          <span class="toggles__label" id="search-centre">
+            {t("search.centre")}
+          </span>
+          <button type="button" class="toggle" aria-pressed={!params.centre} onClick={() => choose({ centre: undefined })}>
+            {t("search.allCentres")}
+          </button>
+          <For each={centres}>
+            {(centre) => (
+              <button type="button" class="toggle" aria-pressed={params.centre === centre.id} onClick={() => toggle("centre", centre.id)}>
+                {centreName(centre.id, lang())}
+              </button>
+            )}
+          </For>
+        </div>
+
+        <div class="toggles" role="group" aria-labelledby="search-price">
+          <span class="toggles__label" id="search-price">
+            {t("search.price")}
+          </span>
+          <button
+            type="button"
+            class="toggle"
+            aria-pressed={params.free === "true"}
+            onClick={() => choose({ free: params.free === "true" ? undefined : "true" })}
+          >
+            {t("search.free")}
+          </button>
+        </div>
+
+        <div class="search__age">
+          <FormField
+            id="search-age"
+            name="age"
+            type="text"
+            inputmode="numeric"
+            label={t("search.age")}
+            hint={t("search.ageHint")}
+            error={ageError() ? t("search.ageInvalid") : undefined}
+            value={age()}
+            autocomplete="off"
+            onInput={(value) => {
+              setAge(value);
+              clearTimeout(typing);
+              typing = setTimeout(writeAge, TYPING_PAUSE_MS);
+            }}
+          />
+        </div>
+      </form>
+
+      {/* Always on the page, so screen readers hear each new count (polite). */}
+      <p class="status" role="status" tabindex="-1" ref={status}>
+        {statusText()}
+      </p>
+
+      <Show when={offers().length > 0}>
+        <ul class="cards" ref={cards}>
+          <For each={offers()}>
+            {(offer) => (
+              <li>
+                <OfferCard offer={offer} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={loaded() && !loading() && !error() && total() === 0}>
+        <section class="loosen" aria-labelledby="search-loosen">
+          <Show
+            when={suggestions().length > 0}
+            fallback={
+              <>
+                <h2 id="search-loosen">{t("search.noWordsTitle")}</h2>
+                <p>{t("search.noWordsText")}</p>
+                <p>
+                  <A href="/tilbud" class="big-link">
+                    {t("search.allOffers")}
+                  </A>
+                </p>
+              </>
+            }
+          >
+            <h2 id="search-loosen">{t("search.loosenTitle")}</h2>
+            <ul class="loosen__list">
+              <For each={suggestions()}>
+                {(suggestion) => (
+                  <li>
+                    <Button variant="secondary" onClick={() => loosen(suggestion)}>
+                      {t(suggestionText[suggestion.action], { count: suggestion.total })}
+                    </Button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+      </Show>
+
+      <Show when={error()}>
+        {(problem) => <LoadError title={t("search.error")} error={problem()} takeFocus={loaded()} onRetry={() => void load(loaded())} />}
+      </Show>
+      <Show when={cursor() && !error()}>
+        <p class="more">
+          <Button onClick={() => void load(true)} busy={loading()}>
+            {t("offers.more")}
+          </Button>
+        </p>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { makeOffer, mockFetch, renderApp, sentHeader, sentUrl } from "./helpers.tsx";
+
+const found = (count: number, extra: Record<string, unknown> = {}) => ({
+  body: { items: Array.from({ length: count }, () => makeOffer()), total: count, next_cursor: null, ...extra },
+});
+const params = (mock: ReturnType<typeof mockFetch>, call: number) => Object.fromEntries(sentUrl(mock, call).searchParams);
+
+describe("the search page", () => {
+  it("has a labelled search field, filters as buttons, and says how many it found", async () => {
+    const fetch = mockFetch({ body: { items: [makeOffer({ name: "Svømning i varmt vand" }), makeOffer()], total: 2, next_cursor: null } });
+    renderApp("/tilbud/soeg");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Søg i tilbud" })).toBeInTheDocument();
+    expect(screen.getByRole("search")).toBeInTheDocument();
+    const field = screen.getByRole("searchbox", { name: "Hvad leder du efter?" });
+    expect(field).toHaveAttribute("type", "search");
+    const types = screen.getByRole("group", { name: "Type" });
+    expect(within(types).getAllByRole("button")).toHaveLength(9); // "Alle typer" and the 8 categories
+    expect(within(types).getByRole("button", { name: "Alle typer" })).toHaveAttribute("aria-pressed", "true");
+    expect(within(screen.getByRole("group", { name: "Sted" })).getAllByRole("button")).toHaveLength(4);
+    expect(screen.getByRole("button", { name: "Kun gratis" })).toHaveAttribute("aria-pressed", "false");
+    expect(screen.getByRole("textbox", { name: "Din alder" })).toHaveAttribute("inputmode", "numeric");
+
+    expect(await screen.findByRole("link", { name: "Svømning i varmt vand" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Vi fandt 2 tilbud.");
+    expect(document.title).toBe("Søg i tilbud – Nærhed");
+    expect(sentUrl(fetch).pathname).toBe("/api/directory/search");
+    expect(params(fetch, 0)).toEqual({ limit: "20" });
+    expect(sentHeader(fetch, "accept-language")).toBe("da");
+  });
+
+  it("searches from the address, so a link or Back shows the same search", async () => {
+    const fetch = mockFetch(found(1));
+    renderApp("/tilbud/soeg?q=sv%C3%B8m&category=sport&centre=nord&free=true&age=34");
+    await screen.findByText("Vi fandt 1 tilbud.");
+    expect(params(fetch, 0)).toEqual({ q: "svøm", category: "sport", centre: "nord", free: "true", age: "34", limit: "20" });
+    expect(screen.getByRole("searchbox")).toHaveValue("svøm");
+    expect(screen.getByRole("textbox", { name: "Din alder" })).toHaveValue("34");
+    expect(screen.getByRole("button", { name: "Sport og bevægelse" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: "Borgercenter Nord" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: "Kun gratis" })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("leaves out of the API what it would refuse", async () => {
+    const fetch = mockFetch(found(0));
+    renderApp("/tilbud/soeg?category=boats&age=old&free=maybe");
+    await screen.findByText("Vi fandt ingen tilbud.");
+    expect(params(fetch, 0)).toEqual({ limit: "20" });
+  });
+
+  it("searches by itself when typing pauses, and puts the words in the address", async () => {
+    const fetch = mockFetch(found(3), found(1));
+    const { history } = renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 3 tilbud.");
+    fireEvent.input(screen.getByRole("searchbox"), { target: { value: "svøm" } });
+    await screen.findByText("Vi fandt 1 tilbud.");
+    expect(params(fetch, 1)).toEqual({ q: "svøm", limit: "20" });
+    expect(new URL(history.get(), "http://x").searchParams.get("q")).toBe("svøm");
+  });
+
+  it("applies a filter with one press, and Back takes it away again", async () => {
+    const fetch = mockFetch(found(3), found(2), found(3));
+    const { history } = renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 3 tilbud.");
+    const free = screen.getByRole("button", { name: "Kun gratis" });
+    fireEvent.click(free);
+    await screen.findByText("Vi fandt 2 tilbud.");
+    expect(free).toHaveAttribute("aria-pressed", "true");
+    expect(params(fetch, 1)).toEqual({ free: "true", limit: "20" });
+    history.back();
+    await screen.findByText("Vi fandt 3 tilbud.");
+    expect(free).toHaveAttribute("aria-pressed", "false");
+    expect(params(fetch, 2)).toEqual({ limit: "20" });
+  });
+
+  it("chooses one category at a time; pressing it again shows all types", async () => {
+    const fetch = mockFetch(found(3), found(1), found(3));
+    renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 3 tilbud.");
+    fireEvent.click(screen.getByRole("button", { name: "Natur og friluftsliv" }));
+    await screen.findByText("Vi fandt 1 tilbud.");
+    expect(params(fetch, 1)).toEqual({ category: "nature", limit: "20" });
+    fireEvent.click(screen.getByRole("button", { name: "Natur og friluftsliv" }));
+    await screen.findByText("Vi fandt 3 tilbud.");
+    expect(screen.getByRole("button", { name: "Alle typer" })).toHaveAttribute("aria-pressed", "true");
+  });
+
+  it("says so when the age is not a whole number, and does not search", async () => {
+    const fetch = mockFetch(found(3));
+    renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 3 tilbud.");
+    const age = screen.getByRole("textbox", { name: "Din alder" });
+    fireEvent.input(age, { target: { value: "tre" } });
+    expect(await screen.findByText("Skriv din alder som et helt tal, fx 34.")).toBeInTheDocument();
+    expect(age).toHaveAttribute("aria-invalid", "true");
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers to loosen the filters when nothing is found", async () => {
+    const fetch = mockFetch(
+      found(0, { suggestions: [{ action: "drop_free", total: 3 }, { action: "drop_age", total: 1 }] }),
+      found(3),
+    );
+    renderApp("/tilbud/soeg?q=sv%C3%B8m&free=true&age=10");
+    expect(await screen.findByRole("heading", { name: "Prøv at vælge færre ting" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Vis alle aldre. Det giver 1 tilbud." })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Vis også tilbud, der koster penge. Det giver 3 tilbud." }));
+    await screen.findByText("Vi fandt 3 tilbud.");
+    expect(params(fetch, 1)).toEqual({ q: "svøm", age: "10", limit: "20" });
+    expect(screen.getByRole("status")).toHaveFocus();
+    expect(screen.queryByRole("heading", { name: "Prøv at vælge færre ting" })).not.toBeInTheDocument();
+  });
+
+  it("suggests another word when the words find nothing", async () => {
+    mockFetch(found(0));
+    renderApp("/tilbud/soeg?q=zebra");
+    expect(await screen.findByRole("heading", { name: "Prøv et andet ord" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Se alle tilbud" })).toHaveAttribute("href", "/tilbud");
+  });
+
+  it("loads more with 'Vis flere' and keeps the place", async () => {
+    const fetch = mockFetch(
+      { body: { items: Array.from({ length: 20 }, () => makeOffer()), total: 21, next_cursor: "next" } },
+      { body: { items: [makeOffer({ name: "Den sidste" })], total: 21, next_cursor: null } },
+    );
+    renderApp("/tilbud/soeg?q=tur");
+    fireEvent.click(await screen.findByRole("button", { name: "Vis flere" }));
+    const last = await screen.findByRole("link", { name: "Den sidste" });
+    expect(params(fetch, 1)).toEqual({ q: "tur", limit: "20", cursor: "next" });
+    await waitFor(() => expect(last).toHaveFocus());
+    expect(screen.getByRole("status")).toHaveTextContent("Vi fandt 21 tilbud.");
+  });
+
+  it("speaks English", async () => {
+    mockFetch(found(2));
+    renderApp("/tilbud/soeg", { language: "en" });
+    expect(await screen.findByText("We found 2 offers.")).toBeInTheDocument();
+    expect(screen.getByRole("searchbox", { name: "What are you looking for?" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Free only" })).toBeInTheDocument();
+  });
+});
+
+describe("the way to search", () => {
+  it("is a link at the top of the list of offers", async () => {
+    mockFetch({ body: { items: [], next_cursor: null } });
+    renderApp("/tilbud");
+    expect(await screen.findByRole("link", { name: "Søg efter tilbud" })).toHaveAttribute("href", "/tilbud/soeg");
+  });
+});
