@@ -1,5 +1,6 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
 import { ageText, categoryName, centreName, priceText } from "./format.ts";
 
@@ -34,5 +35,22 @@ export function OfferCard(props: { offer: Offer }) {
         </div>
       </dl>
     </article>
+  );
+}
+
+/** The cards of a list of offers; `ref` lets a page move focus to the first new card after "Vis flere". */
+export function OfferCards(props: { offers: readonly Offer[]; ref?: (list: HTMLUListElement) => void }) {
+  return (
+    <Show when={props.offers.length > 0}>
+      <ul class="cards" ref={props.ref}>
+        <For each={props.offers}>
+          {(offer) => (
+            <li>
+              <OfferCard offer={offer} />
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }

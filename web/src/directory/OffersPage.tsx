@@ -1,6 +1,6 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { For, onMount, Show } from "solid-js";
+import { onMount, Show } from "solid-js";
 import { apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { createPagedList } from "../components/paged-list.ts";
@@ -8,7 +8,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { LoadError } from "./errors.tsx";
-import { OfferCard } from "./OfferCard.tsx";
+import { OfferCards } from "./OfferCard.tsx";
 import type { OfferPage } from "./format.ts";
 
 export const PAGE_SIZE = 20;
@@ -54,17 +54,7 @@ export default function OffersPage() {
       <p class="status" role="status">
         {status()}
       </p>
-      <Show when={offers().length > 0}>
-        <ul class="cards" ref={cards}>
-          <For each={offers()}>
-            {(offer) => (
-              <li>
-                <OfferCard offer={offer} />
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <OfferCards offers={offers()} ref={(list) => (cards = list)} />
       <Show when={error()}>
         {(problem) => (
           <LoadError

@@ -12,7 +12,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n, type MessageKey } from "../i18n/index.tsx";
 import { LoadError } from "./errors.tsx";
-import { OfferCard } from "./OfferCard.tsx";
+import { OfferCards } from "./OfferCard.tsx";
 import { categoryName, centreName } from "./format.ts";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -244,17 +244,7 @@ export default function SearchPage() {
         {statusText()}
       </p>
 
-      <Show when={offers().length > 0}>
-        <ul class="cards" ref={cards}>
-          <For each={offers()}>
-            {(offer) => (
-              <li>
-                <OfferCard offer={offer} />
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <OfferCards offers={offers()} ref={(list) => (cards = list)} />
 
       <Show when={loaded() && !loading() && !error() && total() === 0}>
         <section class="loosen" aria-labelledby="search-loosen">

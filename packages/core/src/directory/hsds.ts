@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { queryInteger } from "../shared/validation.ts";
 import { v5 as uuidv5 } from "uuid";
 import { centres, municipality } from "../shared/centres.ts";
 import { categories, type CategoryId } from "./categories.ts";
@@ -266,20 +267,8 @@ export function organizationsOf(offers: readonly Offer[]): HsdsOrganization[] {
 export const HSDS_MAX_PER_PAGE = 200;
 export const HSDS_DEFAULT_PER_PAGE = 50;
 
-const page = v.optional(
-  v.pipe(v.string("hsds_page_invalid"), v.regex(/^\d{1,6}$/, "hsds_page_invalid"), v.transform(Number), v.minValue(1, "hsds_page_invalid")),
-  "1",
-);
-const perPage = v.optional(
-  v.pipe(
-    v.string("hsds_per_page_invalid"),
-    v.regex(/^\d{1,3}$/, "hsds_per_page_invalid"),
-    v.transform(Number),
-    v.minValue(1, "hsds_per_page_invalid"),
-    v.maxValue(HSDS_MAX_PER_PAGE, "hsds_per_page_invalid"),
-  ),
-  String(HSDS_DEFAULT_PER_PAGE),
-);
+const page = v.optional(queryInteger("hsds_page_invalid", 1, 999_999), "1");
+const perPage = v.optional(queryInteger("hsds_per_page_invalid", 1, HSDS_MAX_PER_PAGE), String(HSDS_DEFAULT_PER_PAGE));
 const search = v.optional(v.pipe(v.string("hsds_search_invalid"), v.trim(), v.maxLength(200, "hsds_search_invalid")));
 const uuidParam = (key: "hsds_taxonomy_term_id_invalid" | "hsds_taxonomy_id_invalid" | "hsds_organization_id_invalid") =>
   v.optional(v.pipe(v.string(key), v.trim(), v.toLowerCase(), v.uuid(key)));

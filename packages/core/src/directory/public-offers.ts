@@ -1,21 +1,13 @@
 import * as v from "valibot";
 import { NotFoundError } from "../shared/errors.ts";
+import { queryInteger } from "../shared/validation.ts";
 import type { Offer } from "./offer.ts";
 import type { DirectoryStore, OfferPage } from "./store.ts";
 
 /** What citizens and relatives may read: published offers only. */
 
 export const ListOffersQuery = v.object({
-  limit: v.optional(
-    v.pipe(
-      v.string("limit_invalid"),
-      v.regex(/^\d{1,3}$/, "limit_invalid"),
-      v.transform(Number),
-      v.minValue(1, "limit_invalid"),
-      v.maxValue(50, "limit_invalid"),
-    ),
-    "20",
-  ),
+  limit: v.optional(queryInteger("limit_invalid", 1, 50), "20"),
   cursor: v.optional(v.pipe(v.string("cursor_invalid"), v.maxLength(2048, "cursor_invalid"))),
 });
 export type ListOffersQuery = v.InferOutput<typeof ListOffersQuery>;

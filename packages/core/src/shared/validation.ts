@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { InvalidInputError } from "./errors.ts";
-import { isMessageKey } from "./messages.ts";
+import { isMessageKey, type MessageKey } from "./messages.ts";
 
 /**
  * Parses input at the edge. Every valibot issue becomes a field problem whose message is a
@@ -22,4 +22,15 @@ export function parseInput<const Schema extends v.GenericSchema>(
         : ("invalid_value" as const),
   }));
   throw new InvalidInputError(problems);
+}
+
+/** A whole number in a query string ("20"), from `min` to `max`; every problem says `message`. */
+export function queryInteger<const Message extends MessageKey>(message: Message, min: number, max: number) {
+  return v.pipe(
+    v.string(message),
+    v.regex(/^\d{1,9}$/, message),
+    v.transform(Number),
+    v.minValue(min, message),
+    v.maxValue(max, message),
+  );
 }
