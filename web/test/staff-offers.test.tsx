@@ -300,6 +300,8 @@ describe("the offer editor", () => {
     expect(main).toHaveTextContent("Gratis");
     expect(screen.getByRole("heading", { level: 2, name: "Hvornår" })).toBeInTheDocument();
     expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+    // "Læs op" and "Udskriv" belong to the public page, not the preview.
+    expect(screen.queryByRole("button", { name: "Udskriv" })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "Tilbage til at rette" }));
     expect(screen.getByLabelText("Hvad laver man")).toHaveValue("Vi strikker. Det er hyggeligt.");
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Se som borger" }));

@@ -6,6 +6,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { LoadError } from "./errors.tsx";
+import { OfferTools } from "./OfferTools.tsx";
 import { OfferView } from "./OfferView.tsx";
 
 type State =
@@ -72,7 +73,7 @@ export default function OfferPage() {
       </p>
       <Switch>
         <Match when={ready()}>
-          {(offer) => <OfferView offer={offer()} />}
+          {(offer) => <OfferView offer={offer()} tools={<OfferTools offer={offer()} />} />}
         </Match>
         <Match when={state().kind === "missing"}>
           <PageHeading title={t("offer.missingTitle")} lead={t("offer.missingText")} />

@@ -1,5 +1,5 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { Show, type ParentProps } from "solid-js";
+import { Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { useI18n } from "../i18n/index.tsx";
@@ -18,12 +18,14 @@ function Section(props: ParentProps<{ title: string }>) {
   );
 }
 
-export function OfferView(props: { offer: Offer }) {
+/** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
+export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
   const { t, lang } = useI18n();
   const offer = () => props.offer;
   return (
     <article class="offer">
       <PageHeading title={offer().name} lead={categoryName(offer().category, lang())} />
+      {props.tools}
       <Show when={offer().status === "temporarily closed"}>
         <Notice kind="warning">
           <p>{t("offer.paused")}</p>

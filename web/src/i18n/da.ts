@@ -460,6 +460,16 @@ export const da = {
   "search.allOffers": "Se alle tilbud",
   // ── end of search ──
 
+  // ── read aloud and print (src/directory/OfferTools.tsx) ──
+  "readAloud.start": "Læs op",
+  "readAloud.stop": "Stop oplæsning",
+  "readAloud.started": "Vi læser tilbuddet op nu.",
+  "readAloud.stopped": "Oplæsningen er stoppet.",
+  "readAloud.done": "Nu er vi færdige med at læse op.",
+  "readAloud.failed": "Vi kunne ikke læse op. Prøv igen.",
+  "offer.print": "Udskriv",
+  // ── end of read aloud and print ──
+
   "error.tryLater": "Prøv igen om lidt.",
   "error.retry": "Prøv igen",
   "error.offline": "Vi kan ikke få forbindelse. Tjek dit internet, og prøv igen.",

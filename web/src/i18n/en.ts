@@ -457,6 +457,16 @@ export const en: Dictionary = {
   "search.allOffers": "See all offers",
   // ── end of search ──
 
+  // ── read aloud and print (src/directory/OfferTools.tsx) ──
+  "readAloud.start": "Read aloud",
+  "readAloud.stop": "Stop reading",
+  "readAloud.started": "We are reading the activity aloud now.",
+  "readAloud.stopped": "The reading has stopped.",
+  "readAloud.done": "We have finished reading aloud.",
+  "readAloud.failed": "We could not read aloud. Try again.",
+  "offer.print": "Print",
+  // ── end of read aloud and print ──
+
   "error.tryLater": "Try again in a little while.",
   "error.retry": "Try again",
   "error.offline": "We cannot connect. Check your internet, and try again.",

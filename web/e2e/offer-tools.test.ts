@@ -1,0 +1,89 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, baseUrl, launchBrowser, newVisitor, publishedOffers, settled } from "./browser.ts";
+
+/** "Læs op" and "Udskriv" on the public offer page, and how the page looks on paper. */
+
+let browser: Browser;
+let offer: { id: string; name: string; phone: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  for (const summary of await publishedOffers()) {
+    const response = await fetch(new URL(`/api/directory/offers/${summary.id}`, baseUrl()));
+    const full = (await response.json()) as { id: string; name: string; phone?: string };
+    if (full.phone) {
+      offer = { id: full.id, name: full.name, phone: full.phone };
+      break;
+    }
+  }
+  if (!offer) throw new Error("No published offer has a phone number");
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const labels = {
+  da: { read: "Læs op", stop: "Stop oplæsning", print: "Udskriv" },
+  en: { read: "Read aloud", stop: "Stop reading", print: "Print" },
+} as const;
+
+describe.each(["da", "en"] as const)("the offer page's tools (%s)", (language) => {
+  it("shows 'read aloud' and 'print', and axe finds no WCAG 2.2 AA problems", async () => {
+    const { context, page, errors } = await newVisitor(browser, { language });
+    await page.goto(`/tilbud/${offer.id}`);
+    await settled(page);
+    await expect(page.locator("h1").textContent()).resolves.toBe(offer.name);
+    const read = page.getByRole("button", { name: labels[language].read });
+    const print = page.getByRole("button", { name: labels[language].print });
+    await expect(read.isVisible()).resolves.toBe(true);
+    await expect(print.isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // While reading, the same button stops it (the real browser's speech, whatever voices it has).
+    await read.click();
+    const stop = page.getByRole("button", { name: labels[language].stop });
+    if (await stop.isVisible()) {
+      expect(await axeViolations(page)).toEqual([]);
+      await stop.click();
+    }
+    await page.getByRole("button", { name: labels[language].read }).waitFor();
+    await expect(page.evaluate(() => window.speechSynthesis.speaking)).resolves.toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("printing an offer", () => {
+  it("leaves out the navigation and buttons, and writes out where the phone number goes", async () => {
+    const { context, page, errors } = await newVisitor(browser);
+    await page.goto(`/tilbud/${offer.id}`);
+    await settled(page);
+    const phone = page.getByRole("link", { name: offer.phone });
+    await expect(page.locator(".site-header__tools").isVisible()).resolves.toBe(true);
+
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header__tools").isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("group", { name: "Sprog" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("link", { name: "Log ind" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("button", { name: "Udskriv" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("link", { name: "Tilbage til alle tilbud" }).isVisible()).resolves.toBe(false);
+    await expect(page.locator("h1").isVisible()).resolves.toBe(true);
+    await expect(phone.isVisible()).resolves.toBe(true);
+    const after = await phone.evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(after).toBe(`" (tel:${offer.phone.replace(/\s+/g, "")})"`);
+    const body = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { color: style.color, background: style.backgroundColor, size: parseFloat(style.fontSize) };
+    });
+    expect(body.color).toBe("rgb(0, 0, 0)");
+    expect(body.background).toBe("rgb(255, 255, 255)");
+    expect(body.size).toBeGreaterThanOrEqual(16); // 12pt
+
+    await page.emulateMedia({ media: "screen" });
+    await expect(page.locator(".site-header__tools").isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,155 @@
+import type { Offer } from "@naerhed/core/directory/offer";
+import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
+import { Button } from "../components/Button.tsx";
+import { useI18n, type I18n, type Language } from "../i18n/index.tsx";
+import { ageText, centreName, priceText } from "./format.ts";
+
+/**
+ * "Læs op" and "Udskriv" on the public offer page (not in the staff preview).
+ * Reading aloud uses the browser's own speech synthesis; without it, the button is not shown.
+ */
+
+const speechLang: Record<Language, string> = { da: "da-DK", en: "en-GB" };
+
+/** Ends a text with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  if (trimmed === "") return "";
+  return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/**
+ * The offer's main text as sentences to read aloud, in the page's order: name, description,
+ * when, where, price, who it is for, how to join, accessibility. Each part starts with its heading.
+ */
+export function speechParts(offer: Offer, t: I18n["t"], lang: Language): string[] {
+  const part = (heading: string, ...texts: (string | undefined)[]) => {
+    const body = texts.filter((text): text is string => !!text?.trim()).map(sentence);
+    return body.length ? `${sentence(heading)} ${body.join(" ")}` : "";
+  };
+  const location = offer.location;
+  const address = location
+    ? [location.name, location.address_1, `${location.postal_code} ${location.city}`].filter(Boolean).join(", ")
+    : undefined;
+  return [
+    sentence(offer.name),
+    sentence(offer.description),
+    offer.schedule_description ? part(t("offer.when"), offer.schedule_description) : "",
+    part(t("offer.where"), address, `${centreName(offer.centre_id, lang)}, ${offer.area}`),
+    part(t("offer.price"), priceText(offer, t)),
+    part(t("offer.who"), ageText(offer, t), offer.eligibility_description),
+    offer.application_process ? part(t("offer.join"), offer.application_process) : "",
+    offer.accessibility_notes ? part(t("offer.access"), offer.accessibility_notes) : "",
+  ].filter((text) => text !== "");
+}
+
+/** The browser can read aloud. */
+export function canSpeak(): boolean {
+  return (
+    typeof window !== "undefined" &&
+    typeof window.speechSynthesis === "object" &&
+    window.speechSynthesis !== null &&
+    typeof window.SpeechSynthesisUtterance === "function"
+  );
+}
+
+/** A voice for the language ("da-DK"), or one for the same language in another country ("da"). */
+function pickVoice(synth: SpeechSynthesis, tag: string): SpeechSynthesisVoice | undefined {
+  const voices = synth.getVoices?.() ?? [];
+  const normal = (value: string) => value.replace("_", "-").toLowerCase();
+  const base = tag.slice(0, 2).toLowerCase();
+  return (
+    voices.find((voice) => normal(voice.lang) === normal(tag)) ??
+    voices.find((voice) => normal(voice.lang).split("-")[0] === base)
+  );
+}
+
+function ReadAloud(props: { offer: Offer }) {
+  const { t, lang } = useI18n();
+  const synth = window.speechSynthesis;
+  const [speaking, setSpeaking] = createSignal(false);
+  const [message, setMessage] = createSignal("");
+  // Each reading gets a number: events from a reading that was stopped are ignored.
+  let reading = 0;
+
+  function stop(announce: boolean) {
+    const wasSpeaking = speaking();
+    reading += 1;
+    setSpeaking(false);
+    synth.cancel();
+    if (announce && wasSpeaking) setMessage(t("readAloud.stopped"));
+  }
+
+  function start() {
+    synth.cancel();
+    reading += 1;
+    const current = reading;
+    const tag = speechLang[lang()];
+    const voice = pickVoice(synth, tag);
+    const parts = speechParts(props.offer, t, lang());
+    setSpeaking(true);
+    setMessage(t("readAloud.started"));
+    parts.forEach((text, index) => {
+      const utterance = new window.SpeechSynthesisUtterance(text);
+      utterance.lang = tag;
+      if (voice) utterance.voice = voice;
+      const last = index === parts.length - 1;
+      utterance.onend = () => {
+        if (current !== reading || !last) return;
+        setSpeaking(false);
+        setMessage(t("readAloud.done"));
+      };
+      utterance.onerror = (event) => {
+        if (current !== reading) return;
+        // "interrupted"/"canceled" come from stopping; anything else ends the reading.
+        if (event.error === "interrupted" || event.error === "canceled") return;
+        reading += 1;
+        setSpeaking(false);
+        synth.cancel();
+        setMessage(t("readAloud.failed"));
+      };
+      synth.speak(utterance);
+    });
+  }
+
+  // A new language means new texts: stop, and let the person start again.
+  createEffect(on(lang, () => stop(false), { defer: true }));
+  createEffect(on(() => props.offer, () => stop(false), { defer: true }));
+
+  // Leaving the page (another route, or closing the tab) stops the reading.
+  const onPageHide = () => stop(false);
+  window.addEventListener("pagehide", onPageHide);
+  onCleanup(() => {
+    window.removeEventListener("pagehide", onPageHide);
+    reading += 1;
+    synth.cancel();
+  });
+
+  return (
+    <>
+      <Button
+        class="offer-tools__button"
+        onClick={() => (speaking() ? stop(true) : start())}
+      >
+        {speaking() ? t("readAloud.stop") : t("readAloud.start")}
+      </Button>
+      <p class="visually-hidden" role="status">
+        {message()}
+      </p>
+    </>
+  );
+}
+
+export function OfferTools(props: { offer: Offer }) {
+  const { t } = useI18n();
+  return (
+    <div class="offer-tools">
+      <Show when={canSpeak()}>
+        <ReadAloud offer={props.offer} />
+      </Show>
+      <Button variant="secondary" class="offer-tools__button" onClick={() => window.print()}>
+        {t("offer.print")}
+      </Button>
+    </div>
+  );
+}
