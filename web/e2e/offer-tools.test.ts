@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 const labels = {
-  da: { read: "Læs op", stop: "Stop oplæsning", print: "Udskriv" },
-  en: { read: "Read aloud", stop: "Stop reading", print: "Print" },
+  da: { read: "Læs op", print: "Udskriv" },
+  en: { read: "Read aloud", print: "Print" },
 } as const;
 
 describe.each(["da", "en"] as const)("the offer page's tools (%s)", (language) => {
@@ -41,13 +41,9 @@ describe.each(["da", "en"] as const)("the offer page's tools (%s)", (language) =
     await expect(print.isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
-    // While reading, the same button stops it (the real browser's speech, whatever voices it has).
+    // Debian Chromium speaks with no voices, so reading ends at once; the stop toggle is covered by
+    // the component tests with a fake speech engine. Here: clicking is safe and the page recovers.
     await read.click();
-    const stop = page.getByRole("button", { name: labels[language].stop });
-    if (await stop.isVisible()) {
-      expect(await axeViolations(page)).toEqual([]);
-      await stop.click();
-    }
     await page.getByRole("button", { name: labels[language].read }).waitFor();
     await expect(page.evaluate(() => window.speechSynthesis.speaking)).resolves.toBe(false);
     expect(errors).toEqual([]);

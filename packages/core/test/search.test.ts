@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import { demoOffers } from "../src/directory/demo-offers.ts";
 import { danishSortKey } from "../src/directory/store.ts";
-import { buildSearchIndex, createSearchIndexCache, foldDanish, queryWords, SearchQuery, searchTerm } from "../src/directory/search.ts";
+import { buildSearchIndex, buildSearchIndexInSteps, createSearchIndexCache, foldDanish, queryWords, SearchQuery, searchTerm } from "../src/directory/search.ts";
 import { makeOffer } from "./offer-fixtures.ts";
 
 describe("foldDanish", () => {
@@ -158,5 +158,165 @@ describe("createSearchIndexCache", () => {
     await expect(cache.get()).rejects.toThrow("down");
     fail = false;
     expect((await cache.get()).offers).toEqual([]);
+  });
+});
+
+describe("the result cache of an index", () => {
+  const uncached = buildSearchIndex(published, { resultCacheSize: 0 });
+  const tiny = buildSearchIndex(published, { resultCacheSize: 2 });
+  const inputs: Record<string, string>[] = [
+    { q: "svøm" },
+    { q: "SVOEM" },
+    { q: "kaffe" },
+    { q: "tur skoven", free: "true" },
+    { q: "bocia" },
+    { centre: "nord", category: "sport", age: "40" },
+    { category: "nature" },
+    { free: "true", centre: "syd" },
+    { q: "svøm", free: "true", centre: "syd" },
+    { q: "zebra" },
+    {},
+  ];
+
+  it("answers every search, asked again and again, as the index without a cache does", () => {
+    for (let round = 0; round < 3; round++) {
+      for (const input of inputs) {
+        for (const limit of ["5", "50"]) {
+          const expected = uncached.search(query({ limit, ...input }));
+          expect(index.search(query({ limit, ...input }))).toEqual(expected);
+          expect(tiny.search(query({ limit, ...input }))).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("pages from a cached search", () => {
+    const first = index.search(query({ q: "i", limit: "3" }));
+    const second = index.search(query({ q: "i", limit: "3", cursor: first.next_cursor! }));
+    expect(second).toEqual(uncached.search(query({ q: "i", limit: "3", cursor: first.next_cursor! })));
+  });
+
+  it("is not changed by what a caller does with a page", () => {
+    const small = buildSearchIndex([
+      makeOffer({ name: "Svømning", free: false, centre_id: "nord" }),
+      makeOffer({ name: "Maling", free: true, centre_id: "nord" }),
+    ]);
+    const input = query({ q: "svøm", free: "true" });
+    const page = small.search(input);
+    page.items.push(makeOffer({ name: "Indsat" }));
+    page.suggestions![0]!.total = 99;
+    expect(small.search(input)).toEqual({ items: [], total: 0, next_cursor: null, suggestions: [{ action: "drop_free", total: 1 }] });
+  });
+
+  it("finds nothing for a category or centre without offers, with or without words", () => {
+    const small = buildSearchIndex([makeOffer({ name: "Svømning", category: "sport", centre_id: "nord" })]);
+    expect(small.search(query({ category: "creative" })).total).toBe(0);
+    expect(small.search(query({ centre: "syd" })).total).toBe(0);
+    expect(small.search(query({ centre: "nord", category: "sport" })).total).toBe(1);
+  });
+});
+
+describe("createSearchIndexCache: refresh ahead", () => {
+  const setup = () => {
+    let loads = 0;
+    let failing = false;
+    let offers = [makeOffer({ name: "Første" })];
+    const errors: unknown[] = [];
+    const clock = { now: 0 };
+    let release: () => void = () => {};
+    let gate: Promise<void> | undefined;
+    const cache = createSearchIndexCache({
+      load: async () => {
+        loads += 1;
+        if (gate) await gate;
+        if (failing) throw new Error("down");
+        return offers;
+      },
+      maxAgeSeconds: 60,
+      now: () => new Date(clock.now),
+      onBackgroundError: (error) => errors.push(error),
+    });
+    return {
+      cache,
+      clock,
+      errors,
+      loads: () => loads,
+      fail: (value: boolean) => (failing = value),
+      publish: (name: string) => (offers = [...offers, makeOffer({ name })]),
+      hold: () => (gate = new Promise<void>((resolve) => (release = resolve))),
+      release: () => {
+        gate = undefined;
+        release();
+      },
+    };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("serves the old index while a rebuild runs in the background after half the maximum age, then the new one", async () => {
+    const s = setup();
+    expect((await s.cache.get()).offers).toHaveLength(1);
+    s.publish("Anden");
+    s.clock.now = 29_999;
+    expect((await s.cache.get()).offers).toHaveLength(1);
+    expect(s.loads()).toBe(1);
+    s.clock.now = 30_000;
+    s.hold();
+    expect((await s.cache.get()).offers).toHaveLength(1); // did not wait
+    expect((await s.cache.get()).offers).toHaveLength(1); // one rebuild at a time
+    expect(s.loads()).toBe(2);
+    s.release();
+    await settle();
+    expect((await s.cache.get()).offers).toHaveLength(2);
+    expect(s.cache.builtAt()).toBe(30_000);
+    expect(s.loads()).toBe(2);
+  });
+
+  it("keeps the old index when a background rebuild fails, says so, and tries again at the next search", async () => {
+    const s = setup();
+    await s.cache.get();
+    s.publish("Anden");
+    s.fail(true);
+    s.clock.now = 40_000;
+    expect((await s.cache.get()).offers).toHaveLength(1);
+    await settle();
+    expect(s.errors).toHaveLength(1);
+    expect((await s.cache.get()).offers).toHaveLength(1); // old index, and a new try
+    expect(s.loads()).toBe(3);
+    s.fail(false);
+    await settle();
+    expect(s.errors).toHaveLength(2);
+    expect((await s.cache.get()).offers).toHaveLength(1); // the third try starts here
+    await settle();
+    expect((await s.cache.get()).offers).toHaveLength(2);
+    expect(s.cache.builtAt()).toBe(40_000);
+  });
+
+  it("still waits for a rebuild once the index is older than the maximum age", async () => {
+    const s = setup();
+    await s.cache.get();
+    s.publish("Anden");
+    s.fail(true);
+    s.clock.now = 60_000;
+    await expect(s.cache.get()).rejects.toThrow("down");
+    s.fail(false);
+    expect((await s.cache.get()).offers).toHaveLength(2);
+    expect(s.errors).toEqual([]);
+  });
+});
+
+describe("buildSearchIndexInSteps", () => {
+  it("builds the same index as buildSearchIndex, over more offers than one step", async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => ({
+      ...published[i % published.length]!,
+      id: `0190b000-0000-7000-8000-${String(i).padStart(12, "0")}`,
+      name: `${published[i % published.length]!.name} ${i % 7}`,
+    }));
+    const inSteps = await buildSearchIndexInSteps(many, { resultCacheSize: 0 });
+    const atOnce = buildSearchIndex(many, { resultCacheSize: 0 });
+    expect(inSteps.offers).toEqual(atOnce.offers);
+    const inputs: Record<string, string>[] = [{ q: "svøm" }, { q: "kaffe" }, { q: "tur skoven", free: "true" }, { q: "bocia" }, { category: "sport" }];
+    for (const input of inputs) {
+      expect(inSteps.search(query({ limit: "50", ...input }))).toEqual(atOnce.search(query({ limit: "50", ...input })));
+    }
   });
 });

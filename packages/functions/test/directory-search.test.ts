@@ -266,3 +266,19 @@ describe("the index in memory", () => {
     expect((await search("q=boccia")).total).toBe(0);
   });
 });
+
+describe("the index in memory, refreshed ahead", () => {
+  it("keeps answering from the index after half its maximum age while it rebuilds in the background, then shows the change", async () => {
+    t.advance(61);
+    expect((await search("q=petanque")).total).toBe(0); // a fresh index
+    await store.putOffer(makeOffer({ name: "Petanque i parken" }));
+    t.advance(31);
+    expect((await search("q=petanque")).total).toBe(0); // the old index, answered without waiting
+    let found: string[] = [];
+    for (let tries = 0; tries < 100 && found.length === 0; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      found = await names("q=petanque");
+    }
+    expect(found).toEqual(["Petanque i parken"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { stemmer } from "@orama/stemmers/danish";
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch from "minisearch";
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { categories, CategoryId } from "./categories.ts";
@@ -10,23 +10,38 @@ import { danishSortKey } from "./store.ts";
  * Search for citizens and relatives: the published offers, found by words in plain Danish.
  *
  * Access patterns (in this order of frequency)
- * 1. A citizen types a word, maybe with filters     → search the in-memory index (no DynamoDB call)
- * 2. The first search in a process, or the first
- *    after the index got too old                    → ONE Query on gsi1 gsi1pk=PUBLISHED_OFFERS (every
+ * 1. A citizen types a word, maybe with filters     → search the in-memory index (no DynamoDB call);
+ *                                                     a search asked recently comes from its result cache
+ * 2. The first search in a process, the first after
+ *    half the maximum age (in the background), or
+ *    the first after the maximum age (waiting)      → ONE Query on gsi1 gsi1pk=PUBLISHED_OFFERS (every
  *                                                     page of it: `listAllPublishedOffers`), then build
  *                                                     the index in memory
- * 3. "Vis flere"                                     → the same search again with an offset cursor
+ * 3. "Vis flere"                                     → the same search again with an offset cursor (a
+ *                                                     result-cache hit: the next page is a slice)
  *
  * Design for speed. A municipality has hundreds or a few thousand published offers: all of them
  * fit in memory (about 2 KB each, so 20,000 offers are about 40 MB) and full-text search needs
  * every one of them anyway. So each process (one Lambda container, or the local server) loads
  * the published offers with the sparse index gsi1 — which holds only published offers, so a
  * draft can never be found — and builds a MiniSearch index. The index is kept for at most
- * `maxAgeSeconds` (config `DIRECTORY_SEARCH_MAX_AGE_SECONDS`, default 60) and rebuilt lazily:
- * the first search after that waits for one rebuild; searches at the same moment share it.
+ * `maxAgeSeconds` (config `DIRECTORY_SEARCH_MAX_AGE_SECONDS`, default 60) and refreshed ahead:
+ * the first search after half that age starts a rebuild in the background and is answered from
+ * the current index, so under steady traffic no citizen waits for a rebuild (at 20,000 offers a
+ * rebuild is seconds: mostly DynamoDB reading every offer, then about 1 s of building). Only the
+ * first search of a process, or one after a quiet spell longer than the whole maximum age (or
+ * after background rebuilds kept failing), waits; searches at the same moment share one rebuild.
+ * We did not choose plain stale-while-revalidate (serve an index of any age, rebuild behind it):
+ * after a quiet night it would answer the first citizen from a night-old index, and it would
+ * break the promise below. Costs of refreshing ahead: a rebuild every `maxAgeSeconds / 2` at most
+ * rather than every `maxAgeSeconds` while busy; and building takes about 1 s of CPU at 20,000
+ * offers, done in steps of `BUILD_CHUNK` offers (`buildSearchIndexInSteps`) so searches in the
+ * same process are answered between the steps, each waiting at most one step (in Lambda a frozen
+ * container finishes the rebuild during later invocations). A failed background
+ * rebuild keeps the old index (logged) and the next search tries again.
  *
  * The trade-off: a just-published, changed or unpublished offer can take up to `maxAgeSeconds`
- * to show up (or to disappear) in search, per container. The offer's own page
+ * to show up (or to disappear) in search, per container (usually about half of it). The offer's own page
  * (GET /directory/offers/{id}) always reads DynamoDB, so it is always current, and a hit that
  * was unpublished in the meantime leads to "Vi kan ikke finde tilbuddet", never to a draft.
  * The cost is one gsi1 query (a few read units per 1 MB) per container per `maxAgeSeconds`,
@@ -44,6 +59,21 @@ import { danishSortKey } from "./store.ts";
  * - common little words ("i", "og", "for") are left out of the query unless it has only those.
  * All query words must match (more words, fewer results); if that finds nothing, any word may.
  * Ranking: relevance (a word in the name counts most), then the name in Danish order.
+ *
+ * Cost of one search (measured with `npm run bench:search`, see bench/search.ts):
+ * - The words are scored once, with MiniSearch's own query step (`executeQuery`: same BM25
+ *   scores, no per-hit result objects, no sort by score that we would redo); then the hits are
+ *   filtered, and only the kept ones sorted (score, then name order: an offer's MiniSearch
+ *   number is its place in name order). The total, the page and the suggestions all come from
+ *   that one pass; the "any word" search runs only when "all words" finds nothing.
+ * - Without words, filters start from the smallest ready-made list (the offers of the category,
+ *   of the centre, or the free ones, each in name order).
+ * - Each index remembers its last `DEFAULT_SEARCH_RESULT_CACHE_SIZE` searches (words as index
+ *   terms + filters → ranked offers, at most a few hundred KB each): a repeated search, and
+ *   every "Vis flere", is a slice. It belongs to the index, so it is emptied by every rebuild and
+ *   is never older than the index. Scoring still grows with the number of hits: a word found in a
+ *   quarter of 20,000 offers costs about 2–3 ms the first time it is asked, against well under
+ *   1 ms at 1,000; the benchmark prints both the cached and the first-time numbers.
  */
 
 // ── Text folding and stemming ────────────────────────────────────────────────────────────
@@ -207,13 +237,31 @@ export type SearchIndex = {
   search: (query: SearchQuery) => SearchResultPage;
 };
 
-/** Builds the in-memory index over these published offers. Pure: no I/O. */
-export function buildSearchIndex(published: Offer[]): SearchIndex {
+/** How many recent (words, filters) → ranked results one index remembers (config `directorySearchResultCacheSize`). */
+export const DEFAULT_SEARCH_RESULT_CACHE_SIZE = 100;
+
+/**
+ * MiniSearch's `search` builds a result object per hit (matched terms, fields, stored fields) and
+ * sorts every hit by score; we need neither, only each hit's score. `executeQuery` is the step
+ * before that: the same query, options and BM25 scores, without the per-hit objects. It is not in
+ * MiniSearch's typings, so it is reached through this narrow type; `buildSearchIndex` checks it is
+ * there (and the tests pin the ranking), so a MiniSearch upgrade that moves it fails loudly.
+ */
+type RawSearch = {
+  executeQuery: (query: string, options: { combineWith: "AND" | "OR" }) => Map<number, { score: number; terms: string[] }>;
+  _documentIds: Map<number, string>;
+};
+
+/** One (words, filters) search, ranked and filtered, before paging: what the result cache keeps. */
+type Ranked = { results: Offer[]; suggestions?: Suggestion[] };
+
+type Unfilled = { offers: Offer[]; index: MiniSearch<Doc>; docs: Doc[] };
+
+/** The offers in name order and an empty MiniSearch index for them. */
+function startIndex(published: Offer[]): Unfilled {
   const keyed = published.map((offer) => ({ offer, key: danishSortKey(offer.name) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const offers = keyed.map(({ offer }) => offer);
-  // Each offer with its place in name order: the tie-break of equal scores is a number comparison.
-  const byId = new Map(offers.map((offer, rank) => [offer.id, { offer, rank }]));
 
   const index = new MiniSearch<Doc>({
     fields: ["name", "description", "organization", "area", "category", "accessibility"],
@@ -228,18 +276,62 @@ export function buildSearchIndex(published: Offer[]): SearchIndex {
       maxFuzzy: 2,
     },
   });
-  index.addAll(offers.map(toDoc));
+  return { offers, index, docs: offers.map(toDoc) };
+}
 
-  /** Offers that match the words, best first; every offer in name order when there are no words. */
-  function matching(text: string): Offer[] {
-    const query = queryWords(text).join(" ");
-    if (query === "") return offers;
-    let hits: SearchResult[] = index.search(query, { combineWith: "AND" });
-    if (hits.length === 0) hits = index.search(query, { combineWith: "OR" });
-    return hits
-      .map((hit) => ({ ...byId.get(hit.id as string)!, score: hit.score }))
-      .sort((a, b) => b.score - a.score || a.rank - b.rank)
-      .map((hit) => hit.offer);
+/** Builds the in-memory index over these published offers. Pure: no I/O. */
+export function buildSearchIndex(published: Offer[], options: { resultCacheSize?: number } = {}): SearchIndex {
+  const { offers, index, docs } = startIndex(published);
+  index.addAll(docs);
+  return finishIndex(offers, index, options);
+}
+
+/** Offers added per step when building in steps: a few tens of milliseconds of work each. */
+const BUILD_CHUNK = 500;
+
+/**
+ * The same index, built in steps of `BUILD_CHUNK` offers with a timer turn between them, so that
+ * searches arriving during a background rebuild are answered in between instead of after it.
+ */
+export async function buildSearchIndexInSteps(published: Offer[], options: { resultCacheSize?: number } = {}): Promise<SearchIndex> {
+  const { offers, index, docs } = startIndex(published);
+  await index.addAllAsync(docs, { chunkSize: BUILD_CHUNK });
+  return finishIndex(offers, index, options);
+}
+
+/** The search over a filled index. */
+function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultCacheSize?: number }): SearchIndex {
+  // MiniSearch numbers documents 0, 1, 2, … in the order they are added: an offer's number is its
+  // place in name order, so a hit's number is both its offer and the tie-break of equal scores.
+  const raw = index as unknown as RawSearch;
+  if (
+    typeof raw.executeQuery !== "function" ||
+    (offers.length > 0 && (raw._documentIds.get(0) !== offers[0]!.id || raw._documentIds.get(offers.length - 1) !== offers.at(-1)!.id))
+  ) {
+    throw new Error("MiniSearch internals changed: check buildSearchIndex in directory/search.ts");
+  }
+  const scores = new Float64Array(offers.length);
+  // The offers of each category, each centre, and the free ones, in name order: a search without
+  // words starts from the smallest of these instead of from every offer.
+  const groups = new Map<string, Offer[]>();
+  const addTo = (group: string, offer: Offer) => {
+    const members = groups.get(group);
+    if (members) members.push(offer);
+    else groups.set(group, [offer]);
+  };
+  for (const offer of offers) {
+    addTo(`category:${offer.category}`, offer);
+    addTo(`centre:${offer.centre_id}`, offer);
+    if (offer.free) addTo("free", offer);
+  }
+  function narrowest(query: SearchQuery): Offer[] {
+    let from = offers;
+    for (const group of [query.category && `category:${query.category}`, query.centre && `centre:${query.centre}`, query.free && "free"]) {
+      if (!group) continue;
+      const members = groups.get(group) ?? [];
+      if (members.length < from.length) from = members;
+    }
+    return from;
   }
 
   function filtersOf(query: SearchQuery) {
@@ -256,19 +348,34 @@ export function buildSearchIndex(published: Offer[]): SearchIndex {
 
   const applying = (checks: ((offer: Offer) => boolean)[]) => (offer: Offer) => checks.every((check) => check(offer));
 
-  function search(query: SearchQuery): SearchResultPage {
-    const found = matching(query.q);
+  /**
+   * The offers that match the words and the filters, best first (relevance, then name order);
+   * every offer in name order when there are no words. The words are scored once: all query
+   * words must match, and only if that finds nothing, any word may.
+   */
+  function rank(terms: string, query: SearchQuery): Ranked {
     const active = filtersOf(query);
     const checks = Object.values(active);
-    const results = found.filter(applying(checks));
-    const offset = query.cursor ?? 0;
-    const items = results.slice(offset, offset + query.limit);
-    const next = offset + query.limit;
-    const page: SearchResultPage = {
-      items,
-      total: results.length,
-      next_cursor: next < results.length ? encodeOffsetCursor(next) : null,
-    };
+    const passes = applying(checks);
+    let found: Offer[];
+    let results: Offer[];
+    if (terms === "") {
+      found = offers;
+      results = checks.length > 0 ? narrowest(query).filter(passes) : offers;
+    } else {
+      let hits = raw.executeQuery(terms, { combineWith: "AND" });
+      if (hits.size === 0) hits = raw.executeQuery(terms, { combineWith: "OR" });
+      const kept: number[] = [];
+      for (const [place, hit] of hits) {
+        // As MiniSearch's `search`: the score times the number of query words the offer matched.
+        scores[place] = hit.score * (hit.terms.length || 1);
+        if (checks.length === 0 || passes(offers[place]!)) kept.push(place);
+      }
+      kept.sort((a, b) => scores[b]! - scores[a]! || a - b);
+      results = kept.map((place) => offers[place]!);
+      found = results.length === 0 && checks.length > 0 ? [...hits.keys()].map((place) => offers[place]!) : results;
+    }
+    const ranked: Ranked = { results };
     if (results.length === 0 && checks.length > 0 && found.length > 0) {
       // Which one filter, left out, would find something? If none, would leaving them all out?
       const suggestions: Suggestion[] = [];
@@ -279,8 +386,39 @@ export function buildSearchIndex(published: Offer[]): SearchIndex {
         if (total > 0) suggestions.push({ action: `drop_${filter}`, total });
       }
       if (suggestions.length === 0) suggestions.push({ action: "drop_filters", total: found.length });
-      page.suggestions = suggestions;
+      ranked.suggestions = suggestions;
     }
+    return ranked;
+  }
+
+  // Recent searches of this index, most recent last (a Map keeps insertion order). It belongs to
+  // this index, so a rebuild starts with an empty one: a cached answer is never older than its index.
+  const cacheSize = options.resultCacheSize ?? DEFAULT_SEARCH_RESULT_CACHE_SIZE;
+  const recent = new Map<string, Ranked>();
+
+  function search(query: SearchQuery): SearchResultPage {
+    // The terms the index is asked about: two spellings with the same terms are the same search.
+    const terms = queryWords(query.q).map(searchTerm).filter(Boolean).join(" ");
+    const key = JSON.stringify([terms, query.free, query.category ?? "", query.centre ?? "", query.age ?? -1]);
+    let ranked = recent.get(key);
+    if (ranked) {
+      recent.delete(key);
+    } else {
+      ranked = rank(terms, query);
+    }
+    if (cacheSize > 0) {
+      recent.set(key, ranked);
+      if (recent.size > cacheSize) recent.delete(recent.keys().next().value!);
+    }
+    const { results, suggestions } = ranked;
+    const offset = query.cursor ?? 0;
+    const next = offset + query.limit;
+    const page: SearchResultPage = {
+      items: results.slice(offset, next),
+      total: results.length,
+      next_cursor: next < results.length ? encodeOffsetCursor(next) : null,
+    };
+    if (suggestions) page.suggestions = suggestions.map((suggestion) => ({ ...suggestion }));
     return page;
   }
 
@@ -292,21 +430,29 @@ export function buildSearchIndex(published: Offer[]): SearchIndex {
 export const DEFAULT_SEARCH_MAX_AGE_SECONDS = 60;
 
 export type SearchIndexCache = {
-  /** The index, rebuilt first when it is older than the maximum age. */
+  /** The index: the current one while it is younger than the maximum age, else a fresh one. */
   get: () => Promise<SearchIndex>;
   /** When the current index was built (ms since epoch), or undefined before the first build. */
   builtAt: () => number | undefined;
 };
 
 /**
- * Holds one index per process and rebuilds it lazily once it is older than `maxAgeSeconds`.
- * Searches that arrive during a rebuild wait for the same one. A failed rebuild is not kept:
- * the search fails ("try again in a moment") and the next search tries again.
+ * Holds one index per process. Younger than half the maximum age: used as it is. Between half
+ * and the whole maximum age: still used, and the first search in that window starts a rebuild in
+ * the background (refresh ahead), so under steady traffic no search waits for a rebuild. Older
+ * than the maximum age (nobody searched in the second half of the window, or the background
+ * rebuild failed): the search waits for a rebuild, as it always did, so a search never sees an
+ * index older than `maxAgeSeconds`. Searches at the same moment share one rebuild. A failed
+ * rebuild is not kept: in the background the old index stays and the next search tries again;
+ * in the foreground the search fails ("try again in a moment") and the next search tries again.
  */
 export function createSearchIndexCache(options: {
   load: () => Promise<Offer[]>;
   maxAgeSeconds: number;
   now: () => Date;
+  resultCacheSize?: number;
+  /** Told about a failed background rebuild (the old index stays in use). */
+  onBackgroundError?: (error: unknown) => void;
 }): SearchIndexCache {
   let current: { index: SearchIndex; builtAt: number } | undefined;
   let building: Promise<SearchIndex> | undefined;
@@ -315,7 +461,7 @@ export function createSearchIndexCache(options: {
     building ??= (async () => {
       try {
         const startedAt = options.now().getTime();
-        const index = buildSearchIndex(await options.load());
+        const index = await buildSearchIndexInSteps(await options.load(), { resultCacheSize: options.resultCacheSize });
         current = { index, builtAt: startedAt };
         return index;
       } finally {
@@ -327,7 +473,14 @@ export function createSearchIndexCache(options: {
 
   return {
     async get() {
-      if (current && options.now().getTime() - current.builtAt < options.maxAgeSeconds * 1000) return current.index;
+      if (current) {
+        const age = options.now().getTime() - current.builtAt;
+        if (age < options.maxAgeSeconds * 500) return current.index;
+        if (age < options.maxAgeSeconds * 1000) {
+          if (!building) rebuild().catch((error: unknown) => options.onBackgroundError?.(error));
+          return current.index;
+        }
+      }
       return rebuild();
     },
     builtAt: () => current?.builtAt,

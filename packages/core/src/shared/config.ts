@@ -18,6 +18,8 @@ export type Config = {
   directoryRecheckDays: number;
   /** Search: how long a process keeps its in-memory index of published offers before it reloads it (directory/search.ts). */
   directorySearchMaxAgeSeconds?: number;
+  /** Search: how many recent searches each index remembers (directory/search.ts); 0 turns that off, as the benchmark does for first-time numbers. */
+  directorySearchResultCacheSize?: number;
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
@@ -38,6 +40,9 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
     ...(Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) >= 0 && env.DIRECTORY_SEARCH_MAX_AGE_SECONDS
       ? { directorySearchMaxAgeSeconds: Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) }
+      : {}),
+    ...(Number(env.DIRECTORY_SEARCH_RESULT_CACHE_SIZE) >= 0 && env.DIRECTORY_SEARCH_RESULT_CACHE_SIZE
+      ? { directorySearchResultCacheSize: Number(env.DIRECTORY_SEARCH_RESULT_CACHE_SIZE) }
       : {}),
   };
 }

@@ -89,11 +89,19 @@ export const directoryModule: ApiModule = {
         return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
       });
 
-    // ── Search for citizens: one in-memory index per process (this app), rebuilt lazily when stale (core directory/search.ts) ──
+    // ── Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts) ──
     const searchIndex = createSearchIndexCache({
       load: () => store.listAllPublishedOffers(),
       maxAgeSeconds: config.directorySearchMaxAgeSeconds ?? DEFAULT_SEARCH_MAX_AGE_SECONDS,
+      resultCacheSize: config.directorySearchResultCacheSize,
       now,
+      // The old index stays in use and the next search tries again; said in the same JSON shape as shared/http.ts.
+      onBackgroundError: (error) => {
+        const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+        console.warn(
+          JSON.stringify({ level: "warn", time: now().toISOString(), what: "directory_search_background_rebuild_failed", error: { name, message, stack } }),
+        );
+      },
     });
     app.get("/directory/search", guard(access.public), async (c) =>
       c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()))),
