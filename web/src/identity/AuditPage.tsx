@@ -63,11 +63,8 @@ function AuditLog() {
       return apiGet<AuditPage>(`/identity/audit${query.toString() ? `?${query}` : ""}`, lang(), signal);
     },
     (problem) => {
+      if (redirect(problem)) return true;
       if (!(problem instanceof ApiError)) return false;
-      if (problem.status === 401) {
-        redirect(problem.code === "session_expired" ? "expired" : "required");
-        return true;
-      }
       if (problem.status === 403) {
         setForbidden(true);
         return true;

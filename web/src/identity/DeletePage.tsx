@@ -1,6 +1,6 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { ApiError, apiSend, apiUrl, NetworkError } from "../api.ts";
+import { apiSend, apiUrl, NetworkError } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -30,7 +30,7 @@ export default function DeletePage() {
       session.signedOut();
     } catch (error) {
       setDeleting(false);
-      if (error instanceof ApiError && error.status === 401) return redirect(error.code === "session_expired" ? "expired" : "required");
+      if (redirect(error)) return;
       setProblem(() => error);
     }
   }

@@ -54,7 +54,7 @@ function MyPageContent(props: { session: SessionPerson }) {
       setLanguage(answer.person.language);
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof ApiError && error.status === 401) return redirect(error.code === "session_expired" ? "expired" : "required");
+      if (redirect(error)) return;
       setLoadError(() => error);
     } finally {
       if (!signal.aborted) setLoading(false);

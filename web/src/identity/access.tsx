@@ -4,11 +4,12 @@ import { Button } from "../components/Button.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
+import { ApiError } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { hasRole, useSession, type Role, type SessionPerson } from "./session.tsx";
 
 /** Why the sign-in page was opened by another page (navigation state). */
-export type SignInNotice = { notice?: "required" | "expired"; message?: string };
+export type SignInNotice = { notice?: "required" | "expired" };
 
 /** Only paths inside the site, and never back to the sign-in pages. */
 export function safeReturnPath(path: string | undefined | null): string | undefined {
@@ -30,12 +31,15 @@ export function useSignInRedirect() {
   const navigate = useNavigate();
   const location = useLocation();
   const session = useSession();
-  return (reason: SignInNotice["notice"] = "required", message?: string) => {
+  /** For a 401 from the API: to sign-in (and back here after), saying why; true when it was one. */
+  return (error: unknown): boolean => {
+    if (!(error instanceof ApiError) || error.status !== 401) return false;
     session.signedOut();
     navigate(signInPath(location.pathname + location.search), {
       replace: true,
-      state: { notice: reason, message } satisfies SignInNotice,
+      state: { notice: error.code === "session_expired" ? "expired" : "required" } satisfies SignInNotice,
     });
+    return true;
   };
 }
 

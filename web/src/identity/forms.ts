@@ -19,8 +19,8 @@ export function useFormErrors(fieldIds: Record<string, string> = {}) {
 
   /** Turns a failed API call into errors; 401 goes to sign-in, 403 "forbidden" to "no access". */
   function fail(error: unknown): void {
+    if (redirect(error)) return;
     if (error instanceof ApiError) {
-      if (error.status === 401) return redirect(error.code === "session_expired" ? "expired" : "required", error.message);
       if (error.status === 403 && error.code === "forbidden") {
         setForbidden(true);
         return;

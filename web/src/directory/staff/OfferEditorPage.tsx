@@ -108,7 +108,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
       });
     } catch (error) {
       if (signal.aborted) return;
-      if (error instanceof ApiError && error.status === 401) return redirect(error.code === "session_expired" ? "expired" : "required");
+      if (redirect(error)) return;
       if (error instanceof ApiError && error.status === 403) return errors.fail(error);
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
       batch(() => {

@@ -57,11 +57,8 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
       return { items: [...answer.items].sort((a, b) => a.name.localeCompare(b.name, "da")), next_cursor: null };
     },
     (problem) => {
+      if (redirect(problem)) return true;
       if (!(problem instanceof ApiError)) return false;
-      if (problem.status === 401) {
-        redirect(problem.code === "session_expired" ? "expired" : "required");
-        return true;
-      }
       if (problem.status === 403) {
         setForbidden(true);
         return true;
@@ -108,7 +105,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
       // The row was drawn again with the new version: keep the keyboard user's place.
       document.querySelector<HTMLElement>(`[data-verify="${offer.id}"]`)?.focus();
     } catch (problem) {
-      if (problem instanceof ApiError && problem.status === 401) return redirect(problem.code === "session_expired" ? "expired" : "required");
+      if (redirect(problem)) return;
       // 409: someone changed it meanwhile. Say so, and show the list as it is now.
       const why = problem instanceof ApiError ? problem.message : t("error.offline");
       setNews(`${t("staffOffers.failed", { name: offer.name })} ${why}`);

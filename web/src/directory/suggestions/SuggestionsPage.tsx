@@ -112,11 +112,7 @@ function CentreQueue(props: {
 
   const list = createPagedList<Suggestion>(
     async (_cursor, signal) => ({ items: (await apiGet<{ items: Suggestion[] }>(base(), lang(), signal)).items, next_cursor: null }),
-    (problem) => {
-      if (!(problem instanceof ApiError) || problem.status !== 401) return false;
-      redirect(problem.code === "session_expired" ? "expired" : "required", problem.message);
-      return true;
-    },
+    redirect,
   );
   const { items, loading, loaded, error } = list;
   const load = () => list.load(false);
