@@ -9,16 +9,17 @@ export type SummaryError = {
 };
 
 /**
- * The GOV.UK error summary: shown above a form after a failed submit. It takes focus so it is
- * read at once, and each error links to its field.
+ * The GOV.UK error summary: shown above a form after a failed submit (nothing while there are no
+ * errors). It takes focus so it is read at once, and each error links to its field.
  */
 export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) {
   const { t } = useI18n();
-  let box!: HTMLDivElement;
-  // Focus on mount and again whenever a new set of errors comes in.
-  createEffect(on(() => props.errors, () => box.focus()));
+  let box: HTMLDivElement | undefined;
+  // Focus when errors appear and again whenever a new set of errors comes in.
+  createEffect(on(() => props.errors, (errors) => errors.length > 0 && box?.focus()));
 
   return (
+    <Show when={props.errors.length > 0}>
     <div ref={box} class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
       <div role="alert">
         <h2 class="error-summary__title" id="error-summary-title">
@@ -53,5 +54,6 @@ export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) 
         </ul>
       </div>
     </div>
+    </Show>
   );
 }

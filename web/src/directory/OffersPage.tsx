@@ -2,7 +2,7 @@ import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
 import { onMount, Show } from "solid-js";
 import { apiGet } from "../api.ts";
-import { Button } from "../components/Button.tsx";
+import { MoreButton } from "../components/MoreButton.tsx";
 import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
@@ -66,11 +66,7 @@ export default function OffersPage() {
         )}
       </Show>
       <Show when={cursor() && !error()}>
-        <p class="more">
-          <Button onClick={() => void load(true)} busy={loading()}>
-            {t("offers.more")}
-          </Button>
-        </p>
+        <MoreButton label={t("offers.more")} busy={loading()} onClick={() => void load(true)} />
       </Show>
       {/* Suggestions: anyone may tell us about an offer that is missing. */}
       <p class="after-form">

@@ -6,6 +6,7 @@ import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
+import { MoreButton } from "../components/MoreButton.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -282,11 +283,7 @@ export default function SearchPage() {
         {(problem) => <LoadError title={t("search.error")} error={problem()} takeFocus={loaded()} onRetry={() => void load(loaded())} />}
       </Show>
       <Show when={cursor() && !error()}>
-        <p class="more">
-          <Button onClick={() => void load(true)} busy={loading()}>
-            {t("offers.more")}
-          </Button>
-        </p>
+        <MoreButton label={t("offers.more")} busy={loading()} onClick={() => void load(true)} />
       </Show>
     </>
   );

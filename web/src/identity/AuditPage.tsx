@@ -2,6 +2,7 @@ import { useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { ApiError, apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
+import { MoreButton } from "../components/MoreButton.tsx";
 import { createPagedList } from "../components/paged-list.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -112,9 +113,7 @@ function AuditLog() {
     <Show when={!forbidden()} fallback={<NoAccess />}>
       <PageHeading title={t("log.title")} lead={t("log.lead")} />
       <p>{t("log.month")}</p>
-      <Show when={form.errors().length > 0}>
-        <ErrorSummary errors={form.errors()} />
-      </Show>
+      <ErrorSummary errors={form.errors()} />
       <form class="form filters" novalidate onSubmit={search} role="search" aria-labelledby="log-filters">
         <h2 id="log-filters" class="section-title">
           {t("log.filters")}
@@ -193,11 +192,7 @@ function AuditLog() {
         {(problem) => <LoadError title={t("log.error")} error={problem()} takeFocus={loaded()} onRetry={() => void load(loaded())} />}
       </Show>
       <Show when={cursor() && !error()}>
-        <p class="more">
-          <Button onClick={() => void load(true)} busy={loading()}>
-            {t("log.more")}
-          </Button>
-        </p>
+        <MoreButton label={t("log.more")} busy={loading()} onClick={() => void load(true)} />
       </Show>
     </Show>
   );

@@ -64,9 +64,7 @@ export default function CodePage() {
       <p class="status" role="status">
         {checking() ? t("code.checking") : ""}
       </p>
-      <Show when={form.errors().length > 0}>
-        <ErrorSummary errors={form.errors()} />
-      </Show>
+      <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={verify}>
         <FormField
           id="code"

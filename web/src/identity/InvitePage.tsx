@@ -110,9 +110,7 @@ function InviteForm(props: { person: SessionPerson }) {
           )}
         </Show>
       </div>
-      <Show when={form.errors().length > 0}>
-        <ErrorSummary errors={form.errors()} />
-      </Show>
+      <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={send}>
         <FormField
           id="email"

@@ -156,9 +156,7 @@ function MyPageContent(props: { session: SessionPerson }) {
       </PageSection>
 
       <PageSection title={t("me.edit")} id="me-edit">
-        <Show when={form.errors().length > 0}>
-          <ErrorSummary errors={form.errors()} />
-        </Show>
+        <ErrorSummary errors={form.errors()} />
         <p class="status" role="status">
           {saved() ? t("me.saved") : ""}
         </p>

@@ -51,9 +51,7 @@ export default function PasswordPage() {
               </Notice>
             </Show>
           </div>
-          <Show when={form.errors().length > 0}>
-            <ErrorSummary errors={form.errors()} />
-          </Show>
+          <ErrorSummary errors={form.errors()} />
           <form class="form" novalidate onSubmit={save}>
             <FormField
               id="new-password"

@@ -115,9 +115,7 @@ export default function SignInPage() {
       <p class="status" role="status">
         {sending() ? t("signin.sending") : ""}
       </p>
-      <Show when={errors().length > 0}>
-        <ErrorSummary errors={errors()} />
-      </Show>
+      <ErrorSummary errors={errors()} />
 
       <form class="form" novalidate onSubmit={sendCode}>
         <FormField

@@ -413,9 +413,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
             )}
           </Show>
 
-          <Show when={summary().length > 0}>
-            <ErrorSummary errors={summary()} />
-          </Show>
+          <ErrorSummary errors={summary()} />
 
           <form
             class="form editor"

@@ -107,9 +107,7 @@ export default function SuggestPage() {
           </div>
         }
       >
-        <Show when={form.errors().length > 0}>
-          <ErrorSummary errors={form.errors()} />
-        </Show>
+        <ErrorSummary errors={form.errors()} />
         <form class="form" novalidate onSubmit={send}>
           <FormField id="suggest-name" label={t("suggest.name")} value={draft().name} error={form.at("suggest-name")} onInput={set("name")} />
           <TextAreaField

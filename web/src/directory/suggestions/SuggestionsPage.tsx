@@ -75,9 +75,7 @@ function Queues(props: { person: SessionPerson }) {
           }}
         </Show>
       </div>
-      <Show when={form.errors().length > 0}>
-        <ErrorSummary errors={form.errors()} />
-      </Show>
+      <ErrorSummary errors={form.errors()} />
       <For each={queueCentres(props.person)}>
         {(centre) => (
           <CentreQueue
