@@ -29,11 +29,18 @@ const routePaths = (app: ReturnType<typeof createApi>) => [
 ];
 
 describe("stacks/modules.ts matches packages/functions/src/modules.ts", () => {
-  test("same modules, with the same prefixes and tables", () => {
-    const shape = (m: { name: string; prefixes: readonly string[]; tables: readonly { id: string }[] }) => ({
+  test("same modules, with the same prefixes, tables and scheduled jobs", () => {
+    type Shape = {
+      name: string;
+      prefixes: readonly string[];
+      tables: readonly { id: string }[];
+      jobs?: readonly { name: string; everyMinutes: number }[];
+    };
+    const shape = (m: Shape) => ({
       name: m.name,
       prefixes: [...m.prefixes].sort(),
       tables: m.tables.map((t) => t.id).sort(),
+      jobs: (m.jobs ?? []).map((job) => `${job.name} every ${job.everyMinutes} min`).sort(),
     });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect(modules.map(shape).sort(byName)).toEqual(appModules.map(shape).sort(byName));
@@ -43,7 +50,7 @@ describe("stacks/modules.ts matches packages/functions/src/modules.ts", () => {
     expect(module.handler).toBe(`packages/functions/src/${name}/lambda.handler`);
     const source = readFileSync(`packages/functions/src/${name}/lambda.ts`, "utf8");
     expect(source).toMatch(/export const handler\b/);
-    expect(source).toMatch(new RegExp(`createApi\\(\\[\\s*${name}Module\\s*\\]`));
+    expect(source).toMatch(new RegExp(`moduleHandler\\(\\s*${name}Module\\b`));
   });
 
   test("prefixes are unique single path segments, and none is inside another", () => {

@@ -1,4 +1,6 @@
-import { ArnFormat } from "aws-cdk-lib";
+import { ArnFormat, Duration } from "aws-cdk-lib";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { deployConfig, senderIdentities } from "./config.ts";
@@ -56,9 +58,20 @@ export function Api({ stack }: StackContext) {
     return new SstFunction(stack, `${module.name}Function`, { handler: module.handler, environment, permissions });
   };
 
+  // Jobs run whether or not anyone visits: EventBridge invokes the module's own function.
+  const scheduleJobs = (module: ModuleSpec, fn: SstFunction) => {
+    for (const job of module.jobs ?? []) {
+      new events.Rule(stack, `${module.name}-${job.name}-schedule`, {
+        schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [new targets.LambdaFunction(fn, { event: events.RuleTargetInput.fromObject({ job: job.name }) })],
+      });
+    }
+  };
+
   const routes: Record<string, { function: SstFunction }> = {};
   for (const module of modules) {
     const fn = moduleFunction(module);
+    scheduleJobs(module, fn);
     for (const route of moduleRoutes(module)) {
       if (routes[route]) throw new Error(`Route "${route}" of module "${module.name}" is already taken`);
       routes[route] = { function: fn };

@@ -40,6 +40,8 @@ export type ModuleSpec = {
   extraGrants?: readonly TableGrant[];
   /** Only a module that sends mail may call Amazon SES. */
   sendsMail?: boolean;
+  /** Scheduled jobs: an EventBridge rule invokes the module's function with `{ job: name }`. Same names and intervals as the app module's `jobs`. */
+  jobs?: readonly { name: string; everyMinutes: number }[];
 };
 
 /** The session items every module's session check reads (as packages/core/src/identity/store.ts keys them). */

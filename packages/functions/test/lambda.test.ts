@@ -79,3 +79,22 @@ describe("the directory Lambda", () => {
   });
   // ── end of open data ──
 });
+
+describe("a module's Lambda entry on a schedule", () => {
+  it("runs the job an EventBridge rule names, and refuses a job the module does not have", async () => {
+    const { moduleHandler } = await import("../src/shared/lambda.ts");
+    const { Hono } = await import("hono");
+    const runs: string[] = [];
+    const scheduled = moduleHandler({
+      name: "clock",
+      prefixes: ["clock"],
+      tables: [],
+      routes: () => new Hono(),
+      jobs: [{ name: "tick", everyMinutes: 1, run: async () => void runs.push("tick") }],
+    });
+    await expect(scheduled({ job: "tick" }, context)).resolves.toEqual({ job: "tick", done: true });
+    expect(runs).toEqual(["tick"]);
+    await expect(scheduled({ job: "tock" }, context)).rejects.toThrow(/no job "tock"/);
+    expect(runs).toEqual(["tick"]);
+  });
+});

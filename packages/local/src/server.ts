@@ -12,9 +12,11 @@ import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { identityTable, tables } from "@naerhed/core/shared/tables";
 import { createApi } from "@naerhed/functions/app";
 import { modules } from "@naerhed/functions/modules";
+import { createServices, type Services } from "@naerhed/functions/shared/services";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { startJobs } from "./jobs.ts";
 import { outboxPage } from "./outbox-page.ts";
 import { freePort, startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
 import { webDist } from "./paths.ts";
@@ -22,10 +24,10 @@ import { webDist } from "./paths.ts";
 /** The whole platform on one machine: DynamoDB Local, every module's API under /api, and the built site. */
 
 /** The same Hono API the Lambdas run, plus the site with a fallback to index.html for client-side routes. */
-export function createLocalApp(config: Config, siteRoot = webDist): Hono {
+export function createLocalApp(config: Config, siteRoot = webDist, services: Services = createServices(config)): Hono {
   const app = new Hono();
   app.use(compress());
-  app.route("/", createApi(modules, config));
+  app.route("/", createApi(modules, config, services));
   const outbox = createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!);
   app.get("/dev/outbox", async (c) => {
     c.header("cache-control", "no-store");
@@ -105,17 +107,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const server = serve({ fetch: createLocalApp(config).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
+    const services = createServices(config);
+    const server = serve({ fetch: createLocalApp(config, webDist, services).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", reject);
     });
+    const stopJobs = startJobs(modules, services);
     return {
       url: `http://127.0.0.1:${port}`,
       port,
       dynamo,
       config,
       stop: async () => {
+        stopJobs();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -1,5 +1,5 @@
-import { defaultIsContentTypeBinary, handle } from "hono/aws-lambda";
-import { createApi } from "../app.ts";
+import { defaultIsContentTypeBinary } from "hono/aws-lambda";
+import { moduleHandler } from "../shared/lambda.ts";
 import { directoryModule } from "./routes.ts";
 
 /**
@@ -9,4 +9,4 @@ import { directoryModule } from "./routes.ts";
  */
 const isContentTypeBinary = (contentType: string) => /^text\/csv\b/i.test(contentType) || defaultIsContentTypeBinary(contentType);
 
-export const handler = handle(createApi([directoryModule]), { isContentTypeBinary });
+export const handler = moduleHandler(directoryModule, { isContentTypeBinary });

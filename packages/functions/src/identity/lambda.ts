@@ -1,5 +1,4 @@
-import { handle } from "hono/aws-lambda";
-import { createApi } from "../app.ts";
+import { moduleHandler } from "../shared/lambda.ts";
 import { identityModule } from "./routes.ts";
 
-export const handler = handle(createApi([identityModule]));
+export const handler = moduleHandler(identityModule);

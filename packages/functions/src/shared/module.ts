@@ -10,6 +10,18 @@ export type PersonalData = {
 };
 
 /**
+ * Work a module does on a timer, whoever visits (e.g. closing votes at their closing time).
+ * On AWS an EventBridge rule invokes the module's function with `{ "job": name }`
+ * (stacks/modules.ts lists the same jobs); locally the server runs it every `everyMinutes`.
+ * A job must be safe to run twice or at the same time as a request.
+ */
+export type ScheduledJob = {
+  name: string;
+  everyMinutes: number;
+  run: (services: Services) => Promise<void>;
+};
+
+/**
  * What a module gives the API: its name, the path prefixes it answers under /api (one
  * catch-all route each on AWS), its tables, its routes (full paths below /api) and its
  * part of a person's data.
@@ -21,4 +33,5 @@ export type ApiModule = {
   /** `modules` are all the modules served together with this one (identity gathers personal data from them). */
   routes: (services: Services, modules: readonly ApiModule[]) => Hono<AppEnv>;
   personalData?: PersonalData;
+  jobs?: readonly ScheduledJob[];
 };
