@@ -320,3 +320,62 @@ describe("buildSearchIndexInSteps", () => {
     }
   });
 });
+
+describe("filters for needs, days and nearness", () => {
+  const near = (name: string, latitude: number, longitude: number, extra: Partial<Parameters<typeof makeOffer>[0]> = {}) =>
+    makeOffer({ name, location: { address_1: "Vej 1", postal_code: "7000", city: "Fredericia", latitude, longitude }, ...extra });
+  const tuesday = [{ weekday: "tu" as const, opens_at: "14:00", closes_at: "16:00" }];
+  const offers = [
+    near("Boccia langt væk", 55.7, 9.54, { accessibility: ["step_free"], weekly: tuesday }),
+    near("Boccia tæt på", 55.566, 9.753, { accessibility: ["step_free", "hearing_loop"], weekly: tuesday }),
+    near("Boccia med trapper", 55.567, 9.75, { weekly: [{ weekday: "we", opens_at: "10:00", closes_at: "12:00" }] }),
+    near("Hemmelig gruppe", 55.6, 9.6, { location: { address_1: "Skjult Vej 3", postal_code: "7000", city: "Fredericia", latitude: 55.6, longitude: 9.6, confidential: true } }),
+  ];
+  const index = buildSearchIndex(offers);
+  const tuesdayAfternoon = new Date("2026-11-24T14:30:00Z"); // 15:30 in Copenhagen
+  const names = (input: Record<string, string>, now = tuesdayAfternoon) => index.search(query(input), now).items.map((o) => o.name);
+
+  it("keeps offers with every chosen accessibility fact", () => {
+    expect(names({ access: "step_free" })).toEqual(["Boccia langt væk", "Boccia tæt på"]);
+    expect(names({ access: "step_free,hearing_loop" })).toEqual(["Boccia tæt på"]);
+  });
+
+  it("keeps offers open on a weekday, or open right now", () => {
+    expect(names({ day: "we" })).toEqual(["Boccia med trapper"]);
+    expect(names({ open_now: "true" })).toEqual(["Boccia langt væk", "Boccia tæt på"]);
+    expect(names({ open_now: "true" }, new Date("2026-11-24T16:30:00Z"))).toEqual([]);
+  });
+
+  it("sorts by distance from a postcode and shows it; relevance still comes first", () => {
+    const page = index.search(query({ postcode: "7000" }), tuesdayAfternoon);
+    // The confidential group counts as the postcode's middle point, so it is 0 km from "7000".
+    expect(page.items.map((o) => o.name)).toEqual(["Hemmelig gruppe", "Boccia tæt på", "Boccia med trapper", "Boccia langt væk"]);
+    expect(page.items.map((o) => o.distance_km)).toEqual([0, 0, 0.2, expect.any(Number)]);
+    expect(page.items.at(-1)!.distance_km).toBeGreaterThan(15);
+    expect(names({ q: "trapper", postcode: "7000" })[0]).toBe("Boccia med trapper");
+    expect(names({ lat: "55.70", lon: "9.54" })[0]).toBe("Boccia langt væk");
+  });
+
+  it("never shows a confidential address, and measures it from its postcode's middle", () => {
+    const hit = index.search(query({ q: "hemmelig", postcode: "7000" }), tuesdayAfternoon).items[0]!;
+    expect(hit.location).toEqual({ address_1: "", postal_code: "7000", city: "Fredericia", confidential: true });
+    expect(hit.distance_km).toBe(0);
+  });
+
+  it("says which of the new filters to loosen when nothing fits", () => {
+    const page = index.search(query({ access: "hearing_loop", day: "we" }), tuesdayAfternoon);
+    expect(page.items).toEqual([]);
+    expect(page.suggestions).toEqual([
+      { action: "drop_access", total: 1 },
+      { action: "drop_day", total: 1 },
+    ]);
+  });
+
+  it("names the wrong field: unknown fact, day or postcode, or half a location", () => {
+    const fields = (input: Record<string, string>) => v.safeParse(SearchQuery, input).issues?.map((i) => i.message);
+    expect(fields({ access: "lift" })).toEqual(["accessibility_fact_invalid"]);
+    expect(fields({ day: "tirsdag" })).toEqual(["weekday_invalid"]);
+    expect(fields({ postcode: "9999" })).toEqual(["search_postcode_unknown"]);
+    expect(fields({ lat: "55.5" })).toEqual(["search_point_invalid"]);
+  });
+});

@@ -75,6 +75,7 @@ describe("authorization of every route", () => {
       "DELETE /api/me": "signed_in",
       "GET /api/directory/offers": "public",
       "GET /api/directory/offers/:id": "public",
+      "GET /api/directory/offers/:id/calendar.ics": "public",
       "GET /api/directory/centres/:centre/offers": "role:staff@centre",
       "POST /api/directory/centres/:centre/offers": "role:staff@centre",
       "GET /api/directory/centres/:centre/offers/:id": "role:staff@centre",

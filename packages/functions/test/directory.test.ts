@@ -5,8 +5,12 @@ import { directoryModule } from "../src/directory/routes.ts";
 import { freshTables } from "../../local/test/tables.ts";
 import { makeOffer } from "../../core/test/offer-fixtures.ts";
 
+const extras: Record<string, Partial<Parameters<typeof makeOffer>[0]>> = {
+  Cykelhold: { weekly: [{ weekday: "tu", opens_at: "14:00", closes_at: "16:00" }] },
+  Zumba: { location: { name: "Krisecentret", address_1: "Skjultvej 7", postal_code: "7000", city: "Fredericia", latitude: 55.57, longitude: 9.75, confidential: true } },
+};
 const published = ["Øvehold for kor", "Aftenbadning", "Åben café", "Æblehaven", "bueskydning", "Cykelhold", "Zumba"].map((name) =>
-  makeOffer({ name }),
+  makeOffer({ name, ...extras[name] }),
 );
 const draft = makeOffer({ name: "Kladde til strikkeklub", publication: "draft" });
 const archived = makeOffer({ name: "Gammel fotoklub", publication: "archived" });
@@ -110,5 +114,29 @@ describe("unknown API paths", () => {
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/application\/json/);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("route_not_found");
+  });
+});
+
+describe("an offer's times and place", () => {
+  const byName = (name: string) => published.find((offer) => offer.name === name)!;
+
+  it("gives the times as an iCalendar file a phone can add", async () => {
+    const response = await get(`/api/directory/offers/${byName("Cykelhold").id}/calendar.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    const ics = await response.text();
+    expect(ics).toContain("RRULE:FREQ=WEEKLY;BYDAY=TU");
+    expect(ics).toContain("SUMMARY:Cykelhold");
+    expect((await get(`/api/directory/offers/${draft.id}/calendar.ics`)).status).toBe(404);
+  });
+
+  it("never shows the public a confidential address: not on the page, not in the list", async () => {
+    const zumba = byName("Zumba");
+    const page = await (await get(`/api/directory/offers/${zumba.id}`)).json();
+    expect(page.location).toEqual({ address_1: "", postal_code: "7000", city: "Fredericia", confidential: true });
+    const list = await (await get("/api/directory/offers?limit=50")).text();
+    expect(list).toContain("Zumba");
+    expect(list).not.toContain("Skjultvej");
+    expect(list).not.toContain("Krisecentret");
   });
 });

@@ -1,9 +1,11 @@
 import { v5 as uuidv5 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories } from "@naerhed/core/directory/categories";
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
+import { categories, categoryGroups } from "@naerhed/core/directory/categories";
+import { distanceKm, pointOf, postcodePoint } from "@naerhed/core/directory/places";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { HSDS_CSV_HEADERS } from "@naerhed/core/directory/hsds-csv";
-import { HSDS_NAMESPACE, organizationId, TAXONOMY_ID, taxonomyTermId } from "@naerhed/core/directory/hsds";
+import { HSDS_NAMESPACE, organizationId, ACCESSIBILITY_TAXONOMY_ID, TAXONOMY_ID, taxonomyTermId } from "@naerhed/core/directory/hsds";
 import type { Offer } from "@naerhed/core/directory/offer";
 import { createDirectoryStore, danishSortKey, type DirectoryStore } from "@naerhed/core/directory/store";
 import { messages, type MessageKey } from "@naerhed/core/shared/messages";
@@ -162,12 +164,27 @@ describe("GET /api/hsds/services", () => {
     expect(await allServiceNames("modified_after=2026-11-20T10:00:00%2B01:00")).toEqual([tricky.name]);
   });
 
-  it("filters by postcode (the offer's place), and accepts proximity without using it", async () => {
-    const names = await allServiceNames("postcode=6700");
-    expect(names).toEqual(published.filter((o) => o.location?.postal_code === "6700").map((o) => o.name));
+  it("filters by postcode (the offer's place), and with proximity by distance from the postcode's middle", async () => {
+    const names = await allServiceNames("postcode=7000");
+    expect(names).toEqual(published.filter((o) => o.location?.postal_code === "7000").map((o) => o.name));
     expect(names.length).toBeGreaterThan(5);
-    expect(await allServiceNames("postcode=6700&proximity=2500")).toEqual(names);
+    // The Fredericia offers lie within 2.5 km of 7000's middle; Middelfart (5500) is about 7 km away, Børkop (7080) about 10.
+    expect(await allServiceNames("postcode=7000&proximity=2500")).toEqual(names);
+    const within8km = await allServiceNames("postcode=7000&proximity=8000");
+    const fredericia = postcodePoint("7000")!;
+    expect(within8km).toEqual(published.filter((o) => pointOf(o.location) && distanceKm(fredericia, pointOf(o.location)!) <= 8).map((o) => o.name));
+    expect(within8km.length).toBeGreaterThan(names.length);
+    expect(within8km.length).toBeLessThan(published.length);
     expect(await allServiceNames("postcode=9999")).toEqual([]);
+  });
+
+  it("filters by an accessibility fact and by a category group (the upper level of the taxonomy)", async () => {
+    expect(await allServiceNames(`taxonomy_term_id=${taxonomyTermId("hearing_loop")}`)).toEqual(
+      published.filter((o) => o.accessibility?.includes("hearing_loop")).map((o) => o.name),
+    );
+    const support = await allServiceNames(`taxonomy_term_id=${taxonomyTermId("support")}`);
+    expect(support).toEqual(published.filter((o) => o.category === "self_help" || o.category === "counselling").map((o) => o.name));
+    expect(support.length).toBeGreaterThan(3);
   });
 
   it("searches name and description, ignoring case", async () => {
@@ -187,8 +204,8 @@ describe("GET /api/hsds/services", () => {
       published.filter((o) => o.organization_name === organization).map((o) => o.name),
     );
     const sport = taxonomyTermId("sport");
-    expect(await allServiceNames(`taxonomy_term_id=${sport}&postcode=6710&search=og`)).toEqual(
-      published.filter((o) => o.category === "sport" && o.location?.postal_code === "6710" && `${o.name} ${o.description}`.toLowerCase().includes("og")).map((o) => o.name),
+    expect(await allServiceNames(`taxonomy_term_id=${sport}&postcode=7080&search=og`)).toEqual(
+      published.filter((o) => o.category === "sport" && o.location?.postal_code === "7080" && `${o.name} ${o.description}`.toLowerCase().includes("og")).map((o) => o.name),
     );
   });
 
@@ -252,21 +269,49 @@ describe("GET /api/hsds/services/{id}", () => {
       last_modified: offer.last_modified,
       organization: { id: organizationId(offer.organization_name), name: offer.organization_name },
       phones: [{ number: offer.phone, service_id: offer.id }],
-      schedules: [{ description: offer.schedule_description }],
+      schedules: [{ description: offer.schedule_description }, { freq: "WEEKLY", byday: "MO", opens_at: "10:00", closes_at: "12:00" }],
       languages: [{ code: "da", name: "Dansk" }],
       cost_options: [{ amount: 0, currency: "DKK" }],
       contacts: [{ email: offer.email }],
       service_areas: [{ name: offer.area }],
-      attributes: [{ link_id: offer.id, link_entity: "service", taxonomy_term_id: taxonomyTermId("sport"), taxonomy_term: { name: "Sport og bevægelse", code: "sport" } }],
+      attributes: [
+        { link_id: offer.id, link_entity: "service", taxonomy_term_id: taxonomyTermId("sport"), taxonomy_term: { name: "Sport og bevægelse", code: "sport" } },
+        { taxonomy_term_id: taxonomyTermId("step_free"), taxonomy_term: { name: "Uden trin", taxonomy_id: ACCESSIBILITY_TAXONOMY_ID } },
+        { taxonomy_term_id: taxonomyTermId("accessible_toilet") },
+        { taxonomy_term_id: taxonomyTermId("companion_welcome") },
+      ],
     });
     const [at] = body.service_at_locations;
     expect(at.location_id).toBe(at.location.id);
     expect(at.location).toMatchObject({
       location_type: "physical",
       name: offer.location!.name,
-      addresses: [{ address_1: "Bakkevej 14", postal_code: "6710", city: "Nordholm", country: "DK", state_province: "Region Syddanmark", address_type: "physical" }],
+      latitude: offer.location!.latitude,
+      longitude: offer.location!.longitude,
+      addresses: [{ address_1: "Bakkevej 14", postal_code: "7080", city: "Børkop", country: "DK", state_province: "Region Syddanmark", address_type: "physical" }],
       accessibility: [{ description: offer.accessibility_notes }],
     });
+  });
+
+  it("maps dated sessions and languages, and never shows a confidential address", async () => {
+    const withSessions = published.find((o) => (o.sessions?.length ?? 0) > 0)!;
+    const { body: dated } = await get(`/hsds/services/${withSessions.id}`);
+    const first = withSessions.sessions![0]!;
+    expect(dated.schedules).toContainEqual(expect.objectContaining({ valid_from: first.date, valid_to: first.date, opens_at: first.opens_at, closes_at: first.closes_at }));
+    const multilingual = published.find((o) => o.languages?.includes("ar"))!;
+    expect((await get(`/hsds/services/${multilingual.id}`)).body.languages.map((l: { code: string; name: string }) => `${l.code} ${l.name}`)).toEqual([
+      "da Dansk",
+      "en Engelsk",
+      "ar Arabisk",
+    ]);
+    const hidden = published.find((o) => o.location?.confidential)!;
+    const { body } = await get(`/hsds/services/${hidden.id}`);
+    expect(problemsOf(h.service, body)).toEqual([]);
+    expect(body.service_at_locations[0].location).toMatchObject({ addresses: [], description: expect.stringMatching(/kontakter/) });
+    const csv = await (await t.api.request("/api/hsds/export.csv")).text();
+    const everything = JSON.stringify([body, (await get("/hsds/export.json")).body]) + csv;
+    expect(everything).not.toContain(hidden.location!.address_1);
+    expect(everything).not.toContain(String(hidden.location!.latitude));
   });
 
   it("gives every id as a UUID that stays the same between calls", async () => {
@@ -349,32 +394,43 @@ describe("GET /api/hsds/organizations", () => {
 });
 
 describe("GET /api/hsds/taxonomies and /taxonomy_terms", () => {
-  it("has one taxonomy, Nærhed kategorier", async () => {
+  it("has two taxonomies, Nærhed kategorier and Nærhed tilgængelighed", async () => {
     const { body } = await get("/hsds/taxonomies");
     expect(problemsOf(h.taxonomyPage, body)).toEqual([]);
-    expect(body.contents).toEqual([expect.objectContaining({ id: TAXONOMY_ID, name: "Nærhed kategorier" })]);
-    const one = await get(`/hsds/taxonomies/${TAXONOMY_ID}`);
+    expect(body.contents).toEqual([
+      expect.objectContaining({ id: TAXONOMY_ID, name: "Nærhed kategorier" }),
+      expect.objectContaining({ id: ACCESSIBILITY_TAXONOMY_ID, name: "Nærhed tilgængelighed" }),
+    ]);
+    const one = await get(`/hsds/taxonomies/${ACCESSIBILITY_TAXONOMY_ID}`);
     expect(problemsOf(h.taxonomy, one.body)).toEqual([]);
     expect((await get(`/hsds/taxonomies/${uuidv5("x", HSDS_NAMESPACE)}`)).status).toBe(404);
   });
 
-  it("has the categories as terms: Danish names, the English in the description", async () => {
-    const { body } = await get("/hsds/taxonomy_terms");
+  it("has the categories in two levels and the accessibility facts as terms: Danish names, the English in the description", async () => {
+    const { body } = await get("/hsds/taxonomy_terms?per_page=100");
     expect(problemsOf(h.taxonomyTermPage, body)).toEqual([]);
-    expect(body.total_items).toBe(categories.length);
-    expect(body.contents.map((t: { name: string }) => t.name)).toEqual(categories.map((c) => c.name.da));
-    for (const [index, term] of body.contents.entries()) {
-      const category = categories[index]!;
-      expect(term).toMatchObject({ id: taxonomyTermId(category.id), code: category.id, language: "da", taxonomy_id: TAXONOMY_ID });
+    expect(body.total_items).toBe(categoryGroups.length + categories.length + accessibilityFacts.length);
+    type Term = { id: string; code: string; name: string; description: string; parent_id?: string; taxonomy_id: string };
+    const byCode = new Map<string, Term>(body.contents.map((t: Term) => [t.code, t]));
+    for (const group of categoryGroups) {
+      expect(byCode.get(group.id)).toMatchObject({ id: taxonomyTermId(group.id), name: group.name.da, taxonomy_id: TAXONOMY_ID });
+      expect(byCode.get(group.id)!.parent_id).toBeUndefined();
+    }
+    for (const category of categories) {
+      const term = byCode.get(category.id)!;
+      expect(term).toMatchObject({ id: taxonomyTermId(category.id), name: category.name.da, taxonomy_id: TAXONOMY_ID, parent_id: taxonomyTermId(category.group) });
       expect(term.description).toContain(category.name.en);
+    }
+    for (const fact of accessibilityFacts) {
+      expect(byCode.get(fact.id)).toMatchObject({ id: taxonomyTermId(fact.id), name: fact.name.da, taxonomy_id: ACCESSIBILITY_TAXONOMY_ID });
     }
     const one = await get(`/hsds/taxonomy_terms/${taxonomyTermId("nature")}`);
     expect(problemsOf(h.taxonomyTerm, one.body)).toEqual([]);
     expect(one.body.name).toBe("Natur og friluftsliv");
     expect((await get(`/hsds/taxonomy_terms/${TAXONOMY_ID}`)).status).toBe(404);
-    const { body: paged } = await get("/hsds/taxonomy_terms?per_page=3&page=3");
+    const { body: paged } = await get("/hsds/taxonomy_terms?per_page=5&page=4");
     expect(problemsOf(h.taxonomyTermPage, paged)).toEqual([]);
-    expect(paged).toMatchObject({ size: 2, last_page: true, total_pages: 3 });
+    expect(paged).toMatchObject({ size: 2, last_page: true, total_pages: 4 });
   });
 });
 

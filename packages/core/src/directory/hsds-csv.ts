@@ -2,6 +2,7 @@ import { categories } from "./categories.ts";
 import { centres, municipality } from "../shared/centres.ts";
 import { organizationId, taxonomyTermId } from "./hsds.ts";
 import type { Offer } from "./offer.ts";
+import { publicOffer } from "./public-offers.ts";
 
 /**
  * The published directory as one flat CSV table: one row per service (offer), for people who
@@ -51,8 +52,15 @@ const columns: readonly Column[] = [
   ["city", (o) => o.location?.city],
   ["state_province", (o) => (o.location ? municipality.region : undefined)],
   ["country", (o) => (o.location ? municipality.country : undefined)],
+  ["latitude", (o) => o.location?.latitude],
+  ["longitude", (o) => o.location?.longitude],
+  ["confidential", (o) => (o.location ? (o.location.confidential ? "ja" : "nej") : undefined)],
   ["accessibility", (o) => o.accessibility_notes],
-  ["languages", () => "da"],
+  // Lists inside one cell: codes separated by semicolons; times as "tu 14:00-16:00".
+  ["accessibility_facts", (o) => o.accessibility?.join(";")],
+  ["weekly", (o) => o.weekly?.map((w) => `${w.weekday} ${w.opens_at}-${w.closes_at}`).join(";")],
+  ["sessions", (o) => o.sessions?.map((s) => `${s.date} ${s.opens_at}-${s.closes_at}`).join(";")],
+  ["languages", (o) => (o.languages ?? ["da"]).join(";")],
   ["assured_date", (o) => o.assured_date],
   ["last_modified", (o) => o.last_modified],
 ];
@@ -69,8 +77,9 @@ export function csvField(value: string | number | boolean | undefined): string {
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The whole CSV file as text, starting with the byte order mark. */
+/** The whole CSV file as text, starting with the byte order mark. A confidential place shows only its town. */
 export function offersToCsv(offers: readonly Offer[]): string {
-  const lines = [HSDS_CSV_HEADERS.join(","), ...offers.map((offer) => columns.map(([, value]) => csvField(value(offer))).join(","))];
+  const rows = offers.map(publicOffer).map((offer) => columns.map(([, value]) => csvField(value(offer))).join(","));
+  const lines = [HSDS_CSV_HEADERS.join(","), ...rows];
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }

@@ -2,8 +2,11 @@ import * as v from "valibot";
 import { queryInteger } from "../shared/validation.ts";
 import { v5 as uuidv5 } from "uuid";
 import { centres, municipality } from "../shared/centres.ts";
-import { categories, type CategoryId } from "./categories.ts";
+import { accessibilityFacts } from "./accessibility.ts";
+import { categories, categoryGroups } from "./categories.ts";
 import type { Offer } from "./offer.ts";
+import { postcodePoint, distanceKm, pointOf } from "./places.ts";
+import { weekdays } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
 
 /**
@@ -16,8 +19,9 @@ import { danishSortKey } from "./store.ts";
  * - one namespace per kind of object: UUIDv5(`naerhed:hsds:<kind>`, HSDS_NAMESPACE);
  * - an organisation (not stored on its own yet) is UUIDv5(its name, organization namespace):
  *   offers with exactly the same organisation name belong to the same organisation;
- * - the one taxonomy "Nærhed kategorier" is UUIDv5("naerhed-kategorier", taxonomy namespace),
- *   each category term UUIDv5(category id, taxonomy_term namespace);
+ * - the taxonomy "Nærhed kategorier" is UUIDv5("naerhed-kategorier", taxonomy namespace), each
+ *   category term and each group term (the upper level, the categories' `parent_id`)
+ *   UUIDv5(its id, taxonomy_term namespace); likewise "Nærhed tilgængelighed" and its facts;
  * - the parts of one offer (its location, address, phone, ...) are UUIDv5(offer id, kind's namespace).
  * Never change HSDS_NAMESPACE or a kind's name: every published id would change.
  */
@@ -48,7 +52,9 @@ const partId = (kind: Kind, offerId: string) => uuidv5(offerId, namespaces[kind]
 
 export const organizationId = (name: string) => uuidv5(name.normalize("NFC"), namespaces.organization);
 export const TAXONOMY_ID = uuidv5("naerhed-kategorier", namespaces.taxonomy);
-export const taxonomyTermId = (category: CategoryId) => uuidv5(category, namespaces.taxonomy_term);
+export const ACCESSIBILITY_TAXONOMY_ID = uuidv5("naerhed-tilgaengelighed", namespaces.taxonomy);
+/** The term id of a category, a category group or an accessibility fact (their ids never collide). */
+export const taxonomyTermId = (code: string) => uuidv5(code, namespaces.taxonomy_term);
 
 // ---------------------------------------------------------------------------------------------
 // HSDS objects, as far as Nærhed fills them (field names and required fields as in the schemas).
@@ -56,6 +62,7 @@ export const taxonomyTermId = (category: CategoryId) => uuidv5(category, namespa
 export type HsdsTaxonomy = { id: string; name: string; description: string; version: string };
 export type HsdsTaxonomyTerm = {
   id: string;
+  parent_id?: string;
   code: string;
   name: string;
   description: string;
@@ -79,6 +86,9 @@ export type HsdsLocation = {
   id: string;
   location_type: "physical";
   name?: string;
+  description?: string;
+  latitude?: number;
+  longitude?: number;
   addresses: HsdsAddress[];
   accessibility: { id: string; location_id: string; description: string }[];
 };
@@ -88,6 +98,20 @@ export type HsdsAttribute = {
   link_entity: "service";
   taxonomy_term_id: string;
   taxonomy_term: HsdsTaxonomyTerm;
+};
+
+export type HsdsSchedule = {
+  id: string;
+  service_id: string;
+  description?: string;
+  freq?: "WEEKLY";
+  byday?: string;
+  wkst?: "MO";
+  valid_from?: string;
+  valid_to?: string;
+  dtstart?: string;
+  opens_at?: string;
+  closes_at?: string;
 };
 
 /** A service with its one-to-one fields only: an item of the `/services` page (service_list.json). */
@@ -113,7 +137,7 @@ export type HsdsServiceListItem = {
 /** A fully nested service (service_with_definitions.json). */
 export type HsdsService = HsdsServiceListItem & {
   phones: { id: string; service_id: string; number: string; type: "voice" }[];
-  schedules: { id: string; service_id: string; description: string }[];
+  schedules: HsdsSchedule[];
   service_areas: { id: string; service_id: string; name: string; description: string }[];
   service_at_locations: { id: string; service_id: string; location_id: string; location: HsdsLocation }[];
   languages: { id: string; service_id: string; name: string; code: string }[];
@@ -135,28 +159,45 @@ export type HsdsPage<T> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The taxonomy: one taxonomy, the categories as its terms (Danish name; the English in the description).
+// The taxonomies: the categories in two levels (groups, then categories with the group as
+// `parent_id`), and the accessibility facts. Names in Danish; the English in the description.
 
 export const hsdsTaxonomy: HsdsTaxonomy = {
   id: TAXONOMY_ID,
   name: "Nærhed kategorier",
   description: "De kategorier, som Nærhed sorterer lokale tilbud i. (English: the categories Nærhed sorts local offers into.)",
+  version: "2",
+};
+
+export const hsdsAccessibilityTaxonomy: HsdsTaxonomy = {
+  id: ACCESSIBILITY_TAXONOMY_ID,
+  name: "Nærhed tilgængelighed",
+  description: "Hvad et tilbud gør for, at alle kan komme og være med. (English: what an offer does so everyone can come and take part.)",
   version: "1",
 };
 
-export const hsdsTaxonomyTerms: readonly HsdsTaxonomyTerm[] = categories.map((category) => ({
-  id: taxonomyTermId(category.id),
-  code: category.id,
-  name: category.name.da,
-  description: `${category.name.da} (English: ${category.name.en})`,
-  language: "da",
-  taxonomy: hsdsTaxonomy.name,
-  taxonomy_id: TAXONOMY_ID,
-  taxonomy_detail: hsdsTaxonomy,
-}));
+export const hsdsTaxonomies: readonly HsdsTaxonomy[] = [hsdsTaxonomy, hsdsAccessibilityTaxonomy];
 
-const termByCategory = new Map(hsdsTaxonomyTerms.map((term) => [term.code, term]));
-const termFor = (category: CategoryId) => termByCategory.get(category)!;
+const term = (code: string, name: { da: string; en: string }, taxonomy: HsdsTaxonomy, parent?: string): HsdsTaxonomyTerm => ({
+  id: taxonomyTermId(code),
+  ...(parent !== undefined && { parent_id: taxonomyTermId(parent) }),
+  code,
+  name: name.da,
+  description: `${name.da} (English: ${name.en})`,
+  language: "da",
+  taxonomy: taxonomy.name,
+  taxonomy_id: taxonomy.id,
+  taxonomy_detail: taxonomy,
+});
+
+export const hsdsTaxonomyTerms: readonly HsdsTaxonomyTerm[] = [
+  ...categoryGroups.map((group) => term(group.id, group.name, hsdsTaxonomy)),
+  ...categories.map((category) => term(category.id, category.name, hsdsTaxonomy, category.group)),
+  ...accessibilityFacts.map((fact) => term(fact.id, fact.name, hsdsAccessibilityTaxonomy)),
+];
+
+const termByCode = new Map(hsdsTaxonomyTerms.map((term) => [term.code, term]));
+const termFor = (code: string) => termByCode.get(code)!;
 
 // ---------------------------------------------------------------------------------------------
 // Offer → HSDS.
@@ -190,12 +231,18 @@ export function toHsdsServiceListItem(offer: Offer): HsdsServiceListItem {
   };
 }
 
+/** The public never learns a confidential place: no street, no name, no coordinates — only that it exists. */
 function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>): HsdsLocation {
   const id = partId("location", offer.id);
+  const accessibility = offer.accessibility_notes ? [{ id: partId("accessibility", offer.id), location_id: id, description: offer.accessibility_notes }] : [];
+  if (location.confidential) {
+    return { id, location_type: "physical", description: "Adressen får du, når du kontakter tilbuddet.", addresses: [], accessibility };
+  }
   return {
     id,
     location_type: "physical",
     ...(location.name !== undefined && { name: location.name }),
+    ...(location.latitude !== undefined && { latitude: location.latitude, longitude: location.longitude }),
     addresses: [
       {
         id: partId("address", offer.id),
@@ -209,19 +256,55 @@ function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>):
       },
     ],
     // HSDS keeps accessibility on the location; an offer without a place has nowhere to put it.
-    accessibility: offer.accessibility_notes ? [{ id: partId("accessibility", offer.id), location_id: id, description: offer.accessibility_notes }] : [],
+    accessibility,
   };
 }
 
+const icalDay = (weekday: string) => weekdays.find((day) => day.id === weekday)!.ical;
+
+/**
+ * HSDS schedules: the free text (if any), each weekly time (freq WEEKLY, byday), each dated
+ * session (valid_from = valid_to = dtstart = its date). Ids follow the order, so they are stable
+ * as long as staff do not reorder the times.
+ */
+function toHsdsSchedules(offer: Offer): HsdsSchedule[] {
+  const service_id = offer.id;
+  const id = (index: number) => (index === 0 ? partId("schedule", service_id) : uuidv5(`${service_id}#${index}`, namespaces.schedule));
+  const schedules: Omit<HsdsSchedule, "id" | "service_id">[] = [
+    ...(offer.schedule_description ? [{ description: offer.schedule_description }] : []),
+    ...(offer.weekly ?? []).map((opening) => ({
+      freq: "WEEKLY" as const,
+      wkst: "MO" as const,
+      byday: icalDay(opening.weekday),
+      opens_at: opening.opens_at,
+      closes_at: opening.closes_at,
+    })),
+    ...(offer.sessions ?? []).map((session) => ({
+      valid_from: session.date,
+      valid_to: session.date,
+      dtstart: session.date,
+      opens_at: session.opens_at,
+      closes_at: session.closes_at,
+    })),
+  ];
+  return schedules.map((schedule, index) => ({ id: id(index), service_id, ...schedule }));
+}
+
+const languageNames = new Intl.DisplayNames(["da"], { type: "language" });
+const languageName = (code: string) => {
+  const name = languageNames.of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase("da") + name.slice(1);
+};
+
 export function toHsdsService(offer: Offer): HsdsService {
   const service_id = offer.id;
-  const term = termFor(offer.category);
+  const terms = [termFor(offer.category), ...(offer.accessibility ?? []).map(termFor)];
   const centre = centres.find((c) => c.id === offer.centre_id);
   const fees = feesDescription(offer);
   return {
     ...toHsdsServiceListItem(offer),
     phones: offer.phone ? [{ id: partId("phone", service_id), service_id, number: offer.phone, type: "voice" }] : [],
-    schedules: offer.schedule_description ? [{ id: partId("schedule", service_id), service_id, description: offer.schedule_description }] : [],
+    schedules: toHsdsSchedules(offer),
     service_areas: [
       {
         id: partId("service_area", service_id),
@@ -240,14 +323,25 @@ export function toHsdsService(offer: Offer): HsdsService {
           },
         ]
       : [],
-    languages: [{ id: partId("language", service_id), service_id, name: "Dansk", code: "da" }],
+    languages: (offer.languages ?? ["da"]).map((code, index) => ({
+      id: index === 0 ? partId("language", service_id) : uuidv5(`${service_id}#${index}`, namespaces.language),
+      service_id,
+      name: languageName(code),
+      code,
+    })),
     cost_options: offer.free
       ? [{ id: partId("cost_option", service_id), service_id, currency: "DKK", option: "Gratis", amount: 0 }]
       : fees
         ? [{ id: partId("cost_option", service_id), service_id, currency: "DKK", amount_description: fees }]
         : [],
     contacts: offer.email ? [{ id: partId("contact", service_id), service_id, name: offer.organization_name, email: offer.email }] : [],
-    attributes: [{ id: partId("attribute", service_id), link_id: service_id, link_entity: "service", taxonomy_term_id: term.id, taxonomy_term: term }],
+    attributes: terms.map((term, index) => ({
+      id: index === 0 ? partId("attribute", service_id) : uuidv5(`${service_id}#${term.code}`, namespaces.attribute),
+      link_id: service_id,
+      link_entity: "service" as const,
+      taxonomy_term_id: term.id,
+      taxonomy_term: term,
+    })),
   };
 }
 
@@ -290,8 +384,9 @@ export type HsdsListQuery = v.InferOutput<typeof HsdsListQuery>;
 
 /**
  * `GET /api/hsds/services`. `search` is a plain case-insensitive text match on name and
- * description. `postcode` matches the offer's place. `proximity` (metres around the postcode)
- * is checked but not used: offers have no coordinates yet, so it changes nothing.
+ * description. `taxonomy_term_id` matches a category, a group (all its categories) or an
+ * accessibility fact. `postcode` alone matches the offer's postcode; with `proximity` (metres)
+ * it matches offers within that distance of the postcode's middle point (places.ts).
  */
 export const HsdsServicesQuery = v.object({
   page,
@@ -330,13 +425,27 @@ export function filterOffers(offers: readonly Offer[], query: Omit<HsdsServicesQ
   return offers.filter(
     (offer) =>
       matchesSearch(query.search, offer.name, offer.description) &&
-      (query.taxonomy_term_id === undefined || taxonomyTermId(offer.category) === query.taxonomy_term_id) &&
-      (query.taxonomy_id === undefined || query.taxonomy_id === TAXONOMY_ID) &&
+      (query.taxonomy_term_id === undefined || termsOf(offer).includes(query.taxonomy_term_id)) &&
+      (query.taxonomy_id === undefined || hsdsTaxonomies.some((taxonomy) => taxonomy.id === query.taxonomy_id)) &&
       (query.organization_id === undefined || organizationId(offer.organization_name) === query.organization_id) &&
       // Stored times are ISO-8601 UTC with milliseconds, so they compare as text.
       (query.modified_after === undefined || new Date(offer.last_modified).toISOString() >= query.modified_after) &&
-      (query.postcode === undefined || offer.location?.postal_code === query.postcode),
+      nearPostcode(offer, query.postcode, query.proximity),
   );
+}
+
+/** The term ids an offer carries: its category, that category's group, its accessibility facts. */
+function termsOf(offer: Offer): string[] {
+  const group = categories.find((category) => category.id === offer.category)?.group;
+  return [offer.category, ...(group ? [group] : []), ...(offer.accessibility ?? [])].map(taxonomyTermId);
+}
+
+function nearPostcode(offer: Offer, postcode: string | undefined, proximity: number | undefined): boolean {
+  if (postcode === undefined) return true;
+  const centre = postcodePoint(postcode);
+  const point = pointOf(offer.location);
+  if (proximity === undefined || !centre) return offer.location?.postal_code === postcode;
+  return point !== undefined && distanceKm(centre, point) * 1000 <= proximity;
 }
 
 /** One page of `items` as an HSDS `Page` (page numbers start at 1; past the end the page is empty). */

@@ -1,11 +1,14 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
+import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
+import { Latitude, Longitude } from "./places.ts";
+import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 /**
  * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
  * (../shared/reference/hsds-3.0/service.json) where HSDS has one; the rest is the Danish
- * context: which centre's area it belongs to, its category and accessibility notes.
+ * context: which centre's area it belongs to, its category, accessibility facts and notes.
  *
  * `status` is HSDS's own (is the offer running?); `publication` is the curation state
  * (may citizens see it?). They are different questions, so they are different fields.
@@ -19,13 +22,29 @@ const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_inva
 export const OfferStatus = v.picklist(["active", "inactive", "defunct", "temporarily closed"], "offer_status_invalid");
 export const Publication = v.picklist(["draft", "published", "archived"], "publication_invalid");
 
-/** HSDS `address` field names, flattened to what the directory shows. */
-export const OfferLocation = v.object({
-  name: v.optional(text(120)),
-  address_1: text(200),
-  postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
-  city: text(80),
-});
+/**
+ * HSDS `address` field names, flattened to what the directory shows. `confidential`: the place
+ * is not shown to the public (a women's group, a self-help group in someone's home); the public
+ * sees "Du får adressen, når du kontakter dem" and only the town.
+ */
+export const OfferLocation = v.pipe(
+  v.object({
+    name: v.optional(text(120)),
+    address_1: text(200),
+    postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
+    city: text(80),
+    latitude: v.optional(Latitude),
+    longitude: v.optional(Longitude),
+    confidential: v.optional(v.boolean()),
+  }),
+  v.forward(
+    v.check((location) => (location.latitude === undefined) === (location.longitude === undefined), "coordinates_incomplete"),
+    ["longitude"],
+  ),
+);
+
+/** ISO 639-1 language codes: "da", "en", "ar", … */
+export const LanguageCode = v.pipe(v.string("offer_language_invalid"), v.regex(/^[a-z]{2}$/, "offer_language_invalid"));
 
 /** Every field of an offer; `Offer` adds the checks across fields. */
 export const OfferFields = v.object({
@@ -51,6 +70,10 @@ export const OfferFields = v.object({
     schedule_description: v.optional(text(300)),
     location: v.optional(OfferLocation),
     accessibility_notes: v.optional(text(500)),
+    accessibility: v.optional(v.pipe(v.array(AccessibilityFact, "accessibility_fact_invalid"), v.maxLength(10, "accessibility_fact_invalid"))),
+    weekly: v.optional(WeeklyOpenings),
+    sessions: v.optional(Sessions),
+    languages: v.optional(v.pipe(v.array(LanguageCode, "offer_language_invalid"), v.maxLength(10, "offer_language_invalid"))),
     assured_date: v.pipe(v.string(), v.isoDate("date_invalid")),
     last_modified: v.pipe(v.string(), v.isoTimestamp("timestamp_invalid")),
 });
@@ -87,6 +110,10 @@ export const OfferInput = v.pipe(
     "schedule_description",
     "location",
     "accessibility_notes",
+    "accessibility",
+    "weekly",
+    "sessions",
+    "languages",
   ]),
   ageRangeCheck(),
 );

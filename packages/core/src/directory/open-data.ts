@@ -1,7 +1,7 @@
 import { NotFoundError } from "../shared/errors.ts";
 import {
   filterOffers,
-  hsdsTaxonomy,
+  hsdsTaxonomies as hsdsTaxonomyList,
   hsdsTaxonomyTerms,
   matchesSearch,
   organizationsOf,
@@ -69,12 +69,17 @@ export async function hsdsOrganization(store: DirectoryStore, id: string): Promi
 }
 
 export function hsdsTaxonomies(query: HsdsListQuery): HsdsPage<HsdsTaxonomy> {
-  return toPage([hsdsTaxonomy].filter((t) => matchesSearch(query.search, t.name, t.description)), query.page, query.per_page);
+  return toPage(
+    hsdsTaxonomyList.filter((t) => matchesSearch(query.search, t.name, t.description)),
+    query.page,
+    query.per_page,
+  );
 }
 
 export function hsdsTaxonomyById(id: string): HsdsTaxonomy {
-  if (id !== hsdsTaxonomy.id) throw new NotFoundError("hsds_taxonomy_not_found");
-  return hsdsTaxonomy;
+  const taxonomy = hsdsTaxonomyList.find((t) => t.id === id);
+  if (!taxonomy) throw new NotFoundError("hsds_taxonomy_not_found");
+  return taxonomy;
 }
 
 export function hsdsTaxonomyTermList(query: HsdsListQuery): HsdsPage<HsdsTaxonomyTerm> {

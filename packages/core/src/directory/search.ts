@@ -2,8 +2,12 @@ import { stemmer } from "@orama/stemmers/danish";
 import MiniSearch from "minisearch";
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
+import { AccessibilityFact, accessibilityFacts } from "./accessibility.ts";
 import { categories, CategoryId } from "./categories.ts";
 import type { Offer } from "./offer.ts";
+import { distanceKm, pointOf, postcodePoint, type Point } from "./places.ts";
+import { publicOffer } from "./public-offers.ts";
+import { copenhagenMoment, isOpenAt, isOpenOn, Weekday, type LocalMoment } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
 
 /**
@@ -58,7 +62,13 @@ import { danishSortKey } from "./store.ts";
  * - a typo in a longer word is forgiven: 1 letter from 5 letters, 2 from 8;
  * - common little words ("i", "og", "for") are left out of the query unless it has only those.
  * All query words must match (more words, fewer results); if that finds nothing, any word may.
- * Ranking: relevance (a word in the name counts most), then the name in Danish order.
+ * Ranking: relevance (a word in the name counts most), then distance when the citizen gave a
+ * postcode or their location, then the name in Danish order. Without words, nearest first.
+ *
+ * Filters: category, centre, fits my age, free, accessibility facts (all the chosen ones), open on
+ * a weekday (weekly times, or a session from today on), open now (Copenhagen time), and near a
+ * postcode or a point (`lat`/`lon` from the browser): nearness sorts and shows the distance in
+ * km, it does not hide offers further away.
  *
  * Cost of one search (measured with `npm run bench:search`, see bench/search.ts):
  * - The words are scored once, with MiniSearch's own query step (`executeQuery`: same BM25
@@ -154,7 +164,7 @@ function decodeOffsetCursor(cursor: string): number {
 }
 
 /** The query string of GET /directory/search: strings in, typed values out, one message key per field. */
-export const SearchQuery = v.object({
+const SearchQueryFields = v.object({
   q: v.optional(v.pipe(v.string("search_text_invalid"), v.trim(), v.maxLength(100, "search_text_invalid")), ""),
   category: v.optional(v.pipe(v.string("category_invalid"), CategoryId)),
   centre: v.optional(v.pipe(v.string("centre_invalid"), CentreId)),
@@ -173,6 +183,32 @@ export const SearchQuery = v.object({
     ),
     "false",
   ),
+  /** Comma-separated accessibility facts: "step_free,hearing_loop". */
+  access: v.optional(
+    v.pipe(
+      v.string("accessibility_fact_invalid"),
+      v.maxLength(200, "accessibility_fact_invalid"),
+      v.transform((value) => [...new Set(value.split(",").filter(Boolean))].sort()),
+      v.array(AccessibilityFact, "accessibility_fact_invalid"),
+    ),
+  ),
+  day: v.optional(v.pipe(v.string("weekday_invalid"), Weekday)),
+  open_now: v.optional(
+    v.pipe(
+      v.picklist(["true", "false"], "search_open_now_invalid"),
+      v.transform((value) => value === "true"),
+    ),
+    "false",
+  ),
+  postcode: v.optional(
+    v.pipe(
+      v.string("search_postcode_unknown"),
+      v.trim(),
+      v.check((value) => postcodePoint(value) !== undefined, "search_postcode_unknown"),
+    ),
+  ),
+  lat: v.optional(v.pipe(v.string("search_point_invalid"), v.regex(/^-?\d{1,2}(\.\d{1,8})?$/, "search_point_invalid"), v.transform(Number), v.minValue(-90, "search_point_invalid"), v.maxValue(90, "search_point_invalid"))),
+  lon: v.optional(v.pipe(v.string("search_point_invalid"), v.regex(/^-?\d{1,3}(\.\d{1,8})?$/, "search_point_invalid"), v.transform(Number), v.minValue(-180, "search_point_invalid"), v.maxValue(180, "search_point_invalid"))),
   limit: v.optional(
     v.pipe(
       v.string("limit_invalid"),
@@ -192,17 +228,29 @@ export const SearchQuery = v.object({
     ),
   ),
 });
+
+/** The query string of GET /directory/search, with the checks across fields: a point needs both `lat` and `lon`. */
+export const SearchQuery = v.pipe(
+  SearchQueryFields,
+  v.forward(
+    v.check((query) => (query.lat === undefined) === (query.lon === undefined), "search_point_invalid"),
+    ["lon"],
+  ),
+);
 export type SearchQuery = v.InferOutput<typeof SearchQuery>;
 
 /** The filters a search can loosen, in the order suggestions list them. */
-export const FILTERS = ["free", "category", "centre", "age"] as const;
+export const FILTERS = ["free", "access", "day", "open_now", "category", "centre", "age"] as const;
 export type Filter = (typeof FILTERS)[number];
 
 /** "Try without this filter (or without every filter): then there are `total` offers." */
 export type Suggestion = { action: `drop_${Filter}` | "drop_filters"; total: number };
 
+/** A search hit: the offer as the public sees it, and how far away it is when the search had a place. */
+export type SearchHit = Offer & { distance_km?: number };
+
 export type SearchResultPage = {
-  items: Offer[];
+  items: SearchHit[];
   total: number;
   next_cursor: string | null;
   /** Only when nothing was found and loosening would find something. */
@@ -225,7 +273,9 @@ const toDoc = (offer: Offer): Doc => {
     organization: offer.organization_name,
     area: [offer.area, offer.location?.city].filter(Boolean).join(" "),
     category: category ? `${category.name.da} ${category.name.en}` : "",
-    accessibility: offer.accessibility_notes ?? "",
+    accessibility: [offer.accessibility_notes, ...(offer.accessibility ?? []).map((id) => accessibilityFacts.find((fact) => fact.id === id)?.name.da)]
+      .filter(Boolean)
+      .join(" "),
   };
 };
 
@@ -234,7 +284,8 @@ const fuzzyFor = (term: string) => (term.length >= 8 ? 2 : term.length >= 5 ? 1 
 export type SearchIndex = {
   /** Every published offer, in Danish name order. */
   offers: Offer[];
-  search: (query: SearchQuery) => SearchResultPage;
+  /** `now` decides "open now" and which sessions are still ahead. */
+  search: (query: SearchQuery, now?: Date) => SearchResultPage;
 };
 
 /** How many recent (words, filters) → ranked results one index remembers (config `directorySearchResultCacheSize`). */
@@ -334,8 +385,17 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
     return from;
   }
 
-  function filtersOf(query: SearchQuery) {
+  function filtersOf(query: SearchQuery, moment: LocalMoment) {
     const active: Partial<Record<Filter, (offer: Offer) => boolean>> = {};
+    if (query.access && query.access.length > 0) {
+      const wanted = query.access;
+      active.access = (offer) => wanted.every((fact) => offer.accessibility?.includes(fact));
+    }
+    if (query.day) {
+      const day = query.day;
+      active.day = (offer) => isOpenOn(offer, day, moment.date);
+    }
+    if (query.open_now) active.open_now = (offer) => isOpenAt(offer, moment);
     if (query.free) active.free = (offer) => offer.free;
     if (query.category) active.category = (offer) => offer.category === query.category;
     if (query.centre) active.centre = (offer) => offer.centre_id === query.centre;
@@ -348,13 +408,35 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
 
   const applying = (checks: ((offer: Offer) => boolean)[]) => (offer: Offer) => checks.every((check) => check(offer));
 
+  // Where each offer is (by its place in name order); an offer without a place sorts last.
+  const points = offers.map((offer) => pointOf(offer.location));
+  const placeOf = new Map(offers.map((offer, place) => [offer, place]));
+  const distanceTo = (origin: Point, place: number) => {
+    const point = points[place];
+    return point ? distanceKm(origin, point) : Number.POSITIVE_INFINITY;
+  };
+  /** Nearest first; equally near (or both without a place) in name order. */
+  const nearestFirst = (list: Offer[], origin: Point) =>
+    list
+      .map((offer) => ({ offer, place: placeOf.get(offer)! }))
+      .map((entry) => ({ ...entry, distance: distanceTo(origin, entry.place) }))
+      .sort((a, b) => a.distance - b.distance || a.place - b.place)
+      .map((entry) => entry.offer);
+  const withDistance = (offer: Offer, origin: Point | undefined): SearchHit => {
+    const shown = publicOffer(offer);
+    if (!origin) return shown;
+    const distance = distanceTo(origin, placeOf.get(offer)!);
+    // Whole kilometres under 10 km would overstate the precision of a postcode's middle point: one decimal.
+    return Number.isFinite(distance) ? { ...shown, distance_km: Math.round(distance * 10) / 10 } : shown;
+  };
+
   /**
    * The offers that match the words and the filters, best first (relevance, then name order);
    * every offer in name order when there are no words. The words are scored once: all query
    * words must match, and only if that finds nothing, any word may.
    */
-  function rank(terms: string, query: SearchQuery): Ranked {
-    const active = filtersOf(query);
+  function rank(terms: string, query: SearchQuery, moment: LocalMoment, origin: Point | undefined): Ranked {
+    const active = filtersOf(query, moment);
     const checks = Object.values(active);
     const passes = applying(checks);
     let found: Offer[];
@@ -362,6 +444,7 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
     if (terms === "") {
       found = offers;
       results = checks.length > 0 ? narrowest(query).filter(passes) : offers;
+      if (origin) results = nearestFirst(results, origin);
     } else {
       let hits = raw.executeQuery(terms, { combineWith: "AND" });
       if (hits.size === 0) hits = raw.executeQuery(terms, { combineWith: "OR" });
@@ -371,7 +454,8 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
         scores[place] = hit.score * (hit.terms.length || 1);
         if (checks.length === 0 || passes(offers[place]!)) kept.push(place);
       }
-      kept.sort((a, b) => scores[b]! - scores[a]! || a - b);
+      if (origin) kept.sort((a, b) => scores[b]! - scores[a]! || distanceTo(origin, a) - distanceTo(origin, b) || a - b);
+      else kept.sort((a, b) => scores[b]! - scores[a]! || a - b);
       results = kept.map((place) => offers[place]!);
       found = results.length === 0 && checks.length > 0 ? [...hits.keys()].map((place) => offers[place]!) : results;
     }
@@ -396,15 +480,33 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
   const cacheSize = options.resultCacheSize ?? DEFAULT_SEARCH_RESULT_CACHE_SIZE;
   const recent = new Map<string, Ranked>();
 
-  function search(query: SearchQuery): SearchResultPage {
+  function search(query: SearchQuery, now = new Date()): SearchResultPage {
     // The terms the index is asked about: two spellings with the same terms are the same search.
     const terms = queryWords(query.q).map(searchTerm).filter(Boolean).join(" ");
-    const key = JSON.stringify([terms, query.free, query.category ?? "", query.centre ?? "", query.age ?? -1]);
+    const moment = copenhagenMoment(now);
+    const origin =
+      query.lat !== undefined && query.lon !== undefined
+        ? { latitude: query.lat, longitude: query.lon }
+        : query.postcode
+          ? postcodePoint(query.postcode)
+          : undefined;
+    const key = JSON.stringify([
+      terms,
+      query.free,
+      query.category ?? "",
+      query.centre ?? "",
+      query.age ?? -1,
+      query.access ?? [],
+      query.day ?? "",
+      // Only searches that depend on the clock are keyed by it (to the minute, or the day).
+      query.open_now ? `${moment.date} ${moment.time}` : query.day ? moment.date : "",
+      origin ? [origin.latitude, origin.longitude] : null,
+    ]);
     let ranked = recent.get(key);
     if (ranked) {
       recent.delete(key);
     } else {
-      ranked = rank(terms, query);
+      ranked = rank(terms, query, moment, origin);
     }
     if (cacheSize > 0) {
       recent.set(key, ranked);
@@ -414,7 +516,7 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
     const offset = query.cursor ?? 0;
     const next = offset + query.limit;
     const page: SearchResultPage = {
-      items: results.slice(offset, next),
+      items: results.slice(offset, next).map((offer) => withDistance(offer, origin)),
       total: results.length,
       next_cursor: next < results.length ? encodeOffsetCursor(next) : null,
     };
@@ -488,6 +590,6 @@ export function createSearchIndexCache(options: {
 }
 
 /** The use case behind GET /directory/search. */
-export async function searchOffers(cache: SearchIndexCache, query: SearchQuery): Promise<SearchResultPage> {
-  return (await cache.get()).search(query);
+export async function searchOffers(cache: SearchIndexCache, query: SearchQuery, now: Date): Promise<SearchResultPage> {
+  return (await cache.get()).search(query, now);
 }

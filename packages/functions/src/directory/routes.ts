@@ -6,6 +6,7 @@ import { directoryTable } from "@naerhed/core/shared/tables";
 import { parseInput } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
+import { offerCalendar } from "@naerhed/core/directory/calendar";
 import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 // ── Search ──
@@ -45,6 +46,14 @@ export const directoryModule: ApiModule = {
       .get("/directory/offers/:id", guard(access.public), async (c) =>
         c.json(await getPublicOffer(store, parseInput(OfferPath, c.req.param()).id)),
       )
+      // Public like the offer page: the file holds nothing the page does not show.
+      .get("/directory/offers/:id/calendar.ics", guard(access.public), async (c) => {
+        const offer = await getPublicOffer(store, parseInput(OfferPath, c.req.param()).id);
+        c.header("content-type", "text/calendar; charset=utf-8");
+        c.header("content-disposition", `attachment; filename="tilbud-${offer.id}.ics"`);
+        c.header("cache-control", "no-cache");
+        return c.body(offerCalendar(offer, now(), config.siteUrl));
+      })
       .get("/directory/centres/:centre/offers", guard(centreStaff), async (c) =>
         c.json({ items: await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre) }),
       )
@@ -104,7 +113,7 @@ export const directoryModule: ApiModule = {
       },
     });
     app.get("/directory/search", guard(access.public), async (c) =>
-      c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()))),
+      c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()), now())),
     );
     // ── end of search ──
 

@@ -1,0 +1,95 @@
+/**
+ * iCalendar (RFC 5545) files that calendar apps on phones and computers read: Apple Calendar,
+ * Google Calendar, Outlook. Times are wall-clock times in Europe/Copenhagen, so a weekly
+ * meeting at 14:00 stays at 14:00 across summer time; the file carries that zone's rules.
+ */
+
+/** A local date and time in Copenhagen. */
+export type LocalTime = { date: string; time: string };
+
+export type CalendarEvent = {
+  /** Stable and unique, so a calendar updates the event instead of adding a copy. */
+  uid: string;
+  start: LocalTime;
+  /** Same day as the start. */
+  endTime: string;
+  /** RFC 5545 day code (MO, TU, …): the event repeats every week on that day. */
+  weekly?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+  summary: string;
+  description?: string;
+  location?: string;
+  url?: string;
+};
+
+const ZONE = "Europe/Copenhagen";
+
+// The zone's rules since 1996 (EU summer time: last Sunday of March to last Sunday of October).
+const TIMEZONE = [
+  "BEGIN:VTIMEZONE",
+  `TZID:${ZONE}`,
+  "BEGIN:DAYLIGHT",
+  "TZOFFSETFROM:+0100",
+  "TZOFFSETTO:+0200",
+  "TZNAME:CEST",
+  "DTSTART:19700329T020000",
+  "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+  "END:DAYLIGHT",
+  "BEGIN:STANDARD",
+  "TZOFFSETFROM:+0200",
+  "TZOFFSETTO:+0100",
+  "TZNAME:CET",
+  "DTSTART:19701025T030000",
+  "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+  "END:STANDARD",
+  "END:VTIMEZONE",
+];
+
+/** TEXT values: backslash, semicolon and comma are escaped, line breaks become \n. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, "utf8");
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join("\r\n ");
+}
+
+const localStamp = (date: string, time: string) => `${date.replace(/-/g, "")}T${time.replace(":", "")}00`;
+const utcStamp = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+export function toICalendar(events: readonly CalendarEvent[], options: { name: string; now: Date }): string {
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Naerhed//Naerhed//DA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  lines.push(`X-WR-CALNAME:${escapeText(options.name)}`, `X-WR-TIMEZONE:${ZONE}`, ...TIMEZONE);
+  for (const event of events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${event.uid}`,
+      `DTSTAMP:${utcStamp(options.now)}`,
+      `DTSTART;TZID=${ZONE}:${localStamp(event.start.date, event.start.time)}`,
+      `DTEND;TZID=${ZONE}:${localStamp(event.start.date, event.endTime)}`,
+    );
+    if (event.weekly) lines.push(`RRULE:FREQ=WEEKLY;BYDAY=${event.weekly}`);
+    lines.push(`SUMMARY:${escapeText(event.summary)}`);
+    if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+    if (event.url) lines.push(`URL:${event.url}`);
+    lines.push("END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}
