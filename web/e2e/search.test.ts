@@ -93,6 +93,43 @@ describe("searching for an offer", () => {
   });
 });
 
+describe("a relative looks for something for their son", () => {
+  it("finds a free, step-free activity for a 34-year-old near 7000 Fredericia on Tuesdays in a few clicks", async () => {
+    const { context, page, errors } = await newVisitor(browser);
+    await page.goto("/tilbud/soeg");
+    await settled(page);
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+
+    await page.getByRole("button", { name: "Kun gratis" }).click();
+    await page.getByRole("group", { name: "Adgang" }).getByRole("button", { name: "Uden trin" }).click();
+    await page.getByRole("group", { name: "Dag" }).getByRole("button", { name: "Tirsdag" }).click();
+    await page.getByRole("textbox", { name: "Din alder" }).fill("34");
+    await page.getByRole("textbox", { name: "Dit postnummer" }).fill("7000");
+    await page.waitForURL((url) => url.searchParams.get("postcode") === "7000" && url.searchParams.get("age") === "34");
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+
+    // Nearest first: the three in Fredericia, each with its distance, before those in other towns.
+    const cards = page.locator("main article");
+    const nearest = await cards.evaluateAll((articles) => articles.slice(0, 3).map((a) => a.querySelector("h2")?.textContent));
+    expect(nearest.sort()).toEqual(["Gruppe for pårørende", "Kørestolsbasket", "Syværksted"]);
+    await expect(cards.first().textContent()).resolves.toMatch(/Afstand\s*\d+(,\d)? km væk/);
+    await expect(cards.first().textContent()).resolves.toMatch(/Uden trin/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Kørestolsbasket" }).click();
+    await page.waitForURL(/\/tilbud\/[0-9a-f-]{36}$/);
+    await settled(page);
+    await expect(page.locator("main").textContent()).resolves.toMatch(/Hver tirsdag kl\. \d\d:\d\d til \d\d:\d\d/);
+    const calendar = page.getByRole("link", { name: "Sæt tiderne i din kalender" });
+    const ics = await page.request.get((await calendar.getAttribute("href"))!);
+    expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    expect(await ics.text()).toContain("RRULE:FREQ=WEEKLY;BYDAY=TU");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.each(["da", "en"] as const)("axe finds no WCAG 2.2 AA problems on search (%s)", (language) => {
   it.each([
     ["with results", "/tilbud/soeg?q=kaffe&category=meeting_place"],

@@ -171,6 +171,41 @@ describe("the page for one offer", () => {
     expect(screen.getByRole("link", { name: "Tilbage til alle tilbud" })).toHaveAttribute("href", "/tilbud");
   });
 
+  it("shows the weekly times, coming sessions, a calendar link, the access facts and the languages", async () => {
+    const timed = makeOffer({
+      name: "Kørestolsbasket",
+      weekly: [{ weekday: "tu", opens_at: "17:00", closes_at: "19:00" }],
+      sessions: [
+        { date: "2020-01-07", opens_at: "10:00", closes_at: "12:00" },
+        { date: "2099-03-05", opens_at: "10:00", closes_at: "13:00" },
+      ],
+      accessibility: ["step_free", "hearing_loop"],
+      languages: ["da", "ar"],
+    });
+    mockFetch({ body: timed });
+    renderApp(`/tilbud/${timed.id}`);
+    await screen.findByRole("heading", { level: 1, name: "Kørestolsbasket" });
+    const main = screen.getByRole("main");
+    expect(main).toHaveTextContent("Hver tirsdag kl. 17:00 til 19:00");
+    expect(main).toHaveTextContent("5. marts 2099 kl. 10:00 til 13:00");
+    // A session that has been is left out.
+    expect(main).not.toHaveTextContent("2020");
+    expect(screen.getByRole("link", { name: "Sæt tiderne i din kalender" })).toHaveAttribute("href", `/api/directory/offers/${timed.id}/calendar.ics`);
+    expect(main).toHaveTextContent("Uden trin");
+    expect(main).toHaveTextContent("Teleslynge");
+    expect(screen.getByRole("heading", { level: 2, name: "Sprog" })).toBeInTheDocument();
+    expect(main).toHaveTextContent("Dansk, Arabisk");
+  });
+
+  it("says a confidential address is given on contact, and shows only the town", async () => {
+    const hidden = makeOffer({ name: "Gruppe for dig i sorg", location: { address_1: "", postal_code: "7000", city: "Fredericia", confidential: true } });
+    mockFetch({ body: hidden });
+    renderApp(`/tilbud/${hidden.id}`);
+    await screen.findByRole("heading", { level: 1, name: "Gruppe for dig i sorg" });
+    expect(screen.getByRole("main")).toHaveTextContent("Du får adressen, når du kontakter dem.");
+    expect(screen.getByRole("main")).toHaveTextContent("7000 Fredericia");
+  });
+
   it("shows the date the English way in English", async () => {
     mockFetch({ body: full });
     renderApp(`/tilbud/${full.id}`, { language: "en" });

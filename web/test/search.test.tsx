@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeOffer, mockFetch, renderApp, sentHeader, sentUrl } from "./helpers.tsx";
 
 const found = (count: number, extra: Record<string, unknown> = {}) => ({
@@ -147,5 +147,66 @@ describe("the way to search", () => {
     mockFetch({ body: { items: [], next_cursor: null } });
     renderApp("/tilbud");
     expect(await screen.findByRole("link", { name: "Søg efter tilbud" })).toHaveAttribute("href", "/tilbud/soeg");
+  });
+});
+
+describe("searching by needs, day and nearness", () => {
+  it("sends the chosen access facts, day and postcode, and shows distance and access on each card", async () => {
+    const hit = makeOffer({ name: "Kørestolsbasket", free: true, accessibility: ["step_free", "accessible_toilet"] });
+    const fetch = mockFetch(found(2), { body: { items: [{ ...hit, distance_km: 1.4 }], total: 1, next_cursor: null } });
+    const { history } = renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 2 tilbud.");
+
+    const access = screen.getByRole("group", { name: "Adgang" });
+    expect(within(access).getAllByRole("button")).toHaveLength(6);
+    fireEvent.click(within(access).getByRole("button", { name: "Uden trin" }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(params(fetch, 1)).toEqual({ access: "step_free", limit: "20" });
+
+    fireEvent.click(within(screen.getByRole("group", { name: "Dag" })).getByRole("button", { name: "Tirsdag" }));
+    fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "7000" } });
+    await waitFor(() => expect(new URL(history.get(), "http://x").searchParams.get("postcode")).toBe("7000"));
+    await waitFor(() => expect(params(fetch, fetch.mock.calls.length - 1)).toEqual({ access: "step_free", day: "tu", postcode: "7000", limit: "20" }));
+
+    const card = (await screen.findByRole("link", { name: "Kørestolsbasket" })).closest("article")!;
+    expect(card).toHaveTextContent("Afstand1,4 km væk");
+    expect(card).toHaveTextContent("Uden trin");
+    expect(card).toHaveTextContent("Handicaptoilet");
+    expect(card).toHaveTextContent("Gratis");
+  });
+
+  it("keeps the age when the postcode is typed right after it", async () => {
+    mockFetch(found(2), found(1), found(1));
+    const { history } = renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 2 tilbud.");
+    fireEvent.input(screen.getByRole("textbox", { name: "Din alder" }), { target: { value: "34" } });
+    fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "7000" } });
+    await waitFor(() => {
+      const address = new URL(history.get(), "http://x").searchParams;
+      expect([address.get("age"), address.get("postcode")]).toEqual(["34", "7000"]);
+    });
+  });
+
+  it("says what is wrong with a postcode that is not 4 digits, and does not search with it", async () => {
+    const fetch = mockFetch(found(2));
+    renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 2 tilbud.");
+    fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "70" } });
+    expect(await screen.findByText("Skriv et postnummer med 4 tal, fx 7000.")).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("uses the browser's location when asked, rounded to about 100 m", async () => {
+    const fetch = mockFetch(found(2), found(1));
+    vi.stubGlobal("navigator", {
+      ...navigator,
+      geolocation: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 55.56571234, longitude: 9.75261234 } } as GeolocationPosition) },
+    });
+    renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 2 tilbud.");
+    fireEvent.click(screen.getByRole("button", { name: "Brug der, hvor jeg er" }));
+    await screen.findByText("Vi fandt 1 tilbud.");
+    expect(params(fetch, 1)).toEqual({ lat: "55.566", lon: "9.753", limit: "20" });
+    expect(screen.getByText("Vi viser tilbud tæt på dig.")).toBeInTheDocument();
   });
 });

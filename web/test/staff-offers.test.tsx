@@ -167,6 +167,33 @@ describe("the offer editor", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Ret tilbud: Strikkecafé i Nord");
   });
 
+  it("saves access facts, weekly times and a secret address, and keeps what the form does not show", async () => {
+    const sessions = [{ date: "2027-01-09", opens_at: "10:00", closes_at: "12:00" }];
+    const start = curated({
+      sessions,
+      languages: ["da", "en"],
+      location: { address_1: "Torvet 1", postal_code: "7000", city: "Fredericia", latitude: 55.56, longitude: 9.75 },
+    });
+    const fetch = await openEditor(start, { body: { offer: start } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Uden trin" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Hemmelig adresse. Borgere ser kun byen." }));
+    fireEvent.click(screen.getByRole("button", { name: "Tilføj en tid" }));
+    fireEvent.change(screen.getByLabelText("Dag"), { target: { value: "tu" } });
+    type(screen.getByLabelText("Fra kl."), "14:00");
+    type(screen.getByLabelText("Til kl."), "16:00");
+    fireEvent.click(screen.getByRole("button", { name: "Gem kladde" }));
+    await screen.findByText("Vi har gemt tilbuddet.");
+    expect(sentBody(fetch, 1)).toMatchObject({
+      offer: {
+        accessibility: ["step_free"],
+        weekly: [{ weekday: "tu", opens_at: "14:00", closes_at: "16:00" }],
+        location: { address_1: "Torvet 1", postal_code: "7000", city: "Fredericia", latitude: 55.56, longitude: 9.75, confidential: true },
+        sessions,
+        languages: ["da", "en"],
+      },
+    });
+  });
+
   it("creates a new draft with POST even if it is incomplete, and moves to its address", async () => {
     const created = curated({ name: "Halvfærdig idé", version: 1, description: undefined });
     const fetch = mockFetch({ status: 201, body: { offer: created } });

@@ -132,7 +132,7 @@ describe("an offer's times and place", () => {
 
   it("never shows the public a confidential address: not on the page, not in the list", async () => {
     const zumba = byName("Zumba");
-    const page = await (await get(`/api/directory/offers/${zumba.id}`)).json();
+    const page = (await (await get(`/api/directory/offers/${zumba.id}`)).json()) as { location: unknown };
     expect(page.location).toEqual({ address_1: "", postal_code: "7000", city: "Fredericia", confidential: true });
     const list = await (await get("/api/directory/offers?limit=50")).text();
     expect(list).toContain("Zumba");

@@ -1,11 +1,16 @@
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
-import { ageText, categoryName, centreName, priceText } from "./format.ts";
+import { FactIcon } from "./FactIcon.tsx";
+import { ageText, categoryName, centreName, distanceText, priceText } from "./format.ts";
+
+/** An offer in a list; search results also say how far away it is. */
+type Listed = Offer & { distance_km?: number };
 
 /** One offer in the list. The name is the link; the whole card is clickable with the mouse. */
-export function OfferCard(props: { offer: Offer }) {
+export function OfferCard(props: { offer: Listed }) {
   const { t, lang } = useI18n();
   return (
     <article class="card">
@@ -27,8 +32,34 @@ export function OfferCard(props: { offer: Offer }) {
         </div>
         <div>
           <dt>{t("fact.price")}</dt>
-          <dd>{priceText(props.offer, t)}</dd>
+          <dd class="fact-with-icon">
+            <FactIcon fact={props.offer.free ? "free" : "paid"} />
+            {priceText(props.offer, t)}
+          </dd>
         </div>
+        <Show when={props.offer.distance_km !== undefined}>
+          <div>
+            <dt>{t("fact.distance")}</dt>
+            <dd>{distanceText(props.offer.distance_km!, t, lang())}</dd>
+          </div>
+        </Show>
+        <Show when={(props.offer.accessibility?.length ?? 0) > 0}>
+          <div>
+            <dt>{t("fact.access")}</dt>
+            <dd>
+              <ul class="access-list">
+                <For each={accessibilityFacts.filter((fact) => props.offer.accessibility?.includes(fact.id))}>
+                  {(fact) => (
+                    <li class="fact-with-icon">
+                      <FactIcon fact={fact.id} />
+                      {fact.name[lang()]}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </dd>
+          </div>
+        </Show>
         <div>
           <dt>{t("fact.age")}</dt>
           <dd>{ageText(props.offer, t)}</dd>
@@ -39,7 +70,7 @@ export function OfferCard(props: { offer: Offer }) {
 }
 
 /** The cards of a list of offers; `ref` lets a page move focus to the first new card after "Vis flere". */
-export function OfferCards(props: { offers: readonly Offer[]; ref?: (list: HTMLUListElement) => void }) {
+export function OfferCards(props: { offers: readonly Listed[]; ref?: (list: HTMLUListElement) => void }) {
   return (
     <Show when={props.offers.length > 0}>
       <ul class="cards" ref={props.ref}>

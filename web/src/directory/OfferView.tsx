@@ -1,8 +1,11 @@
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import type { Offer } from "@naerhed/core/directory/offer";
-import { Show, type JSX, type ParentProps } from "solid-js";
+import { weekdays } from "@naerhed/core/directory/schedule";
+import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { useI18n } from "../i18n/index.tsx";
+import { FactIcon } from "./FactIcon.tsx";
 import { ageText, categoryName, centreName, formatDate, priceText, telHref } from "./format.ts";
 
 /**
@@ -18,10 +21,26 @@ function Section(props: ParentProps<{ title: string }>) {
   );
 }
 
+/** A language's name in the reader's language: "da" → "dansk" / "Danish". */
+function languageName(code: string, lang: "da" | "en"): string {
+  const name = new Intl.DisplayNames([lang], { type: "language" }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+/** "tirsdag" inside a Danish sentence, "Tuesday" in English. */
+function dayName(id: string, lang: "da" | "en"): string {
+  const name = weekdays.find((day) => day.id === id)?.name[lang] ?? id;
+  return lang === "da" ? name.toLocaleLowerCase("da") : name;
+}
+
 /** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
 export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
   const { t, lang } = useI18n();
   const offer = () => props.offer;
+  const hasTimes = () => (offer().weekly?.length ?? 0) > 0 || comingSessions().length > 0;
+  // Sessions that have been are of no use to a citizen; the next eight are enough to plan by.
+  const today = new Date().toISOString().slice(0, 10);
+  const comingSessions = () => (offer().sessions ?? []).filter((session) => session.date >= today).slice(0, 8);
   return (
     <article class="offer">
       <PageHeading title={offer().name} lead={categoryName(offer().category, lang())} />
@@ -38,24 +57,60 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       </Show>
       <p class="offer__description">{offer().description}</p>
 
-      <Show when={offer().schedule_description}>
+      <Show when={offer().schedule_description || hasTimes()}>
         <Section title={t("offer.when")}>
-          <p class="offer__text">{offer().schedule_description}</p>
+          <Show when={offer().schedule_description}>
+            <p class="offer__text">{offer().schedule_description}</p>
+          </Show>
+          <Show when={hasTimes()}>
+            <ul class="times">
+              <For each={offer().weekly ?? []}>
+                {(time) => (
+                  <li>
+                    {t("offer.weeklyTime", { day: dayName(time.weekday, lang()), from: time.opens_at, to: time.closes_at })}
+                  </li>
+                )}
+              </For>
+              <For each={comingSessions()}>
+                {(session) => <li>{t("offer.sessionTime", { date: formatDate(session.date, lang()), from: session.opens_at, to: session.closes_at })}</li>}
+              </For>
+            </ul>
+            {/* Only a published offer has a public calendar file; the staff preview of a draft shows none. */}
+            <Show when={offer().publication === "published"}>
+              <p>
+                <a class="big-link" href={`/api/directory/offers/${offer().id}/calendar.ics`} download="">
+                  {t("offer.calendar")}
+                </a>
+              </p>
+            </Show>
+          </Show>
         </Section>
       </Show>
 
       <Section title={t("offer.where")}>
         <Show when={offer().location}>
           {(location) => (
-            <p class="offer__address">
-              <Show when={location().name}>
-                {location().name}
+            <Show
+              when={!location().confidential}
+              fallback={
+                <>
+                  <p>{t("offer.confidential")}</p>
+                  <p class="offer__address">
+                    {location().postal_code} {location().city}
+                  </p>
+                </>
+              }
+            >
+              <p class="offer__address">
+                <Show when={location().name}>
+                  {location().name}
+                  <br />
+                </Show>
+                {location().address_1}
                 <br />
-              </Show>
-              {location().address_1}
-              <br />
-              {location().postal_code} {location().city}
-            </p>
+                {location().postal_code} {location().city}
+              </p>
+            </Show>
           )}
         </Show>
         <p>
@@ -80,9 +135,29 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
         </Section>
       </Show>
 
-      <Show when={offer().accessibility_notes}>
+      <Show when={offer().accessibility_notes || (offer().accessibility?.length ?? 0) > 0}>
         <Section title={t("offer.access")}>
-          <p class="offer__text">{offer().accessibility_notes}</p>
+          <Show when={(offer().accessibility?.length ?? 0) > 0}>
+            <ul class="access-list access-list--page">
+              <For each={accessibilityFacts.filter((fact) => offer().accessibility?.includes(fact.id))}>
+                {(fact) => (
+                  <li class="fact-with-icon">
+                    <FactIcon fact={fact.id} />
+                    {fact.name[lang()]}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <Show when={offer().accessibility_notes}>
+            <p class="offer__text">{offer().accessibility_notes}</p>
+          </Show>
+        </Section>
+      </Show>
+
+      <Show when={offer().languages && offer().languages!.some((code) => code !== "da")}>
+        <Section title={t("offer.languages")}>
+          <p>{offer().languages!.map((code) => languageName(code, lang())).join(", ")}</p>
         </Section>
       </Show>
 

@@ -1,6 +1,7 @@
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import { categories } from "@naerhed/core/directory/categories";
-import type { Offer } from "@naerhed/core/directory/offer";
-import type { SearchResultPage, Suggestion } from "@naerhed/core/directory/search";
+import { weekdays } from "@naerhed/core/directory/schedule";
+import type { SearchHit, SearchResultPage, Suggestion } from "@naerhed/core/directory/search";
 import { centres } from "@naerhed/core/shared/centres";
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
@@ -20,17 +21,38 @@ export const SEARCH_PAGE_SIZE = 20;
 /** How long typing may pause before the search runs by itself. */
 export const TYPING_PAUSE_MS = 350;
 
-/** What the address holds: ?q=&category=&centre=&age=&free=true. Back and forward move between searches. */
-type SearchParams = { q?: string; category?: string; centre?: string; age?: string; free?: string };
+/**
+ * What the address holds: ?q=&category=&centre=&age=&free=true&access=step_free,quiet_room&day=tu
+ * &open=true&postcode=7000 (or &lat=&lon=). Back and forward move between searches.
+ */
+type SearchParams = {
+  q?: string;
+  category?: string;
+  centre?: string;
+  age?: string;
+  free?: string;
+  access?: string;
+  day?: string;
+  open?: string;
+  postcode?: string;
+  lat?: string;
+  lon?: string;
+};
 
 const AGE = /^\d{1,3}$/;
 const validAge = (value: string) => AGE.test(value) && Number(value) <= 120;
+const POSTCODE = /^\d{4}$/;
+const COORDINATE = /^-?\d{1,3}(\.\d{1,8})?$/;
+const chosenFacts = (access: string | undefined) => (access ?? "").split(",").filter((id) => accessibilityFacts.some((fact) => fact.id === id));
 
 const suggestionText: Record<Suggestion["action"], MessageKey> = {
   drop_free: "search.dropFree",
   drop_category: "search.dropCategory",
   drop_centre: "search.dropCentre",
   drop_age: "search.dropAge",
+  drop_access: "search.dropAccess",
+  drop_day: "search.dropDay",
+  drop_open_now: "search.dropOpenNow",
   drop_filters: "search.dropFilters",
 };
 const suggestionParams: Record<Suggestion["action"], Partial<Record<keyof SearchParams, undefined>>> = {
@@ -38,7 +60,10 @@ const suggestionParams: Record<Suggestion["action"], Partial<Record<keyof Search
   drop_category: { category: undefined },
   drop_centre: { centre: undefined },
   drop_age: { age: undefined },
-  drop_filters: { free: undefined, category: undefined, centre: undefined, age: undefined },
+  drop_access: { access: undefined },
+  drop_day: { day: undefined },
+  drop_open_now: { open: undefined },
+  drop_filters: { free: undefined, category: undefined, centre: undefined, age: undefined, access: undefined, day: undefined, open: undefined },
 };
 
 export default function SearchPage() {
@@ -55,12 +80,20 @@ export default function SearchPage() {
     if (centres.some((c) => c.id === params.centre)) api.set("centre", params.centre!);
     if (params.age && validAge(params.age)) api.set("age", params.age);
     if (params.free === "true") api.set("free", "true");
+    const facts = chosenFacts(params.access);
+    if (facts.length > 0) api.set("access", facts.join(","));
+    if (weekdays.some((day) => day.id === params.day)) api.set("day", params.day!);
+    if (params.open === "true") api.set("open_now", "true");
+    if (params.lat && params.lon && COORDINATE.test(params.lat) && COORDINATE.test(params.lon)) {
+      api.set("lat", params.lat);
+      api.set("lon", params.lon);
+    } else if (params.postcode && POSTCODE.test(params.postcode)) api.set("postcode", params.postcode);
     return api.toString();
   };
 
   const [total, setTotal] = createSignal(0);
   const [suggestions, setSuggestions] = createSignal<Suggestion[]>([]);
-  const list = createPagedList<Offer>(async (cursor, signal) => {
+  const list = createPagedList<SearchHit>(async (cursor, signal) => {
     const api = new URLSearchParams(query());
     api.set("limit", String(SEARCH_PAGE_SIZE));
     if (cursor) api.set("cursor", cursor);
@@ -84,33 +117,41 @@ export default function SearchPage() {
   const [text, setText] = createSignal(params.q ?? "");
   const [age, setAge] = createSignal(params.age ?? "");
   const [ageError, setAgeError] = createSignal(false);
-  let written = { q: params.q ?? "", age: params.age ?? "" };
+  const [postcode, setPostcode] = createSignal(params.postcode ?? "");
+  const [postcodeError, setPostcodeError] = createSignal(false);
+  const [locationFailed, setLocationFailed] = createSignal(false);
+  let written = { q: params.q ?? "", age: params.age ?? "", postcode: params.postcode ?? "" };
   createEffect(
     on(
-      () => [params.q ?? "", params.age ?? ""] as const,
-      ([q, a]) => {
+      () => [params.q ?? "", params.age ?? "", params.postcode ?? ""] as const,
+      ([q, a, p]) => {
         // Back or forward changed the address: show what it holds. Our own writes are already shown.
         if (q !== written.q) setText(q);
         if (a !== written.age) {
           setAge(a);
           setAgeError(false);
         }
-        written = { q, age: a };
+        if (p !== written.postcode) {
+          setPostcode(p);
+          setPostcodeError(false);
+        }
+        written = { q, age: a, postcode: p };
       },
     ),
   );
 
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(typing));
+  // One pause timer per field: typing in the next field must not drop the one before.
+  const typing: Record<"q" | "age" | "postcode", ReturnType<typeof setTimeout> | undefined> = { q: undefined, age: undefined, postcode: undefined };
+  onCleanup(() => Object.values(typing).forEach(clearTimeout));
   const writeText = (replace: boolean) => {
-    clearTimeout(typing);
+    clearTimeout(typing.q);
     const q = text().trim();
     if (q === (params.q ?? "")) return;
     written = { ...written, q };
     setParams({ q: q || undefined }, { replace });
   };
   const writeAge = () => {
-    clearTimeout(typing);
+    clearTimeout(typing.age);
     const value = age().trim();
     if (value !== "" && !validAge(value)) {
       setAgeError(true);
@@ -122,7 +163,40 @@ export default function SearchPage() {
     setParams({ age: value || undefined }, { replace: true });
   };
 
+  const writePostcode = () => {
+    clearTimeout(typing.postcode);
+    const value = postcode().trim();
+    if (value !== "" && !POSTCODE.test(value)) {
+      setPostcodeError(true);
+      return;
+    }
+    setPostcodeError(false);
+    if (value === (params.postcode ?? "") && !params.lat) return;
+    written = { ...written, postcode: value };
+    setParams({ postcode: value || undefined, lat: undefined, lon: undefined }, { replace: true });
+  };
+
+  // The browser asks the person first. Three decimals (about 100 m) is near enough and says less about them.
+  function useLocation() {
+    setLocationFailed(false);
+    if (!("geolocation" in navigator)) return setLocationFailed(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        written = { ...written, postcode: "" };
+        setPostcode("");
+        setParams({ lat: position.coords.latitude.toFixed(3), lon: position.coords.longitude.toFixed(3), postcode: undefined });
+      },
+      () => setLocationFailed(true),
+      { maximumAge: 300_000, timeout: 10_000 },
+    );
+  }
+
   const choose = (change: Partial<SearchParams>) => setParams(change);
+  const toggleFact = (id: string) => {
+    const facts = chosenFacts(params.access);
+    const next = facts.includes(id) ? facts.filter((fact) => fact !== id) : [...facts, id];
+    choose({ access: next.length > 0 ? next.join(",") : undefined });
+  };
   const toggle = (key: "category" | "centre", id: string | undefined) => choose({ [key]: params[key] === id ? undefined : id });
 
   function loosen(suggestion: Suggestion) {
@@ -154,6 +228,7 @@ export default function SearchPage() {
           event.preventDefault();
           writeText(false);
           writeAge();
+          writePostcode();
         }}
       >
         <div class="search__row">
@@ -167,8 +242,8 @@ export default function SearchPage() {
             autocomplete="off"
             onInput={(value) => {
               setText(value);
-              clearTimeout(typing);
-              typing = setTimeout(() => writeText(true), TYPING_PAUSE_MS);
+              clearTimeout(typing.q);
+              typing.q = setTimeout(() => writeText(true), TYPING_PAUSE_MS);
             }}
           />
           <Button type="submit">{t("search.submit")}</Button>
@@ -220,6 +295,71 @@ export default function SearchPage() {
           </button>
         </div>
 
+        <div class="toggles" role="group" aria-labelledby="search-access">
+          <span class="toggles__label" id="search-access">
+            {t("search.access")}
+          </span>
+          <For each={accessibilityFacts}>
+            {(fact) => (
+              <button type="button" class="toggle" aria-pressed={chosenFacts(params.access).includes(fact.id)} onClick={() => toggleFact(fact.id)}>
+                {fact.name[lang()]}
+              </button>
+            )}
+          </For>
+        </div>
+
+        <div class="toggles" role="group" aria-labelledby="search-day">
+          <span class="toggles__label" id="search-day">
+            {t("search.day")}
+          </span>
+          <button type="button" class="toggle" aria-pressed={!params.day && params.open !== "true"} onClick={() => choose({ day: undefined, open: undefined })}>
+            {t("search.allDays")}
+          </button>
+          <For each={weekdays}>
+            {(day) => (
+              <button type="button" class="toggle" aria-pressed={params.day === day.id} onClick={() => choose({ day: params.day === day.id ? undefined : day.id })}>
+                {day.name[lang()]}
+              </button>
+            )}
+          </For>
+          <button type="button" class="toggle" aria-pressed={params.open === "true"} onClick={() => choose({ open: params.open === "true" ? undefined : "true" })}>
+            {t("search.openNow")}
+          </button>
+        </div>
+
+        <div class="search__near" role="group" aria-labelledby="search-near">
+          <span class="toggles__label" id="search-near">
+            {t("search.near")}
+          </span>
+          <FormField
+            id="search-postcode"
+            name="postcode"
+            type="text"
+            inputmode="numeric"
+            label={t("search.postcode")}
+            hint={t("search.postcodeHint")}
+            error={postcodeError() ? t("search.postcodeInvalid") : undefined}
+            value={postcode()}
+            autocomplete="postal-code"
+            onInput={(value) => {
+              setPostcode(value);
+              clearTimeout(typing.postcode);
+              typing.postcode = setTimeout(writePostcode, TYPING_PAUSE_MS);
+            }}
+          />
+          <Button variant="secondary" onClick={useLocation}>
+            {t("search.useLocation")}
+          </Button>
+          <Show when={params.lat && params.lon}>
+            <p class="hint">{t("search.usingLocation")}</p>
+          </Show>
+          <Show when={locationFailed()}>
+            <p class="hint" role="alert">
+              {t("search.locationFailed")}
+            </p>
+          </Show>
+        </div>
+
         <div class="search__age">
           <FormField
             id="search-age"
@@ -233,8 +373,8 @@ export default function SearchPage() {
             autocomplete="off"
             onInput={(value) => {
               setAge(value);
-              clearTimeout(typing);
-              typing = setTimeout(writeAge, TYPING_PAUSE_MS);
+              clearTimeout(typing.age);
+              typing.age = setTimeout(writeAge, TYPING_PAUSE_MS);
             }}
           />
         </div>

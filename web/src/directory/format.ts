@@ -28,6 +28,11 @@ export function priceText(offer: Pick<Offer, "free" | "fees_description">, t: I1
   return offer.fees_description ?? t("price.paid");
 }
 
+/** "2,3 km væk": one decimal, in the language's own way of writing it. */
+export function distanceText(km: number, t: I18n["t"], lang: Language): string {
+  return t("distance.km", { km: new Intl.NumberFormat(lang === "da" ? "da-DK" : "en-GB", { maximumFractionDigits: 1 }).format(km) });
+}
+
 /** A calendar date (YYYY-MM-DD) as people write it, e.g. "3. marts 2026" or "3 March 2026". */
 export function formatDate(isoDate: string, lang: Language): string {
   // Noon UTC is the same calendar day in Copenhagen all year.

@@ -35,6 +35,8 @@ import {
 } from "./offer-form.ts";
 import { offersPath, publicationKey } from "./StaffOffersPage.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
+import { WeeklyTimes } from "./WeeklyTimes.tsx";
 
 /** The path segment of a new offer: /personale/tilbud/nyt. */
 export const NEW_OFFER = "nyt";
@@ -518,6 +520,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 rows={3}
                 onInput={(value) => update("schedule_description", value)}
               />
+              <WeeklyTimes times={form.weekly} errorAt={(id) => errors.at(id)} onChange={(times) => update("weekly", times)} />
               <FormField id="area" label={t("field.area")} value={form.area} error={errors.at("area")} onInput={(value) => update("area", value)} />
               <h3>{t("editor.place")}</h3>
               <p class="field__hint">{t("editor.placeHint")}</p>
@@ -553,6 +556,18 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 error={errors.at("location_city")}
                 onInput={(value) => update("location_city", value)}
               />
+              <div class="checkbox">
+                <input
+                  class="checkbox__input"
+                  type="checkbox"
+                  id="location_confidential"
+                  checked={form.location_confidential}
+                  onChange={(event) => update("location_confidential", event.currentTarget.checked)}
+                />
+                <label class="checkbox__label" for="location_confidential">
+                  {t("field.confidential")}
+                </label>
+              </div>
             </PageSection>
 
             <PageSection title={t("editor.price")} id="editor-price">
@@ -611,6 +626,30 @@ function Editor(props: { person: SessionPerson; centre: string }) {
             </PageSection>
 
             <PageSection title={t("editor.access")} id="editor-access">
+              <fieldset class="checkboxes">
+                <legend class="field__label">{t("field.accessibility")}</legend>
+                <For each={accessibilityFacts}>
+                  {(fact) => (
+                    <div class="checkbox">
+                      <input
+                        class="checkbox__input"
+                        type="checkbox"
+                        id={`accessibility-${fact.id}`}
+                        checked={form.accessibility.includes(fact.id)}
+                        onChange={(event) =>
+                          update(
+                            "accessibility",
+                            event.currentTarget.checked ? [...form.accessibility, fact.id] : form.accessibility.filter((id) => id !== fact.id),
+                          )
+                        }
+                      />
+                      <label class="checkbox__label" for={`accessibility-${fact.id}`}>
+                        {fact.name[lang()]}
+                      </label>
+                    </div>
+                  )}
+                </For>
+              </fieldset>
               <TextAreaField
                 lix
                 id="accessibility_notes"

@@ -1,5 +1,7 @@
 import type { CuratedOffer, OfferInput } from "@naerhed/core/directory/offer";
+import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import { categories } from "@naerhed/core/directory/categories";
+import { weekdays } from "@naerhed/core/directory/schedule";
 import type { I18n, Language, MessageKey } from "../../i18n/index.tsx";
 import { categoryName } from "../format.ts";
 
@@ -32,6 +34,11 @@ export type FormValues = {
   email: string;
   url: string;
   accessibility_notes: string;
+  accessibility: string[];
+  location_confidential: boolean;
+  weekly: { weekday: string; opens_at: string; closes_at: string }[];
+  /** What the form does not edit (yet) but must not lose on save: dated sessions, languages, coordinates (from import or the API). */
+  kept: Pick<OfferInput, "sessions" | "languages"> & { latitude?: number; longitude?: number };
 };
 
 export const emptyForm = (): FormValues => ({
@@ -57,6 +64,10 @@ export const emptyForm = (): FormValues => ({
   email: "",
   url: "",
   accessibility_notes: "",
+  accessibility: [],
+  location_confidential: false,
+  weekly: [],
+  kept: {},
 });
 
 export const statuses = ["active", "inactive", "defunct", "temporarily closed"] as const;
@@ -95,6 +106,14 @@ export function toForm(offer: OfferInput): FormValues {
   form.location_address_1 = offer.location?.address_1 ?? "";
   form.location_postal_code = offer.location?.postal_code ?? "";
   form.location_city = offer.location?.city ?? "";
+  form.location_confidential = offer.location?.confidential ?? false;
+  form.accessibility = [...(offer.accessibility ?? [])];
+  form.weekly = (offer.weekly ?? []).map((time) => ({ ...time }));
+  form.kept = {
+    ...(offer.sessions && { sessions: offer.sessions }),
+    ...(offer.languages && { languages: offer.languages }),
+    ...(offer.location?.latitude !== undefined && { latitude: offer.location.latitude, longitude: offer.location.longitude }),
+  };
   return form;
 }
 
@@ -120,8 +139,16 @@ export function toInput(form: FormValues, centreId: string): OfferInput {
   };
   // The address goes along when any part of it is filled in; the API names what is missing.
   if (location.address_1 || location.postal_code || location.city || location.name) {
-    input.location = Object.fromEntries(Object.entries(location).filter(([key, value]) => value || key !== "name"));
+    input.location = {
+      ...Object.fromEntries(Object.entries(location).filter(([key, value]) => value || key !== "name")),
+      ...(form.kept.latitude !== undefined && { latitude: form.kept.latitude, longitude: form.kept.longitude }),
+      ...(form.location_confidential && { confidential: true }),
+    };
   }
+  if (form.accessibility.length > 0) input.accessibility = [...form.accessibility];
+  if (form.weekly.length > 0) input.weekly = form.weekly.map((time) => ({ ...time, opens_at: time.opens_at.trim(), closes_at: time.closes_at.trim() }));
+  if (form.kept.sessions) input.sessions = form.kept.sessions;
+  if (form.kept.languages) input.languages = form.kept.languages;
   return input as OfferInput;
 }
 
@@ -153,6 +180,13 @@ export const inputIds: Record<string, string> = {
   "location.address_1": "location_address_1",
   "location.postal_code": "location_postal_code",
   "location.city": "location_city",
+  "location.confidential": "location_confidential",
+  accessibility: "accessibility-step_free",
+  weekly: "weekly-add",
+  // One row of weekly times per index; the API names e.g. weekly.0.closes_at.
+  ...Object.fromEntries(
+    Array.from({ length: 14 }, (_, row) => ["weekday", "opens_at", "closes_at"].map((part) => [`weekly.${row}.${part}`, `weekly-${row}-${part}`])).flat(),
+  ),
 };
 
 /** API field paths → input ids, for both the bare paths (publish) and `offer.…` (PUT's body). */
@@ -187,6 +221,16 @@ export const inputLabels: Record<string, MessageKey> = {
   location_address_1: "field.address_1",
   location_postal_code: "field.postal_code",
   location_city: "field.city",
+  location_confidential: "field.confidential",
+  "accessibility-step_free": "field.accessibility",
+  "weekly-add": "field.weekly",
+  ...Object.fromEntries(
+    Array.from({ length: 14 }, (_, row) => [
+      [`weekly-${row}-weekday`, "field.weekday"],
+      [`weekly-${row}-opens_at`, "field.opens_at"],
+      [`weekly-${row}-closes_at`, "field.closes_at"],
+    ]).flat(),
+  ),
 };
 
 export const statusKey = (status: string): MessageKey =>
@@ -205,6 +249,7 @@ const comparedFields: { key: keyof OfferInput; label: MessageKey }[] = [
   { key: "eligibility_description", label: "field.eligibility_description" },
   { key: "application_process", label: "field.application_process" },
   { key: "schedule_description", label: "field.schedule_description" },
+  { key: "weekly", label: "field.weekly" },
   { key: "area", label: "field.area" },
   { key: "location", label: "editor.place" },
   { key: "free", label: "field.free" },
@@ -213,6 +258,7 @@ const comparedFields: { key: keyof OfferInput; label: MessageKey }[] = [
   { key: "email", label: "field.email" },
   { key: "url", label: "field.url" },
   { key: "accessibility_notes", label: "field.accessibility_notes" },
+  { key: "accessibility", label: "field.accessibility" },
 ];
 
 export type Difference = { key: string; label: string; mine: string; theirs: string };
@@ -222,6 +268,12 @@ function shown(key: keyof OfferInput, value: unknown, t: I18n["t"], lang: Langua
   if (key === "category") return categoryName(value as OfferInput["category"] & string, lang);
   if (key === "status") return t(statusKey(String(value)));
   if (key === "free") return t(value ? "field.yes" : "field.no");
+  if (key === "accessibility") return (value as string[]).map((id) => accessibilityFacts.find((fact) => fact.id === id)?.name[lang] ?? id).join(", ");
+  if (key === "weekly") {
+    return (value as NonNullable<OfferInput["weekly"]>)
+      .map((time) => `${weekdays.find((day) => day.id === time.weekday)?.name[lang] ?? time.weekday} ${time.opens_at}–${time.closes_at}`)
+      .join(", ");
+  }
   if (key === "location") {
     const place = value as NonNullable<OfferInput["location"]>;
     return [place.name, place.address_1, `${place.postal_code ?? ""} ${place.city ?? ""}`.trim()].filter(Boolean).join(", ");
