@@ -124,7 +124,8 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
 const first = (value: unknown): Json | undefined => (Array.isArray(value) ? object(value[0]) : undefined);
-const str = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : value === null || value === "" ? undefined : value);
+/** A JSON value as the schema should see it: null and blank text are "not given"; anything else is checked as it is. */
+const str = (value: unknown) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value);
 
 /** The centre in a service area's description, which the export writes as "<area>, <centre's Danish name>". */
 function centreOfArea(area: Json | undefined, own: CentreId): string {
