@@ -124,6 +124,14 @@ export type Handling = {
 
 export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
+  /** Puts the offer only if it is still new (`previousVersion` null) or still at `previousVersion` (pattern 4). */
+  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => ({
+    TableName,
+    Item: toItem(offer),
+    ...(previousVersion === null
+      ? { ConditionExpression: "attribute_not_exists(pk)" }
+      : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
+  });
   return {
     /** Demo data and imports: writes the offer as it is, version 1. */
     async putOffer(offer: Offer): Promise<void> {
@@ -148,13 +156,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       try {
         await call(() =>
           db.send(
-            new PutCommand({
-              TableName,
-              Item: toItem(offer),
-              ...(previousVersion === null
-                ? { ConditionExpression: "attribute_not_exists(pk)" }
-                : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
-            }),
+            new PutCommand(guardedPut(offer, previousVersion)),
           ),
         );
         return true;
@@ -282,15 +284,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         await call(() =>
           db.send(
             new TransactWriteCommand({
-              TransactItems: writes.map(({ offer, previousVersion }) => ({
-                Put: {
-                  TableName,
-                  Item: toItem(offer),
-                  ...(previousVersion === null
-                    ? { ConditionExpression: "attribute_not_exists(pk)" }
-                    : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
-                },
-              })),
+              TransactItems: writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
             }),
           ),
         );
