@@ -10,7 +10,8 @@ const file = (...lines: string[]) => new File([[HEADER, ...lines].join("\r\n")],
 
 async function openPage() {
   renderApp("/personale/import", { person: staff });
-  await screen.findByRole("heading", { level: 1, name: "Importér og eksportér tilbud" });
+  // The page is loaded lazily; on a busy machine its first load takes more than the default second.
+  await screen.findByRole("heading", { level: 1, name: "Importér og eksportér tilbud" }, { timeout: 5000 });
   return screen.getByLabelText("Vælg en fil");
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvRecord, parseCsv } from "../src/directory/csv.ts";
+import { csvRecord, parseCsv, separatorOf } from "../src/directory/csv.ts";
 import { offersToCsv } from "../src/directory/hsds-csv.ts";
 import { toHsdsService } from "../src/directory/hsds.ts";
 import { IMPORT_BATCH_BYTES, IMPORT_BATCH_ROWS, formatOf, readImportFile, splitImportFile } from "../src/directory/import-file.ts";
@@ -21,6 +21,14 @@ describe("parseCsv (RFC 4180)", () => {
     expect(parseCsv('a,b\r\nx,"open\r\n')).toEqual({ ok: false, line: 3 });
     expect(parseCsv('a,b\r\nx,y"z\r\n')).toEqual({ ok: false, line: 2 });
     expect(parseCsv('a,b\r\n"x"y,z\r\n')).toEqual({ ok: false, line: 2 });
+  });
+
+  it("reads a file with semicolons, as Excel with Danish settings saves it", () => {
+    const text = 'name;description;city\r\n"Kaffe; kage";"Vi mødes, hver dag";Fredericia\r\n';
+    expect(separatorOf(text)).toBe(";");
+    expect(parseCsv(text, ";")).toEqual({ ok: true, records: [["name", "description", "city"], ["Kaffe; kage", "Vi mødes, hver dag", "Fredericia"]] });
+    const file = readImportFile(`\uFEFF${text}`, "csv");
+    expect(file.ok && file.items[0]?.record).toEqual(["Kaffe; kage", "Vi mødes, hver dag", "Fredericia"]);
   });
 
   it("gives back exactly what csvRecord wrote", () => {

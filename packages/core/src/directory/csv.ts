@@ -4,12 +4,20 @@
  * installed, and the rules are few: fields separated by commas, records by CRLF (a lone LF
  * is accepted too, as spreadsheets on Mac and Linux write it), a field in double quotes may
  * hold commas, quotes (doubled) and line breaks. A byte order mark at the start is skipped.
+ * Excel with Danish settings saves "CSV" with semicolons between fields: `separatorOf` finds
+ * which one a file uses from its header line.
  */
 
 export type CsvResult = { ok: true; records: string[][] } | { ok: false; line: number };
 
+/** A semicolon when the first line has semicolons and no commas; else a comma. */
+export function separatorOf(text: string): "," | ";" {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  return firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
+}
+
 /** The records of `text`; not ok (with the line where it went wrong) when a quote is left open or stray. */
-export function parseCsv(text: string): CsvResult {
+export function parseCsv(text: string, separator: "," | ";" = ","): CsvResult {
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -34,7 +42,7 @@ export function parseCsv(text: string): CsvResult {
       } else if (char === '"') {
         quoted = false;
         const next = source[i + 1];
-        if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") return { ok: false, line };
+        if (next !== undefined && next !== separator && next !== "\r" && next !== "\n") return { ok: false, line };
       } else {
         if (char === "\n") line++;
         field += char;
@@ -44,7 +52,7 @@ export function parseCsv(text: string): CsvResult {
       fieldStart = false;
     } else if (char === '"') {
       return { ok: false, line };
-    } else if (char === ",") {
+    } else if (char === separator) {
       record.push(field);
       field = "";
       fieldStart = true;

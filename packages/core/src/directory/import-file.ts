@@ -1,4 +1,4 @@
-import { csvRecord, parseCsv } from "./csv.ts";
+import { csvRecord, parseCsv, separatorOf } from "./csv.ts";
 
 /**
  * An import file as the export writes it (hsds-csv.ts, open-data.ts): CSV with a header line,
@@ -26,7 +26,7 @@ export function readImportFile(text: string, format: ImportFormat, firstRow = 1)
 }
 
 function readCsv(text: string, firstRow: number): ImportFile {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, separatorOf(text.replace(/^\uFEFF/, "")));
   if (!parsed.ok) return { ok: false, problem: "import_csv_invalid" };
   const [header, ...records] = parsed.records;
   if (!header) return { ok: false, problem: "import_file_empty" };

@@ -118,6 +118,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     batch(() => {
       setRows(markDuplicatesAcrossParts(seen));
       setPhase("ready");
+      // Read out when the check is done (an error summary, if any, takes focus as well).
+      setNews(summary());
     });
   }
 
@@ -170,6 +172,14 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
       setPhase("done");
     });
   }
+
+  const summary = () =>
+    t("import.summary", {
+      create: number(count("create")),
+      update: number(count("update")),
+      unchanged: number(count("unchanged")),
+      error: number(count("error")),
+    });
 
   const errors = (): SummaryError[] =>
     rows().flatMap((row) => row.problems.map((p) => ({ field: rowId(row.row), message: p.text })));
@@ -248,14 +258,6 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
         <Show when={rows().length > 0 && phase() !== "done"}>
           <ErrorSummary errors={errors()} title={t("import.errorsTitle")} />
           <h3>{t("import.previewTitle")}</h3>
-          <p>
-            {t("import.summary", {
-              create: number(count("create")),
-              update: number(count("update")),
-              unchanged: number(count("unchanged")),
-              error: number(count("error")),
-            })}
-          </p>
           <Show when={count("error") > 0}>
             <p>{t("import.errorsText")}</p>
           </Show>
