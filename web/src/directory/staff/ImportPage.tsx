@@ -219,6 +219,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
             aria-describedby={describedBy({ id: FILE_ID, hint: t("import.fileHint"), error: fileError() || undefined })}
             aria-invalid={fileError() ? "true" : undefined}
             disabled={phase() === "checking" || phase() === "saving"}
+            // Choosing the same file again (corrected since) must count as a new choice.
+            onClick={(event) => (event.currentTarget.value = "")}
             onChange={(event) => void choose(event.currentTarget.files?.[0])}
           />
         </div>
