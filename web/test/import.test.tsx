@@ -10,8 +10,7 @@ const file = (...lines: string[]) => new File([[HEADER, ...lines].join("\r\n")],
 
 async function openPage() {
   renderApp("/personale/import", { person: staff });
-  // The page is loaded lazily; on a busy machine its first load takes more than the default second.
-  await screen.findByRole("heading", { level: 1, name: "Importér og eksportér tilbud" }, { timeout: 5000 });
+  await screen.findByRole("heading", { level: 1, name: "Importér og eksportér tilbud" });
   return screen.getByLabelText("Vælg en fil");
 }
 
