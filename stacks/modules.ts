@@ -74,7 +74,7 @@ export const modules: readonly ModuleSpec[] = [
     handler: "packages/functions/src/directory/lambda.handler",
     tables: [directoryTable],
     // Exactly the commands of packages/core/src/directory/store.ts.
-    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+    actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
   },
 ];
 

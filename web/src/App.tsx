@@ -23,6 +23,7 @@ const PrivacyPage = lazy(() => import("./identity/PrivacyPage.tsx"));
 // ── Directory, staff: curating a centre's offers (web/src/directory/staff/) ──
 const StaffOffersPage = lazy(() => import("./directory/staff/StaffOffersPage.tsx"));
 const OfferEditorPage = lazy(() => import("./directory/staff/OfferEditorPage.tsx"));
+const ImportPage = lazy(() => import("./directory/staff/ImportPage.tsx"));
 // ── end of directory, staff ──
 // ── Suggestions: "Kender du et tilbud?" (public) and the staff queue ──
 const SuggestPage = lazy(() => import("./directory/suggestions/SuggestPage.tsx"));
@@ -51,6 +52,7 @@ export function AppRoutes() {
       {/* ── Directory, staff: /personale/tilbud/nyt is the editor's new offer (one route, so saving keeps the page) ── */}
       <Route path="/personale/tilbud" component={StaffOffersPage} />
       <Route path="/personale/tilbud/:id" component={OfferEditorPage} />
+      <Route path="/personale/import" component={ImportPage} />
       {/* ── end of directory, staff ── */}
       {/* ── Suggestions ── */}
       <Route path="/tilbud/foreslaa" component={SuggestPage} />

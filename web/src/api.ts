@@ -45,9 +45,11 @@ async function request<T>(
   language: Language,
   body: unknown,
   signal: AbortSignal | undefined,
+  /** Sends `body` (then a string) as it is, with this type, instead of as JSON. */
+  contentType?: string,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", "accept-language": language };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined) headers["content-type"] = contentType ?? "application/json";
   let response: Response;
   try {
     response = await fetch(apiUrl(path), {
@@ -55,7 +57,7 @@ async function request<T>(
       headers,
       // The session cookie (HttpOnly) goes along; the site never sees the token itself.
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -99,4 +101,9 @@ export function apiSend<T = undefined>(
   signal?: AbortSignal,
 ): Promise<T> {
   return request<T>(method, path, language, body, signal);
+}
+
+/** POSTs a file's text as it is (e.g. text/csv). Resolves to the answer's JSON. */
+export function apiPostText<T>(path: string, language: Language, contentType: string, text: string, signal?: AbortSignal): Promise<T> {
+  return request<T>("POST", path, language, text, signal, contentType);
 }

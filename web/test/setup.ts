@@ -2,9 +2,9 @@ import "@testing-library/jest-dom/vitest";
 import { configure } from "@solidjs/testing-library";
 import { afterEach, vi } from "vitest";
 
-// Pages are lazy: the first render of one compiles its module, which on a busy 2-core machine
-// can take over the default second. Waiting longer changes no result, only how long a failure takes.
-configure({ asyncUtilTimeout: 3000 });
+// Pages are loaded lazily. On a busy machine (2 cores, several test runs) the first load of a page
+// takes more than the default 1 s that findBy… waits; a missing element still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout: the router scrolls to the top after navigation.
 window.scrollTo = () => {};

@@ -84,6 +84,9 @@ describe("authorization of every route", () => {
       "POST /api/directory/centres/:centre/offers/:id/unpublish": "role:staff@centre",
       "POST /api/directory/centres/:centre/offers/:id/archive": "role:staff@centre",
       "POST /api/directory/centres/:centre/offers/:id/verify": "role:staff@centre",
+      // Import of the export's CSV or HSDS JSON.
+      "POST /api/directory/centres/:centre/import/preview": "role:staff@centre",
+      "POST /api/directory/centres/:centre/import": "role:staff@centre",
       // Suggestions ("Kender du et tilbud?").
       "POST /api/directory/suggestions": "public",
       "GET /api/directory/centres/:centre/suggestions": "role:staff@centre",

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
 import { call, queryAll } from "../shared/dynamo.ts";
@@ -28,6 +28,11 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
  * 11. Search: every published offer at once, to
  *    build the in-memory index (search.ts)       → Query gsi1 gsi1pk=PUBLISHED_OFFERS, all pages
+ * 12. Import: the offers a file names, by id     → BatchGetItem pk=OFFER#<id>, sk=OFFER (≤ 100 keys a call)
+ * 13. Import: write up to 100 offers, all or
+ *    none, each only if unchanged since the
+ *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
+ *                                                  (new) or version = <version read> (update)
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -50,6 +55,9 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
 
 const PUBLISHED = "PUBLISHED_OFFERS";
 const PAGE_KEY = ["pk", "sk", "gsi1pk", "gsi1sk"] as const;
+
+/** BatchGetItem reads at most 100 keys per call. */
+const BATCH_GET_KEYS = 100;
 
 const offerKey = (id: string) => ({ pk: `OFFER#${id}`, sk: "OFFER" });
 
@@ -116,6 +124,14 @@ export type Handling = {
 
 export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
+  /** Puts the offer only if it is still new (`previousVersion` null) or still at `previousVersion` (pattern 4). */
+  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => ({
+    TableName,
+    Item: toItem(offer),
+    ...(previousVersion === null
+      ? { ConditionExpression: "attribute_not_exists(pk)" }
+      : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
+  });
   return {
     /** Demo data and imports: writes the offer as it is, version 1. */
     async putOffer(offer: Offer): Promise<void> {
@@ -140,13 +156,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       try {
         await call(() =>
           db.send(
-            new PutCommand({
-              TableName,
-              Item: toItem(offer),
-              ...(previousVersion === null
-                ? { ConditionExpression: "attribute_not_exists(pk)" }
-                : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
-            }),
+            new PutCommand(guardedPut(offer, previousVersion)),
           ),
         );
         return true;
@@ -242,6 +252,51 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         throw error;
       }
     },
+
+    // ── Import (directory/import.ts) ──
+    /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
+    async getCuratedOffers(ids: readonly string[]): Promise<Map<string, CuratedOffer>> {
+      const found = new Map<string, CuratedOffer>();
+      for (let start = 0; start < ids.length; start += BATCH_GET_KEYS) {
+        let keys: Record<string, unknown>[] | undefined = ids.slice(start, start + BATCH_GET_KEYS).map(offerKey);
+        // DynamoDB may answer part of a batch and hand back the rest as UnprocessedKeys.
+        while (keys && keys.length > 0) {
+          const result = await call(() =>
+            db.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: keys!, ConsistentRead: true } } })),
+          );
+          for (const item of result.Responses?.[TableName] ?? []) {
+            const offer = toCurated(item);
+            found.set(offer.id, offer);
+          }
+          keys = result.UnprocessedKeys?.[TableName]?.Keys;
+        }
+      }
+      return found;
+    },
+
+    /**
+     * Writes up to 100 offers in one transaction: all or none. Each is written only if it is
+     * still new (`previousVersion` null) or still at `previousVersion`; false (and nothing
+     * written) when any of them changed meanwhile.
+     */
+    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null }[]): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed")) {
+          return false;
+        }
+        throw error;
+      }
+    },
+    // ── end of import ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),

@@ -3,10 +3,14 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
-import { parseInput } from "@naerhed/core/shared/validation";
+import { InvalidInputError } from "@naerhed/core/shared/errors";
+import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { offerCalendar } from "@naerhed/core/directory/calendar";
+// ── Import ──
+import { inLanguage, previewImport, runImport, type ImportRequest } from "@naerhed/core/directory/import";
+// ── end of import ──
 import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 // ── Search ──
@@ -17,6 +21,7 @@ import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer }
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
+import type { Context } from "hono";
 import type { ApiModule } from "../shared/module.ts";
 // ── Open data (HSDS 3.0) ──
 import { addHsdsRoutes } from "./hsds-routes.ts";
@@ -27,6 +32,21 @@ const CentrePath = v.object({ centre: CentreId });
 const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
 const CentreSuggestionPath = v.object({ centre: CentreId, id: SuggestionId });
 const transitions = ["publish", "unpublish", "archive", "verify"] as const;
+
+// ── Import: the body is the file (or one part of it, see core directory/import.ts), as text/csv or application/json ──
+const ImportQuery = v.object({
+  first_row: v.optional(queryInteger("import_first_row_invalid", 1, 1_000_000), "1"),
+  plan: v.optional(v.pipe(v.string("import_plan_invalid"), v.regex(/^[\w-]{43}$/, "import_plan_invalid"))),
+});
+
+async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan?: string }> {
+  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+  const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : undefined;
+  if (!format) throw new InvalidInputError([{ field: "file", message: "import_format_invalid" }]);
+  const { first_row, plan } = parseInput(ImportQuery, c.req.query());
+  return { format, text: await c.req.text(), firstRow: first_row, ...(plan ? { plan } : {}) };
+}
+// ── end of import ──
 
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
 const centreStaff = access.roleForCentre("centre", "staff");
@@ -76,6 +96,20 @@ export const directoryModule: ApiModule = {
         return c.json({ offer: await changeState(curation, actorOf(c), centre, id, version, transition) });
       });
     }
+
+    // ── Import: preview writes nothing; import writes all rows of the part as drafts, or none ──
+    app
+      .post("/directory/centres/:centre/import/preview", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json(inLanguage(await previewImport(curation, centre, await importRequest(c)), c.get("language")));
+      })
+      .post("/directory/centres/:centre/import", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        const { plan, ...request } = await importRequest(c);
+        if (!plan) throw new InvalidInputError([{ field: "plan", message: "import_plan_invalid" }]);
+        return c.json(inLanguage(await runImport(curation, actorOf(c), centre, request, plan), c.get("language")));
+      });
+    // ── end of import ──
 
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
     const suggestions = { store, audit, now };

@@ -129,6 +129,9 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
           {t("staffOffers.new")}
         </A>
       </p>
+      <p>
+        <A href={`/personale/import${query()}`}>{t("import.staffLink")}</A>
+      </p>
       <div class="toggles" role="group" aria-labelledby="staff-offers-filter">
         <span class="toggles__label" id="staff-offers-filter">
           {t("staffOffers.filter")}

@@ -1,0 +1,308 @@
+import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFormat } from "@naerhed/core/directory/import-file";
+import { A } from "@solidjs/router";
+import { batch, createSignal, For, Show } from "solid-js";
+import { ApiError, apiPostText, apiUrl } from "../../api.ts";
+import { Button } from "../../components/Button.tsx";
+import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
+import { describedBy, FieldParts } from "../../components/FieldParts.tsx";
+import { Notice } from "../../components/Notice.tsx";
+import { PageHeading } from "../../components/PageHeading.tsx";
+import { PageSection } from "../../components/PageSection.tsx";
+import { usePageTitle } from "../../components/navigation.ts";
+import { useI18n, type MessageKey } from "../../i18n/index.tsx";
+import { NoAccess, RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
+import type { SessionPerson } from "../../identity/session.tsx";
+import { centreName } from "../format.ts";
+import { centreQuery, WithCentre } from "./centres.tsx";
+
+/**
+ * /personale/import: export the directory, and import a file of offers into the centre.
+ * The file is read here and sent in parts that fit the API's body limit (core
+ * directory/import-file.ts); every part is previewed before anything is written, and the
+ * import button stays off while any row has an error.
+ */
+
+type Action = "create" | "update" | "unchanged" | "error";
+type Row = { row: number; name?: string; id?: string; action: Action; problems: { column: string; text: string }[] };
+type Preview = { rows: Row[]; plan: string };
+type Result = { created: number; updated: number; unchanged: number };
+
+type Phase = "idle" | "checking" | "ready" | "saving" | "done" | "failed";
+
+const actionKey = (action: Action): MessageKey => `import.action.${action}`;
+const rowId = (row: number) => `import-row-${row}`;
+const FILE_ID = "import-file";
+
+export default function ImportPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("import.title"));
+  return (
+    <RequireSignIn roles={["staff", "admin"]}>
+      {(person) => <WithCentre person={person()}>{(centre) => <ImportPanel person={person()} centre={centre} />}</WithCentre>}
+    </RequireSignIn>
+  );
+}
+
+function ImportPanel(props: { person: SessionPerson; centre: string }) {
+  const { t, lang } = useI18n();
+  const redirect = useSignInRedirect();
+  const [forbidden, setForbidden] = createSignal(false);
+  const [phase, setPhase] = createSignal<Phase>("idle");
+  const [fileError, setFileError] = createSignal("");
+  const [rows, setRows] = createSignal<Row[]>([]);
+  const [progress, setProgress] = createSignal({ done: 0, total: 0 });
+  const [news, setNews] = createSignal("");
+  const [problem, setProblem] = createSignal("");
+  const [rowProblems, setRowProblems] = createSignal<string[]>([]);
+  const rowProblem = (field: string, message: string) => {
+    const [, row, column] = /^rows\.(\d+)(?:\.(.+))?$/.exec(field) ?? [];
+    if (!row) return [];
+    return [column ? t("import.rowColumnProblem", { row: number(Number(row)), column, problem: message }) : t("import.rowProblem", { row: number(Number(row)), problem: message })];
+  };
+  let parts: { batch: ImportBatch; plan: string }[] = [];
+  let format: ImportFormat = "csv";
+
+  const path = (end: string) => `/directory/centres/${encodeURIComponent(props.centre)}/${end}`;
+  const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
+  const count = (action: Action) => rows().filter((row) => row.action === action).length;
+  const toWrite = () => count("create") + count("update");
+
+  /** A problem that stops the work: sign-in again, no access, or the API's own words. */
+  function stop(error: unknown): void {
+    if (redirect(error)) return;
+    if (error instanceof ApiError && error.status === 403) {
+      setForbidden(true);
+      return;
+    }
+    batch(() => {
+      setProblem(error instanceof ApiError ? error.message : t("error.offline"));
+      // An import refused row by row ("rows.4.postal_code"): the same problems as in a preview.
+      if (error instanceof ApiError) setRowProblems(error.fields.flatMap((field) => rowProblem(field.field, field.message)));
+      setPhase("failed");
+    });
+  }
+
+  async function choose(file: File | undefined) {
+    batch(() => {
+      setRows([]);
+      setNews("");
+      setProblem("");
+      setRowProblems([]);
+      setFileError("");
+      setPhase("idle");
+    });
+    if (!file) return;
+    const text = await file.text();
+    format = formatOf(text);
+    const read = readImportFile(text, format);
+    if (!read.ok) {
+      setFileError(t(`import.file.${read.problem}`));
+      return;
+    }
+    const batches = splitImportFile(read, format);
+    parts = [];
+    setProgress({ done: 0, total: read.items.length });
+    setPhase("checking");
+    const seen: Row[] = [];
+    try {
+      for (const part of batches) {
+        const preview = await apiPostText<Preview>(`${path("import/preview")}?first_row=${part.firstRow}`, lang(), contentType(), part.body);
+        parts.push({ batch: part, plan: preview.plan });
+        seen.push(...preview.rows);
+        setProgress({ done: part.firstRow + part.rows - 1, total: read.items.length });
+      }
+    } catch (error) {
+      stop(error);
+      return;
+    }
+    batch(() => {
+      setRows(markDuplicatesAcrossParts(seen));
+      setPhase("ready");
+      // Read out when the check is done (an error summary, if any, takes focus as well).
+      setNews(summary());
+    });
+  }
+
+  const contentType = () => (format === "csv" ? "text/csv" : "application/json");
+
+  /** Each part is checked on its own; the same id in two parts is caught here. */
+  function markDuplicatesAcrossParts(all: Row[]): Row[] {
+    const firstRowOf = new Map<string, number>();
+    const twice = new Set<string>();
+    for (const row of all) {
+      if (!row.id) continue;
+      if (firstRowOf.has(row.id)) twice.add(row.id);
+      else firstRowOf.set(row.id, row.row);
+    }
+    return all.map((row) =>
+      row.id && twice.has(row.id) && !row.problems.length
+        ? { ...row, action: "error", problems: [{ column: "id", text: t("import.duplicate", { row: number(row.row) }) }] }
+        : row,
+    );
+  }
+
+  async function confirm() {
+    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0) return;
+    setPhase("saving");
+    setProgress({ done: 0, total: rows().length });
+    const total = { created: 0, updated: 0, unchanged: 0 };
+    let saved = 0;
+    try {
+      for (const { batch: part, plan } of parts) {
+        const result = await apiPostText<Result>(
+          `${path("import")}?first_row=${part.firstRow}&plan=${encodeURIComponent(plan)}`,
+          lang(),
+          contentType(),
+          part.body,
+        );
+        total.created += result.created;
+        total.updated += result.updated;
+        total.unchanged += result.unchanged;
+        saved += part.rows;
+        setProgress({ done: saved, total: rows().length });
+      }
+    } catch (error) {
+      stop(error);
+      // Earlier parts are written; say how far it got and that trying again is safe.
+      if (saved > 0) setNews(t("import.partial", { saved: number(saved), total: number(rows().length) }));
+      return;
+    }
+    batch(() => {
+      setNews(t("import.done", { create: number(total.created), update: number(total.updated) }));
+      setPhase("done");
+    });
+  }
+
+  const summary = () =>
+    t("import.summary", {
+      create: number(count("create")),
+      update: number(count("update")),
+      unchanged: number(count("unchanged")),
+      error: number(count("error")),
+    });
+
+  const errors = (): SummaryError[] =>
+    rows().flatMap((row) => row.problems.map((p) => ({ field: rowId(row.row), message: p.text })));
+
+  const progressText = () =>
+    t(phase() === "saving" ? "import.progressSave" : "import.progressCheck", { done: number(progress().done), total: number(progress().total) });
+
+  return (
+    <Show when={!forbidden()} fallback={<NoAccess />}>
+      <PageHeading title={t("import.title")} lead={t("import.lead", { centre: centreName(props.centre as never, lang()) })} />
+
+      <PageSection title={t("import.exportTitle")} id="export-title">
+        <p>{t("import.exportText")}</p>
+        <ul class="link-list">
+          <li>
+            <a class="big-link" href={apiUrl("/hsds/export.csv")} download="naerhed-tilbud.csv">
+              {t("import.exportCsv")}
+            </a>
+          </li>
+          <li>
+            <a class="big-link" href={apiUrl("/hsds/export.json")} download="naerhed-tilbud.json">
+              {t("import.exportJson")}
+            </a>
+          </li>
+        </ul>
+      </PageSection>
+
+      <PageSection title={t("import.importTitle")} id="import-title">
+        <p>{t("import.importText")}</p>
+        <div class="field" classList={{ "field--error": Boolean(fileError()) }}>
+          <FieldParts id={FILE_ID} label={t("import.file")} hint={t("import.fileHint")} error={fileError() || undefined} />
+          <input
+            class="field__input"
+            id={FILE_ID}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            aria-describedby={describedBy({ id: FILE_ID, hint: t("import.fileHint"), error: fileError() || undefined })}
+            aria-invalid={fileError() ? "true" : undefined}
+            disabled={phase() === "checking" || phase() === "saving"}
+            // Choosing the same file again (corrected since) must count as a new choice.
+            onClick={(event) => (event.currentTarget.value = "")}
+            onChange={(event) => void choose(event.currentTarget.files?.[0])}
+          />
+        </div>
+
+        <Show when={phase() === "checking" || phase() === "saving"}>
+          <div class="field">
+            <label class="field__label" for="import-progress">
+              {progressText()}
+            </label>
+            <progress id="import-progress" max={progress().total} value={progress().done}>
+              {progressText()}
+            </progress>
+          </div>
+        </Show>
+        <p class="status" role="status">
+          {news()}
+        </p>
+        <Show when={problem()}>
+          <Notice kind="warning" announce="assertive" title={t("import.failed")}>
+            <p>{problem()}</p>
+            <Show when={rowProblems().length > 0}>
+              <ul>
+                <For each={rowProblems()}>{(text) => <li>{text}</li>}</For>
+              </ul>
+            </Show>
+            <p>{t("import.retry")}</p>
+          </Notice>
+        </Show>
+        <Show when={phase() === "done"}>
+          <p>
+            <A href={`/personale/tilbud${centreQuery(props.person, props.centre)}`} class="big-link">
+              {t("import.seeOffers")}
+            </A>
+          </p>
+        </Show>
+
+        <Show when={rows().length > 0 && phase() !== "done"}>
+          <ErrorSummary errors={errors()} title={t("import.errorsTitle")} />
+          <h3>{t("import.previewTitle")}</h3>
+          <Show when={count("error") > 0}>
+            <p>{t("import.errorsText")}</p>
+          </Show>
+          <p>
+            <Button
+              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready"}
+              busy={phase() === "saving"}
+              onClick={() => void confirm()}
+            >
+              {t("import.confirm", { count: number(toWrite()) })}
+            </Button>
+          </p>
+          <div class="table-wrap" role="region" aria-labelledby="import-caption" tabindex="0">
+            <table class="table">
+              <caption id="import-caption">{t("import.previewTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.row")}</th>
+                  <th scope="col">{t("import.name")}</th>
+                  <th scope="col">{t("import.action")}</th>
+                  <th scope="col">{t("import.problems")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(row) => (
+                    <tr>
+                      <th scope="row" id={rowId(row.row)} tabindex="-1">
+                        {number(row.row)}
+                      </th>
+                      <td>{row.name ?? t("import.noName")}</td>
+                      <td>{t(actionKey(row.action))}</td>
+                      <td>
+                        <For each={row.problems}>{(p) => <p class="field__error">{p.text}</p>}</For>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </PageSection>
+    </Show>
+  );
+}

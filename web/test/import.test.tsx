@@ -1,0 +1,108 @@
+import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { makePerson, mockFetch, renderApp, sentHeader, sentMethod, sentUrl } from "./helpers.tsx";
+
+/** /personale/import: staff export the directory and import a file of offers (web/src/directory/staff/ImportPage.tsx). */
+
+const staff = makePerson({ display_name: "Ida Import", grants: [{ role: "staff", centre_id: "nord" }] });
+const HEADER = "name,description,organization_name,status,area,category,free,postal_code,address_1,city";
+const file = (...lines: string[]) => new File([[HEADER, ...lines].join("\r\n")], "tilbud.csv", { type: "text/csv" });
+
+async function openPage() {
+  renderApp("/personale/import", { person: staff });
+  await screen.findByRole("heading", { level: 1, name: "Importér og eksportér tilbud" });
+  return screen.getByLabelText("Vælg en fil");
+}
+
+const choose = (input: HTMLElement, chosen: File) => fireEvent.change(input, { target: { files: [chosen] } });
+
+const row = (n: number, action: string, problems: { column: string; text: string }[] = []) => ({
+  row: n,
+  name: `Tilbud ${n}`,
+  id: `0190a1b2-c3d4-7e5f-8a9b-${String(n).padStart(12, "0")}`,
+  action,
+  problems,
+});
+
+describe("the import page", () => {
+  it("links to both exports and labels the file input", async () => {
+    const input = await openPage();
+    expect(input).toHaveAttribute("type", "file");
+    expect(input).toHaveAccessibleDescription(/Række 1 er det første tilbud/);
+    expect(screen.getByRole("link", { name: "Hent en CSV-fil til regneark" })).toHaveAttribute("href", "/api/hsds/export.csv");
+    expect(screen.getByRole("link", { name: "Hent en JSON-fil (HSDS)" })).toHaveAttribute("href", "/api/hsds/export.json");
+    expect(document.title).toBe("Importér og eksportér tilbud – Nærhed");
+  });
+
+  it("shows a bad row's error in the summary, linked to the row, and keeps the import button off", async () => {
+    const input = await openPage();
+    const bad = "Række 2, kolonnen postal_code: Postnummeret skal have 4 cifre.";
+    const fetch = mockFetch({ body: { rows: [row(1, "create"), row(2, "error", [{ column: "postal_code", text: bad }])], plan: "p".repeat(43) } });
+    choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,70,Vej 2,By"));
+
+    const link = await screen.findByRole("link", { name: bad });
+    expect(link).toHaveAttribute("href", "#import-row-2");
+    expect(screen.getByRole("heading", { name: "Nogle rækker har fejl" })).toBeInTheDocument();
+    expect(screen.getByText("Nye: 1. Ændrede: 0. Uden ændring: 0. Med fejl: 1.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Importér 1 tilbud" })).toBeDisabled();
+    expect(screen.getByRole("cell", { name: "Tilbud 2" }).closest("tr")).toHaveTextContent("Fejl");
+    // Only the preview was asked for: nothing is written.
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sentUrl(fetch).pathname).toBe("/api/directory/centres/nord/import/preview");
+    expect(sentUrl(fetch).searchParams.get("first_row")).toBe("1");
+    expect(sentHeader(fetch, "content-type")).toBe("text/csv");
+    expect(sentMethod(fetch)).toBe("POST");
+  });
+
+  it("imports a clean file after the person confirms, with the preview's plan, and says what was saved", async () => {
+    const input = await openPage();
+    const plan = "q".repeat(43);
+    const fetch = mockFetch(
+      { body: { rows: [row(1, "create"), row(2, "update")], plan } },
+      { body: { created: 1, updated: 1, unchanged: 0, rows: [] } },
+    );
+    choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,7000,Vej 2,By"));
+    const button = await screen.findByRole("button", { name: "Importér 2 tilbud" });
+    expect(button).toBeEnabled();
+    fireEvent.click(button);
+    await screen.findByText("Færdig. 1 nye og 1 ændrede tilbud er gemt som kladder.");
+    expect(sentUrl(fetch, 1).pathname).toBe("/api/directory/centres/nord/import");
+    expect(sentUrl(fetch, 1).searchParams.get("plan")).toBe(plan);
+    expect(screen.getByRole("link", { name: "Se kladderne og udgiv dem" })).toHaveAttribute("href", "/personale/tilbud");
+  });
+
+  it("says at once when the file cannot be read, without asking the API", async () => {
+    const input = await openPage();
+    const fetch = mockFetch();
+    choose(input, new File(['name\r\n"open'], "tilbud.csv"));
+    expect(await screen.findByText("Vi kan ikke læse filen som CSV. Gem den som CSV igen.")).toBeInTheDocument();
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("sends a large file in parts of at most 100 rows, shows progress, and counts every row", async () => {
+    const input = await openPage();
+    const lines = Array.from({ length: 250 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
+    const part = (first: number, count: number) => ({
+      body: { rows: Array.from({ length: count }, (_, i) => row(first + i, "create")), plan: "r".repeat(43) },
+    });
+    const fetch = mockFetch(part(1, 100), part(101, 100), part(201, 50));
+    choose(input, file(...lines));
+    expect(await screen.findByText(/^Tjekker række/, { selector: "label" })).toBeInTheDocument();
+    await screen.findByRole("button", { name: "Importér 250 tilbud" });
+    expect([0, 1, 2].map((call) => sentUrl(fetch, call).searchParams.get("first_row"))).toEqual(["1", "101", "201"]);
+  });
+
+  it("catches the same offer in two parts of a large file", async () => {
+    const input = await openPage();
+    const lines = Array.from({ length: 101 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
+    const same = row(1, "create");
+    mockFetch(
+      { body: { rows: [same, ...Array.from({ length: 99 }, (_, i) => row(i + 2, "create"))], plan: "s".repeat(43) } },
+      { body: { rows: [{ ...same, row: 101 }], plan: "t".repeat(43) } },
+    );
+    choose(input, file(...lines));
+    await screen.findByRole("link", { name: "Række 101: Det samme tilbud står i flere rækker. Slet de ekstra rækker." });
+    await waitFor(() => expect(screen.getByRole("button", { name: /^Importér \d+ tilbud$/ })).toBeDisabled());
+  });
+});
