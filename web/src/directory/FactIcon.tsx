@@ -1,4 +1,6 @@
-import type { AccessibilityFact } from "@naerhed/core/directory/accessibility";
+import { accessibilityFacts, type AccessibilityFact } from "@naerhed/core/directory/accessibility";
+import { For } from "solid-js";
+import { useI18n } from "../i18n/index.tsx";
 
 /**
  * Small pictures that go with the words on a result card, so a citizen who reads slowly can
@@ -29,5 +31,22 @@ export function FactIcon(props: { fact: keyof typeof shapes }) {
     <svg class="fact-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
       <path d={shapes[props.fact]} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
+  );
+}
+
+/** An offer's accessibility facts, each with its picture, in the list's fixed order. */
+export function AccessFacts(props: { facts: readonly string[] | undefined; class?: string }) {
+  const { lang } = useI18n();
+  return (
+    <ul class={`access-list${props.class ? ` ${props.class}` : ""}`}>
+      <For each={accessibilityFacts.filter((fact) => props.facts?.includes(fact.id))}>
+        {(fact) => (
+          <li class="fact-with-icon">
+            <FactIcon fact={fact.id} />
+            {fact.name[lang()]}
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }

@@ -1,9 +1,8 @@
-import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/index.tsx";
-import { FactIcon } from "./FactIcon.tsx";
+import { AccessFacts, FactIcon } from "./FactIcon.tsx";
 import { ageText, categoryName, centreName, distanceText, priceText } from "./format.ts";
 
 /** An offer in a list; search results also say how far away it is. */
@@ -47,16 +46,7 @@ export function OfferCard(props: { offer: Listed }) {
           <div>
             <dt>{t("fact.access")}</dt>
             <dd>
-              <ul class="access-list">
-                <For each={accessibilityFacts.filter((fact) => props.offer.accessibility?.includes(fact.id))}>
-                  {(fact) => (
-                    <li class="fact-with-icon">
-                      <FactIcon fact={fact.id} />
-                      {fact.name[lang()]}
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <AccessFacts facts={props.offer.accessibility} />
             </dd>
           </div>
         </Show>

@@ -1,11 +1,10 @@
-import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import type { Offer } from "@naerhed/core/directory/offer";
 import { weekdays } from "@naerhed/core/directory/schedule";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { FactIcon } from "./FactIcon.tsx";
+import { AccessFacts } from "./FactIcon.tsx";
 import { ageText, categoryName, centreName, formatDate, priceText, telHref } from "./format.ts";
 
 /**
@@ -138,16 +137,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       <Show when={offer().accessibility_notes || (offer().accessibility?.length ?? 0) > 0}>
         <Section title={t("offer.access")}>
           <Show when={(offer().accessibility?.length ?? 0) > 0}>
-            <ul class="access-list access-list--page">
-              <For each={accessibilityFacts.filter((fact) => offer().accessibility?.includes(fact.id))}>
-                {(fact) => (
-                  <li class="fact-with-icon">
-                    <FactIcon fact={fact.id} />
-                    {fact.name[lang()]}
-                  </li>
-                )}
-              </For>
-            </ul>
+            <AccessFacts facts={offer().accessibility} class="access-list--page" />
           </Show>
           <Show when={offer().accessibility_notes}>
             <p class="offer__text">{offer().accessibility_notes}</p>

@@ -163,6 +163,18 @@ function decodeOffsetCursor(cursor: string): number {
   return Number.NaN;
 }
 
+/** A latitude (up to 90) or longitude (up to 180) in decimal degrees, as the browser gives it. */
+const coordinate = (limit: number) =>
+  v.optional(
+    v.pipe(
+      v.string("search_point_invalid"),
+      v.regex(/^-?\d{1,3}(\.\d{1,8})?$/, "search_point_invalid"),
+      v.transform(Number),
+      v.minValue(-limit, "search_point_invalid"),
+      v.maxValue(limit, "search_point_invalid"),
+    ),
+  );
+
 /** The query string of GET /directory/search: strings in, typed values out, one message key per field. */
 const SearchQueryFields = v.object({
   q: v.optional(v.pipe(v.string("search_text_invalid"), v.trim(), v.maxLength(100, "search_text_invalid")), ""),
@@ -207,8 +219,8 @@ const SearchQueryFields = v.object({
       v.check((value) => postcodePoint(value) !== undefined, "search_postcode_unknown"),
     ),
   ),
-  lat: v.optional(v.pipe(v.string("search_point_invalid"), v.regex(/^-?\d{1,2}(\.\d{1,8})?$/, "search_point_invalid"), v.transform(Number), v.minValue(-90, "search_point_invalid"), v.maxValue(90, "search_point_invalid"))),
-  lon: v.optional(v.pipe(v.string("search_point_invalid"), v.regex(/^-?\d{1,3}(\.\d{1,8})?$/, "search_point_invalid"), v.transform(Number), v.minValue(-180, "search_point_invalid"), v.maxValue(180, "search_point_invalid"))),
+  lat: coordinate(90),
+  lon: coordinate(180),
   limit: v.optional(
     v.pipe(
       v.string("limit_invalid"),
