@@ -19,6 +19,13 @@ describe("the search page", () => {
     const types = screen.getByRole("group", { name: "Type" });
     expect(within(types).getAllByRole("button")).toHaveLength(9); // "Alle typer" and the 8 categories
     expect(within(types).getByRole("button", { name: "Alle typer" })).toHaveAttribute("aria-pressed", "true");
+    // Two levels: the kinds sit in their groups.
+    expect(within(within(types).getByRole("group", { name: "Aktiviteter" })).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Sport og bevægelse",
+      "Kreativt værksted",
+      "Kultur og musik",
+      "Natur og friluftsliv",
+    ]);
     expect(within(screen.getByRole("group", { name: "Sted" })).getAllByRole("button")).toHaveLength(4);
     expect(screen.getByRole("button", { name: "Kun gratis" })).toHaveAttribute("aria-pressed", "false");
     expect(screen.getByRole("textbox", { name: "Din alder" })).toHaveAttribute("inputmode", "numeric");

@@ -1,5 +1,5 @@
 import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
-import { categories } from "@naerhed/core/directory/categories";
+import { categories, categoryGroups } from "@naerhed/core/directory/categories";
 import { weekdays } from "@naerhed/core/directory/schedule";
 import type { SearchHit, SearchResultPage, Suggestion } from "@naerhed/core/directory/search";
 import { centres } from "@naerhed/core/shared/centres";
@@ -256,11 +256,21 @@ export default function SearchPage() {
           <button type="button" class="toggle" aria-pressed={!params.category} onClick={() => choose({ category: undefined })}>
             {t("search.allCategories")}
           </button>
-          <For each={categories}>
-            {(category) => (
-              <button type="button" class="toggle" aria-pressed={params.category === category.id} onClick={() => toggle("category", category.id)}>
-                {categoryName(category.id, lang())}
-              </button>
+          {/* Two levels: a few broad groups, each with its kinds. */}
+          <For each={categoryGroups}>
+            {(group) => (
+              <div class="toggles__group" role="group" aria-labelledby={`search-group-${group.id}`}>
+                <span class="toggles__sublabel" id={`search-group-${group.id}`}>
+                  {group.name[lang()]}
+                </span>
+                <For each={categories.filter((category) => category.group === group.id)}>
+                  {(category) => (
+                    <button type="button" class="toggle" aria-pressed={params.category === category.id} onClick={() => toggle("category", category.id)}>
+                      {categoryName(category.id, lang())}
+                    </button>
+                  )}
+                </For>
+              </div>
             )}
           </For>
         </div>
