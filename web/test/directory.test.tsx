@@ -169,6 +169,10 @@ describe("the page for one offer", () => {
     expect(main).toHaveTextContent("Sidst tjekket 3. marts 2026.");
     expect(main.querySelector("time")).toHaveAttribute("datetime", "2026-03-03");
     expect(screen.getByRole("link", { name: "Tilbage til alle tilbud" })).toHaveAttribute("href", "/tilbud");
+    expect(screen.getByRole("link", { name: "Se vejen derhen på et kort" })).toHaveAttribute(
+      "href",
+      "https://www.openstreetmap.org/search?query=Torvet%201%2C%208000%20Aarhus%20C",
+    );
   });
 
   it("shows the weekly times, coming sessions, a calendar link, the access facts and the languages", async () => {
@@ -204,6 +208,7 @@ describe("the page for one offer", () => {
     await screen.findByRole("heading", { level: 1, name: "Gruppe for dig i sorg" });
     expect(screen.getByRole("main")).toHaveTextContent("Du får adressen, når du kontakter dem.");
     expect(screen.getByRole("main")).toHaveTextContent("7000 Fredericia");
+    expect(screen.queryByRole("link", { name: "Se vejen derhen på et kort" })).toBeNull();
   });
 
   it("shows the date the English way in English", async () => {

@@ -26,6 +26,14 @@ function languageName(code: string, lang: "da" | "en"): string {
   return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
 }
 
+/** The place on OpenStreetMap (open data, no tracking): at its coordinates, or found by its address. */
+function mapLink(place: NonNullable<Offer["location"]>): string {
+  if (place.latitude !== undefined && place.longitude !== undefined) {
+    return `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`;
+  }
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${place.address_1}, ${place.postal_code} ${place.city}`)}`;
+}
+
 /** "tirsdag" inside a Danish sentence, "Tuesday" in English. */
 function dayName(id: string, lang: "da" | "en"): string {
   const name = weekdays.find((day) => day.id === id)?.name[lang] ?? id;
@@ -108,6 +116,11 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
                 {location().address_1}
                 <br />
                 {location().postal_code} {location().city}
+              </p>
+              <p>
+                <a class="big-link" href={mapLink(location())} rel="noopener">
+                  {t("offer.directions")}
+                </a>
               </p>
             </Show>
           )}

@@ -67,6 +67,7 @@ export const da = {
   "offer.weeklyTime": "Hver {day} kl. {from} til {to}",
   "offer.sessionTime": "{date} kl. {from} til {to}",
   "offer.calendar": "Sæt tiderne i din kalender",
+  "offer.directions": "Se vejen derhen på et kort",
   "offer.confidential": "Du får adressen, når du kontakter dem.",
   "offer.languages": "Sprog",
   "offer.access": "Adgang og hjælp",

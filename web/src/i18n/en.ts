@@ -64,6 +64,7 @@ export const en: Dictionary = {
   "offer.weeklyTime": "Every {day} from {from} to {to}",
   "offer.sessionTime": "{date} from {from} to {to}",
   "offer.calendar": "Add the times to your calendar",
+  "offer.directions": "See the way there on a map",
   "offer.confidential": "You get the address when you contact them.",
   "offer.languages": "Languages",
   "offer.access": "Access and help",
