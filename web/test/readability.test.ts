@@ -1,7 +1,12 @@
 import { lix } from "@naerhed/core/shared/lix";
 import { describe, expect, it } from "vitest";
-import { da } from "../src/i18n/da.ts";
-import { en } from "../src/i18n/en.ts";
+import { directoryDa, directoryEn } from "../src/directory/texts.ts";
+import { da as siteDa } from "../src/i18n/da.ts";
+import { en as siteEn } from "../src/i18n/en.ts";
+
+/** The site-wide texts and every module's own, as one dictionary per language. */
+const da: Record<string, string> = { ...siteDa, ...directoryDa };
+const en: Record<string, string> = { ...siteEn, ...directoryEn };
 
 /** Placeholders such as {count} stand for a short word or number. */
 const plain = (text: string) => text.replace(/\{\w+\}/g, "5");
@@ -26,9 +31,13 @@ describe("plain Danish", () => {
 describe("the dictionaries", () => {
   it("have the same keys and the same placeholders in Danish and English", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
-    for (const key of Object.keys(da) as (keyof typeof da)[]) {
-      expect({ key, placeholders: placeholders(en[key]) }).toEqual({ key, placeholders: placeholders(da[key]) });
+    for (const key of Object.keys(da)) {
+      expect({ key, placeholders: placeholders(en[key] ?? "") }).toEqual({ key, placeholders: placeholders(da[key]!) });
     }
+  });
+
+  it("give every key to one dictionary only", () => {
+    expect(Object.keys(siteDa).filter((key) => key in directoryDa)).toEqual([]);
   });
 
   it("have no empty texts", () => {

@@ -1,6 +1,6 @@
 import { accessibilityFacts, type AccessibilityFact } from "@naerhed/core/directory/accessibility";
 import { For } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 
 /**
  * Small pictures that go with the words on a result card, so a citizen who reads slowly can

@@ -1,7 +1,7 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 import { AccessFacts, FactIcon } from "./FactIcon.tsx";
 import { ageText, categoryName, centreName, distanceText, priceText } from "./format.ts";
 

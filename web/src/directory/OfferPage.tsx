@@ -4,7 +4,7 @@ import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from "
 import { ApiError, apiGet } from "../api.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 import { LoadError } from "./errors.tsx";
 import { OfferTools } from "./OfferTools.tsx";
 import { OfferView } from "./OfferView.tsx";

@@ -1,7 +1,8 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
-import { useI18n, type I18n, type Language } from "../i18n/index.tsx";
+import { type I18n, type Language } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 import { ageText, centreName, priceText } from "./format.ts";
 
 /**

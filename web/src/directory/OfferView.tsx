@@ -3,7 +3,7 @@ import { weekdays } from "@naerhed/core/directory/schedule";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 import { AccessFacts } from "./FactIcon.tsx";
 import { ageText, categoryName, centreName, formatDate, priceText, telHref } from "./format.ts";
 

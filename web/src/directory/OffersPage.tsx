@@ -6,7 +6,7 @@ import { MoreButton } from "../components/MoreButton.tsx";
 import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useI18n } from "./texts.ts";
 import { LoadError } from "./errors.tsx";
 import { OfferCards } from "./OfferCard.tsx";
 import type { OfferPage } from "./format.ts";

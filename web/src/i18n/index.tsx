@@ -1,6 +1,7 @@
 import { createContext, createEffect, createSignal, useContext, type Accessor, type ParentProps } from "solid-js";
 import { da, type Dictionary, type MessageKey } from "./da.ts";
 import { en } from "./en.ts";
+import { moduleTexts } from "./texts.ts";
 
 export type Language = "da" | "en";
 export type { MessageKey };
@@ -51,7 +52,7 @@ export function I18nProvider(props: ParentProps<{ initial?: Language }>) {
     document.documentElement.lang = lang();
   });
 
-  const t: I18n["t"] = (key, params) => format(dictionaries[lang()][key], params);
+  const t: I18n["t"] = (key, params) => format((dictionaries[lang()] as Record<string, string>)[key] ?? moduleTexts[lang()][key] ?? key, params);
 
   return <I18nContext.Provider value={{ lang, setLang, t }}>{props.children}</I18nContext.Provider>;
 }

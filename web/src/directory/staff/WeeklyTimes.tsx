@@ -1,7 +1,7 @@
 import { weekdays } from "@naerhed/core/directory/schedule";
 import { For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
-import { useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../texts.ts";
 import type { FormValues } from "./offer-form.ts";
 
 type Time = FormValues["weekly"][number];

@@ -2,7 +2,7 @@ import { centres } from "@naerhed/core/shared/centres";
 import { A, useSearchParams } from "@solidjs/router";
 import { For, Match, Switch, type JSX } from "solid-js";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../texts.ts";
 import { NoAccess } from "../../identity/access.tsx";
 import { hasRole, type SessionPerson } from "../../identity/session.tsx";
 import { centreName } from "../format.ts";

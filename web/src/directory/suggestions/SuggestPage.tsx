@@ -11,7 +11,7 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../../components/RadioGroup.tsx";
 import { usePageTitle } from "../../components/navigation.ts";
-import { useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../texts.ts";
 import { useFormErrors } from "../../identity/forms.ts";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 

@@ -11,7 +11,7 @@ import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { usePageTitle } from "../../components/navigation.ts";
-import { useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../texts.ts";
 import { RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
 import { useFormErrors } from "../../identity/forms.ts";
 import { hasRole, type SessionPerson } from "../../identity/session.tsx";
