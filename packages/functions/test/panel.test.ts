@@ -115,7 +115,7 @@ describe("publishing a consultation", () => {
     const id = await published({ target: { kind: "segment", areas: ["nord", "midt"] } });
     const mails = await t.services.identity.store.listMail(10);
     expect(mails.map((m) => m.to)).toEqual([nordUser.person.email]);
-    expect(mails[0]!.text).toContain(`/borgerpanel/svar/${id}`);
+    expect(mails[0]!.text).toContain(`/borgerpanelet/svar/${id}`);
     const page = (await (await call("GET", "/api/panel/consultations", nordUser.cookie)).json()) as { items: { id: string; open: boolean }[] };
     expect(page.items).toMatchObject([{ id, open: true }]);
   });
@@ -319,5 +319,28 @@ describe("results", () => {
     expect(body.answers[0]!.q5).toBe("Personalet. Ring til [navn skjult] på [telefon skjult]");
     const audit = await t.services.audit.list({ item: `panel:consultation:${id}` });
     expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(["panel.answers.export", "panel.consultation.publish", "panel.consultation.create"]));
+  });
+});
+
+describe("demo data", () => {
+  it("gives borger@example.dk an open 7-question consultation, and staff a closed one where the group of 3 is hidden", async () => {
+    const { loadDemoPanel } = await import("@naerhed/core/panel/demo-panel");
+    const store = createPanelStore(t.db, t.config.tableNames[panelTable.id]!);
+    await loadDemoPanel(store, t.clock.now);
+    // Bente as identity's demo data has her (loaded separately locally).
+    const { startSession } = await import("@naerhed/core/identity/sessions");
+    const person = { id: "019ab000-0000-7000-8000-000000000001", email: "borger@example.dk", display_name: "Bente Borger", language: "da" as const, grants: [{ role: "citizen" as const }], created_at: "2026-09-01T08:00:00.000Z" };
+    await t.services.identity.store.createPerson(person);
+    const cookie = `naerhed_session=${await startSession(t.services.identity, person)}`;
+    const mine = (await (await call("GET", "/api/panel/consultations", cookie)).json()) as { items: { title: string; open: boolean; answered: boolean; questions: unknown[] }[] };
+    expect(mine.items.filter((c) => c.open && !c.answered).map((c) => c.questions.length)).toEqual([7]);
+
+    const staffNord = await t.personWith([{ role: "staff", centre_id: "nord" }]);
+    const results = (await (await call("GET", "/api/panel/centres/nord/consultations/019ab000-0000-7000-8000-000000002002/results", staffNord.cookie)).json()) as {
+      breakdowns: { dimension: string; groups: { value: string; hidden: boolean }[] }[];
+    };
+    const relation = results.breakdowns.find((b) => b.dimension === "relation")!;
+    expect(relation.groups.filter((g) => g.hidden).map((g) => g.value)).toContain("other");
+    expect(((await (await call("GET", "/api/panel/results")).json()) as { items: unknown[] }).items).toHaveLength(1);
   });
 });

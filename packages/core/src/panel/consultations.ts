@@ -15,7 +15,7 @@ import type { PanelServices } from "./services.ts";
 /** The reminder goes out once, this long before closing, to those who have not answered. */
 export const REMIND_HOURS_BEFORE_CLOSING = 48;
 
-const answerLink = (services: PanelServices, id: string) => `${services.siteUrl}/borgerpanel/svar/${id}`;
+const answerLink = (services: PanelServices, id: string) => `${services.siteUrl}/borgerpanelet/svar/${id}`;
 const who = (actor: Actor) => ({ person_id: actor.person_id, display_name: actor.display_name });
 
 async function ofCentre(services: PanelServices, centreId: string, id: string): Promise<Consultation> {
