@@ -313,3 +313,36 @@ describe("staff and results", () => {
     await staff.context.close();
   });
 });
+
+describe("axe on the panel's signed-in pages in English", () => {
+  it("finds no problems for a member or for staff", async () => {
+    const member = await newVisitor(browser, { language: "en" });
+    await signIn(member.page, freshEmail("panel-en"));
+    const joined = await member.page.evaluate(async () =>
+      (await fetch("/api/panel/membership", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ consent: true, contact: "site" }) })).status,
+    );
+    expect(joined).toBe(200);
+    for (const [path, heading] of [
+      ["/borgerpanelet/tilmeld", "Join"],
+      ["/borgerpanelet/mine", "Your questions"],
+      [`/borgerpanelet/svar/${ACTIVITIES}`, "Hvad synes du om centret?"],
+    ] as const) {
+      await member.page.goto(path);
+      await settled(member.page);
+      await expect(h1(member.page)).resolves.toBe(heading);
+      await expectNoAxe(member.page);
+    }
+    expect(member.errors).toEqual([]);
+    await member.context.close();
+
+    const staff = await newVisitor(browser, { language: "en" });
+    await staff.context.addCookies(staffCookies);
+    for (const path of ["/personale/borgerpanel", `/personale/borgerpanel/nord/${ACTIVITIES}`, `/personale/borgerpanel/nord/${ACTIVITIES}/resultat`]) {
+      await staff.page.goto(path);
+      await settled(staff.page);
+      await expectNoAxe(staff.page);
+    }
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
+});
