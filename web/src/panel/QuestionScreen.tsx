@@ -85,7 +85,7 @@ export function QuestionScreen(props: {
             {(option) => (
               <div class="answer-option">
                 <input
-                  class="answer-option__input"
+                  class="radio__input"
                   type={props.question.type === "multiple" ? "checkbox" : "radio"}
                   id={`${name()}-${option.value}`}
                   name={name()}
