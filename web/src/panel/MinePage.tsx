@@ -40,6 +40,7 @@ function Mine() {
   const open = () => items().filter((c) => c.open && !c.answered);
   const answered = () => items().filter((c) => c.answered);
   const later = () => items().filter((c) => !c.answered && !c.open && c.opens_at > new Date().toISOString());
+  const closed = () => items().filter((c) => !c.answered && !c.open && c.opens_at <= new Date().toISOString());
 
   async function leave() {
     if (leaving()) return;
@@ -120,6 +121,21 @@ function Mine() {
             </ul>
           </Show>
         </PageSection>
+        <Show when={closed().length > 0}>
+          <PageSection id="panel-closed" title={t("panel.closedTitle")}>
+            <ul class="bullets">
+              <For each={closed()}>
+                {(c) => (
+                  <li>
+                    <Show when={c.status === "results_published"} fallback={c.title}>
+                      <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </PageSection>
+        </Show>
         <PageSection id="panel-membership" title={t("panel.youTitle")}>
           <Show
             when={page.data()!.member}
