@@ -48,6 +48,10 @@ import type { AnswerRow } from "./results.ts";
  *   and an answer appear together and can link them. We reduce (b) by storing no times on
  *   either item, random answer keys and no DynamoDB stream on the table; (a) by keeping the
  *   profile coarse and optional. Direct table access is for operators only (IAM), never staff.
+ * - Staff see results while a consultation runs. A staff member who knows the moment one
+ *   person answered (say, they helped them) could compare the results just before and after.
+ *   The API never says who has answered, small groups stay hidden and free text is masked,
+ *   but the counts per question do change by one: that is the price of live results.
  */
 
 const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER" });
