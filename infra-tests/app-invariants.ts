@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Duration } from "aws-cdk-lib";
+import { Schedule } from "aws-cdk-lib/aws-events";
 import { Api as HttpApi, Function as SstFunction, getStack, useSites } from "sst/constructs";
 import { useProject } from "sst/project.js";
 import { describe, expect, test } from "vitest";
@@ -229,12 +231,12 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       // Every function checks sessions and writes the audit log.
       expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
-      // Only identity sends mail; SITE_URL only when it was set at deploy time.
-      expect(env.MAIL_FROM).toBe(module.name === "identity" ? expected.mailFrom : undefined);
+      // Only modules that send mail get the sender; SITE_URL only when it was set at deploy time.
+      expect(env.MAIL_FROM).toBe(module.sendsMail ? expected.mailFrom : undefined);
       expect(env.SITE_URL).toBe(expected.siteUrl);
       // Nothing else: in particular no name of another module's table.
       const ours = new Set([...module.tables, identityTable, auditTable].map((spec) => spec.envVar));
-      if (module.name === "identity") ours.add("MAIL_FROM");
+      if (module.sendsMail) ours.add("MAIL_FROM");
       if (expected.siteUrl) ours.add("SITE_URL");
       expect(Object.keys(env).sort()).toEqual([...ours, ...SST_FUNCTION_ENV].sort());
     });
@@ -285,16 +287,11 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
             ]),
         // The audit log: append only.
         { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [tableArn(auditTable)] },
-        // Identity: admins read the audit log; sign-in mails from the configured sender (address or its domain).
-        ...(isIdentity
-          ? [
-              { Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) },
-              {
-                Effect: "Allow",
-                Action: ["ses:SendEmail"],
-                Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)],
-              },
-            ]
+        // Identity: admins read the audit log.
+        ...(isIdentity ? [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) }] : []),
+        // Modules that send mail (sign-in, panel invitations): from the configured sender (address or its domain).
+        ...(module.sendsMail
+          ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]
           : []),
         // SST turns on X-Ray tracing for every function.
         { Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
@@ -348,18 +345,36 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(checked).toBe(2 * (modules.length - 1));
     });
 
-    test("only identity may send mail, and only as the configured sender", () => {
-      const identityRole = roleOf(identityModule());
+    test("only modules marked sendsMail (identity, panel) may send mail, and only as the configured sender", () => {
+      const senders = modules.filter((m) => m.sendsMail);
+      expect(senders.map((m) => m.name).sort()).toEqual(["identity", "panel"]);
       const mailStatements = allTemplates().flatMap((template) =>
         policyStatements(template)
           .filter(({ statement }) => [...asList(statement.Action), ...asList(statement.NotAction)].some((a) => /^ses:/i.test(String(a))))
           .map(({ resource, statement }) => ({ roles: rolesOf(template, resource), statement })),
       );
-      expect(mailStatements).toHaveLength(1);
-      expect(mailStatements[0]!.roles).toEqual([identityRole]);
-      expect(actionsOf(mailStatements[0]!.statement)).toEqual(["ses:SendEmail"]);
-      for (const arn of asList(mailStatements[0]!.statement.Resource)) {
-        expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
+      expect(mailStatements.flatMap((s) => s.roles).sort()).toEqual(senders.map(roleOf).sort());
+      for (const { statement } of mailStatements) {
+        expect(actionsOf(statement)).toEqual(["ses:SendEmail"]);
+        for (const arn of asList(statement.Resource)) {
+          expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
+        }
+      }
+    });
+
+    test("each scheduled job is an EventBridge rule that invokes its module's own function with { job }", () => {
+      const rules = resourcesOfType(api(), "AWS::Events::Rule");
+      const jobs = modules.flatMap((m) => (m.jobs ?? []).map((job) => ({ module: m, job })));
+      expect(jobs.map(({ job }) => job.name)).toContain("panel-reminders");
+      expect(rules).toHaveLength(jobs.length);
+      for (const { module, job } of jobs) {
+        const [fnId] = moduleFunction(module);
+        const rule = rules.find(([, r]) => (r.Properties?.Targets as { Input?: string }[] | undefined)?.some((t) => t.Input === JSON.stringify({ job: job.name })));
+        expect(rule, `rule for ${job.name}`).toBeDefined();
+        const props = rule![1].Properties!;
+        expect(props.ScheduleExpression).toBe(Schedule.rate(Duration.minutes(job.everyMinutes)).expressionString);
+        const [target] = props.Targets as { Arn: unknown }[];
+        expect(target!.Arn).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
       }
     });
 

@@ -1,4 +1,4 @@
-import { auditTable, directoryTable, identityTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, directoryTable, identityTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -75,6 +75,24 @@ export const modules: readonly ModuleSpec[] = [
     tables: [directoryTable],
     // Exactly the commands of packages/core/src/directory/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+  },
+  {
+    name: "panel",
+    prefixes: ["panel"],
+    handler: "packages/functions/src/panel/lambda.handler",
+    tables: [panelTable],
+    // Exactly the commands of packages/core/src/panel/store.ts.
+    actions: [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:Query",
+      "dynamodb:TransactWriteItems",
+    ],
+    // Invitations and reminders.
+    sendsMail: true,
+    jobs: [{ name: "panel-reminders", everyMinutes: 60 }],
   },
 ];
 

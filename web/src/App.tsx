@@ -32,6 +32,16 @@ const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPa
 // ── Search for citizens: /tilbud/soeg ──
 const SearchPage = lazy(() => import("./directory/SearchPage.tsx"));
 // ── end of search ──
+// ── Citizen panel: /borgerpanelet (public, members) and /personale/borgerpanel (staff) ──
+const PanelPage = lazy(() => import("./panel/PanelPage.tsx"));
+const PanelJoinPage = lazy(() => import("./panel/JoinPage.tsx"));
+const PanelMinePage = lazy(() => import("./panel/MinePage.tsx"));
+const PanelAnswerPage = lazy(() => import("./panel/AnswerPage.tsx"));
+const PanelResultPage = lazy(() => import("./panel/ResultPage.tsx"));
+const PanelStaffPage = lazy(() => import("./panel/StaffPanelPage.tsx"));
+const PanelConsultationPage = lazy(() => import("./panel/ConsultationPage.tsx"));
+const PanelStaffResultsPage = lazy(() => import("./panel/StaffResultsPage.tsx"));
+// ── end of citizen panel ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -61,6 +71,16 @@ export function AppRoutes() {
       {/* ── Search ── */}
       <Route path="/tilbud/soeg" component={SearchPage} />
       {/* ── end of search ── */}
+      {/* ── Citizen panel ── */}
+      <Route path="/borgerpanelet" component={PanelPage} />
+      <Route path="/borgerpanelet/tilmeld" component={PanelJoinPage} />
+      <Route path="/borgerpanelet/mine" component={PanelMinePage} />
+      <Route path="/borgerpanelet/svar/:id" component={PanelAnswerPage} />
+      <Route path="/borgerpanelet/resultater/:id" component={PanelResultPage} />
+      <Route path="/personale/borgerpanel" component={PanelStaffPage} />
+      <Route path="/personale/borgerpanel/:centre/:id" component={PanelConsultationPage} />
+      <Route path="/personale/borgerpanel/:centre/:id/resultat" component={PanelStaffResultsPage} />
+      {/* ── end of citizen panel ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

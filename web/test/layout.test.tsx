@@ -25,29 +25,29 @@ describe("the site's frame", () => {
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
   });
 
-  it("shows four doors on the front page; three say they are coming soon", async () => {
+  it("shows four doors on the front page; two say they are coming soon", async () => {
     renderApp("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" })).toBeInTheDocument();
     expect(document.title).toBe("Nærhed");
     const doors = screen.getAllByRole("listitem").map((item) => item.querySelector("a")!);
     expect(doors.map((door) => door.getAttribute("href"))).toEqual([
       "/tilbud",
-      "/borgerraadet",
       "/borgerpanelet",
+      "/borgerraadet",
       "/mentorordningen",
     ]);
     expect(doors[0]).toHaveAccessibleName(/^Find tilbud/);
-    expect(doors[0]).not.toHaveTextContent("Kommer snart");
-    for (const door of doors.slice(1)) expect(door).toHaveTextContent("Kommer snart");
+    for (const door of doors.slice(0, 2)) expect(door).not.toHaveTextContent("Kommer snart");
+    for (const door of doors.slice(2)) expect(door).toHaveTextContent("Kommer snart");
   });
 
   it("opens a coming-soon page from a door and puts focus on its heading", async () => {
     renderApp("/");
-    fireEvent.click(await screen.findByRole("link", { name: /^Borgerpanelet/ }));
-    const heading = await screen.findByRole("heading", { level: 1, name: "Borgerpanelet" });
+    fireEvent.click(await screen.findByRole("link", { name: /^Mentorordningen/ }));
+    const heading = await screen.findByRole("heading", { level: 1, name: "Mentorordningen" });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByText("Denne del af Nærhed er ikke klar endnu.")).toBeInTheDocument();
-    expect(document.title).toBe("Borgerpanelet – Nærhed");
+    expect(document.title).toBe("Mentorordningen – Nærhed");
     expect(screen.getByRole("link", { name: "Gå til forsiden" })).toHaveAttribute("href", "/");
   });
 

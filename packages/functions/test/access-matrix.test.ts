@@ -106,6 +106,24 @@ describe("authorization of every route", () => {
       "GET /api/hsds/taxonomy_terms/:id": "public",
       "GET /api/hsds/export.json": "public",
       "GET /api/hsds/export.csv": "public",
+      // Citizen panel: public results; a person's own membership and invitations; the centre's staff build and read results.
+      "GET /api/panel/results": "public",
+      "GET /api/panel/results/:id": "public",
+      "GET /api/panel/membership": "signed_in",
+      "PUT /api/panel/membership": "signed_in",
+      "DELETE /api/panel/membership": "signed_in",
+      "GET /api/panel/consultations": "owner",
+      "GET /api/panel/consultations/:id": "owner",
+      "POST /api/panel/consultations/:id/answers": "owner",
+      "GET /api/panel/centres/:centre/consultations": "role:staff@centre",
+      "POST /api/panel/centres/:centre/consultations": "role:staff@centre",
+      "POST /api/panel/centres/:centre/target-count": "role:staff@centre",
+      "GET /api/panel/centres/:centre/consultations/:id": "role:staff@centre",
+      "PUT /api/panel/centres/:centre/consultations/:id": "role:staff@centre",
+      "POST /api/panel/centres/:centre/consultations/:id/publish": "role:staff@centre",
+      "GET /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
+      "POST /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
+      "GET /api/panel/centres/:centre/consultations/:id/export": "role:staff@centre",
     });
   });
 

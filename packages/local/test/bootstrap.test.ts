@@ -45,7 +45,8 @@ describe("demo data", () => {
     const config = localConfig(inject("dynamoEndpoint"), "demo-");
     await createMissingTables(client, tables, config.tableNames);
     const db = createDocumentClient(config);
-    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length });
+    // The panel: 25 members and 3 consultations.
+    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length, panel: 28 });
     expect(await loadDemoData(db, config)).toEqual({});
     const count = await db.send(new ScanCommand({ TableName: "demo-directory", Select: "COUNT" }));
     expect(count.Count).toBe(demoOffers.length);

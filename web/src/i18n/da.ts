@@ -1,4 +1,5 @@
 import type { DirectoryKey } from "../directory/texts.ts";
+import type { PanelKey } from "../panel/texts.ts";
 
 /**
  * Danish: the first language. Every text a person reads on the site lives here.
@@ -261,7 +262,7 @@ export const da = {
 } as const satisfies Record<string, string>;
 
 /** Every key `t()` knows: the site-wide ones here, and each module's own (types only: no module text is bundled here). */
-export type MessageKey = keyof typeof da | DirectoryKey;
+export type MessageKey = keyof typeof da | DirectoryKey | PanelKey;
 
 /** Every other language must have every Danish key, and no others. */
 export type Dictionary = Record<keyof typeof da, string>;

@@ -1,0 +1,13 @@
+import type { AuditLog } from "../shared/audit.ts";
+import type { Mailer } from "../shared/mailer.ts";
+import type { PanelStore } from "./store.ts";
+
+/** What the panel's use cases need; built once per process. */
+export type PanelServices = {
+  store: PanelStore;
+  audit: AuditLog;
+  mailer: Mailer;
+  now: () => Date;
+  /** Where links in mails point (the site). */
+  siteUrl: string;
+};

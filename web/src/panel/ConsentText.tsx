@@ -1,0 +1,23 @@
+import { Dynamic } from "solid-js/web";
+import { useI18n } from "./texts.ts";
+
+/** What joining means, in plain words: what we ask, how often, how answers are used, how to leave. Shown before anyone joins. */
+export function ConsentText(props: { level: 2 | 3 }) {
+  const { t } = useI18n();
+  const parts = [
+    ["panel.consentAskTitle", "panel.consentAsk"],
+    ["panel.consentOftenTitle", "panel.consentOften"],
+    ["panel.consentUseTitle", "panel.consentUse"],
+    ["panel.consentLeaveTitle", "panel.consentLeave"],
+  ] as const;
+  return (
+    <>
+      {parts.map(([title, text]) => (
+        <>
+          <Dynamic component={`h${props.level}`}>{t(title)}</Dynamic>
+          <p>{t(text)}</p>
+        </>
+      ))}
+    </>
+  );
+}

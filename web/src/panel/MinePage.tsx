@@ -1,0 +1,172 @@
+import { A, useLocation } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { apiGet, apiSend } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { LoadError } from "../components/LoadError.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { PageSection } from "../components/PageSection.tsx";
+import { usePageTitle } from "../components/navigation.ts";
+import { useI18n } from "./texts.ts";
+import { RequireSignIn } from "../identity/access.tsx";
+import { useFormErrors } from "../identity/forms.ts";
+import type { PanelNotice } from "./JoinPage.tsx";
+import { useLoad } from "./load.ts";
+import { formatTime, type Member, type MemberConsultation } from "./model.ts";
+
+/** /borgerpanelet/mine: the member's consultations (open, answered, later, closed), their membership and leaving. */
+export default function MinePage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("panel.mineTitle"));
+  return <RequireSignIn>{() => <Mine />}</RequireSignIn>;
+}
+
+function Mine() {
+  const { t, lang } = useI18n();
+  const location = useLocation<PanelNotice>();
+  const page = useLoad(async (signal) => {
+    const [{ member }, { items }] = await Promise.all([
+      apiGet<{ member: Member | null }>("/panel/membership", lang(), signal),
+      apiGet<{ items: MemberConsultation[] }>("/panel/consultations", lang(), signal),
+    ]);
+    return { member, items };
+  });
+  const [left, setLeft] = createSignal(false);
+  const [leaving, setLeaving] = createSignal(false);
+  const form = useFormErrors();
+
+  const items = () => page.data()?.items ?? [];
+  const open = () => items().filter((c) => c.open && !c.answered);
+  const answered = () => items().filter((c) => c.answered);
+  const later = () => items().filter((c) => !c.answered && !c.open && c.opens_at > new Date().toISOString());
+  const closed = () => items().filter((c) => !c.answered && !c.open && c.opens_at <= new Date().toISOString());
+
+  async function leave() {
+    if (leaving()) return;
+    setLeaving(true);
+    try {
+      await apiSend("DELETE", "/panel/membership", lang());
+      setLeft(true);
+      await page.reload();
+    } catch (error) {
+      form.fail(error);
+    } finally {
+      setLeaving(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t("panel.mineTitle")} />
+      <Show when={location.state?.notice === "joined" && !left()}>
+        <Notice kind="success" announce="polite">
+          <p>{t("panel.joined")}</p>
+        </Notice>
+      </Show>
+      <Show when={location.state?.notice === "draftSaved"}>
+        <Notice kind="success" announce="polite">
+          <p>{t("panel.draftSaved")}</p>
+        </Notice>
+      </Show>
+      <Show when={left()}>
+        <Notice kind="success" announce="polite">
+          <p>{t("panel.left")}</p>
+        </Notice>
+      </Show>
+      <ErrorSummary errors={form.errors()} />
+      <p class="status" role="status">
+        {page.loading() ? t("panel.loading") : ""}
+      </p>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={() => void page.reload()} />}</Show>
+      <Show when={page.data()}>
+        <PageSection id="panel-open" title={t("panel.openTitle")}>
+          <Show when={open().length > 0} fallback={<p>{t("panel.openNone")}</p>}>
+            <ul class="cards">
+              <For each={open()}>
+                {(c) => (
+                  <li class="card">
+                    <h3 class="card__title">
+                      <A class="card__link" href={`/borgerpanelet/svar/${c.id}`}>
+                        {t("panel.answerNow", { title: c.title })}
+                      </A>
+                    </h3>
+                    <p>{c.intro}</p>
+                    <p class="small">{t("panel.closes", { date: formatTime(c.closes_at, lang()) })}</p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </PageSection>
+        <Show when={later().length > 0}>
+          <PageSection id="panel-later" title={t("panel.laterTitle")}>
+            <ul class="bullets">
+              <For each={later()}>{(c) => <li>{`${c.title}. ${t("panel.opens", { date: formatTime(c.opens_at, lang()) })}`}</li>}</For>
+            </ul>
+          </PageSection>
+        </Show>
+        <PageSection id="panel-answered" title={t("panel.answeredTitle")}>
+          <Show when={answered().length > 0} fallback={<p>{t("panel.answeredNone")}</p>}>
+            <ul class="bullets">
+              <For each={answered()}>
+                {(c) => (
+                  <li>
+                    <Show when={c.status === "results_published"} fallback={c.title}>
+                      <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </PageSection>
+        <Show when={closed().length > 0}>
+          <PageSection id="panel-closed" title={t("panel.closedTitle")}>
+            <ul class="bullets">
+              <For each={closed()}>
+                {(c) => (
+                  <li>
+                    <Show when={c.status === "results_published"} fallback={c.title}>
+                      <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </PageSection>
+        </Show>
+        <PageSection id="panel-membership" title={t("panel.youTitle")}>
+          <Show
+            when={page.data()!.member}
+            fallback={
+              <>
+                <p>{t("panel.notMember")}</p>
+                <p>
+                  <A class="big-link" href="/borgerpanelet/tilmeld">
+                    {t("panel.joinLink")}
+                  </A>
+                </p>
+              </>
+            }
+          >
+            {(member) => (
+              <>
+                <p>{t("panel.joinedAt", { date: formatTime(member().joined_at, lang()) })}</p>
+                <p>
+                  <A class="big-link" href="/borgerpanelet/tilmeld">
+                    {t("panel.changeProfile")}
+                  </A>
+                </p>
+                <p id="panel-leave-hint">{t("panel.leaveHint")}</p>
+                <Button variant="secondary" busy={leaving()} aria-describedby="panel-leave-hint" onClick={() => void leave()}>
+                  {t("panel.leave")}
+                </Button>
+              </>
+            )}
+          </Show>
+        </PageSection>
+      </Show>
+    </>
+  );
+}
