@@ -217,6 +217,23 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(new Set(sstFunctions)).toEqual(new Set(modules.flatMap((m) => moduleRoutes(m).map((route) => httpApi.getFunction(route)))));
     });
 
+    test("every scheduled job is an EventBridge rule at its interval, invoking its module's own function with { job }", () => {
+      const rate = (minutes: number) => (minutes % 60 === 0 ? `rate(${minutes / 60} ${minutes === 60 ? "hour" : "hours"})` : `rate(${minutes} minutes)`);
+      const rules = resourcesOfType(api(), "AWS::Events::Rule").map(([, rule]) => ({
+        schedule: rule.Properties?.ScheduleExpression,
+        targets: (rule.Properties?.Targets as { Arn: unknown; Input: string }[]).map((target) => ({ arn: target.Arn, input: JSON.parse(target.Input) as unknown })),
+      }));
+      const wanted = modules.flatMap((module) =>
+        (module.jobs ?? []).map((job) => ({
+          schedule: rate(job.everyMinutes),
+          targets: [{ arn: { "Fn::GetAtt": [moduleFunction(module)[0], "Arn"] }, input: { job: job.name } }],
+        })),
+      );
+      expect(modules.find((m) => m.name === "mentor")?.jobs, "the mentor module's certificate job").toEqual([{ name: "mentor-certificates", everyMinutes: 60 }]);
+      expect(rules).toEqual(expect.arrayContaining(wanted));
+      expect(rules).toHaveLength(wanted.length);
+    });
+
     test.each(modules.map((m) => [m.name, m] as const))("module %s: runtime, architecture, size, handler, environment", (_name, module) => {
       const fn = moduleFunction(module)[1].Properties!;
       expect(fn.Runtime).toBe("nodejs22.x");

@@ -1,4 +1,4 @@
-import { auditTable, directoryTable, identityTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, directoryTable, identityTable, mentorTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -75,6 +75,15 @@ export const modules: readonly ModuleSpec[] = [
     tables: [directoryTable],
     // Exactly the commands of packages/core/src/directory/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+  },
+  {
+    name: "mentor",
+    prefixes: ["mentor"],
+    handler: "packages/functions/src/mentor/lambda.handler",
+    tables: [mentorTable],
+    // Exactly the commands of packages/core/src/mentor/store.ts.
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"],
+    jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
   },
 ];
 

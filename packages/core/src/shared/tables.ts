@@ -54,6 +54,21 @@ export const directoryTable = {
 
 export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 
+/** Mentors, requests/pairs and their logs; see mentor/store.ts. gsi2: a mentor's pairs. */
+export const mentorTable = {
+  id: "mentor",
+  envVar: "MENTOR_TABLE",
+  ...pkSkWithGsi1,
+  globalIndexes: [
+    ...pkSkWithGsi1.globalIndexes,
+    {
+      name: "gsi2",
+      partitionKey: { name: "gsi2pk", type: "string" },
+      sortKey: { name: "gsi2sk", type: "string" },
+    },
+  ],
+} as const satisfies TableSpec;
+
 /** Written by every module (who changed what), read by admins; see shared/audit.ts. */
 export const auditTable = {
   id: "audit",
@@ -75,4 +90,4 @@ export const auditTable = {
 } as const satisfies TableSpec;
 
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, mentorTable];
