@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { demoMentors, demoRequests } from "../src/mentor/demo-mentors.ts";
 import { scoreMentor, suggestMentors, WEIGHTS } from "../src/mentor/matching.ts";
 import { canBeMatched, certificatesExpired, type Mentor } from "../src/mentor/mentor.ts";
 import type { Pair } from "../src/mentor/pair.ts";
@@ -107,5 +108,15 @@ describe("certificates", () => {
   it("a børneattest, when one was seen, must be valid too", () => {
     expect(certificatesExpired({ straffeattest_on: "2026-11-01", boerneattest_on: "2024-01-01" }, now, 365)).toBe(true);
     expect(canBeMatched(mentor("m", { screening: { straffeattest_on: "2026-11-01", boerneattest_on: "2024-01-01" } }), now, 365)).toBe(false);
+  });
+});
+
+describe("demo data", () => {
+  it("suggests the demo mentor (mentor@example.dk) first for the demo request in nord, with reasons", () => {
+    const [first] = suggestMentors(demoRequests[0]!, demoMentors, now, 730, "da");
+    expect(first).toMatchObject({
+      display_name: "Mona Mentor",
+      reasons: ["I kan begge lide fiskeri og natur", "I taler begge arabisk", "I bor begge i Fredericia Øst", "I har begge tid tirsdag eftermiddag"],
+    });
   });
 });

@@ -6,6 +6,7 @@ import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { directoryTable, tables } from "@naerhed/core/shared/tables";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { demoPeople } from "@naerhed/core/identity/demo-people";
+import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
 import { createMissingTables } from "../src/bootstrap.ts";
 import { localConfig } from "../src/config.ts";
 import { loadDemoData } from "../src/demo-data.ts";
@@ -45,7 +46,11 @@ describe("demo data", () => {
     const config = localConfig(inject("dynamoEndpoint"), "demo-");
     await createMissingTables(client, tables, config.tableNames);
     const db = createDocumentClient(config);
-    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length });
+    expect(await loadDemoData(db, config)).toEqual({
+      directory: demoOffers.length,
+      identity: demoPeople.length,
+      mentor: demoMentors.length + demoRequests.length,
+    });
     expect(await loadDemoData(db, config)).toEqual({});
     const count = await db.send(new ScanCommand({ TableName: "demo-directory", Select: "COUNT" }));
     expect(count.Count).toBe(demoOffers.length);
