@@ -31,6 +31,14 @@ const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPa
 // ── Search for citizens: /tilbud/soeg ──
 const SearchPage = lazy(() => import("./directory/SearchPage.tsx"));
 // ── end of search ──
+// ── Mentor scheme: public, mentor, mentee and staff pages (web/src/mentor/) ──
+const MentorHomePage = lazy(() => import("./mentor/MentorHomePage.tsx"));
+const MentorApplyPage = lazy(() => import("./mentor/ApplyPage.tsx"));
+const MentorRequestPage = lazy(() => import("./mentor/RequestPage.tsx"));
+const MentorMinePage = lazy(() => import("./mentor/MinePage.tsx"));
+const MentorPairPage = lazy(() => import("./mentor/PairPage.tsx"));
+const StaffMentorPage = lazy(() => import("./mentor/StaffMentorPage.tsx"));
+// ── end of mentor ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -59,6 +67,14 @@ export function AppRoutes() {
       {/* ── Search ── */}
       <Route path="/tilbud/soeg" component={SearchPage} />
       {/* ── end of search ── */}
+      {/* ── Mentor scheme ── */}
+      <Route path="/mentorordningen" component={MentorHomePage} />
+      <Route path="/mentorordningen/bliv-mentor" component={MentorApplyPage} />
+      <Route path="/mentorordningen/faa-en-mentor" component={MentorRequestPage} />
+      <Route path="/mentorordningen/mine" component={MentorMinePage} />
+      <Route path="/mentorordningen/forloeb/:id" component={MentorPairPage} />
+      <Route path="/personale/mentor" component={StaffMentorPage} />
+      {/* ── end of mentor ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

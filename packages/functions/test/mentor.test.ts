@@ -284,6 +284,8 @@ describe("following the pair", () => {
     }
     const mine = await body<{ mentoring: Pair[] }>(await get("/me", mentorB.cookie), 200);
     expect(mine.mentoring.map((p) => p.id)).not.toContain(pair.id);
+    const theirs = await body<{ mentoring: Pair[] }>(await get("/me", mentorA.cookie), 200);
+    expect(theirs.mentoring.map((p) => [p.id, p.mentee_name, p.contact])).toEqual([[pair.id, "Ahmad", "Ring til mor på 11 22 33 44"]]);
     expect((await get(`/pairs/${pair.id}`, staffSyd.cookie)).status).toBe(404);
     expect((await get("/centres/nord/pairs", staffSyd.cookie)).status).toBe(403);
     expect((await get(`/pairs/${pair.id}`, mentorA.cookie)).status).toBe(200);

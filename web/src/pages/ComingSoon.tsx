@@ -8,7 +8,6 @@ import { useI18n, type MessageKey } from "../i18n/index.tsx";
 export const comingSoon = [
   { path: "/borgerraadet", title: "council.title", text: "council.text" },
   { path: "/borgerpanelet", title: "panel.title", text: "panel.text" },
-  { path: "/mentorordningen", title: "mentor.title", text: "mentor.text" },
 ] as const satisfies readonly { path: string; title: MessageKey; text: MessageKey }[];
 
 export type ComingSoonModule = (typeof comingSoon)[number];

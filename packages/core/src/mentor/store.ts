@@ -37,7 +37,8 @@ import type { LogEntry, Pair, PairState } from "./pair.ts";
  *   `MENTORS#<centre>#<status>`, gsi1sk `<applied_at>#<id>`: the status is in the partition, so
  *   each queue is one Query and a change of status moves the item in the same write.
  * - Pair: pk `PAIR#<id>`, sk `PAIR`; gsi1pk `PAIRS#<centre>#<state>`, gsi1sk `<created_at>#<id>`;
- *   gsi2pk `MENTOR_PAIRS#<mentor id>` only while a mentor is proposed or paired (sparse).
+ *   gsi2pk `MENTOR_PAIRS#<mentor id>`, gsi2sk `<pair id>` (UUIDv7: oldest first) once a mentor is
+ *   proposed; removed when they decline (sparse: requests without a mentor are not in gsi2).
  *   `active_pairs` on the mentor counts their proposed and active pairs.
  * - Log entry: pk `PAIR#<id>`, sk `LOG#<date>#<entry id>`: read with its pair, erased with it.
  * - Pointer: pk `PERSON#<asker id>`, sk `REQUEST#<pair id>`: what a person asked for, for "my mentor"
@@ -108,13 +109,14 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
     }
     if (change.set?.mentor_id) {
       values[":mentorPairs"] = mentorPairs(change.set.mentor_id);
-      sets.push("gsi2pk = :mentorPairs");
+      values[":pairId"] = id;
+      sets.push("gsi2pk = :mentorPairs", "gsi2sk = :pairId");
     }
     const removes = (change.remove ?? []).map((name) => {
       names[`#${name}`] = name;
       return `#${name}`;
     });
-    if (change.remove?.includes("mentor_id")) removes.push("gsi2pk");
+    if (change.remove?.includes("mentor_id")) removes.push("gsi2pk", "gsi2sk");
     const states = change.from.map((state, index) => {
       values[`:from${index}`] = state;
       return `:from${index}`;
