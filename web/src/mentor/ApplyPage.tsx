@@ -12,7 +12,7 @@ import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import { CheckboxGroup, centreOptions, firstCheckboxId, interestOptions, languageOptions, slotOptions } from "./fields.tsx";
+import { ProfileFields, profileFieldIds } from "./fields.tsx";
 
 const empty = {
   about: "",
@@ -50,20 +50,8 @@ function ApplyForm() {
   const capacities = () => ["1", "2", "3"].map((value) => ({ value, label: value }));
   const genders = () => (["woman", "man", "other"] as const).map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
   const form = useFormErrors({
+    ...profileFieldIds("apply", t, lang()),
     about: "apply-about",
-    get interests() {
-      return firstCheckboxId("apply-interests", interestOptions(t));
-    },
-    get languages() {
-      return firstCheckboxId("apply-languages", languageOptions(t));
-    },
-    get centre_id() {
-      return firstRadioId("apply-centre", centreOptions(lang()));
-    },
-    area: "apply-area",
-    get availability() {
-      return firstCheckboxId("apply-availability", slotOptions(t));
-    },
     get frequency() {
       return firstRadioId("apply-frequency", frequencies());
     },
@@ -122,39 +110,7 @@ function ApplyForm() {
         <ErrorSummary errors={form.errors()} />
         <form class="form" novalidate onSubmit={send}>
           <TextAreaField id="apply-about" label={t("mentor.apply.about")} value={draft().about} error={form.at("apply-about")} onInput={set("about")} />
-          <CheckboxGroup
-            name="apply-interests"
-            legend={t("mentor.f.interests")}
-            options={interestOptions(t)}
-            values={draft().interests}
-            error={form.at(firstCheckboxId("apply-interests", interestOptions(t)))}
-            onChange={set("interests")}
-          />
-          <CheckboxGroup
-            name="apply-languages"
-            legend={t("mentor.f.languages")}
-            options={languageOptions(t)}
-            values={draft().languages}
-            error={form.at(firstCheckboxId("apply-languages", languageOptions(t)))}
-            onChange={set("languages")}
-          />
-          <RadioGroup
-            name="apply-centre"
-            legend={t("mentor.f.centre")}
-            options={centreOptions(lang())}
-            value={draft().centre_id}
-            error={form.at(firstRadioId("apply-centre", centreOptions(lang())))}
-            onChange={set("centre_id")}
-          />
-          <FormField id="apply-area" label={t("mentor.f.area")} hint={t("mentor.optional")} value={draft().area} error={form.at("apply-area")} onInput={set("area")} />
-          <CheckboxGroup
-            name="apply-availability"
-            legend={t("mentor.f.availability")}
-            options={slotOptions(t)}
-            values={draft().availability}
-            error={form.at(firstCheckboxId("apply-availability", slotOptions(t)))}
-            onChange={set("availability")}
-          />
+          <ProfileFields prefix="apply" profile={draft()} at={form.at} onChange={(field, value) => setDraft({ ...draft(), [field]: value })} />
           <RadioGroup
             name="apply-frequency"
             legend={t("mentor.apply.frequency")}

@@ -13,7 +13,7 @@ import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import { CheckboxGroup, centreOptions, firstCheckboxId, interestOptions, languageOptions, slotOptions } from "./fields.tsx";
+import { ProfileFields, profileFieldIds } from "./fields.tsx";
 
 const empty = {
   asked_by: "",
@@ -65,6 +65,7 @@ function RequestForm() {
       ] as const
     ).map(([value, key]) => ({ value, label: t(key) }));
   const form = useFormErrors({
+    ...profileFieldIds("req", t, lang()),
     get asked_by() {
       return firstRadioId("req-who", who());
     },
@@ -74,19 +75,6 @@ function RequestForm() {
     "goals.0": "req-goal-0",
     "goals.1": "req-goal-1",
     "goals.2": "req-goal-2",
-    get interests() {
-      return firstCheckboxId("req-interests", interestOptions(t));
-    },
-    get languages() {
-      return firstCheckboxId("req-languages", languageOptions(t));
-    },
-    get centre_id() {
-      return firstRadioId("req-centre", centreOptions(lang()));
-    },
-    area: "req-area",
-    get availability() {
-      return firstCheckboxId("req-availability", slotOptions(t));
-    },
     wishes: "req-wishes",
     get contact_preference() {
       return firstRadioId("req-contact-way", contactWays());
@@ -154,41 +142,7 @@ function RequestForm() {
               )}
             </Index>
           </PageSection>
-          <CheckboxGroup
-            name="req-interests"
-            legend={t("mentor.req.interests")}
-            hint={t("mentor.optional")}
-            options={interestOptions(t)}
-            values={draft().interests}
-            error={form.at(firstCheckboxId("req-interests", interestOptions(t)))}
-            onChange={set("interests")}
-          />
-          <CheckboxGroup
-            name="req-languages"
-            legend={t("mentor.req.languages")}
-            options={languageOptions(t)}
-            values={draft().languages}
-            error={form.at(firstCheckboxId("req-languages", languageOptions(t)))}
-            onChange={set("languages")}
-          />
-          <RadioGroup
-            name="req-centre"
-            legend={t("mentor.f.centre")}
-            options={centreOptions(lang())}
-            value={draft().centre_id}
-            error={form.at(firstRadioId("req-centre", centreOptions(lang())))}
-            onChange={set("centre_id")}
-          />
-          <FormField id="req-area" label={t("mentor.f.area")} hint={t("mentor.optional")} value={draft().area} error={form.at("req-area")} onInput={set("area")} />
-          <CheckboxGroup
-            name="req-availability"
-            legend={t("mentor.f.availability")}
-            hint={t("mentor.optional")}
-            options={slotOptions(t)}
-            values={draft().availability}
-            error={form.at(firstCheckboxId("req-availability", slotOptions(t)))}
-            onChange={set("availability")}
-          />
+          <ProfileFields prefix="req" profile={draft()} optional at={form.at} onChange={(field, value) => setDraft({ ...draft(), [field]: value })} />
           <RadioGroup name="req-gender" legend={t("mentor.req.wishGender")} options={genders()} value={draft().wish_gender} onChange={set("wish_gender")} />
           <TextAreaField id="req-wishes" label={t("mentor.req.wishes")} hint={t("mentor.optional")} rows={3} value={draft().wishes} error={form.at("req-wishes")} onInput={set("wishes")} />
           <RadioGroup

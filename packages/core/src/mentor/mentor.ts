@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
-import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, optionalText, picks, requiredText, Slot } from "./profile.ts";
+import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, picks, Slot } from "./profile.ts";
+import { optionalText, requiredText } from "../shared/validation.ts";
 
 /**
  * A volunteer mentor: what they wrote when they applied, and how staff screened them

@@ -35,21 +35,6 @@ export const picks = <T extends v.GenericSchema<unknown, string>>(item: T, min: 
     v.maxLength(max, message),
   );
 
-/** A required text: a missing key, an empty or a too long text all get the field's own message. */
-export const requiredText = (max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
-
-/** An optional text: empty counts as not given. */
-export const optionalText = (max: number, message: MessageKey) =>
-  v.optional(
-    v.pipe(
-      v.string(message),
-      v.trim(),
-      v.maxLength(max, message),
-      v.transform((text) => text || undefined),
-    ),
-  );
-
 /** Empty counts as not given, then the value must be one of the choices. */
 export const optionalPick = <T extends v.GenericSchema<string, string>>(schema: T, message: MessageKey) =>
   v.optional(
