@@ -9,7 +9,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useMentorI18n } from "./i18n.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { ProfileFields, profileFieldIds } from "./fields.tsx";
@@ -31,13 +31,13 @@ const empty = {
 
 /** /mentorordningen/bliv-mentor: anyone signed in applies; staff then call them (screening). */
 export default function ApplyPage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.apply.title"));
   return <RequireSignIn>{() => <ApplyForm />}</RequireSignIn>;
 }
 
 function ApplyForm() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const [draft, setDraft] = createSignal({ ...empty });
   const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);

@@ -2,12 +2,12 @@ import { Show } from "solid-js";
 import { DoorLink } from "../components/DoorLink.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useMentorI18n } from "./i18n.ts";
 import { hasRole, useSession } from "../identity/session.tsx";
 
 /** /mentorordningen: what the scheme is, and the ways in. */
 export default function MentorHomePage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   const session = useSession();
   usePageTitle(() => t("mentor.title"));
   return (

@@ -6,7 +6,7 @@ import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n, type MessageKey } from "../i18n/index.tsx";
+import { useMentorI18n, type MentorKey } from "./i18n.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useLoaded } from "./load.ts";
 
@@ -14,13 +14,13 @@ type Mine = { mentor: MentorView | null; mentoring: PairView[]; asked: PairView[
 
 /** /mentorordningen/mine: my mentor profile, the people I mentor, and my requests (my mentor, my goals). */
 export default function MinePage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.mine.title"));
   return <RequireSignIn>{() => <Mine />}</RequireSignIn>;
 }
 
 export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => string }) {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   return (
     <Show when={props.pairs.length > 0} fallback={<p>{t("mentor.mine.none")}</p>}>
       <ul class="link-list">
@@ -30,7 +30,7 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
               <A href={`/mentorordningen/forloeb/${pair.id}`} class="big-link">
                 {t("mentor.mine.open", { name: props.name(pair) })}
               </A>{" "}
-              <span class="tag">{t(`mentor.state.${pair.state}` as MessageKey)}</span>
+              <span class="tag">{t(`mentor.state.${pair.state}` as MentorKey)}</span>
             </li>
           )}
         </For>
@@ -40,7 +40,7 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
 }
 
 function Mine() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   const mine = useLoaded<Mine>(() => "/mentor/me");
   return (
     <>
@@ -52,7 +52,7 @@ function Mine() {
             <Show when={data().mentor}>
               {(mentor) => (
                 <PageSection id="mine-profile" title={t("mentor.mine.profile")}>
-                  <p>{t(`mentor.mine.status.${mentor().status}` as MessageKey)}</p>
+                  <p>{t(`mentor.mine.status.${mentor().status}` as MentorKey)}</p>
                 </PageSection>
               )}
             </Show>

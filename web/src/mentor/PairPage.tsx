@@ -14,7 +14,7 @@ import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { formatDate } from "../directory/format.ts";
-import { useI18n, type MessageKey } from "../i18n/index.tsx";
+import { useMentorI18n, type MentorKey } from "./i18n.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { faceOptions } from "./fields.tsx";
@@ -24,13 +24,13 @@ type Loaded = { pair: PairView; log: LogEntry[] };
 
 /** /mentorordningen/forloeb/:id: one pair, as its mentor, its mentee (or the relative who asked) or staff see it. */
 export default function PairPage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.title"));
   return <RequireSignIn>{() => <Pair />}</RequireSignIn>;
 }
 
 function Pair() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const params = useParams<{ id: string }>();
   const loaded = useLoaded<Loaded>(() => `/mentor/pairs/${params.id}`);
   const [done, setDone] = createSignal<string>();
@@ -77,7 +77,7 @@ function Pair() {
               <dl class="facts facts--stacked">
                 <div>
                   <dt>{t("mentor.pair.state")}</dt>
-                  <dd>{t(`mentor.state.${pair().state}` as MessageKey)}</dd>
+                  <dd>{t(`mentor.state.${pair().state}` as MentorKey)}</dd>
                 </div>
                 <Show when={pair().mentor_name}>
                   <div>
@@ -167,7 +167,7 @@ function Pair() {
                     <For each={data().log}>
                       {(entry) => (
                         <li>
-                          {t("mentor.log.entry", { date: formatDate(entry.on, lang()), what: entry.what_we_did })} ({t(`mentor.face.${entry.how_it_went}` as MessageKey)})
+                          {t("mentor.log.entry", { date: formatDate(entry.on, lang()), what: entry.what_we_did })} ({t(`mentor.face.${entry.how_it_went}` as MentorKey)})
                           <Show when={entry.note_for_staff}> – {entry.note_for_staff}</Show>
                         </li>
                       )}
@@ -205,11 +205,11 @@ function Pair() {
 }
 
 function GoalRow(props: { goal: PairView["goals"][number]; editable: boolean; onSave: (progress: number) => Promise<void> }) {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   const [progress, setProgress] = createSignal(String(props.goal.progress));
-  const options = () => [0, 1, 2, 3, 4].map((value) => ({ value: String(value), label: t(`mentor.progress.${value}` as MessageKey) }));
+  const options = () => [0, 1, 2, 3, 4].map((value) => ({ value: String(value), label: t(`mentor.progress.${value}` as MentorKey) }));
   return (
-    <Show when={props.editable} fallback={<p>{props.goal.text}: {t(`mentor.progress.${props.goal.progress}` as MessageKey)}</p>}>
+    <Show when={props.editable} fallback={<p>{props.goal.text}: {t(`mentor.progress.${props.goal.progress}` as MentorKey)}</p>}>
       <form
         class="form"
         novalidate
@@ -230,7 +230,7 @@ function GoalRow(props: { goal: PairView["goals"][number]; editable: boolean; on
 type Fields = ReturnType<typeof useFormErrors>;
 
 function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boolean> }) {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Copenhagen" });
   const [on, setOn] = createSignal(today);
   const [what, setWhat] = createSignal("");
@@ -271,7 +271,7 @@ function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boo
 }
 
 function FeedbackForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boolean> }) {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   const [answers, setAnswers] = createSignal({ good_to_meet: "", helped_goals: "", recommend: "", words: "" });
   const set = (field: keyof ReturnType<typeof answers>) => (value: string) => setAnswers({ ...answers(), [field]: value });
   const questions = [

@@ -10,7 +10,7 @@ import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { useMentorI18n } from "./i18n.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { ProfileFields, profileFieldIds } from "./fields.tsx";
@@ -33,13 +33,13 @@ const empty = {
 
 /** /mentorordningen/faa-en-mentor: a citizen, or a relative on their behalf, asks in their own words. */
 export default function RequestPage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.req.title"));
   return <RequireSignIn>{() => <RequestForm />}</RequireSignIn>;
 }
 
 function RequestForm() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
   const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);

@@ -15,7 +15,7 @@ import { TextAreaField } from "../components/TextAreaField.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { queueCentres } from "../directory/suggestions/SuggestionsPage.tsx";
 import { centreName } from "../directory/format.ts";
-import { useI18n, type MessageKey } from "../i18n/index.tsx";
+import { useMentorI18n, type MentorKey } from "./i18n.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { useLoaded } from "./load.ts";
@@ -25,7 +25,7 @@ type Overview = { requests: StaffPair[]; proposed: StaffPair[]; active: StaffPai
 
 /** /personale/mentor: per centre, mentors to screen, requests with suggestions, pairs to follow and endings. */
 export default function StaffMentorPage() {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.staff.title"));
   return (
     <RequireSignIn roles={["staff", "admin"]}>
@@ -40,7 +40,7 @@ export default function StaffMentorPage() {
 }
 
 function Centre(props: { centre: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const mentors = useLoaded<Mentors>(() => `/mentor/centres/${props.centre}/mentors`);
   const overview = useLoaded<Overview>(() => `/mentor/centres/${props.centre}/pairs`);
   const [done, setDone] = createSignal<string>();
@@ -100,7 +100,7 @@ function Centre(props: { centre: string }) {
 
 /** A list of pairs as cards: who, what, its state, a link to the pair; `children` adds the card's own actions. */
 function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: StaffPair) => unknown }) {
-  const { t } = useI18n();
+  const { t } = useMentorI18n();
   return (
     <Show when={props.pairs.length > 0} fallback={<p>{t("mentor.staff.none")}</p>}>
       <ul class="cards" aria-labelledby={props.label}>
@@ -113,10 +113,10 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
               </h4>
               <p>{pair.help_with}</p>
               <ul class="bullets">
-                <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(`mentor.progress.${goal.progress}` as MessageKey)}</li>}</For>
+                <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(`mentor.progress.${goal.progress}` as MentorKey)}</li>}</For>
               </ul>
               <p>
-                <span class="tag">{t(`mentor.state.${pair.state}` as MessageKey)}</span>{" "}
+                <span class="tag">{t(`mentor.state.${pair.state}` as MentorKey)}</span>{" "}
                 <Show when={pair.check_in_due}>
                   <span class="tag">{t("mentor.staff.checkInDue")}</span>{" "}
                 </Show>
@@ -139,7 +139,7 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
 type CardProps = { base: string; onDone: (message: string) => Promise<void> };
 
 function ScreenCard(props: CardProps & { mentor: MentorView }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const mentor = () => props.mentor;
   const [dates, setDates] = createSignal({
     interview_on: mentor().screening.interview_on ?? "",
@@ -173,7 +173,7 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
       <p>{mentor().can_help_with}</p>
       <p>{mentor().contact}</p>
       <p>
-        <span class="tag">{t(`mentor.mine.status.${mentor().status}` as MessageKey)}</span>
+        <span class="tag">{t(`mentor.mine.status.${mentor().status}` as MentorKey)}</span>
       </p>
       <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={(event) => event.preventDefault()}>
@@ -194,7 +194,7 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
 }
 
 function RequestCard(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const [suggestions, setSuggestions] = createSignal<Suggestion[]>();
   const form = useFormErrors({});
   async function show() {
@@ -253,7 +253,7 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
 }
 
 function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const id = (field: string) => `meeting-${props.pair.id}-${field}`;
   const [on, setOn] = createSignal(props.pair.first_meeting?.on ?? "");
   const [place, setPlace] = createSignal(props.pair.first_meeting?.place ?? "");
@@ -282,7 +282,7 @@ function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
 }
 
 function ActiveCard(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const [ending, setEnding] = createSignal(false);
   const [end, setEnd] = createSignal({ outcome: "", reason: "", closing_conversation_on: "", next_step: "", next_offer_id: "" });
   const id = (field: string) => `end-${props.pair.id}-${field}`;

@@ -4,18 +4,19 @@ import { For } from "solid-js";
 import { describedBy, FieldNotes } from "../components/FieldParts.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { useI18n, type I18n, type Language, type MessageKey } from "../i18n/index.tsx";
+import type { Language } from "../i18n/index.tsx";
+import { useMentorI18n, type MentorKey, type MentorT } from "./i18n.ts";
 
 /** The shared lists (core mentor/profile.ts) as choices in the reader's language. */
-export const interestOptions = (t: I18n["t"]): RadioOption[] => INTERESTS.map((id) => ({ value: id, label: t(`mentor.interest.${id}` as MessageKey) }));
-export const languageOptions = (t: I18n["t"]): RadioOption[] => LANGUAGES.map((id) => ({ value: id, label: t(`mentor.lang.${id}` as MessageKey) }));
-export const slotOptions = (t: I18n["t"]): RadioOption[] =>
+export const interestOptions = (t: MentorT): RadioOption[] => INTERESTS.map((id) => ({ value: id, label: t(`mentor.interest.${id}` as MentorKey) }));
+export const languageOptions = (t: MentorT): RadioOption[] => LANGUAGES.map((id) => ({ value: id, label: t(`mentor.lang.${id}` as MentorKey) }));
+export const slotOptions = (t: MentorT): RadioOption[] =>
   WEEKDAYS.flatMap((day) =>
-    DAY_PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`mentor.day.${day}` as MessageKey)} ${t(`mentor.part.${part}` as MessageKey)}` })),
+    DAY_PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`mentor.day.${day}` as MentorKey)} ${t(`mentor.part.${part}` as MentorKey)}` })),
   );
 export const centreOptions = (lang: Language): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang] }));
-export const faceOptions = (t: I18n["t"]): RadioOption[] =>
-  ["1", "2", "3", "4", "5"].map((value) => ({ value, label: `${["☹️", "🙁", "😐", "🙂", "😀"][Number(value) - 1]} ${t(`mentor.face.${value}` as MessageKey)}` }));
+export const faceOptions = (t: MentorT): RadioOption[] =>
+  ["1", "2", "3", "4", "5"].map((value) => ({ value, label: `${["☹️", "🙁", "😐", "🙂", "😀"][Number(value) - 1]} ${t(`mentor.face.${value}` as MentorKey)}` }));
 
 export const firstCheckboxId = (name: string, options: readonly RadioOption[]) => `${name}-${options[0]?.value ?? ""}`;
 
@@ -62,7 +63,7 @@ export function CheckboxGroup(props: {
 export type Profile = { interests: string[]; languages: string[]; centre_id: string; area: string; availability: string[] };
 
 /** The API's field names → the ids of the profile's inputs (for useFormErrors), for inputs named `<prefix>-…`. Values, not labels: the same in every language. */
-export function profileFieldIds(prefix: string, t: I18n["t"], lang: Language) {
+export function profileFieldIds(prefix: string, t: MentorT, lang: Language) {
   return {
     interests: firstCheckboxId(`${prefix}-interests`, interestOptions(t)),
     languages: firstCheckboxId(`${prefix}-languages`, languageOptions(t)),
@@ -80,7 +81,7 @@ export function ProfileFields(props: {
   at: (id: string) => string | undefined;
   onChange: <K extends keyof Profile>(field: K, value: Profile[K]) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useMentorI18n();
   const ids = profileFieldIds(props.prefix, t, lang());
   const skippable = () => (props.optional ? t("mentor.optional") : undefined);
   return (
