@@ -183,6 +183,34 @@ describe("the mentor scheme from application to a good ending", () => {
     await mum.context.close();
   });
 
+  it("staff ask for a mentor for a citizen, then stop the request when the citizen changes their mind", async () => {
+    const name = `Yasmin ${stamp}`;
+    const desk = await as(staff, "/personale/mentor");
+    await desk.page.getByRole("link", { name: "Skriv et nyt ønske om en mentor" }).click();
+    await desk.page.waitForURL("**/personale/mentor/nyt-oenske");
+    await settled(desk.page);
+    await expect(h1(desk.page)).resolves.toBe("Find en mentor til en borger");
+    await expect(desk.page.locator("#req-who-self").count()).resolves.toBe(0);
+    await desk.page.getByLabel("Hvad hedder den, der skal have en mentor?").fill(name);
+    await desk.page.getByLabel("Hvad vil du have hjælp til?").fill("Hun vil gerne møde nye mennesker.");
+    await desk.page.getByLabel("Mål 1").fill("Jeg vil gå til kor en gang om ugen");
+    await desk.page.locator("#req-languages-da").check();
+    await desk.page.locator("#req-centre-nord").check();
+    await desk.page.locator("#req-contact-way-via_staff").check();
+    await expectNoAxe(desk.page);
+    await desk.page.getByRole("button", { name: "Send" }).click();
+    await desk.page.getByText("Tak. Vi har fået dit ønske.").waitFor();
+    await desk.page.getByRole("link", { name: "Mentorordningen" }).click();
+    await desk.page.waitForURL("**/personale/mentor");
+    await settled(desk.page);
+    const card = desk.page.locator("li.card", { hasText: name });
+    await card.getByRole("button", { name: "Stop ønsket" }).click();
+    await desk.page.getByText("Ønsket er stoppet.").waitFor();
+    await expect(desk.page.locator("li.card", { hasText: name }).count()).resolves.toBe(0);
+    expect(desk.errors).toEqual([]);
+    await desk.context.close();
+  });
+
   it("the public and staff pages have no axe problems in English", async () => {
     for (const [cookies, path, heading] of [
       [mother, "/mentorordningen", "The Mentor Scheme"],

@@ -38,6 +38,7 @@ const MentorRequestPage = lazy(() => import("./mentor/RequestPage.tsx"));
 const MentorMinePage = lazy(() => import("./mentor/MinePage.tsx"));
 const MentorPairPage = lazy(() => import("./mentor/PairPage.tsx"));
 const StaffMentorPage = lazy(() => import("./mentor/StaffMentorPage.tsx"));
+const StaffMentorRequestPage = lazy(() => import("./mentor/RequestPage.tsx").then((page) => ({ default: page.StaffRequestPage })));
 // ── end of mentor ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
@@ -74,6 +75,7 @@ export function AppRoutes() {
       <Route path="/mentorordningen/mine" component={MentorMinePage} />
       <Route path="/mentorordningen/forloeb/:id" component={MentorPairPage} />
       <Route path="/personale/mentor" component={StaffMentorPage} />
+      <Route path="/personale/mentor/nyt-oenske" component={StaffMentorRequestPage} />
       {/* ── end of mentor ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />

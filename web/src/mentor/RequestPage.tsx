@@ -35,10 +35,17 @@ const empty = {
 export default function RequestPage() {
   const { t } = useMentorI18n();
   usePageTitle(() => t("mentor.req.title"));
-  return <RequireSignIn>{() => <RequestForm />}</RequireSignIn>;
+  return <RequireSignIn>{() => <RequestForm byStaff={false} />}</RequireSignIn>;
 }
 
-function RequestForm() {
+/** /personale/mentor/nyt-oenske: staff ask for a mentor for a citizen, with the same form. */
+export function StaffRequestPage() {
+  const { t } = useMentorI18n();
+  usePageTitle(() => t("mentor.req.staffTitle"));
+  return <RequireSignIn roles={["staff", "admin"]}>{() => <RequestForm byStaff />}</RequireSignIn>;
+}
+
+function RequestForm(props: { byStaff: boolean }) {
   const { t, lang } = useMentorI18n();
   const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
   const [sending, setSending] = createSignal(false);
@@ -92,7 +99,8 @@ function RequestForm() {
     setSending(true);
     try {
       const { goals, ...rest } = draft();
-      await apiSend("POST", "/mentor/requests", lang(), { ...rest, asked_by: rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) });
+      const path = props.byStaff ? `/mentor/centres/${rest.centre_id || "-"}/requests` : "/mentor/requests";
+      await apiSend("POST", path, lang(), { ...rest, asked_by: props.byStaff ? "staff" : rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) });
       form.clear();
       setSent(true);
     } catch (error) {
@@ -104,7 +112,7 @@ function RequestForm() {
 
   return (
     <>
-      <PageHeading title={t("mentor.req.title")} lead={t("mentor.req.lead")} />
+      <PageHeading title={props.byStaff ? t("mentor.req.staffTitle") : t("mentor.req.title")} lead={props.byStaff ? t("mentor.req.staffLead") : t("mentor.req.lead")} />
       <p class="status" role="status">
         {sending() ? t("mentor.saving") : ""}
       </p>
@@ -116,8 +124,8 @@ function RequestForm() {
               <p>{t("mentor.req.next")}</p>
             </Notice>
             <p>
-              <A href="/mentorordningen/mine" class="big-link">
-                {t("mentor.mine")}
+              <A href={props.byStaff ? "/personale/mentor" : "/mentorordningen/mine"} class="big-link">
+                {props.byStaff ? t("mentor.staff.title") : t("mentor.mine")}
               </A>
             </p>
           </div>
@@ -125,7 +133,9 @@ function RequestForm() {
       >
         <ErrorSummary errors={form.errors()} />
         <form class="form" novalidate onSubmit={send}>
-          <RadioGroup name="req-who" legend={t("mentor.req.who")} options={who()} value={draft().asked_by} error={form.at(firstRadioId("req-who", who()))} onChange={set("asked_by")} />
+          <Show when={!props.byStaff}>
+            <RadioGroup name="req-who" legend={t("mentor.req.who")} options={who()} value={draft().asked_by} error={form.at(firstRadioId("req-who", who()))} onChange={set("asked_by")} />
+          </Show>
           <FormField id="req-name" label={t("mentor.req.name")} value={draft().mentee_name} error={form.at("req-name")} onInput={set("mentee_name")} />
           <TextAreaField id="req-help" label={t("mentor.req.helpWith")} value={draft().help_with} error={form.at("req-help")} onInput={set("help_with")} />
           <PageSection id="req-goals" title={t("mentor.req.goals")}>

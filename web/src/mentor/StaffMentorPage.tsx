@@ -32,6 +32,11 @@ export default function StaffMentorPage() {
       {(person) => (
         <>
           <PageHeading title={t("mentor.staff.title")} lead={t("mentor.staff.lead")} />
+          <p>
+            <A href="/personale/mentor/nyt-oenske" class="big-link">
+              {t("mentor.staff.newRequest")}
+            </A>
+          </p>
           <For each={queueCentres(person())}>{(centre) => <Centre centre={centre} />}</For>
         </>
       )}
@@ -213,10 +218,23 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
       void show();
     }
   }
+  async function cancel() {
+    try {
+      await apiSend("POST", `${props.base}/pairs/${props.pair.id}/cancel`, lang(), {});
+      await props.onDone(t("mentor.staff.cancelled"));
+    } catch (error) {
+      form.fail(error);
+    }
+  }
   const listId = () => `suggestions-${props.pair.id}`;
   return (
     <>
       <ErrorSummary errors={form.errors()} />
+      <p>
+        <Button variant="secondary" onClick={() => void cancel()}>
+          {t("mentor.staff.cancel")}
+        </Button>
+      </p>
       <Show
         when={suggestions()}
         fallback={

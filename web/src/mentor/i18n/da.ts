@@ -196,6 +196,11 @@ export const mentorDa = {
   "mentor.staff.meetingPlace": "Sted",
   "mentor.staff.meetingSaved": "Første møde er gemt.",
   "mentor.staff.open": "Se forløbet",
+  "mentor.req.staffTitle": "Find en mentor til en borger",
+  "mentor.req.staffLead": "Skriv med borgerens egne ord. Så finder vi en mentor, der passer.",
+  "mentor.staff.newRequest": "Skriv et nyt ønske om en mentor",
+  "mentor.staff.cancel": "Stop ønsket",
+  "mentor.staff.cancelled": "Ønsket er stoppet.",
 } as const satisfies Record<string, string>;
 
 export type MentorKey = keyof typeof mentorDa;

@@ -194,4 +194,9 @@ export const mentorEn: Record<MentorKey, string> = {
   "mentor.staff.meetingPlace": "Place",
   "mentor.staff.meetingSaved": "The first meeting is saved.",
   "mentor.staff.open": "See the pair",
+  "mentor.req.staffTitle": "Find a mentor for a citizen",
+  "mentor.req.staffLead": "Write in the citizen's own words. Then we find a mentor who fits.",
+  "mentor.staff.newRequest": "Write a new request for a mentor",
+  "mentor.staff.cancel": "Stop the request",
+  "mentor.staff.cancelled": "The request is stopped.",
 };
