@@ -226,6 +226,20 @@ describe("matching", () => {
     expect((await body<{ pair: Pair }>(await get(`/pairs/${pair.id}`, mum.cookie), 200)).pair).toEqual(pair);
   });
 
+  it("staff answer for the mentee when staff asked for them, and only then", async () => {
+    const mentor = await approvedMentor("Til borger uden konto", { capacity: 2 });
+    const made = await body<{ pair: Pair }>(await send("POST", "/centres/nord/requests", staff.cookie, request), 201);
+    await body(await send("POST", `/centres/nord/pairs/${made.pair.id}/propose`, staff.cookie, { mentor_id: mentor.person.id }), 200);
+    await body(await send("POST", `/pairs/${made.pair.id}/answer`, mentor.cookie, { answer: "accept" }), 200);
+    const active = await body<{ pair: Pair }>(await send("POST", `/pairs/${made.pair.id}/answer`, staff.cookie, { answer: "accept" }), 200);
+    expect(active.pair.state).toBe("active");
+
+    const byCitizen = await asked(await t.personWith([{ role: "citizen" }]));
+    await body(await send("POST", `/centres/nord/pairs/${byCitizen.id}/propose`, staff.cookie, { mentor_id: mentor.person.id }), 200);
+    const refused = await body<ErrorBody>(await send("POST", `/pairs/${byCitizen.id}/answer`, staff.cookie, { answer: "accept" }), 409);
+    expect(refused.error.code).toBe("mentor_not_your_answer");
+  });
+
   it("before both say yes, the mentor does not see the mentee's contact; a no frees the place and the mentor is not suggested again", async () => {
     const mentor = await approvedMentor("Siger nej");
     const pair = await asked(await t.personWith([{ role: "citizen" }]));

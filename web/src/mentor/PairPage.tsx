@@ -71,6 +71,8 @@ function Pair() {
         {(data) => {
           const pair = () => data().pair;
           const base = () => `/mentor/pairs/${pair().id}`;
+          // Staff answer for the mentee when staff asked on their behalf (the mentee has no account here).
+          const answers = () => pair().viewer !== "staff" || pair().asked_by === "staff";
           const myAnswer = () => (pair().viewer === "mentor" ? pair().mentor_accepted_at : pair().mentee_accepted_at);
           return (
             <>
@@ -119,7 +121,7 @@ function Pair() {
                 </Show>
               </dl>
 
-              <Show when={pair().state === "proposed" && pair().viewer !== "staff"}>
+              <Show when={pair().state === "proposed" && answers()}>
                 <PageSection id="pair-proposal" title={t("mentor.pair.proposal")}>
                   <Show when={!myAnswer()} fallback={<p>{t("mentor.pair.accepted")}</p>}>
                     <p>{t("mentor.pair.proposalText")}</p>
