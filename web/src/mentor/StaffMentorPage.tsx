@@ -2,7 +2,8 @@ import { A } from "@solidjs/router";
 import type { Suggestion } from "@naerhed/core/mentor/matching";
 import type { MentorView } from "@naerhed/core/mentor/mentors";
 import type { StaffPair } from "@naerhed/core/mentor/pairs";
-import { createSignal, For, Show } from "solid-js";
+import type { CentreId } from "@naerhed/core/shared/centres";
+import { createSignal, For, Show, type JSX } from "solid-js";
 import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -58,7 +59,7 @@ function Centre(props: { centre: string }) {
 
   return (
     <section class="page-section" aria-labelledby={section("title")}>
-      <h2 id={section("title")}>{centreName(props.centre as never, lang())}</h2>
+      <h2 id={section("title")}>{centreName(props.centre as CentreId, lang())}</h2>
       <div role="status" class="result">
         <Show when={done()}>{(message) => <Notice kind="success"><p>{message()}</p></Notice>}</Show>
       </div>
@@ -104,7 +105,7 @@ function Centre(props: { centre: string }) {
 }
 
 /** A list of pairs as cards: who, what, its state, a link to the pair; `children` adds the card's own actions. */
-function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: StaffPair) => unknown }) {
+function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: StaffPair) => JSX.Element }) {
   const { t } = useMentorI18n();
   return (
     <Show when={props.pairs.length > 0} fallback={<p>{t("mentor.staff.none")}</p>}>
@@ -132,7 +133,7 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
               <p>
                 <A href={`/mentorordningen/forloeb/${pair.id}`}>{t("mentor.staff.open")}</A>
               </p>
-              {props.children(pair) as never}
+              {props.children(pair)}
             </li>
           )}
         </For>
