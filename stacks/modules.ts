@@ -1,4 +1,4 @@
-import { auditTable, directoryTable, identityTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -93,6 +93,15 @@ export const modules: readonly ModuleSpec[] = [
     // Invitations and reminders.
     sendsMail: true,
     jobs: [{ name: "panel-reminders", everyMinutes: 60 }],
+  },
+  {
+    name: "mentor",
+    prefixes: ["mentor"],
+    handler: "packages/functions/src/mentor/lambda.handler",
+    tables: [mentorTable],
+    // Exactly the commands of packages/core/src/mentor/store.ts.
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"],
+    jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
   },
 ];
 

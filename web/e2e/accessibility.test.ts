@@ -20,7 +20,7 @@ const pages: { name: string; path: () => string; da: () => string; en: () => str
   { name: "site not found", path: () => "/ingen/side/her", da: () => "Vi kan ikke finde siden", en: () => "We cannot find the page" },
   { name: "Borgerrådet (coming soon)", path: () => "/borgerraadet", da: () => "Borgerrådet", en: () => "The Citizens' Council" },
   { name: "Borgerpanelet", path: () => "/borgerpanelet", da: () => "Borgerpanelet", en: () => "The Citizens' Panel" },
-  { name: "Mentorordningen (coming soon)", path: () => "/mentorordningen", da: () => "Mentorordningen", en: () => "The Mentor Scheme" },
+  { name: "Mentorordningen", path: () => "/mentorordningen", da: () => "Mentorordningen", en: () => "The Mentor Scheme" },
 ];
 
 beforeAll(async () => {

@@ -42,6 +42,15 @@ const PanelStaffPage = lazy(() => import("./panel/StaffPanelPage.tsx"));
 const PanelConsultationPage = lazy(() => import("./panel/ConsultationPage.tsx"));
 const PanelStaffResultsPage = lazy(() => import("./panel/StaffResultsPage.tsx"));
 // ── end of citizen panel ──
+// ── Mentor scheme: public, mentor, mentee and staff pages (web/src/mentor/) ──
+const MentorHomePage = lazy(() => import("./mentor/MentorHomePage.tsx"));
+const MentorApplyPage = lazy(() => import("./mentor/ApplyPage.tsx"));
+const MentorRequestPage = lazy(() => import("./mentor/RequestPage.tsx"));
+const MentorMinePage = lazy(() => import("./mentor/MinePage.tsx"));
+const MentorPairPage = lazy(() => import("./mentor/PairPage.tsx"));
+const StaffMentorPage = lazy(() => import("./mentor/StaffMentorPage.tsx"));
+const StaffMentorRequestPage = lazy(() => import("./mentor/RequestPage.tsx").then((page) => ({ default: page.StaffRequestPage })));
+// ── end of mentor ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -81,6 +90,15 @@ export function AppRoutes() {
       <Route path="/personale/borgerpanel/:centre/:id" component={PanelConsultationPage} />
       <Route path="/personale/borgerpanel/:centre/:id/resultat" component={PanelStaffResultsPage} />
       {/* ── end of citizen panel ── */}
+      {/* ── Mentor scheme ── */}
+      <Route path="/mentorordningen" component={MentorHomePage} />
+      <Route path="/mentorordningen/bliv-mentor" component={MentorApplyPage} />
+      <Route path="/mentorordningen/faa-en-mentor" component={MentorRequestPage} />
+      <Route path="/mentorordningen/mine" component={MentorMinePage} />
+      <Route path="/mentorordningen/forloeb/:id" component={MentorPairPage} />
+      <Route path="/personale/mentor" component={StaffMentorPage} />
+      <Route path="/personale/mentor/nyt-oenske" component={StaffMentorRequestPage} />
+      {/* ── end of mentor ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

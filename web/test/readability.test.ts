@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { directoryDa, directoryEn } from "../src/directory/texts.ts";
 import { da as siteDa } from "../src/i18n/da.ts";
 import { en as siteEn } from "../src/i18n/en.ts";
+import { mentorDa } from "../src/mentor/i18n/da.ts";
+import { mentorEn } from "../src/mentor/i18n/en.ts";
 import { panelDa, panelEn } from "../src/panel/texts.ts";
 
 /** Each module's own texts (they load with its pages). */
 const moduleDictionaries: { da: Record<string, string>; en: Record<string, string> }[] = [
   { da: directoryDa, en: directoryEn },
   { da: panelDa, en: panelEn },
+  { da: mentorDa, en: mentorEn },
 ];
 /** The site-wide texts and every module's own, as one dictionary per language. */
 const da: Record<string, string> = Object.assign({ ...siteDa }, ...moduleDictionaries.map((m) => m.da));

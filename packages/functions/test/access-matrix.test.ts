@@ -124,6 +124,25 @@ describe("authorization of every route", () => {
       "GET /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
       "POST /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
       "GET /api/panel/centres/:centre/consultations/:id/export": "role:staff@centre",
+      // Mentor scheme: own profile and requests; one pair for its mentor, its asker or the centre's staff (the use case answers others 404).
+      "GET /api/mentor/me": "signed_in",
+      "POST /api/mentor/applications": "signed_in",
+      "POST /api/mentor/requests": "signed_in",
+      "GET /api/mentor/pairs/:id": "owner",
+      "POST /api/mentor/pairs/:id/answer": "owner",
+      "POST /api/mentor/pairs/:id/log": "owner",
+      "PUT /api/mentor/pairs/:id/goals/:goal": "owner",
+      "POST /api/mentor/pairs/:id/feedback": "owner",
+      "GET /api/mentor/centres/:centre/mentors": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/mentors/:id/screening": "role:staff@centre",
+      "GET /api/mentor/centres/:centre/pairs": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/requests": "role:staff@centre",
+      "GET /api/mentor/centres/:centre/pairs/:id/suggestions": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/pairs/:id/propose": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/pairs/:id/first-meeting": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/pairs/:id/check-in": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/pairs/:id/end": "role:staff@centre",
+      "POST /api/mentor/centres/:centre/pairs/:id/cancel": "role:staff@centre",
     });
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RECHECK_DAYS, LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
+import { DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS, DEFAULT_MENTOR_CLOSURE_WEEKS, DEFAULT_RECHECK_DAYS, LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
 import { tables } from "@naerhed/core/shared/tables";
 
 /** Configuration for a run against DynamoDB Local: its endpoint and every table under one prefix. */
@@ -6,6 +6,8 @@ export function localConfig(endpoint: string, tablePrefix = LOCAL_TABLE_PREFIX, 
   return {
     siteUrl,
     directoryRecheckDays: DEFAULT_RECHECK_DAYS,
+    mentorCertificateValidDays: DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS,
+    mentorClosureWeeks: DEFAULT_MENTOR_CLOSURE_WEEKS,
     dynamoEndpoint: endpoint,
     region: "eu-north-1",
     tableNames: Object.fromEntries(tables.map((spec) => [spec.id, `${tablePrefix}${spec.id}`])),

@@ -1,12 +1,14 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "@naerhed/core/shared/config";
-import { directoryTable, identityTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
 import { demoPeople } from "@naerhed/core/identity/demo-people";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { loadDemoPanel } from "@naerhed/core/panel/demo-panel";
 import { createPanelStore } from "@naerhed/core/panel/store";
+import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
+import { createMentorStore } from "@naerhed/core/mentor/store";
 
 /** Demo data for a local run, one loader per table, each run only into an empty table. */
 
@@ -32,6 +34,15 @@ const loaders: readonly DemoLoader[] = [
   {
     table: panelTable,
     load: (db, tableName) => loadDemoPanel(createPanelStore(db, tableName), new Date()),
+  },
+  {
+    table: mentorTable,
+    load: async (db, tableName) => {
+      const store = createMentorStore(db, tableName);
+      await Promise.all(demoMentors.map((mentor) => store.saveMentor(mentor, null)));
+      await Promise.all(demoRequests.map((pair) => store.createPair(pair)));
+      return demoMentors.length + demoRequests.length;
+    },
   },
 ];
 

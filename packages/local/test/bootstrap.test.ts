@@ -6,6 +6,7 @@ import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { directoryTable, tables } from "@naerhed/core/shared/tables";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { demoPeople } from "@naerhed/core/identity/demo-people";
+import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
 import { createMissingTables } from "../src/bootstrap.ts";
 import { localConfig } from "../src/config.ts";
 import { loadDemoData } from "../src/demo-data.ts";
@@ -46,7 +47,12 @@ describe("demo data", () => {
     await createMissingTables(client, tables, config.tableNames);
     const db = createDocumentClient(config);
     // The panel: 25 members and 3 consultations.
-    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length, panel: 28 });
+    expect(await loadDemoData(db, config)).toEqual({
+      directory: demoOffers.length,
+      identity: demoPeople.length,
+      panel: 28,
+      mentor: demoMentors.length + demoRequests.length,
+    });
     expect(await loadDemoData(db, config)).toEqual({});
     const count = await db.send(new ScanCommand({ TableName: "demo-directory", Select: "COUNT" }));
     expect(count.Count).toBe(demoOffers.length);

@@ -1,4 +1,5 @@
 import type { DirectoryKey } from "../directory/texts.ts";
+import type { MentorKey } from "../mentor/texts.ts";
 import type { PanelKey } from "../panel/texts.ts";
 
 /**
@@ -32,8 +33,6 @@ export const da = {
   "council.text": "Vær med til at bestemme i dit borgercenter.",
   "panel.title": "Borgerpanelet",
   "panel.text": "Sig din mening om nye idéer.",
-  "mentor.title": "Mentorordningen",
-  "mentor.text": "Få en fast person, der kan hjælpe dig.",
 
   "soon.lead": "Denne del af Nærhed er ikke klar endnu.",
   "soon.later": "Vi arbejder på den. Kom tilbage en anden dag.",
@@ -259,10 +258,14 @@ export const da = {
   "error.summary": "Der er et problem",
   "error.prefix": "Fejl:",
 
+  // ── mentor (the front-page door; the pages' texts are in src/mentor/i18n, loaded with them) ──
+  "mentor.title": "Mentorordningen",
+  "mentor.text": "Få en mentor, eller bliv selv mentor.",
+  // ── end of mentor ──
 } as const satisfies Record<string, string>;
 
 /** Every key `t()` knows: the site-wide ones here, and each module's own (types only: no module text is bundled here). */
-export type MessageKey = keyof typeof da | DirectoryKey | PanelKey;
+export type MessageKey = keyof typeof da | DirectoryKey | PanelKey | MentorKey;
 
 /** Every other language must have every Danish key, and no others. */
 export type Dictionary = Record<keyof typeof da, string>;

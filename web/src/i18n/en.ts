@@ -26,8 +26,6 @@ export const en: Dictionary = {
   "council.text": "Help decide things at your citizen centre.",
   "panel.title": "The Citizens' Panel",
   "panel.text": "Say what you think about new ideas.",
-  "mentor.title": "The Mentor Scheme",
-  "mentor.text": "Get one person who can help you.",
 
   "soon.lead": "This part of Nærhed is not ready yet.",
   "soon.later": "We are working on it. Come back another day.",
@@ -253,4 +251,8 @@ export const en: Dictionary = {
   "error.summary": "There is a problem",
   "error.prefix": "Error:",
 
+  // ── mentor (the front-page door; the pages' texts are in src/mentor/i18n, loaded with them) ──
+  "mentor.title": "The Mentor Scheme",
+  "mentor.text": "Get a mentor, or become a mentor yourself.",
+  // ── end of mentor ──
 };

@@ -43,6 +43,9 @@ export default function Home() {
             <DoorLink href={module.path} title={t(module.title)} text={t(module.text)} tag={t("soon.tag")} />
           </li>
         ))}
+        <li>
+          <DoorLink href="/mentorordningen" title={t("mentor.title")} text={t("mentor.text")} />
+        </li>
       </ul>
     </>
   );

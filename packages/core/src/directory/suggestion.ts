@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { Email } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
 import { CentreId } from "../shared/centres.ts";
+import { optionalText, requiredText } from "../shared/validation.ts";
 import { CategoryId } from "./categories.ts";
 
 /**
@@ -14,21 +15,6 @@ export const SuggestionId = v.pipe(v.string("suggestion_id_invalid"), v.uuid("su
 
 export const SuggestionStatus = v.picklist(["pending", "accepted", "declined"]);
 export type SuggestionStatus = v.InferOutput<typeof SuggestionStatus>;
-
-/** A required text: a missing key, an empty or a too long text all get the field's own message. */
-const requiredText = (max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
-
-/** An optional text: empty counts as not given. */
-const optionalText = (max: number, message: MessageKey) =>
-  v.optional(
-    v.pipe(
-      v.string(message),
-      v.trim(),
-      v.maxLength(max, message),
-      v.transform((text) => text || undefined),
-    ),
-  );
 
 /** Empty counts as not given, then the value must be valid. */
 const blankIsMissing = <T extends v.GenericSchema<string, unknown>>(schema: T, message: MessageKey) =>

@@ -20,9 +20,15 @@ export type Config = {
   directorySearchMaxAgeSeconds?: number;
   /** Search: how many recent searches each index remembers (directory/search.ts); 0 turns that off, as the benchmark does for first-time numbers. */
   directorySearchResultCacheSize?: number;
+  /** Mentor: how many days a criminal record certificate counts before the mentor is rechecked. */
+  mentorCertificateValidDays: number;
+  /** Mentor: weeks from the start of a pair to its planned closure. */
+  mentorClosureWeeks: number;
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
+export const DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS = 730;
+export const DEFAULT_MENTOR_CLOSURE_WEEKS = 20;
 
 export const LOCAL_TABLE_PREFIX = "naerhed-";
 
@@ -38,6 +44,8 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     siteUrl: (env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mailFrom: env.MAIL_FROM || undefined,
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
+    mentorCertificateValidDays: Number(env.MENTOR_CERTIFICATE_VALID_DAYS) || DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS,
+    mentorClosureWeeks: Number(env.MENTOR_CLOSURE_WEEKS) || DEFAULT_MENTOR_CLOSURE_WEEKS,
     ...(Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) >= 0 && env.DIRECTORY_SEARCH_MAX_AGE_SECONDS
       ? { directorySearchMaxAgeSeconds: Number(env.DIRECTORY_SEARCH_MAX_AGE_SECONDS) }
       : {}),

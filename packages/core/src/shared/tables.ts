@@ -38,9 +38,8 @@ const pkSkWithGsi1 = {
   ttlAttribute: "expires_at",
 } as const;
 
-export const directoryTable = {
-  id: "directory",
-  envVar: "DIRECTORY_TABLE",
+/** The same with a second general index gsi2pk/gsi2sk. */
+const pkSkWithGsi1And2 = {
   ...pkSkWithGsi1,
   globalIndexes: [
     ...pkSkWithGsi1.globalIndexes,
@@ -50,12 +49,16 @@ export const directoryTable = {
       sortKey: { name: "gsi2sk", type: "string" },
     },
   ],
-} as const satisfies TableSpec;
+} as const;
+
+export const directoryTable = { id: "directory", envVar: "DIRECTORY_TABLE", ...pkSkWithGsi1And2 } as const satisfies TableSpec;
 
 export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 
 /** The citizen panel: members, consultations, invitations and anonymous answers (panel/store.ts). */
 export const panelTable = { id: "panel", envVar: "PANEL_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
+/** Mentors, requests/pairs and their logs; see mentor/store.ts. gsi2: a mentor's pairs. */
+export const mentorTable = { id: "mentor", envVar: "MENTOR_TABLE", ...pkSkWithGsi1And2 } as const satisfies TableSpec;
 
 /** Written by every module (who changed what), read by admins; see shared/audit.ts. */
 export const auditTable = {
@@ -78,4 +81,4 @@ export const auditTable = {
 } as const satisfies TableSpec;
 
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, panelTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, panelTable, mentorTable];

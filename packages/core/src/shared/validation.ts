@@ -34,3 +34,18 @@ export function queryInteger<const Message extends MessageKey>(message: Message,
     v.maxValue(max, message),
   );
 }
+
+/** A required text: a missing key, an empty or a too long text all get the field's own message. */
+export const requiredText = (max: number, message: MessageKey) =>
+  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
+
+/** An optional text: empty counts as not given. */
+export const optionalText = (max: number, message: MessageKey) =>
+  v.optional(
+    v.pipe(
+      v.string(message),
+      v.trim(),
+      v.maxLength(max, message),
+      v.transform((text) => text || undefined),
+    ),
+  );

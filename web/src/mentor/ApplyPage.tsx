@@ -1,0 +1,157 @@
+import { A } from "@solidjs/router";
+import { createEffect, createSignal, Show } from "solid-js";
+import { apiSend } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { FormField } from "../components/FormField.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
+import { TextAreaField } from "../components/TextAreaField.tsx";
+import { usePageTitle } from "../components/navigation.ts";
+import { useI18n } from "./texts.ts";
+import { RequireSignIn } from "../identity/access.tsx";
+import { useFormErrors } from "../identity/forms.ts";
+import { ProfileFields, profileFieldIds } from "./fields.tsx";
+
+const empty = {
+  about: "",
+  interests: [] as string[],
+  languages: [] as string[],
+  centre_id: "",
+  area: "",
+  availability: [] as string[],
+  frequency: "",
+  can_help_with: "",
+  lived_experience: "",
+  capacity: "1",
+  gender: "",
+  contact: "",
+};
+
+/** /mentorordningen/bliv-mentor: anyone signed in applies; staff then call them (screening). */
+export default function ApplyPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("mentor.apply.title"));
+  return <RequireSignIn>{() => <ApplyForm />}</RequireSignIn>;
+}
+
+function ApplyForm() {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = createSignal({ ...empty });
+  const [sending, setSending] = createSignal(false);
+  const [sent, setSent] = createSignal(false);
+  const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
+  const frequencies = () => [
+    { value: "weekly", label: t("mentor.apply.weekly") },
+    { value: "every_other_week", label: t("mentor.apply.everyOtherWeek") },
+    { value: "monthly", label: t("mentor.apply.monthly") },
+  ];
+  const capacities = () => ["1", "2", "3"].map((value) => ({ value, label: value }));
+  const genders = () => (["woman", "man", "other"] as const).map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
+  const form = useFormErrors({
+    ...profileFieldIds("apply", t, lang()),
+    about: "apply-about",
+    get frequency() {
+      return firstRadioId("apply-frequency", frequencies());
+    },
+    can_help_with: "apply-help",
+    lived_experience: "apply-lived",
+    get capacity() {
+      return firstRadioId("apply-capacity", capacities());
+    },
+    get gender() {
+      return firstRadioId("apply-gender", genders());
+    },
+    contact: "apply-contact",
+  });
+  let thanks: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (sent()) thanks?.focus();
+  });
+
+  async function send(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setSending(true);
+    try {
+      const { capacity, ...rest } = draft();
+      await apiSend("POST", "/mentor/applications", lang(), { ...rest, capacity: Number(capacity) });
+      form.clear();
+      setSent(true);
+    } catch (error) {
+      form.fail(error);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t("mentor.apply.title")} lead={t("mentor.apply.lead")} />
+      <p class="status" role="status">
+        {sending() ? t("mentor.saving") : ""}
+      </p>
+      <Show
+        when={!sent()}
+        fallback={
+          <div tabindex="-1" ref={thanks} class="result">
+            <Notice kind="success" title={t("mentor.apply.thanks")}>
+              <p>{t("mentor.apply.next")}</p>
+            </Notice>
+            <p>
+              <A href="/mentorordningen/mine" class="big-link">
+                {t("mentor.mine")}
+              </A>
+            </p>
+          </div>
+        }
+      >
+        <ErrorSummary errors={form.errors()} />
+        <form class="form" novalidate onSubmit={send}>
+          <TextAreaField id="apply-about" label={t("mentor.apply.about")} value={draft().about} error={form.at("apply-about")} onInput={set("about")} />
+          <ProfileFields prefix="apply" profile={draft()} at={form.at} onChange={(field, value) => setDraft({ ...draft(), [field]: value })} />
+          <RadioGroup
+            name="apply-frequency"
+            legend={t("mentor.apply.frequency")}
+            options={frequencies()}
+            value={draft().frequency}
+            error={form.at(firstRadioId("apply-frequency", frequencies()))}
+            onChange={set("frequency")}
+          />
+          <TextAreaField id="apply-help" label={t("mentor.apply.helpWith")} rows={3} value={draft().can_help_with} error={form.at("apply-help")} onInput={set("can_help_with")} />
+          <TextAreaField
+            id="apply-lived"
+            label={t("mentor.apply.lived")}
+            hint={t("mentor.optional")}
+            rows={3}
+            value={draft().lived_experience}
+            error={form.at("apply-lived")}
+            onInput={set("lived_experience")}
+          />
+          <RadioGroup
+            name="apply-capacity"
+            legend={t("mentor.apply.capacity")}
+            options={capacities()}
+            value={draft().capacity}
+            error={form.at(firstRadioId("apply-capacity", capacities()))}
+            onChange={set("capacity")}
+          />
+          <RadioGroup
+            name="apply-gender"
+            legend={t("mentor.apply.gender")}
+            hint={t("mentor.optional")}
+            options={genders()}
+            value={draft().gender}
+            error={form.at(firstRadioId("apply-gender", genders()))}
+            onChange={set("gender")}
+          />
+          <FormField id="apply-contact" label={t("mentor.f.contact")} value={draft().contact} error={form.at("apply-contact")} onInput={set("contact")} />
+          <Button type="submit" busy={sending()}>
+            {t("mentor.apply.send")}
+          </Button>
+        </form>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+import { A } from "@solidjs/router";
+import { createEffect, createSignal, Index, Show } from "solid-js";
+import { apiSend } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { FormField } from "../components/FormField.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { PageSection } from "../components/PageSection.tsx";
+import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
+import { TextAreaField } from "../components/TextAreaField.tsx";
+import { usePageTitle } from "../components/navigation.ts";
+import { useI18n } from "./texts.ts";
+import { RequireSignIn } from "../identity/access.tsx";
+import { useFormErrors } from "../identity/forms.ts";
+import { ProfileFields, profileFieldIds } from "./fields.tsx";
+
+const empty = {
+  asked_by: "",
+  mentee_name: "",
+  help_with: "",
+  goals: ["", "", ""],
+  interests: [] as string[],
+  languages: [] as string[],
+  centre_id: "",
+  area: "",
+  availability: [] as string[],
+  wish_gender: "",
+  wishes: "",
+  contact_preference: "",
+  contact: "",
+};
+
+/** /mentorordningen/faa-en-mentor: a citizen, or a relative on their behalf, asks in their own words. */
+export default function RequestPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("mentor.req.title"));
+  return <RequireSignIn>{() => <RequestForm byStaff={false} />}</RequireSignIn>;
+}
+
+/** /personale/mentor/nyt-oenske: staff ask for a mentor for a citizen, with the same form. */
+export function StaffRequestPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("mentor.req.staffTitle"));
+  return <RequireSignIn roles={["staff", "admin"]}>{() => <RequestForm byStaff />}</RequireSignIn>;
+}
+
+function RequestForm(props: { byStaff: boolean }) {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
+  const [sending, setSending] = createSignal(false);
+  const [sent, setSent] = createSignal(false);
+  const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
+  const setGoal = (index: number) => (value: string) => setDraft({ ...draft(), goals: draft().goals.map((goal, i) => (i === index ? value : goal)) });
+  const who = () => [
+    { value: "self", label: t("mentor.req.self") },
+    { value: "relative", label: t("mentor.req.relative") },
+  ];
+  const genders = () => [
+    { value: "woman", label: t("mentor.gender.woman") },
+    { value: "man", label: t("mentor.gender.man") },
+    { value: "", label: t("mentor.gender.any") },
+  ];
+  const contactWays = () =>
+    (
+      [
+        ["phone", "mentor.req.phone"],
+        ["sms", "mentor.req.sms"],
+        ["email", "mentor.req.email"],
+        ["via_relative", "mentor.req.viaRelative"],
+        ["via_staff", "mentor.req.viaStaff"],
+      ] as const
+    ).map(([value, key]) => ({ value, label: t(key) }));
+  const form = useFormErrors({
+    ...profileFieldIds("req", t, lang()),
+    get asked_by() {
+      return firstRadioId("req-who", who());
+    },
+    mentee_name: "req-name",
+    help_with: "req-help",
+    goals: "req-goal-0",
+    "goals.0": "req-goal-0",
+    "goals.1": "req-goal-1",
+    "goals.2": "req-goal-2",
+    wishes: "req-wishes",
+    get contact_preference() {
+      return firstRadioId("req-contact-way", contactWays());
+    },
+    contact: "req-contact",
+  });
+  let thanks: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (sent()) thanks?.focus();
+  });
+
+  async function send(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setSending(true);
+    try {
+      const { goals, ...rest } = draft();
+      const path = props.byStaff ? `/mentor/centres/${rest.centre_id || "-"}/requests` : "/mentor/requests";
+      await apiSend("POST", path, lang(), { ...rest, asked_by: props.byStaff ? "staff" : rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) });
+      form.clear();
+      setSent(true);
+    } catch (error) {
+      form.fail(error);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={props.byStaff ? t("mentor.req.staffTitle") : t("mentor.req.title")} lead={props.byStaff ? t("mentor.req.staffLead") : t("mentor.req.lead")} />
+      <p class="status" role="status">
+        {sending() ? t("mentor.saving") : ""}
+      </p>
+      <Show
+        when={!sent()}
+        fallback={
+          <div tabindex="-1" ref={thanks} class="result">
+            <Notice kind="success" title={t("mentor.req.thanks")}>
+              <p>{t("mentor.req.next")}</p>
+            </Notice>
+            <p>
+              <A href={props.byStaff ? "/personale/mentor" : "/mentorordningen/mine"} class="big-link">
+                {props.byStaff ? t("mentor.staff.title") : t("mentor.mine")}
+              </A>
+            </p>
+          </div>
+        }
+      >
+        <ErrorSummary errors={form.errors()} />
+        <form class="form" novalidate onSubmit={send}>
+          <Show when={!props.byStaff}>
+            <RadioGroup name="req-who" legend={t("mentor.req.who")} options={who()} value={draft().asked_by} error={form.at(firstRadioId("req-who", who()))} onChange={set("asked_by")} />
+          </Show>
+          <FormField id="req-name" label={t("mentor.req.name")} value={draft().mentee_name} error={form.at("req-name")} onInput={set("mentee_name")} />
+          <TextAreaField id="req-help" label={t("mentor.req.helpWith")} value={draft().help_with} error={form.at("req-help")} onInput={set("help_with")} />
+          <PageSection id="req-goals" title={t("mentor.req.goals")}>
+            <p>{t("mentor.req.goalsHint")}</p>
+            <Index each={draft().goals}>
+              {(goal, index) => (
+                <FormField
+                  id={`req-goal-${index}`}
+                  label={t("mentor.req.goal", { number: index + 1 })}
+                  value={goal()}
+                  error={form.at(`req-goal-${index}`)}
+                  onInput={setGoal(index)}
+                />
+              )}
+            </Index>
+          </PageSection>
+          <ProfileFields prefix="req" profile={draft()} optional at={form.at} onChange={(field, value) => setDraft({ ...draft(), [field]: value })} />
+          <RadioGroup name="req-gender" legend={t("mentor.req.wishGender")} options={genders()} value={draft().wish_gender} onChange={set("wish_gender")} />
+          <TextAreaField id="req-wishes" label={t("mentor.req.wishes")} hint={t("mentor.optional")} rows={3} value={draft().wishes} error={form.at("req-wishes")} onInput={set("wishes")} />
+          <RadioGroup
+            name="req-contact-way"
+            legend={t("mentor.req.contactPreference")}
+            options={contactWays()}
+            value={draft().contact_preference}
+            error={form.at(firstRadioId("req-contact-way", contactWays()))}
+            onChange={set("contact_preference")}
+          />
+          <FormField id="req-contact" label={t("mentor.req.contact")} hint={t("mentor.optional")} value={draft().contact} error={form.at("req-contact")} onInput={set("contact")} />
+          <Button type="submit" busy={sending()}>
+            {t("mentor.req.send")}
+          </Button>
+        </form>
+      </Show>
+    </>
+  );
+}
