@@ -229,12 +229,12 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       // Every function checks sessions and writes the audit log.
       expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
-      // Only identity sends mail; SITE_URL only when it was set at deploy time.
-      expect(env.MAIL_FROM).toBe(module.name === "identity" ? expected.mailFrom : undefined);
+      // Only modules that send mail get the sender; SITE_URL only when it was set at deploy time.
+      expect(env.MAIL_FROM).toBe(module.sendsMail ? expected.mailFrom : undefined);
       expect(env.SITE_URL).toBe(expected.siteUrl);
       // Nothing else: in particular no name of another module's table.
       const ours = new Set([...module.tables, identityTable, auditTable].map((spec) => spec.envVar));
-      if (module.name === "identity") ours.add("MAIL_FROM");
+      if (module.sendsMail) ours.add("MAIL_FROM");
       if (expected.siteUrl) ours.add("SITE_URL");
       expect(Object.keys(env).sort()).toEqual([...ours, ...SST_FUNCTION_ENV].sort());
     });
@@ -285,10 +285,11 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
             ]),
         // The audit log: append only.
         { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [tableArn(auditTable)] },
-        // Identity: admins read the audit log; sign-in mails from the configured sender (address or its domain).
-        ...(isIdentity
+        // Identity: admins read the audit log.
+        ...(isIdentity ? [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) }] : []),
+        // Modules that send mail (sign-in codes, council notices): from the configured sender (address or its domain).
+        ...(module.sendsMail
           ? [
-              { Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) },
               {
                 Effect: "Allow",
                 Action: ["ses:SendEmail"],
@@ -348,20 +349,45 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(checked).toBe(2 * (modules.length - 1));
     });
 
-    test("only identity may send mail, and only as the configured sender", () => {
-      const identityRole = roleOf(identityModule());
+    test("only modules that declare sendsMail may send mail, and only as the configured sender", () => {
+      const mailRoles = modules.filter((m) => m.sendsMail).map((m) => roleOf(m)).sort();
+      expect(modules.find((m) => m.name === "identity")?.sendsMail).toBe(true);
       const mailStatements = allTemplates().flatMap((template) =>
         policyStatements(template)
           .filter(({ statement }) => [...asList(statement.Action), ...asList(statement.NotAction)].some((a) => /^ses:/i.test(String(a))))
           .map(({ resource, statement }) => ({ roles: rolesOf(template, resource), statement })),
       );
-      expect(mailStatements).toHaveLength(1);
-      expect(mailStatements[0]!.roles).toEqual([identityRole]);
-      expect(actionsOf(mailStatements[0]!.statement)).toEqual(["ses:SendEmail"]);
-      for (const arn of asList(mailStatements[0]!.statement.Resource)) {
-        expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
+      expect(mailStatements.flatMap((m) => m.roles).sort()).toEqual(mailRoles);
+      for (const { statement } of mailStatements) {
+        expect(actionsOf(statement)).toEqual(["ses:SendEmail"]);
+        for (const arn of asList(statement.Resource)) {
+          expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
+        }
       }
     });
+
+    test.each(modules.filter((m) => (m.jobs ?? []).length > 0).map((m) => [m.name, m] as const))(
+      "module %s: each scheduled job is an EventBridge rule at its interval, invoking the module's own function with { job }",
+      (_name, module) => {
+        const template = get().template(Api).toJSON() as TemplateJson;
+        const [fnId] = moduleFunction(module);
+        const rules = resourcesOfType(template, "AWS::Events::Rule").map(([, rule]) => rule.Properties!);
+        for (const job of module.jobs!) {
+          const rule = rules.find((r) => (r.Targets as { Input?: string }[]).some((target) => target.Input === JSON.stringify({ job: job.name })));
+          expect(rule, job.name).toBeDefined();
+          expect(rule!.ScheduleExpression).toBe(`rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? "" : "s"})`);
+          expect(rule!.State ?? "ENABLED").toBe("ENABLED");
+          const targets = rule!.Targets as { Arn: unknown }[];
+          expect(targets).toHaveLength(1);
+          expect(targets[0]!.Arn).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
+        }
+        // EventBridge may invoke the function.
+        const invokes = resourcesOfType(template, "AWS::Lambda::Permission").filter(
+          ([, permission]) => permission.Properties?.Principal === "events.amazonaws.com" && JSON.stringify(permission.Properties?.FunctionName).includes(fnId),
+        );
+        expect(invokes.length).toBeGreaterThanOrEqual(module.jobs!.length);
+      },
+    );
 
     test("throttles the default stage and writes access logs kept one month", () => {
       const stages = resourcesOfType(api(), "AWS::ApiGatewayV2::Stage");

@@ -1,4 +1,4 @@
-import { auditTable, directoryTable, identityTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, councilTable, directoryTable, identityTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -75,6 +75,18 @@ export const modules: readonly ModuleSpec[] = [
     tables: [directoryTable],
     // Exactly the commands of packages/core/src/directory/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+  },
+  {
+    name: "council",
+    prefixes: ["council"],
+    handler: "packages/functions/src/council/lambda.handler",
+    tables: [councilTable],
+    // Exactly the commands of packages/core/src/council/store.ts (Query through queryAll).
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+    // Vote opened, closes in 24 hours, result: to members who gave an address.
+    sendsMail: true,
+    // Closes votes at their time and sends the 24-hour reminders (packages/core/src/council/voting.ts runVoteJob).
+    jobs: [{ name: "close-votes", everyMinutes: 1 }],
   },
 ];
 

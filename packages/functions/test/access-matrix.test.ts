@@ -102,6 +102,26 @@ describe("authorization of every route", () => {
       "GET /api/hsds/taxonomy_terms/:id": "public",
       "GET /api/hsds/export.json": "public",
       "GET /api/hsds/export.csv": "public",
+      // Citizen council (Borgerråd): public reads, anyone signed in proposes and votes (eligibility checked in the use case),
+      // council members and staff of the centre handle proposals (chairing is checked in the use case), staff manage members.
+      "GET /api/council/centres/:centre": "public",
+      "GET /api/council/centres/:centre/proposals/:id": "public",
+      "GET /api/council/centres/:centre/votes/:id/receipts/:receipt": "public",
+      "POST /api/council/centres/:centre/proposals": "signed_in",
+      "POST /api/council/centres/:centre/proposals/:id/submit": "signed_in",
+      "POST /api/council/centres/:centre/proposals/:id/withdraw": "signed_in",
+      "GET /api/council/my-votes": "signed_in",
+      "GET /api/council/centres/:centre/votes/:id/ballot": "signed_in",
+      "PUT /api/council/centres/:centre/votes/:id/ballot": "signed_in",
+      "GET /api/council/centres/:centre/inbox": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/comments": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/accept": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/decline": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/vote": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/follow-up": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/votes/:id/close": "role:council_member|staff@centre",
+      "GET /api/council/centres/:centre/members": "role:staff@centre",
+      "PUT /api/council/centres/:centre/members": "role:staff@centre",
     });
   });
 

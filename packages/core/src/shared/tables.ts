@@ -54,6 +54,9 @@ export const directoryTable = {
 
 export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 
+/** The citizen council: members, proposals, votes and ballots (council/store.ts). */
+export const councilTable = { id: "council", envVar: "COUNCIL_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
+
 /** Written by every module (who changed what), read by admins; see shared/audit.ts. */
 export const auditTable = {
   id: "audit",
@@ -75,4 +78,4 @@ export const auditTable = {
 } as const satisfies TableSpec;
 
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, councilTable];

@@ -1,0 +1,50 @@
+import type { CentreId } from "../shared/centres.ts";
+import type { Member } from "./council.ts";
+import type { CouncilServices } from "./services.ts";
+import type { Vote } from "./vote.ts";
+
+/**
+ * Council mail to members who gave an address and chose "immediate". Danish first, English
+ * after, because the council does not know each member's language. A failed mail never undoes
+ * the vote that caused it; it is logged.
+ */
+
+const copenhagen = (iso: string) =>
+  new Date(iso).toLocaleString("da-DK", { timeZone: "Europe/Copenhagen", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+const outcomeText = { adopted: ["vedtaget", "adopted"], rejected: ["ikke vedtaget", "rejected"], no_quorum: ["ikke afgjort, for få stemte", "not decided, too few voted"] };
+
+export type CouncilMail = "vote_opened" | "vote_closing" | "vote_result";
+
+function compose(kind: CouncilMail, vote: Vote, link: string) {
+  const when = copenhagen(vote.closes_at);
+  const title = vote.proposal_title;
+  if (kind === "vote_opened")
+    return {
+      subject: `Ny afstemning i borgerrådet: ${title}`,
+      text: `Du kan stemme om: ${title}.\nDu kan stemme indtil ${when}.\nStem her: ${link}\n\nA new council vote is open: ${title}. You can vote until ${when}: ${link}`,
+    };
+  if (kind === "vote_closing")
+    return {
+      subject: `Husk at stemme: ${title}`,
+      text: `Afstemningen om "${title}" slutter ${when}.\nDu har ikke stemt endnu. Stem her: ${link}\n\nThe vote on "${title}" closes ${when}. You have not voted yet: ${link}`,
+    };
+  const [da, en] = outcomeText[vote.result?.outcome ?? "no_quorum"];
+  return {
+    subject: `Resultat: ${title}`,
+    text: `Afstemningen om "${title}" er slut. Forslaget er ${da}.\nSe resultatet her: ${link}\n\nThe vote on "${title}" has closed. The proposal is ${en}: ${link}`,
+  };
+}
+
+export async function mailMembers(services: CouncilServices, kind: CouncilMail, vote: Vote, members: readonly Member[]) {
+  const path = kind === "vote_result" ? `/borgerraad/${vote.centre_id as CentreId}/forslag/${vote.proposal_id}` : "/borgerraad/mine-afstemninger";
+  const mail = compose(kind, vote, `${services.siteUrl}${path}`);
+  for (const member of members) {
+    if (!member.email || member.notify === "none") continue;
+    try {
+      await services.mailer.send({ to: member.email, ...mail });
+    } catch (error) {
+      console.warn(JSON.stringify({ level: "warn", what: "council_mail_failed", kind, vote: vote.id, error: String(error) }));
+    }
+  }
+}

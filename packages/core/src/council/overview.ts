@@ -1,0 +1,30 @@
+import { inTerm } from "./council.ts";
+import { publicMember } from "./members.ts";
+import { PUBLIC_STATUSES } from "./proposals.ts";
+import type { CouncilServices } from "./services.ts";
+import { publicVote } from "./vote.ts";
+import { currentVote, openBallots } from "./voting.ts";
+
+/** Everything public about one centre's council, on one page: members, proposals with their votes and results. */
+export async function councilOverview(services: CouncilServices, centre: string) {
+  const now = services.now();
+  const { members, proposals, votes } = await services.store.centre(centre);
+  // Reading a vote past its time closes it, so the page never shows a vote still open after it closed.
+  const current = await Promise.all(
+    votes.map((vote) => (vote.state === "open" && vote.closes_at <= now.toISOString() ? currentVote(services, centre, vote.id) : vote)),
+  );
+  const votesById = new Map(current.map((vote) => [vote.id, vote]));
+  const shown = proposals.filter((p) => PUBLIC_STATUSES.includes(p.status)).sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+  return {
+    centre_id: centre,
+    members: members.filter((m) => inTerm(m, now)).map(publicMember),
+    past_members: members.filter((m) => !inTerm(m, now) && (m.term_from <= now.toISOString().slice(0, 10))).map(publicMember),
+    proposals: await Promise.all(
+      shown.map(async (proposal) => {
+        const vote = proposal.vote_id ? votesById.get(proposal.vote_id) : undefined;
+        const latest = vote ? await services.store.getProposal(centre, proposal.id) : proposal;
+        return { ...(latest ?? proposal), vote: vote ? publicVote(vote) : null, open_ballots: vote ? await openBallots(services, vote) : [] };
+      }),
+    ),
+  };
+}
