@@ -1,10 +1,12 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "@naerhed/core/shared/config";
-import { directoryTable, identityTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { councilTable, directoryTable, identityTable, type TableSpec } from "@naerhed/core/shared/tables";
 import { demoPeople } from "@naerhed/core/identity/demo-people";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { loadDemoCouncil } from "@naerhed/core/council/demo-council";
+import { createCouncilStore } from "@naerhed/core/council/store";
 
 /** Demo data for a local run, one loader per table, each run only into an empty table. */
 
@@ -26,6 +28,10 @@ const loaders: readonly DemoLoader[] = [
       await Promise.all(demoPeople.map((person) => store.createPerson(person)));
       return demoPeople.length;
     },
+  },
+  {
+    table: councilTable,
+    load: (db, tableName) => loadDemoCouncil(createCouncilStore(db, tableName)),
   },
 ];
 
