@@ -31,6 +31,14 @@ const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPa
 // ── Search for citizens: /tilbud/soeg ──
 const SearchPage = lazy(() => import("./directory/SearchPage.tsx"));
 // ── end of search ──
+// ── Council (Borgerråd): public council pages, the member's votes, the chair's inbox ──
+const CouncilIndexPage = lazy(() => import("./council/CouncilIndexPage.tsx"));
+const CouncilPage = lazy(() => import("./council/CouncilPage.tsx"));
+const CouncilProposalPage = lazy(() => import("./council/ProposalPage.tsx"));
+const CouncilProposePage = lazy(() => import("./council/ProposePage.tsx"));
+const CouncilInboxPage = lazy(() => import("./council/InboxPage.tsx"));
+const CouncilMyVotesPage = lazy(() => import("./council/MyVotesPage.tsx"));
+// ── end of council ──
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
@@ -59,6 +67,14 @@ export function AppRoutes() {
       {/* ── Search ── */}
       <Route path="/tilbud/soeg" component={SearchPage} />
       {/* ── end of search ── */}
+      {/* ── Council ── */}
+      <Route path="/borgerraadet" component={CouncilIndexPage} />
+      <Route path="/borgerraadet/mine-afstemninger" component={CouncilMyVotesPage} />
+      <Route path="/borgerraadet/:centre" component={CouncilPage} />
+      <Route path="/borgerraadet/:centre/forslag/:id" component={CouncilProposalPage} />
+      <Route path="/borgerraadet/:centre/nyt-forslag" component={CouncilProposePage} />
+      <Route path="/borgerraadet/:centre/indbakke" component={CouncilInboxPage} />
+      {/* ── end of council ── */}
       {comingSoon.map((module) => (
         <Route path={module.path} component={() => <ComingSoon module={module} />} />
       ))}

@@ -24,7 +24,7 @@ describe("the language switch", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Nærhed");
     expect(screen.getByRole("link", { name: "Skip to content" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /^Find activities/ })).toBeInTheDocument();
-    expect(screen.getAllByText("Coming soon")).toHaveLength(3);
+    expect(screen.getAllByText("Coming soon")).toHaveLength(2);
     expect(screen.getByRole("group", { name: "Language" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
     expect(document.documentElement.lang).toBe("en");

@@ -236,7 +236,7 @@ describe("votes waiting for you", () => {
     const mails = await t.services.identity.store.listMail(200);
     const about = mails.filter((m) => m.subject.startsWith("Ny afstemning") && m.to === members[3]!.person.email);
     expect(about.length).toBeGreaterThan(0);
-    expect(about[0]!.text).toContain("/borgerraad/mine-afstemninger");
+    expect(about[0]!.text).toContain("/borgerraadet/mine-afstemninger");
     expect(vote.state).toBe("open");
   });
 });

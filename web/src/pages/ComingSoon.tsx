@@ -6,7 +6,6 @@ import { useI18n, type MessageKey } from "../i18n/index.tsx";
 
 /** The modules that are not built yet. Each gets a plain page that says so. */
 export const comingSoon = [
-  { path: "/borgerraadet", title: "council.title", text: "council.text" },
   { path: "/borgerpanelet", title: "panel.title", text: "panel.text" },
   { path: "/mentorordningen", title: "mentor.title", text: "mentor.text" },
 ] as const satisfies readonly { path: string; title: MessageKey; text: MessageKey }[];

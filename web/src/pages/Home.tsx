@@ -35,6 +35,9 @@ export default function Home() {
         <li>
           <DoorLink href="/tilbud" title={t("offers.doorTitle")} text={t("offers.doorText")} />
         </li>
+        <li>
+          <DoorLink href="/borgerraadet" title={t("council.title")} text={t("council.text")} />
+        </li>
         {comingSoon.map((module) => (
           <li>
             <DoorLink href={module.path} title={t(module.title)} text={t(module.text)} tag={t("soon.tag")} />

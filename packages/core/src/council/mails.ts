@@ -1,4 +1,3 @@
-import type { CentreId } from "../shared/centres.ts";
 import type { Member } from "./council.ts";
 import type { CouncilServices } from "./services.ts";
 import type { Vote } from "./vote.ts";
@@ -37,7 +36,7 @@ function compose(kind: CouncilMail, vote: Vote, link: string) {
 }
 
 export async function mailMembers(services: CouncilServices, kind: CouncilMail, vote: Vote, members: readonly Member[]) {
-  const path = kind === "vote_result" ? `/borgerraad/${vote.centre_id as CentreId}/forslag/${vote.proposal_id}` : "/borgerraad/mine-afstemninger";
+  const path = kind === "vote_result" ? `/borgerraadet/${vote.centre_id}/forslag/${vote.proposal_id}` : "/borgerraadet/mine-afstemninger";
   const mail = compose(kind, vote, `${services.siteUrl}${path}`);
   for (const member of members) {
     if (!member.email || member.notify === "none") continue;

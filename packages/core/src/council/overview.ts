@@ -1,12 +1,13 @@
+import type { Actor } from "../identity/person.ts";
 import { inTerm } from "./council.ts";
 import { publicMember } from "./members.ts";
 import { PUBLIC_STATUSES } from "./proposals.ts";
-import type { CouncilServices } from "./services.ts";
+import { canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
 import { publicVote } from "./vote.ts";
 import { currentVote, openBallots } from "./voting.ts";
 
 /** Everything public about one centre's council, on one page: members, proposals with their votes and results. */
-export async function councilOverview(services: CouncilServices, centre: string) {
+export async function councilOverview(services: CouncilServices, centre: string, actor: Actor | null) {
   const now = services.now();
   const { members, proposals, votes } = await services.store.centre(centre);
   // Reading a vote past its time closes it, so the page never shows a vote still open after it closed.
@@ -17,6 +18,10 @@ export async function councilOverview(services: CouncilServices, centre: string)
   const shown = proposals.filter((p) => PUBLIC_STATUSES.includes(p.status)).sort((a, b) => b.updated_at.localeCompare(a.updated_at));
   return {
     centre_id: centre,
+    // What the page may offer this person; the routes check again on every action.
+    viewer: actor
+      ? { can_manage: await canManage(services, actor, centre), in_council: await isInCouncil(services, actor, centre), member: !!(await currentMember(services, actor, centre)) }
+      : null,
     members: members.filter((m) => inTerm(m, now)).map(publicMember),
     past_members: members.filter((m) => !inTerm(m, now) && (m.term_from <= now.toISOString().slice(0, 10))).map(publicMember),
     proposals: await Promise.all(

@@ -66,7 +66,7 @@ export const councilModule: ApiModule = {
     return (
       new Hono<AppEnv>()
         .get("/council/centres/:centre", guard(access.public), async (c) =>
-          c.json(await councilOverview(council, parseInput(CentrePath, c.req.param()).centre)),
+          c.json(await councilOverview(council, parseInput(CentrePath, c.req.param()).centre, c.get("actor"))),
         )
         .get("/council/centres/:centre/proposals/:id", guard(access.public), async (c) => {
           const { centre, id } = parseInput(ProposalPath, c.req.param());
