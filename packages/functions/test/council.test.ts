@@ -135,7 +135,7 @@ describe("bad input changes nothing", () => {
     const { proposal, vote } = await openVote();
     const unknown = await cast(members[0]!, vote.id, "maybe");
     expect(unknown.status).toBe(400);
-    expect((unknown.body as ErrorBody).error.message).toBe("Vælg for, imod eller undlad at stemme.");
+    expect((unknown.body as ErrorBody).error.message).toBe("Vælg en af de tre: for, imod eller hverken for eller imod.");
 
     // Joined after the vote opened: not eligible. So is a citizen outside the council.
     const newcomer = await t.personWith([{ role: "council_member", centre_id: "nord" }], "Ny");
