@@ -109,6 +109,24 @@ describe("a motion vote in the browser", () => {
     }
   });
 
+  it("the council page shows meetings with place and access, minutes summary first, and a calendar feed", async () => {
+    const anyone = await visitor();
+    await anyone.page.goto("/borgerraadet/nord");
+    await settled(anyone.page);
+    const meetings = anyone.page.getByRole("region", { name: "Møder" });
+    await meetings.getByText(/Teleslynge i salen/).first().waitFor();
+    await expect(meetings.getByRole("link", { name: "Flere bænke ved stien" }).count()).resolves.toBe(1);
+    const past = anyone.page.getByRole("region", { name: "Tidligere møder" });
+    await past.getByText("Vi talte om caféen. Mange vil gerne have længere åbent. Rådet stemmer om det.").waitFor();
+    const feed = await anyone.page.request.get((await meetings.getByRole("link", { name: "Sæt møderne i din kalender" }).getAttribute("href"))!);
+    expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+    const ics = await feed.text();
+    expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    expect(anyone.errors).toEqual([]);
+    await anyone.context.close();
+  });
+
   it("an unknown choice is refused with a clear message", async () => {
     const member = await visitor(memberCookies);
     await member.page.goto("/borgerraadet/nord");

@@ -45,7 +45,7 @@ describe("demo data", () => {
     const config = localConfig(inject("dynamoEndpoint"), "demo-");
     await createMissingTables(client, tables, config.tableNames);
     const db = createDocumentClient(config);
-    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length, council: 12 });
+    expect(await loadDemoData(db, config)).toEqual({ directory: demoOffers.length, identity: demoPeople.length, council: 14 });
     expect(await loadDemoData(db, config)).toEqual({});
     const count = await db.send(new ScanCommand({ TableName: "demo-directory", Select: "COUNT" }));
     expect(count.Count).toBe(demoOffers.length);

@@ -10,6 +10,7 @@ import { formatDate } from "../directory/format.ts";
 import { useI18n } from "../i18n/index.tsx";
 import NotFound from "../pages/NotFound.tsx";
 import type { Overview, PublicMember } from "./format.ts";
+import { Meetings } from "./Meetings.tsx";
 import { VoteResult } from "./VoteResult.tsx";
 
 export function MemberList(props: { members: PublicMember[] }) {
@@ -93,6 +94,7 @@ export default function CouncilPage() {
                     </ul>
                   </Show>
                 </PageSection>
+                <Meetings centre={found().id} upcoming={data().upcoming_meetings} past={data().past_meetings} />
                 <PageSection title={t("council.members")} id="members">
                   <Show when={data().members.length > 0} fallback={<p>{t("council.noMembers")}</p>}>
                     <MemberList members={data().members} />

@@ -1,4 +1,5 @@
 import type { Comment, Member, Proposal } from "@naerhed/core/council/council";
+import type { Meeting } from "@naerhed/core/council/meeting";
 import type { PublicVote } from "@naerhed/core/council/vote";
 import type { Language } from "../i18n/index.tsx";
 
@@ -12,6 +13,8 @@ export type Overview = {
   members: PublicMember[];
   past_members: PublicMember[];
   proposals: ShownProposal[];
+  upcoming_meetings: Meeting[];
+  past_meetings: Meeting[];
 };
 export type ProposalDetail = { proposal: Proposal; comments: Comment[]; vote: PublicVote | null; open_ballots: OpenBallot[] };
 export type WaitingVote = { centre_id: string; vote: PublicVote; ballot: { choice: OpenBallot["choice"]; receipt: string } | null };
@@ -22,6 +25,11 @@ export function formatMoment(iso: string, lang: Language): string {
   const day = new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Copenhagen" }).format(date);
   const time = new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }).format(date);
   return lang === "da" ? `${day.replace(/^(\S+) den /, "$1 ")} kl. ${time}` : `${day} ${time}`;
+}
+
+/** The time of day only: "16.00" / "16:00". */
+export function formatClock(iso: string, lang: Language): string {
+  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }).format(new Date(iso));
 }
 
 /** The UTC moment of a date and time on a Copenhagen wall clock (the vote form asks for those). */

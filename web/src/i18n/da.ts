@@ -588,6 +588,19 @@ export const da = {
   "council.receiptNotFound": "Vi kan ikke finde den kode. Se om du har skrevet den rigtigt.",
   "council.changeVote": "Vil du skifte? Vælg igen.",
   "council.manageTitle": "Til formanden og personalet",
+  "council.meetings": "Møder",
+  "council.pastMeetings": "Tidligere møder",
+  "council.noMeetings": "Der er ingen møder i kalenderen lige nu.",
+  "council.meetingOn": "Møde {time}",
+  "council.endsAt": "Mødet slutter kl. {time}.",
+  "council.place": "Sted",
+  "council.access": "Adgang",
+  "council.agenda": "Dagsorden",
+  "council.calendar": "Sæt møderne i din kalender",
+  "council.minutes": "Referat",
+  "council.decisions": "Beslutninger",
+  "council.attendance": "Til stede",
+  "council.noMinutes": "Referatet kommer senere.",
   // ── end of council ──
 } as const satisfies Record<string, string>;
 

@@ -585,5 +585,18 @@ export const en: Dictionary = {
   "council.receiptNotFound": "We cannot find that code. Check that you wrote it correctly.",
   "council.changeVote": "Want to change? Choose again.",
   "council.manageTitle": "For the chair and staff",
+  "council.meetings": "Meetings",
+  "council.pastMeetings": "Past meetings",
+  "council.noMeetings": "There are no meetings in the calendar right now.",
+  "council.meetingOn": "Meeting {time}",
+  "council.endsAt": "The meeting ends at {time}.",
+  "council.place": "Place",
+  "council.access": "Access",
+  "council.agenda": "Agenda",
+  "council.calendar": "Add the meetings to your calendar",
+  "council.minutes": "Minutes",
+  "council.decisions": "Decisions",
+  "council.attendance": "Present",
+  "council.noMinutes": "The minutes will come later.",
   // ── end of council ──
 };

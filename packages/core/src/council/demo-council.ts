@@ -152,5 +152,38 @@ export async function loadDemoCouncil(store: CouncilStore, now: Date = new Date(
       }
     }
   }
-  return nord.length + proposals.length;
+  const at16 = (days: number) => `${at(days).slice(0, 10)}T15:00:00.000Z`;
+  const at18 = (days: number) => `${at(days).slice(0, 10)}T17:00:00.000Z`;
+  const place = "Borgercenter Nord, mødesal 1, Nørregade 4";
+  const accessibility = "Indgang uden trin. Elevator til 1. sal. Handicaptoilet. Teleslynge i salen. Et stille rum ved siden af.";
+  await store.putMeeting({
+    id: id(300),
+    centre_id: "nord",
+    starts_at: at16(-21),
+    ends_at: at18(-21),
+    place,
+    accessibility,
+    agenda: [{ title: "Velkommen" }, { title: "Caféens åbningstid", proposal_id: id(100) }],
+    minutes: {
+      summary: "Vi talte om caféen. Mange vil gerne have længere åbent. Rådet stemmer om det.",
+      decisions: ["Rådet stemmer om caféens åbningstid.", "Næste møde er om fire uger."],
+      attendance: nord.filter((m) => m.term_to !== "2025-12-31").slice(0, 5).map((m) => ({ person_id: m.person_id, display_name: m.display_name })),
+      published: true,
+      written_by: "Peter Personale",
+    },
+    created_at: at(-30),
+    updated_at: at(-20),
+  });
+  await store.putMeeting({
+    id: id(301),
+    centre_id: "nord",
+    starts_at: at16(3),
+    ends_at: at18(3),
+    place,
+    accessibility,
+    agenda: [{ title: "Velkommen" }, { title: "Flere bænke ved stien", proposal_id: id(102) }, { title: "Et fast møde med byrådets politikere", proposal_id: id(103) }],
+    created_at: at(-5),
+    updated_at: at(-5),
+  });
+  return nord.length + proposals.length + 2;
 }

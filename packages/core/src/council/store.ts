@@ -2,6 +2,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { call, queryAll } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
+import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
 
 /**
@@ -23,16 +24,17 @@ import type { Vote } from "./vote.ts";
  *    the receipt (first time only) and the vote's tally move together or not at all
  * 10. Close a vote                                → TransactWriteItems: vote closed with its result,
  *    condition still open and tally unchanged since read (seq), + proposal to decided
+ * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
  *
  * Keys
  * - Centre partition `COUNCIL#<centre>`: members (`MEMBER#<person id>`, also in gsi1 under
- *   `PERSON#<person id>`), proposals (`PROPOSAL#<id>`), votes (`VOTE#<id>`).
+ *   `PERSON#<person id>`), proposals (`PROPOSAL#<id>`), votes (`VOTE#<id>`), meetings (`MEETING#<id>`).
  * - An open vote also carries gsi1pk `OPEN_VOTES`, gsi1sk `<closes_at>#<id>`: a sparse index
  *   the closing job reads; closing removes both, so a closed vote is never found there again.
  * - The vote item holds the tally (`t_for`, `t_against`, `t_abstain`), `ballots`, the frozen
  *   `eligible` person ids and `seq` (+1 per cast or change; closing checks it).
  * - Ballots live in their own partition `BALLOT#<vote id>`, away from the public centre
- *   partition: `VOTER#<voter key>` (see ballot-secrecy.ts for what the key is) and
+ *   partition: `VOTER#<voter key>` (see vote.ts for what the key is and what it reveals) and
  *   `RECEIPT#<code>` (only says "a ballot with this receipt is counted").
  * - Comments: pk `PROPOSAL#<id>`, sk `COMMENT#<iso time>#<id>`.
  */
@@ -90,7 +92,26 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         members: of("MEMBER#").map((item) => strip<Member>(item)),
         proposals: of("PROPOSAL#").map((item) => strip<Proposal>(item)),
         votes: of("VOTE#").map(toVote),
+        meetings: of("MEETING#").map((item) => strip<Meeting>(item)),
       };
+    },
+
+    async putMeeting(meeting: Meeting) {
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } })));
+    },
+
+    async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
+      const item = await get({ pk: centrePk(centre), sk: `MEETING#${id}` });
+      return item && strip<Meeting>(item);
+    },
+
+    async meetings(centre: string): Promise<Meeting[]> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
+        ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
+      });
+      return items.map((item) => strip<Meeting>(item));
     },
 
     async putMember(member: Member) {

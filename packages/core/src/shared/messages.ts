@@ -121,6 +121,15 @@ const da = {
   vote_busy: "Mange stemmer lige nu. Prøv igen om et øjeblik.",
   council_no_members: "Borgerrådet har ingen medlemmer lige nu. Tilføj medlemmer først.",
   follow_up_not_adopted: "Kun vedtagne forslag kan følges op.",
+  meeting_id_invalid: "Linket til mødet er ikke rigtigt. Gå tilbage til borgerrådets side.",
+  meeting_not_found: "Vi kan ikke finde mødet. Gå tilbage til borgerrådets side.",
+  agenda_item_invalid: "Skriv hvert punkt på dagsordenen. Højst 200 tegn og højst 30 punkter.",
+  meeting_place_invalid: "Skriv hvor mødet er. Højst 200 tegn.",
+  meeting_accessibility_invalid: "Skriv om stedet er let at komme til. Fx elevator og teleslynge.",
+  meeting_end_invalid: "Mødet skal slutte efter det starter.",
+  minutes_summary_invalid: "Skriv kort, hvad I talte om. Højst 2000 tegn.",
+  minutes_decision_invalid: "Skriv hver beslutning kort. Højst 500 tegn.",
+  minutes_details_invalid: "Referatet er for langt. Højst 10000 tegn.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -240,6 +249,15 @@ const en: Record<MessageKey, string> = {
   vote_busy: "Many people are voting right now. Try again in a moment.",
   council_no_members: "The council has no members right now. Add members first.",
   follow_up_not_adopted: "Only adopted proposals can be followed up.",
+  meeting_id_invalid: "The link to this meeting is not right. Go back to the council page.",
+  meeting_not_found: "We cannot find this meeting. Go back to the council page.",
+  agenda_item_invalid: "Write each item on the agenda. At most 200 characters and at most 30 items.",
+  meeting_place_invalid: "Write where the meeting is. At most 200 characters.",
+  meeting_accessibility_invalid: "Write whether the place is easy to get to. For example lift and hearing loop.",
+  meeting_end_invalid: "The meeting must end after it starts.",
+  minutes_summary_invalid: "Write briefly what you talked about. At most 2000 characters.",
+  minutes_decision_invalid: "Write each decision briefly. At most 500 characters.",
+  minutes_details_invalid: "The minutes are too long. At most 10000 characters.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

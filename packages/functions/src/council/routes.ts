@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
+import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
+import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { putMember } from "@naerhed/core/council/members";
 import { councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
@@ -31,6 +33,7 @@ import type { Services } from "../shared/services.ts";
 const CentrePath = v.object({ centre: CentreId });
 const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
 const VotePath = v.object({ centre: CentreId, id: VoteId });
+const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
 const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
 
 /**
@@ -78,6 +81,25 @@ export const councilModule: ApiModule = {
         .get("/council/centres/:centre/votes/:id/receipts/:receipt", guard(access.public), async (c) => {
           const { centre, id, receipt } = parseInput(ReceiptPath, c.req.param());
           return c.json(await checkReceipt(council, centre, id, receipt));
+        })
+        // Meetings: public, with an iCalendar feed of the upcoming ones.
+        .get("/council/centres/:centre/meetings.ics", guard(access.public), async (c) => {
+          const { centre } = parseInput(CentrePath, c.req.param());
+          c.header("content-type", "text/calendar; charset=utf-8");
+          c.header("content-disposition", `inline; filename="borgerraad-${centre}.ics"`);
+          return c.body(await meetingsCalendar(council, centre));
+        })
+        .get("/council/centres/:centre/meetings/:id", guard(access.public), async (c) => {
+          const { centre, id } = parseInput(MeetingPath, c.req.param());
+          return c.json({ meeting: await readMeeting(council, c.get("actor"), centre, id) });
+        })
+        .post("/council/centres/:centre/meetings", guard(inCouncil), async (c) => {
+          const { centre } = parseInput(CentrePath, c.req.param());
+          return c.json({ meeting: await planMeeting(council, actorOf(c), centre, parseInput(MeetingInput, await readJson(c))) }, 201);
+        })
+        .put("/council/centres/:centre/meetings/:id/minutes", guard(inCouncil), async (c) => {
+          const { centre, id } = parseInput(MeetingPath, c.req.param());
+          return c.json({ meeting: await writeMinutes(council, actorOf(c), centre, id, parseInput(MinutesInput, await readJson(c))) });
         })
         // Proposals from anyone signed in.
         .post("/council/centres/:centre/proposals", guard(access.signedIn), async (c) => {
