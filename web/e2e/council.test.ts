@@ -76,6 +76,14 @@ describe("a motion vote in the browser", () => {
     await again.getByText("Du stemte IMOD.").waitFor();
     await expect(again.getByRole("button", { name: "Jeg stemmer IMOD" }).getAttribute("aria-pressed")).resolves.toBe("true");
 
+    // While it is open, the member comments on the proposal.
+    await member.page.goto(`/borgerraadet/nord/forslag/${PROPOSAL}`);
+    await settled(member.page);
+    await member.page.locator("#comment").fill("Godt forslag. Lad os prøve det.");
+    await member.page.getByRole("button", { name: "Send kommentar" }).click();
+    await member.page.getByText("Godt forslag. Lad os prøve det.").last().waitFor();
+    expect(await axeViolations(member.page)).toEqual([]);
+
     // The chair stops the vote; the result is public.
     await chair.page.reload();
     await settled(chair.page);

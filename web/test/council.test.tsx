@@ -31,7 +31,7 @@ describe("times in Copenhagen", () => {
 describe("votes waiting for you", () => {
   it("one big button per choice; after voting, a confirmation with the closing time and the receipt", async () => {
     const fetch = mockFetch(
-      { body: { items: [{ centre_id: "nord", vote, ballot: null }] } },
+      { body: { items: [{ centre_id: "nord", vote, ballot: null }], memberships: [{ centre_id: "nord", role: "member", notify: "immediate" }] } },
       { body: { ballot: { choice: "for", receipt: "K7QM2XPA", closes_at: vote.closes_at } } },
     );
     renderApp("/borgerraadet/mine-afstemninger", { person: rasmus });
@@ -49,7 +49,7 @@ describe("votes waiting for you", () => {
   });
 
   it("says so when there is nothing to vote on", async () => {
-    mockFetch({ body: { items: [] } });
+    mockFetch({ body: { items: [], memberships: [] } });
     renderApp("/borgerraadet/mine-afstemninger", { person: rasmus });
     expect(await screen.findByText("Der er ingen afstemninger til dig lige nu.")).toBeInTheDocument();
   });

@@ -115,6 +115,7 @@ describe("authorization of every route", () => {
       "POST /api/council/centres/:centre/proposals/:id/submit": "signed_in",
       "POST /api/council/centres/:centre/proposals/:id/withdraw": "signed_in",
       "GET /api/council/my-votes": "signed_in",
+      "PUT /api/council/centres/:centre/my-notifications": "signed_in",
       "GET /api/council/centres/:centre/votes/:id/ballot": "signed_in",
       "PUT /api/council/centres/:centre/votes/:id/ballot": "signed_in",
       "GET /api/council/centres/:centre/inbox": "role:council_member|staff@centre",

@@ -231,6 +231,20 @@ describe("votes waiting for you", () => {
     expect((await call("GET", "/my-votes", citizen)).body.items).toEqual([]);
   });
 
+  it("a member chooses no mail (or gives their own address); a citizen outside the council cannot", async () => {
+    const chosen = await call("PUT", "/centres/nord/my-notifications", members[2], { notify: "none" });
+    expect(chosen.body.notify).toBe("none");
+    const mine = await call("GET", "/my-votes", members[2]);
+    expect(mine.body.memberships).toEqual([expect.objectContaining({ centre_id: "nord", notify: "none" })]);
+    const before = (await t.services.identity.store.listMail(500)).filter((m) => m.to === members[2]!.person.email).length;
+    await openVote();
+    expect((await t.services.identity.store.listMail(500)).filter((m) => m.to === members[2]!.person.email)).toHaveLength(before);
+    expect((await call("PUT", "/centres/nord/my-notifications", citizen, { notify: "none" })).status).toBe(403);
+    await call("PUT", "/centres/nord/my-notifications", members[2], { notify: "immediate", email: "lis@example.dk" });
+    await openVote();
+    expect((await t.services.identity.store.listMail(500)).some((m) => m.to === "lis@example.dk")).toBe(true);
+  });
+
   it("mails eligible members with an address when a vote opens", async () => {
     const { vote } = await openVote();
     const mails = await t.services.identity.store.listMail(200);

@@ -10,7 +10,10 @@ import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import { formatMoment, type OpenBallot, type WaitingVote } from "./format.ts";
+import { centres } from "@naerhed/core/shared/centres";
+import { FormField } from "../components/FormField.tsx";
+import { RadioGroup } from "../components/RadioGroup.tsx";
+import { formatMoment, type Membership, type OpenBallot, type WaitingVote } from "./format.ts";
 
 const CHOICES = ["for", "against", "abstain"] as const;
 
@@ -26,9 +29,9 @@ function MyVotes() {
   const redirect = useSignInRedirect();
   const [votes, { refetch }] = createResource(async () => {
     try {
-      return (await apiGet<{ items: WaitingVote[] }>("/council/my-votes", lang())).items;
+      return await apiGet<{ items: WaitingVote[]; memberships: Membership[] }>("/council/my-votes", lang());
     } catch (error) {
-      if (redirect(error)) return [];
+      if (redirect(error)) return { items: [], memberships: [] };
       throw error;
     }
   });
@@ -39,10 +42,13 @@ function MyVotes() {
         <LoadError error={votes.error} onRetry={() => void refetch()} />
       </Show>
       <Show when={votes()}>
-        {(items) => (
-          <Show when={items().length > 0} fallback={<p>{t("council.noVotes")}</p>}>
-            <For each={items()}>{(item) => <Ballot item={item} />}</For>
-          </Show>
+        {(data) => (
+          <>
+            <Show when={data().items.length > 0} fallback={<p>{t("council.noVotes")}</p>}>
+              <For each={data().items}>{(item) => <Ballot item={item} />}</For>
+            </Show>
+            <For each={data().memberships}>{(membership) => <MailChoice membership={membership} />}</For>
+          </>
         )}
       </Show>
     </>
@@ -120,6 +126,67 @@ function Ballot(props: { item: WaitingVote }) {
           )}
         </For>
       </ul>
+    </section>
+  );
+}
+
+/** The member's own choice of council mail, per council they sit on. */
+function MailChoice(props: { membership: Membership }) {
+  const { t, lang } = useI18n();
+  const [notify, setNotify] = createSignal<string>(props.membership.notify);
+  const [email, setEmail] = createSignal(props.membership.email ?? "");
+  const [saved, setSaved] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const prefix = () => `mail-${props.membership.centre_id}`;
+  const form = useFormErrors({ notify: `${prefix()}-notify-immediate`, email: `${prefix()}-email` });
+  const centreName = () => centres.find((c) => c.id === props.membership.centre_id)?.name[lang()] ?? props.membership.centre_id;
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setBusy(true);
+    setSaved(false);
+    form.clear();
+    try {
+      await apiSend("PUT", `/council/centres/${props.membership.centre_id}/my-notifications`, lang(), {
+        notify: notify(),
+        ...(email().trim() ? { email: email().trim() } : {}),
+      });
+      setSaved(true);
+    } catch (problem) {
+      form.fail(problem);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="page-section" aria-labelledby={`${prefix()}-title`}>
+      <h2 id={`${prefix()}-title`}>{`${t("council.mailTitle")}: ${centreName()}`}</h2>
+      <form class="form" onSubmit={save} novalidate>
+        <ErrorSummary errors={form.errors()} />
+        <RadioGroup
+          name={`${prefix()}-notify`}
+          legend={t("council.mailQuestion")}
+          value={notify()}
+          onChange={setNotify}
+          options={[
+            { value: "immediate", label: t("council.mail.immediate") },
+            { value: "none", label: t("council.mail.none") },
+          ]}
+        />
+        <Show when={notify() === "immediate"}>
+          <FormField id={`${prefix()}-email`} type="email" label={t("council.mailAddress")} value={email()} error={form.at(`${prefix()}-email`)} onInput={setEmail} autocomplete="email" spellcheck={false} />
+        </Show>
+        <Button type="submit" busy={busy()}>
+          {t("council.mailSave")}
+        </Button>
+        <div role="status">
+          <Show when={saved()}>
+            <p>{t("council.mailSaved")}</p>
+          </Show>
+        </div>
+      </form>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { ApiError, apiGet } from "../api.ts";
+import { ApiError, apiGet, apiSend } from "../api.ts";
+import { TextAreaField } from "../components/TextAreaField.tsx";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -93,7 +94,7 @@ export default function ProposalPage() {
             <PageSection title={t("council.fullText")} id="full-text">
               <p class="offer__text">{data().proposal.body}</p>
             </PageSection>
-            <Show when={data().comments.length > 0}>
+            <Show when={data().comments.length > 0 || (viewer()?.in_council && ["submitted", "on_agenda", "voting"].includes(data().proposal.status))}>
               <PageSection title={t("council.comments")} id="comments">
                 <ul class="plain-list">
                   <For each={data().comments}>
@@ -104,6 +105,9 @@ export default function ProposalPage() {
                     )}
                   </For>
                 </ul>
+                <Show when={viewer()?.in_council && ["submitted", "on_agenda", "voting"].includes(data().proposal.status)}>
+                  <CommentForm centre={params.centre} proposalId={data().proposal.id} onSent={() => void refetch()} />
+                </Show>
               </PageSection>
             </Show>
             <Show when={viewer()?.can_manage}>
@@ -145,6 +149,38 @@ function ReceiptCheck(props: { centre: string; voteId: string }) {
           <p>{counted() ? t("council.receiptCounted") : t("council.receiptNotFound")}</p>
         </Show>
       </div>
+    </form>
+  );
+}
+
+/** Council members comment while the proposal is open. */
+function CommentForm(props: { centre: string; proposalId: string; onSent: () => void }) {
+  const { t, lang } = useI18n();
+  const [text, setText] = createSignal("");
+  const [busy, setBusy] = createSignal(false);
+  const form = useFormErrors({ text: "comment" });
+  async function send(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setBusy(true);
+    form.clear();
+    try {
+      await apiSend("POST", `/council/centres/${props.centre}/proposals/${props.proposalId}/comments`, lang(), { text: text() });
+      setText("");
+      props.onSent();
+    } catch (problem) {
+      form.fail(problem);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="form" onSubmit={send} novalidate>
+      <ErrorSummary errors={form.errors()} />
+      <TextAreaField id="comment" label={t("council.commentLabel")} value={text()} error={form.at("comment")} onInput={setText} rows={3} />
+      <Button type="submit" variant="secondary" busy={busy()}>
+        {t("council.commentSend")}
+      </Button>
     </form>
   );
 }

@@ -601,6 +601,15 @@ export const da = {
   "council.decisions": "Beslutninger",
   "council.attendance": "Til stede",
   "council.noMinutes": "Referatet kommer senere.",
+  "council.mailTitle": "Mails fra rådet",
+  "council.mailQuestion": "Vil du have en mail, når der er en ny afstemning?",
+  "council.mail.immediate": "Ja, send en mail med det samme",
+  "council.mail.none": "Nej tak. Jeg kigger selv på siden.",
+  "council.mailAddress": "Din mail",
+  "council.mailSave": "Gem mit valg",
+  "council.mailSaved": "Tak. Vi har gemt dit valg.",
+  "council.commentLabel": "Din kommentar",
+  "council.commentSend": "Send kommentar",
   // ── end of council ──
 } as const satisfies Record<string, string>;
 

@@ -598,5 +598,14 @@ export const en: Dictionary = {
   "council.decisions": "Decisions",
   "council.attendance": "Present",
   "council.noMinutes": "The minutes will come later.",
+  "council.mailTitle": "Mail from the council",
+  "council.mailQuestion": "Do you want an email when there is a new vote?",
+  "council.mail.immediate": "Yes, send an email straight away",
+  "council.mail.none": "No thanks. I will look at the page myself.",
+  "council.mailAddress": "Your email",
+  "council.mailSave": "Save my choice",
+  "council.mailSaved": "Thank you. We have saved your choice.",
+  "council.commentLabel": "Your comment",
+  "council.commentSend": "Send comment",
   // ── end of council ──
 };

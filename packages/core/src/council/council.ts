@@ -38,6 +38,10 @@ const MemberFields = v.object({
     notify: v.optional(NotifyPreference, "immediate"),
   });
 
+/** A member's own choice of council mail, and the address to send it to (given by themselves). */
+export const NotifyInput = v.object({ notify: NotifyPreference, email: v.optional(Email) });
+export type NotifyInput = v.InferOutput<typeof NotifyInput>;
+
 export const MemberInput = v.pipe(
   MemberFields,
   v.forward(

@@ -1,5 +1,6 @@
 import type { Actor } from "../identity/person.ts";
-import type { Member, MemberInput } from "./council.ts";
+import { ForbiddenError } from "../shared/errors.ts";
+import type { Member, MemberInput, NotifyInput } from "./council.ts";
 import { auditActor, type CouncilServices } from "./services.ts";
 
 /**
@@ -28,3 +29,17 @@ export const publicMember = (member: Member) => ({
   term_from: member.term_from,
   term_to: member.term_to,
 });
+
+/** A member chooses how they hear about votes; a new address replaces the one staff entered. */
+export async function setNotify(services: CouncilServices, actor: Actor, centre: string, input: NotifyInput): Promise<Member> {
+  const member = await services.store.getMember(centre, actor.person_id);
+  if (!member) throw new ForbiddenError("council_members_only");
+  const next: Member = { ...member, notify: input.notify, ...(input.email ? { email: input.email } : {}), updated_at: services.now().toISOString() };
+  await services.store.putMember(next);
+  return next;
+}
+
+/** The person's memberships as they may see them: which councils, and their mail choice. */
+export async function myMemberships(services: CouncilServices, actor: Actor) {
+  return (await services.store.membershipsOf(actor.person_id)).map((m) => ({ centre_id: m.centre_id, role: m.role, notify: m.notify, email: m.email }));
+}

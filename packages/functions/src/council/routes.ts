@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
+import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, NotifyInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
-import { putMember } from "@naerhed/core/council/members";
+import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
 import { councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
 import {
@@ -115,7 +115,14 @@ export const councilModule: ApiModule = {
           return c.json({ proposal: await withdrawProposal(council, actorOf(c), centre, id) });
         })
         // Voting members.
-        .get("/council/my-votes", guard(access.signedIn), async (c) => c.json({ items: await votesFor(council, actorOf(c)) }))
+        .get("/council/my-votes", guard(access.signedIn), async (c) =>
+          c.json({ items: await votesFor(council, actorOf(c)), memberships: await myMemberships(council, actorOf(c)) }),
+        )
+        .put("/council/centres/:centre/my-notifications", guard(access.signedIn), async (c) => {
+          const { centre } = parseInput(CentrePath, c.req.param());
+          const member = await setNotify(council, actorOf(c), centre, parseInput(NotifyInput, await readJson(c)));
+          return c.json({ notify: member.notify, email: member.email });
+        })
         .get("/council/centres/:centre/votes/:id/ballot", guard(access.signedIn), async (c) => {
           const { centre, id } = parseInput(VotePath, c.req.param());
           return c.json(await myBallot(council, actorOf(c), centre, id));
