@@ -254,3 +254,20 @@ describe("votes waiting for you", () => {
     expect(vote.state).toBe("open");
   });
 });
+
+describe("a member's council data (GDPR)", () => {
+  it("is in their export, and erasing them removes the mail address but keeps the public record", async () => {
+    const leaving = await t.personWith([{ role: "council_member", centre_id: "nord" }], "Vera");
+    await addMember(leaving);
+    const exported = await t.api.request("/api/me/export", { headers: { cookie: leaving.cookie } });
+    const data = (await exported.json()) as { council: { memberships: { email?: string }[] } };
+    expect(data.council.memberships).toEqual([expect.objectContaining({ centre_id: "nord", email: leaving.person.email })]);
+
+    const erased = await t.api.request("/api/me", { method: "DELETE", headers: { cookie: leaving.cookie, origin: "http://localhost:3000" } });
+    expect(erased.status).toBeLessThan(300);
+    const list = await call("GET", "/centres/nord/members", staff);
+    const vera = list.body.items.find((m: { person_id: string }) => m.person_id === leaving.person.id);
+    expect(vera).toMatchObject({ display_name: "Vera", notify: "none" });
+    expect(vera.email).toBeUndefined();
+  });
+});
