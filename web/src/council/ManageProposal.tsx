@@ -4,7 +4,7 @@ import { createSignal, Show } from "solid-js";
 import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
-import { describedBy, FieldParts } from "../components/FieldParts.tsx";
+import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
@@ -12,25 +12,6 @@ import { TextAreaField } from "../components/TextAreaField.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { copenhagenToIso } from "./format.ts";
-
-/** A date or time input wired like FormField (FormField covers text-like inputs only). */
-function WhenField(props: { id: string; type: "date" | "time"; label: string; value: string; error?: string; onInput: (value: string) => void }) {
-  return (
-    <div class="field" classList={{ "field--error": Boolean(props.error) }}>
-      <FieldParts id={props.id} label={props.label} error={props.error} />
-      <input
-        class="field__input council-when"
-        id={props.id}
-        name={props.id}
-        type={props.type}
-        value={props.value}
-        aria-describedby={describedBy(props)}
-        aria-invalid={props.error ? "true" : undefined}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
-    </div>
-  );
-}
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -108,8 +89,8 @@ export function ManageProposal(props: { centre: string; proposal: Proposal; vote
             void act(`${base()}/proposals/${props.proposal.id}/vote`, { closes_at: closesAt(), majority: majority(), ballot: ballot() }, t("council.voteOpened"))
           )}
         >
-          <WhenField id="closes-date" type="date" label={t("council.closesDate")} value={date()} error={form.at("closes-date")} onInput={setDate} />
-          <WhenField id="closes-time" type="time" label={t("council.closesTime")} value={time()} onInput={setTime} />
+          <FormField id="closes-date" type="date" label={t("council.closesDate")} value={date()} error={form.at("closes-date")} onInput={setDate} />
+          <FormField id="closes-time" type="time" label={t("council.closesTime")} value={time()} onInput={setTime} />
           <RadioGroup
             name="majority"
             legend={t("council.majority")}
