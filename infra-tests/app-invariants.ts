@@ -35,6 +35,12 @@ const HELPER_FUNCTION_PREFIXES = [
   "CustomS3AutoDeleteObjectsCustomResourceProviderHandler",
 ];
 
+/** How CloudFormation spells an EventBridge rate: CDK writes whole days and hours as such ("rate(1 hour)"). */
+function rateExpression(minutes: number): string {
+  const [count, unit] = minutes % 1440 === 0 ? [minutes / 1440, "day"] : minutes % 60 === 0 ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return `rate(${count} ${unit}${count === 1 ? "" : "s"})`;
+}
+
 const attributeType = (key: KeyAttribute) => (key.type === "string" ? "S" : "N");
 const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
   { AttributeName: partitionKey.name, KeyType: "HASH" },
@@ -375,7 +381,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         for (const job of module.jobs!) {
           const rule = rules.find((r) => (r.Targets as { Input?: string }[]).some((target) => target.Input === JSON.stringify({ job: job.name })));
           expect(rule, job.name).toBeDefined();
-          expect(rule!.ScheduleExpression).toBe(`rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? "" : "s"})`);
+          expect(rule!.ScheduleExpression).toBe(rateExpression(job.everyMinutes));
           expect(rule!.State ?? "ENABLED").toBe("ENABLED");
           const targets = rule!.Targets as { Arn: unknown }[];
           expect(targets).toHaveLength(1);

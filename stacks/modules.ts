@@ -85,8 +85,12 @@ export const modules: readonly ModuleSpec[] = [
     actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
     // Vote opened, closes in 24 hours, result: to members who gave an address.
     sendsMail: true,
-    // Closes votes at their time and sends the 24-hour reminders (packages/core/src/council/voting.ts runVoteJob).
-    jobs: [{ name: "close-votes", everyMinutes: 1 }],
+    // Closes votes at their time and sends the 24-hour reminders (packages/core/src/council/voting.ts runVoteJob);
+    // the weekly digest for members who chose it (packages/core/src/council/digest.ts).
+    jobs: [
+      { name: "close-votes", everyMinutes: 1 },
+      { name: "weekly-digest", everyMinutes: 60 },
+    ],
   },
 ];
 

@@ -172,10 +172,11 @@ function MailChoice(props: { membership: Membership }) {
           onChange={setNotify}
           options={[
             { value: "immediate", label: t("council.mail.immediate") },
+            { value: "digest", label: t("council.mail.digest") },
             { value: "none", label: t("council.mail.none") },
           ]}
         />
-        <Show when={notify() === "immediate"}>
+        <Show when={notify() !== "none"}>
           <FormField id={`${prefix()}-email`} type="email" label={t("council.mailAddress")} value={email()} error={form.at(`${prefix()}-email`)} onInput={setEmail} autocomplete="email" spellcheck={false} />
         </Show>
         <Button type="submit" busy={busy()}>

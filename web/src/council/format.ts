@@ -17,7 +17,7 @@ export type Overview = {
   past_meetings: Meeting[];
 };
 export type ProposalDetail = { proposal: Proposal; comments: Comment[]; vote: PublicVote | null; open_ballots: OpenBallot[] };
-export type Membership = { centre_id: string; role: string; notify: "immediate" | "none"; email?: string };
+export type Membership = { centre_id: string; role: string; notify: "immediate" | "digest" | "none"; email?: string };
 export type WaitingVote = { centre_id: string; vote: PublicVote; ballot: { choice: OpenBallot["choice"]; receipt: string } | null };
 
 /** A moment as people say it in Copenhagen: "torsdag 26. november kl. 16.00" / "Thursday 26 November 16:00". */

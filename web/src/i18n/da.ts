@@ -610,6 +610,7 @@ export const da = {
   "council.mailSaved": "Tak. Vi har gemt dit valg.",
   "council.commentLabel": "Din kommentar",
   "council.commentSend": "Send kommentar",
+  "council.mail.digest": "Send én mail om ugen",
   // ── end of council ──
 } as const satisfies Record<string, string>;
 

@@ -607,5 +607,6 @@ export const en: Dictionary = {
   "council.mailSaved": "Thank you. We have saved your choice.",
   "council.commentLabel": "Your comment",
   "council.commentSend": "Send comment",
+  "council.mail.digest": "Send one email a week",
   // ── end of council ──
 };

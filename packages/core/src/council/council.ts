@@ -23,8 +23,8 @@ export const VoteId = CouncilId("vote_id_invalid");
 export const MemberRole = v.picklist(["chair", "deputy_chair", "secretary", "member"], "member_role_invalid");
 export type MemberRole = v.InferOutput<typeof MemberRole>;
 export const MemberKind = v.picklist(["citizen", "relative", "staff", "civil_society"], "member_kind_invalid");
-/** How a member hears about votes: each mail at once, or nothing (the site still shows everything). */
-export const NotifyPreference = v.picklist(["immediate", "none"], "notify_invalid");
+/** How a member hears about votes: each mail at once, one mail a week, or nothing (the site still shows everything). */
+export const NotifyPreference = v.picklist(["immediate", "digest", "none"], "notify_invalid");
 
 const MemberFields = v.object({
     person_id: PersonId,

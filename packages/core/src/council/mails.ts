@@ -3,7 +3,8 @@ import type { CouncilServices } from "./services.ts";
 import type { Vote } from "./vote.ts";
 
 /**
- * Council mail to members who gave an address and chose "immediate". Danish first, English
+ * Council mail to members who gave an address and chose "immediate" (those who chose the weekly
+ * digest get digestText once a week instead). Danish first, English
  * after, because the council does not know each member's language. A failed mail never undoes
  * the vote that caused it; it is logged.
  */
@@ -39,11 +40,25 @@ export async function mailMembers(services: CouncilServices, kind: CouncilMail, 
   const path = kind === "vote_result" ? `/borgerraadet/${vote.centre_id}/forslag/${vote.proposal_id}` : "/borgerraadet/mine-afstemninger";
   const mail = compose(kind, vote, `${services.siteUrl}${path}`);
   for (const member of members) {
-    if (!member.email || member.notify === "none") continue;
+    if (!member.email || member.notify !== "immediate") continue;
     try {
       await services.mailer.send({ to: member.email, ...mail });
     } catch (error) {
       console.warn(JSON.stringify({ level: "warn", what: "council_mail_failed", kind, vote: vote.id, error: String(error) }));
     }
   }
+}
+
+/** The weekly digest: open votes with their closing time, and results of the past week. */
+export function digestText(siteUrl: string, centre: string, open: readonly Vote[], decided: readonly Vote[]) {
+  const lines = [
+    "Det sker i borgerrådet / This week in the council",
+    "",
+    ...(open.length ? ["Du kan stemme om / You can vote on:", ...open.map((vote) => `- ${vote.proposal_title} (${copenhagen(vote.closes_at)})`), ""] : []),
+    ...(decided.length
+      ? ["Resultater / Results:", ...decided.map((vote) => `- ${vote.proposal_title}: ${outcomeText[vote.result?.outcome ?? "no_quorum"].join(" / ")}`), ""]
+      : []),
+    `${siteUrl}/borgerraadet/${centre}`,
+  ];
+  return { subject: "Ugens nyt fra borgerrådet / The council this week", text: lines.join("\n") };
 }

@@ -25,6 +25,7 @@ import type { Vote } from "./vote.ts";
  * 10. Close a vote                                → TransactWriteItems: vote closed with its result,
  *    condition still open and tally unchanged since read (seq), + proposal to decided
  * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
+ * 12. The weekly digest goes out once per centre → PutItem pk=DIGEST#<centre>, sk=<week start>, attribute_not_exists (TTL expires_at)
  *
  * Keys
  * - Centre partition `COUNCIL#<centre>`: members (`MEMBER#<person id>`, also in gsi1 under
@@ -374,6 +375,25 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         return true;
       } catch (error) {
         if (cancellationCodes(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Pattern 12: true for the one run that claims this week's digest of a centre; kept 60 days. */
+    async claimDigest(centre: string, week: string, expiresAt: number): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new PutCommand({
+              TableName,
+              Item: { pk: `DIGEST#${centre}`, sk: week, expires_at: expiresAt },
+              ConditionExpression: "attribute_not_exists(pk)",
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "ConditionalCheckFailedException") return false;
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, NotifyInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
+import { sendWeeklyDigest } from "@naerhed/core/council/digest";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
@@ -63,7 +64,11 @@ export const councilModule: ApiModule = {
     export: (services, personId) => exportCouncilData(councilServices(services), personId),
     erase: (services, personId) => eraseCouncilData(councilServices(services), personId),
   },
-  jobs: [{ name: "close-votes", everyMinutes: 1, run: (services) => runVoteJob(councilServices(services)) }],
+  jobs: [
+    { name: "close-votes", everyMinutes: 1, run: (services) => runVoteJob(councilServices(services)) },
+    // Hourly, and the first run in a week sends that week's digest (digest.ts): a missed hour is caught up.
+    { name: "weekly-digest", everyMinutes: 60, run: (services) => sendWeeklyDigest(councilServices(services)) },
+  ],
   routes: (services) => {
     const council = councilServices(services);
     return (
