@@ -35,6 +35,12 @@ const HELPER_FUNCTION_PREFIXES = [
   "CustomS3AutoDeleteObjectsCustomResourceProviderHandler",
 ];
 
+/** How CloudFormation spells an EventBridge rate: CDK writes whole days and hours as such ("rate(1 hour)"). */
+function rateExpression(minutes: number): string {
+  const [count, unit] = minutes % 1440 === 0 ? [minutes / 1440, "day"] : minutes % 60 === 0 ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return `rate(${count} ${unit}${count === 1 ? "" : "s"})`;
+}
+
 const attributeType = (key: KeyAttribute) => (key.type === "string" ? "S" : "N");
 const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
   { AttributeName: partitionKey.name, KeyType: "HASH" },
@@ -218,7 +224,9 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
 
     test("every scheduled job is an EventBridge rule at its interval, invoking its module's own function with { job }", () => {
-      const rate = (minutes: number) => (minutes % 60 === 0 ? `rate(${minutes / 60} ${minutes === 60 ? "hour" : "hours"})` : `rate(${minutes} minutes)`);
+      // EventBridge's own wording: "rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(2 hours)".
+      const unit = (count: number, one: string) => `rate(${count} ${one}${count === 1 ? "" : "s"})`;
+      const rate = (minutes: number) => (minutes % 60 === 0 ? unit(minutes / 60, "hour") : unit(minutes, "minute"));
       const rules = resourcesOfType(api(), "AWS::Events::Rule").map(([, rule]) => ({
         schedule: rule.Properties?.ScheduleExpression,
         targets: (rule.Properties?.Targets as { Arn: unknown; Input: string }[]).map((target) => ({ arn: target.Arn, input: JSON.parse(target.Input) as unknown })),
@@ -305,7 +313,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         { Effect: "Allow", Action: ["dynamodb:PutItem"], Resource: [tableArn(auditTable)] },
         // Identity: admins read the audit log.
         ...(isIdentity ? [{ Effect: "Allow", Action: ["dynamodb:Query"], Resource: withIndexes(auditTable) }] : []),
-        // Modules that send mail (sign-in, panel invitations): from the configured sender (address or its domain).
+        // Modules that send mail (sign-in, council notices, panel invitations): from the configured sender (address or its domain).
         ...(module.sendsMail
           ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]
           : []),
@@ -361,9 +369,9 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(checked).toBe(2 * (modules.length - 1));
     });
 
-    test("only modules marked sendsMail (identity, panel) may send mail, and only as the configured sender", () => {
+    test("only modules marked sendsMail (identity, council, panel) may send mail, and only as the configured sender", () => {
       const senders = modules.filter((m) => m.sendsMail);
-      expect(senders.map((m) => m.name).sort()).toEqual(["identity", "panel"]);
+      expect(senders.map((m) => m.name).sort()).toEqual(["council", "identity", "panel"]);
       const mailStatements = allTemplates().flatMap((template) =>
         policyStatements(template)
           .filter(({ statement }) => [...asList(statement.Action), ...asList(statement.NotAction)].some((a) => /^ses:/i.test(String(a))))
@@ -377,6 +385,29 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         }
       }
     });
+
+    test.each(modules.filter((m) => (m.jobs ?? []).length > 0).map((m) => [m.name, m] as const))(
+      "module %s: each scheduled job is an EventBridge rule at its interval, invoking the module's own function with { job }",
+      (_name, module) => {
+        const template = get().template(Api).toJSON() as TemplateJson;
+        const [fnId] = moduleFunction(module);
+        const rules = resourcesOfType(template, "AWS::Events::Rule").map(([, rule]) => rule.Properties!);
+        for (const job of module.jobs!) {
+          const rule = rules.find((r) => (r.Targets as { Input?: string }[]).some((target) => target.Input === JSON.stringify({ job: job.name })));
+          expect(rule, job.name).toBeDefined();
+          expect(rule!.ScheduleExpression).toBe(rateExpression(job.everyMinutes));
+          expect(rule!.State ?? "ENABLED").toBe("ENABLED");
+          const targets = rule!.Targets as { Arn: unknown }[];
+          expect(targets).toHaveLength(1);
+          expect(targets[0]!.Arn).toEqual({ "Fn::GetAtt": [fnId, "Arn"] });
+        }
+        // EventBridge may invoke the function.
+        const invokes = resourcesOfType(template, "AWS::Lambda::Permission").filter(
+          ([, permission]) => permission.Properties?.Principal === "events.amazonaws.com" && JSON.stringify(permission.Properties?.FunctionName).includes(fnId),
+        );
+        expect(invokes.length).toBeGreaterThanOrEqual(module.jobs!.length);
+      },
+    );
 
     test("throttles the default stage and writes access logs kept one month", () => {
       const stages = resourcesOfType(api(), "AWS::ApiGatewayV2::Stage");

@@ -1,4 +1,4 @@
-import { auditTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
+import { auditTable, councilTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
  * The exact DynamoDB actions a module may be granted. A closed list, so a wildcard such as
@@ -102,6 +102,22 @@ export const modules: readonly ModuleSpec[] = [
     // Exactly the commands of packages/core/src/mentor/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"],
     jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
+  },
+  {
+    name: "council",
+    prefixes: ["council"],
+    handler: "packages/functions/src/council/lambda.handler",
+    tables: [councilTable],
+    // Exactly the commands of packages/core/src/council/store.ts (Query through queryAll).
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
+    // Vote opened, closes in 24 hours, result: to members who gave an address.
+    sendsMail: true,
+    // Closes votes at their time and sends the 24-hour reminders (packages/core/src/council/voting.ts runVoteJob);
+    // the weekly digest for members who chose it (packages/core/src/council/digest.ts).
+    jobs: [
+      { name: "close-votes", everyMinutes: 1 },
+      { name: "weekly-digest", everyMinutes: 60 },
+    ],
   },
 ];
 

@@ -18,7 +18,19 @@ const pages: { name: string; path: () => string; da: () => string; en: () => str
     en: () => "We cannot find the activity",
   },
   { name: "site not found", path: () => "/ingen/side/her", da: () => "Vi kan ikke finde siden", en: () => "We cannot find the page" },
-  { name: "Borgerrådet (coming soon)", path: () => "/borgerraadet", da: () => "Borgerrådet", en: () => "The Citizens' Council" },
+  { name: "Borgerrådet", path: () => "/borgerraadet", da: () => "Borgerrådet", en: () => "The Citizens' Council" },
+  {
+    name: "a centre's council, with results",
+    path: () => "/borgerraadet/nord",
+    da: () => "Borgerrådet i Borgercenter Nord",
+    en: () => "The Citizens' Council at Citizen Centre North",
+  },
+  {
+    name: "an adopted council proposal, with its follow-up",
+    path: () => "/borgerraadet/nord/forslag/019ab000-0000-7000-8000-0000000c0100",
+    da: () => "Caféen skal have åbent til kl. 18",
+    en: () => "Caféen skal have åbent til kl. 18",
+  },
   { name: "Borgerpanelet", path: () => "/borgerpanelet", da: () => "Borgerpanelet", en: () => "The Citizens' Panel" },
   { name: "Mentorordningen", path: () => "/mentorordningen", da: () => "Mentorordningen", en: () => "The Mentor Scheme" },
 ];

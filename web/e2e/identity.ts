@@ -12,6 +12,7 @@ export const demo = {
   mentor: { email: "mentor@example.dk", name: "Mona Mentor", id: "019ab000-0000-7000-8000-000000000003" },
   staff: { email: "personale@example.dk", name: "Peter Personale", id: "019ab000-0000-7000-8000-000000000004" },
   admin: { email: "admin@example.dk", name: "Anna Admin", id: "019ab000-0000-7000-8000-000000000005" },
+  chair: { email: "formand@example.dk", name: "Frida Formand", id: "019ab000-0000-7000-8000-000000000006" },
 } as const;
 
 /**

@@ -3,7 +3,6 @@ import { lazy } from "solid-js";
 import { Layout } from "./components/Layout.tsx";
 import { I18nProvider } from "./i18n/index.tsx";
 import { SessionProvider } from "./identity/session.tsx";
-import { ComingSoon, comingSoon } from "./pages/ComingSoon.tsx";
 import Home from "./pages/Home.tsx";
 import NotFound from "./pages/NotFound.tsx";
 
@@ -32,6 +31,14 @@ const SuggestionsPage = lazy(() => import("./directory/suggestions/SuggestionsPa
 // ── Search for citizens: /tilbud/soeg ──
 const SearchPage = lazy(() => import("./directory/SearchPage.tsx"));
 // ── end of search ──
+// ── Council (Borgerråd): public council pages, the member's votes, the chair's inbox ──
+const CouncilIndexPage = lazy(() => import("./council/CouncilIndexPage.tsx"));
+const CouncilPage = lazy(() => import("./council/CouncilPage.tsx"));
+const CouncilProposalPage = lazy(() => import("./council/ProposalPage.tsx"));
+const CouncilProposePage = lazy(() => import("./council/ProposePage.tsx"));
+const CouncilInboxPage = lazy(() => import("./council/InboxPage.tsx"));
+const CouncilMyVotesPage = lazy(() => import("./council/MyVotesPage.tsx"));
+// ── end of council ──
 // ── Citizen panel: /borgerpanelet (public, members) and /personale/borgerpanel (staff) ──
 const PanelPage = lazy(() => import("./panel/PanelPage.tsx"));
 const PanelJoinPage = lazy(() => import("./panel/JoinPage.tsx"));
@@ -80,6 +87,14 @@ export function AppRoutes() {
       {/* ── Search ── */}
       <Route path="/tilbud/soeg" component={SearchPage} />
       {/* ── end of search ── */}
+      {/* ── Council ── */}
+      <Route path="/borgerraadet" component={CouncilIndexPage} />
+      <Route path="/borgerraadet/mine-afstemninger" component={CouncilMyVotesPage} />
+      <Route path="/borgerraadet/:centre" component={CouncilPage} />
+      <Route path="/borgerraadet/:centre/forslag/:id" component={CouncilProposalPage} />
+      <Route path="/borgerraadet/:centre/nyt-forslag" component={CouncilProposePage} />
+      <Route path="/borgerraadet/:centre/indbakke" component={CouncilInboxPage} />
+      {/* ── end of council ── */}
       {/* ── Citizen panel ── */}
       <Route path="/borgerpanelet" component={PanelPage} />
       <Route path="/borgerpanelet/tilmeld" component={PanelJoinPage} />
@@ -99,9 +114,6 @@ export function AppRoutes() {
       <Route path="/personale/mentor" component={StaffMentorPage} />
       <Route path="/personale/mentor/nyt-oenske" component={StaffMentorRequestPage} />
       {/* ── end of mentor ── */}
-      {comingSoon.map((module) => (
-        <Route path={module.path} component={() => <ComingSoon module={module} />} />
-      ))}
       <Route path="*404" component={NotFound} />
     </>
   );

@@ -25,32 +25,21 @@ describe("the site's frame", () => {
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
   });
 
-  it("shows four doors on the front page; only the council says it is coming soon", async () => {
+  it("shows four doors on the front page, one for each part of Nærhed", async () => {
     renderApp("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" })).toBeInTheDocument();
     expect(document.title).toBe("Nærhed");
     const doors = screen.getAllByRole("listitem").map((item) => item.querySelector("a")!);
-    expect(doors.map((door) => door.getAttribute("href"))).toEqual([
-      "/tilbud",
-      "/borgerpanelet",
-      "/borgerraadet",
-      "/mentorordningen",
-    ]);
+    expect(doors.map((door) => door.getAttribute("href"))).toEqual(["/tilbud", "/borgerraadet", "/borgerpanelet", "/mentorordningen"]);
     expect(doors[0]).toHaveAccessibleName(/^Find tilbud/);
-    for (const door of doors.slice(0, 2)) expect(door).not.toHaveTextContent("Kommer snart");
-    expect(doors[2]).toHaveTextContent("Kommer snart");
-    expect(doors[3]).toHaveAccessibleName(/^Mentorordningen/);
-    expect(doors[3]).not.toHaveTextContent("Kommer snart");
   });
 
-  it("opens a coming-soon page from a door and puts focus on its heading", async () => {
+  it("opens a module's page from a door and puts focus on its heading", async () => {
     renderApp("/");
-    fireEvent.click(await screen.findByRole("link", { name: /^Borgerrådet/ }));
-    const heading = await screen.findByRole("heading", { level: 1, name: "Borgerrådet" });
+    fireEvent.click(await screen.findByRole("link", { name: /^Mentorordningen/ }));
+    const heading = await screen.findByRole("heading", { level: 1, name: "Mentorordningen" });
     await waitFor(() => expect(document.activeElement).toBe(heading));
-    expect(screen.getByText("Denne del af Nærhed er ikke klar endnu.")).toBeInTheDocument();
-    expect(document.title).toBe("Borgerrådet – Nærhed");
-    expect(screen.getByRole("link", { name: "Gå til forsiden" })).toHaveAttribute("href", "/");
+    expect(document.title).toBe("Mentorordningen – Nærhed");
   });
 
   it("says plainly when a page does not exist", async () => {

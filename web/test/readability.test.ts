@@ -1,5 +1,6 @@
 import { lix } from "@naerhed/core/shared/lix";
 import { describe, expect, it } from "vitest";
+import { councilDa, councilEn } from "../src/council/texts.ts";
 import { directoryDa, directoryEn } from "../src/directory/texts.ts";
 import { da as siteDa } from "../src/i18n/da.ts";
 import { en as siteEn } from "../src/i18n/en.ts";
@@ -10,6 +11,7 @@ import { panelDa, panelEn } from "../src/panel/texts.ts";
 /** Each module's own texts (they load with its pages). */
 const moduleDictionaries: { da: Record<string, string>; en: Record<string, string> }[] = [
   { da: directoryDa, en: directoryEn },
+  { da: councilDa, en: councilEn },
   { da: panelDa, en: panelEn },
   { da: mentorDa, en: mentorEn },
 ];

@@ -1,10 +1,12 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "@naerhed/core/shared/config";
-import { directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { councilTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
 import { demoPeople } from "@naerhed/core/identity/demo-people";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { loadDemoCouncil } from "@naerhed/core/council/demo-council";
+import { createCouncilStore } from "@naerhed/core/council/store";
 import { loadDemoPanel } from "@naerhed/core/panel/demo-panel";
 import { createPanelStore } from "@naerhed/core/panel/store";
 import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
@@ -30,6 +32,10 @@ const loaders: readonly DemoLoader[] = [
       await Promise.all(demoPeople.map((person) => store.createPerson(person)));
       return demoPeople.length;
     },
+  },
+  {
+    table: councilTable,
+    load: (db, tableName) => loadDemoCouncil(createCouncilStore(db, tableName)),
   },
   {
     table: panelTable,

@@ -46,10 +46,11 @@ describe("demo data", () => {
     const config = localConfig(inject("dynamoEndpoint"), "demo-");
     await createMissingTables(client, tables, config.tableNames);
     const db = createDocumentClient(config);
-    // The panel: 25 members and 3 consultations.
+    // The council: 14 items; the panel: 25 members and 3 consultations.
     expect(await loadDemoData(db, config)).toEqual({
       directory: demoOffers.length,
       identity: demoPeople.length,
+      council: 14,
       panel: 28,
       mentor: demoMentors.length + demoRequests.length,
     });

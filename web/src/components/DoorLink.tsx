@@ -1,14 +1,10 @@
 import { A } from "@solidjs/router";
-import { Show } from "solid-js";
 
 /** A large door into a part of the site: the whole card is one link with a title and one line of text. */
-export function DoorLink(props: { href: string; title: string; text: string; tag?: string }) {
+export function DoorLink(props: { href: string; title: string; text: string }) {
   return (
     <A href={props.href} class="door">
       <span class="door__title">{props.title}</span>
-      <Show when={props.tag}>
-        <span class="tag">{props.tag}</span>
-      </Show>
       <span class="door__text">{props.text}</span>
     </A>
   );

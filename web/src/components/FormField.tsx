@@ -7,7 +7,7 @@ type FormFieldProps = {
   hint?: string;
   error?: string;
   name?: string;
-  type?: "text" | "email" | "tel" | "number" | "password" | "search" | "url";
+  type?: "text" | "email" | "tel" | "number" | "password" | "search" | "url" | "date" | "time";
   value?: string;
   autocomplete?: string;
   inputmode?: "text" | "email" | "tel" | "numeric" | "url" | "search";

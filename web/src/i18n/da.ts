@@ -1,3 +1,4 @@
+import type { CouncilKey } from "../council/texts.ts";
 import type { DirectoryKey } from "../directory/texts.ts";
 import type { MentorKey } from "../mentor/texts.ts";
 import type { PanelKey } from "../panel/texts.ts";
@@ -25,7 +26,6 @@ export const da = {
   "home.title": "Velkommen til Nærhed",
   "home.lead": "Her kan du finde noget at lave. Du kan også være med til at bestemme.",
   "home.doors": "Vælg, hvad du vil",
-  "soon.tag": "Kommer snart",
 
   "offers.doorTitle": "Find tilbud",
   "offers.doorText": "Se, hvad du kan være med til.",
@@ -34,9 +34,6 @@ export const da = {
   "panel.title": "Borgerpanelet",
   "panel.text": "Sig din mening om nye idéer.",
 
-  "soon.lead": "Denne del af Nærhed er ikke klar endnu.",
-  "soon.later": "Vi arbejder på den. Kom tilbage en anden dag.",
-  "soon.home": "Gå til forsiden",
 
 
 
@@ -265,7 +262,7 @@ export const da = {
 } as const satisfies Record<string, string>;
 
 /** Every key `t()` knows: the site-wide ones here, and each module's own (types only: no module text is bundled here). */
-export type MessageKey = keyof typeof da | DirectoryKey | PanelKey | MentorKey;
+export type MessageKey = keyof typeof da | DirectoryKey | CouncilKey | PanelKey | MentorKey;
 
 /** Every other language must have every Danish key, and no others. */
 export type Dictionary = Record<keyof typeof da, string>;

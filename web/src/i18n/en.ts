@@ -18,7 +18,6 @@ export const en: Dictionary = {
   "home.title": "Welcome to Nærhed",
   "home.lead": "Here you can find things to do. You can also help decide.",
   "home.doors": "Choose what you want",
-  "soon.tag": "Coming soon",
 
   "offers.doorTitle": "Find activities",
   "offers.doorText": "See what you can join.",
@@ -27,9 +26,6 @@ export const en: Dictionary = {
   "panel.title": "The Citizens' Panel",
   "panel.text": "Say what you think about new ideas.",
 
-  "soon.lead": "This part of Nærhed is not ready yet.",
-  "soon.later": "We are working on it. Come back another day.",
-  "soon.home": "Go to the front page",
 
 
 

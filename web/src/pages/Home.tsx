@@ -5,7 +5,6 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { comingSoon } from "./ComingSoon.tsx";
 
 /** What another page can tell the front page it sends the person to (navigation state). */
 export type HomeNotice = { notice?: "signedOut" | "deleted" };
@@ -36,13 +35,11 @@ export default function Home() {
           <DoorLink href="/tilbud" title={t("offers.doorTitle")} text={t("offers.doorText")} />
         </li>
         <li>
+          <DoorLink href="/borgerraadet" title={t("council.title")} text={t("council.text")} />
+        </li>
+        <li>
           <DoorLink href="/borgerpanelet" title={t("panel.title")} text={t("panel.text")} />
         </li>
-        {comingSoon.map((module) => (
-          <li>
-            <DoorLink href={module.path} title={t(module.title)} text={t(module.text)} tag={t("soon.tag")} />
-          </li>
-        ))}
         <li>
           <DoorLink href="/mentorordningen" title={t("mentor.title")} text={t("mentor.text")} />
         </li>

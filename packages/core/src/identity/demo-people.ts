@@ -45,4 +45,13 @@ export const demoPeople: Person[] = [
     grants: [{ role: "admin" }],
     created_at: "2026-09-01T08:00:00.000Z",
   },
+  {
+    // Chairs the demo citizen council at Borgercenter Nord (council/demo-council.ts).
+    id: "019ab000-0000-7000-8000-000000000006",
+    email: "formand@example.dk",
+    display_name: "Frida Formand",
+    language: "da",
+    grants: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }],
+    created_at: "2026-09-01T08:00:00.000Z",
+  },
 ];

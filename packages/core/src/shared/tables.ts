@@ -55,6 +55,8 @@ export const directoryTable = { id: "directory", envVar: "DIRECTORY_TABLE", ...p
 
 export const identityTable = { id: "identity", envVar: "IDENTITY_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 
+/** The citizen council: members, proposals, votes and ballots (council/store.ts). */
+export const councilTable = { id: "council", envVar: "COUNCIL_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 /** The citizen panel: members, consultations, invitations and anonymous answers (panel/store.ts). */
 export const panelTable = { id: "panel", envVar: "PANEL_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
 /** Mentors, requests/pairs and their logs; see mentor/store.ts. gsi2: a mentor's pairs. */
@@ -81,4 +83,4 @@ export const auditTable = {
 } as const satisfies TableSpec;
 
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, panelTable, mentorTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, councilTable, panelTable, mentorTable];

@@ -1,0 +1,134 @@
+import * as v from "valibot";
+import { Email, PersonId } from "../identity/person.ts";
+import type { MessageKey } from "../shared/messages.ts";
+
+/**
+ * The citizen council (Borgerråd) of one centre: its members, the proposals it handles and
+ * the motion votes it holds. Types come from these schemas; texts are kept as typed and the
+ * site shows them as text, never as markup.
+ */
+
+const requiredText = (max: number, message: MessageKey) =>
+  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
+
+const Timestamp = v.pipe(v.string("timestamp_invalid"), v.isoTimestamp("timestamp_invalid"));
+const DateOnly = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));
+
+export const CouncilId = (message: MessageKey) => v.pipe(v.string(message), v.uuid(message));
+export const ProposalId = CouncilId("proposal_id_invalid");
+export const VoteId = CouncilId("vote_id_invalid");
+
+// ── Members ──
+
+export const MemberRole = v.picklist(["chair", "deputy_chair", "secretary", "member"], "member_role_invalid");
+export type MemberRole = v.InferOutput<typeof MemberRole>;
+export const MemberKind = v.picklist(["citizen", "relative", "staff", "civil_society"], "member_kind_invalid");
+/** How a member hears about votes: each mail at once, one mail a week, or nothing (the site still shows everything). */
+export const NotifyPreference = v.picklist(["immediate", "digest", "none"], "notify_invalid");
+
+const MemberFields = v.object({
+    person_id: PersonId,
+    display_name: requiredText(80, "display_name_invalid"),
+    /** Given with the member's knowledge, only to send them council mail; erased with their data. */
+    email: v.optional(Email),
+    role: MemberRole,
+    kind: MemberKind,
+    term_from: DateOnly,
+    term_to: v.optional(DateOnly),
+    notify: v.optional(NotifyPreference, "immediate"),
+  });
+
+/** A member's own choice of council mail, and the address to send it to (given by themselves). */
+export const NotifyInput = v.object({ notify: NotifyPreference, email: v.optional(Email) });
+export type NotifyInput = v.InferOutput<typeof NotifyInput>;
+
+export const MemberInput = v.pipe(
+  MemberFields,
+  v.forward(
+    v.check((member) => member.term_to === undefined || member.term_to >= member.term_from, "term_invalid"),
+    ["term_to"],
+  ),
+);
+export type MemberInput = v.InferOutput<typeof MemberInput>;
+
+export const Member = v.object({
+  ...MemberFields.entries,
+  centre_id: v.string(),
+  updated_at: Timestamp,
+});
+export type Member = v.InferOutput<typeof Member>;
+
+/** Whether the member's term covers a moment (terms are whole days, Copenhagen days are close enough to UTC days here). */
+export function inTerm(member: Pick<Member, "term_from" | "term_to">, at: Date): boolean {
+  const day = at.toISOString().slice(0, 10);
+  return member.term_from <= day && (member.term_to === undefined || day <= member.term_to);
+}
+
+// ── Proposals ──
+
+export const ProposalStatus = v.picklist(["draft", "submitted", "on_agenda", "voting", "decided", "follow_up", "withdrawn", "declined"]);
+export type ProposalStatus = v.InferOutput<typeof ProposalStatus>;
+export const Outcome = v.picklist(["adopted", "rejected", "no_quorum"]);
+export type Outcome = v.InferOutput<typeof Outcome>;
+
+export const ProposalInput = v.object({
+  title: requiredText(120, "proposal_title_invalid"),
+  summary: requiredText(600, "proposal_summary_invalid"),
+  body: requiredText(6000, "proposal_body_invalid"),
+  draft: v.optional(v.boolean("invalid_value"), false),
+});
+export type ProposalInput = v.InferOutput<typeof ProposalInput>;
+
+export const FollowUpStatus = v.picklist(["planned", "in_progress", "done"], "follow_up_status_invalid");
+export const FollowUpInput = v.object({ status: FollowUpStatus, text: requiredText(1000, "follow_up_text_invalid") });
+export type FollowUpInput = v.InferOutput<typeof FollowUpInput>;
+export type FollowUp = FollowUpInput & { at: string; by_name: string };
+
+export const Proposal = v.object({
+  id: v.string(),
+  centre_id: v.string(),
+  title: v.string(),
+  summary: v.string(),
+  body: v.string(),
+  status: ProposalStatus,
+  /** Who proposed it: a member of the council, staff, or any signed-in citizen (goes to the inbox). */
+  origin: v.picklist(["member", "staff", "citizen"]),
+  author_id: v.string(),
+  author_name: v.string(),
+  decline_reason: v.optional(v.string()),
+  vote_id: v.optional(v.string()),
+  outcome: v.optional(Outcome),
+  follow_up: v.array(v.object({ status: FollowUpStatus, text: v.string(), at: v.string(), by_name: v.string() })),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Proposal = v.InferOutput<typeof Proposal>;
+
+export const DeclineInput = v.object({ reason: requiredText(500, "decline_reason_invalid") });
+export const CommentInput = v.object({ text: requiredText(2000, "comment_invalid") });
+export type Comment = { id: string; author_name: string; text: string; at: string };
+
+// ── Votes ──
+
+export const Choice = v.picklist(["for", "against", "abstain"], "choice_invalid");
+export type Choice = v.InferOutput<typeof Choice>;
+export const Majority = v.picklist(["simple", "two_thirds"], "majority_invalid");
+export type Majority = v.InferOutput<typeof Majority>;
+export const BallotKind = v.picklist(["open", "secret"], "ballot_kind_invalid");
+export type BallotKind = v.InferOutput<typeof BallotKind>;
+
+export const OpenVoteInput = v.object({
+  closes_at: Timestamp,
+  majority: v.optional(Majority, "simple"),
+  ballot: v.optional(BallotKind, "open"),
+});
+export type OpenVoteInput = v.InferOutput<typeof OpenVoteInput>;
+
+/** A retried request carries the same key, so it never counts twice. */
+export const CastInput = v.object({
+  choice: Choice,
+  request_key: v.pipe(v.string("request_key_invalid"), v.regex(/^[A-Za-z0-9-]{8,64}$/, "request_key_invalid")),
+});
+export type CastInput = v.InferOutput<typeof CastInput>;
+
+export type Tally = Record<Choice, number>;

@@ -1,0 +1,64 @@
+import type { Member } from "./council.ts";
+import type { CouncilServices } from "./services.ts";
+import type { Vote } from "./vote.ts";
+
+/**
+ * Council mail to members who gave an address and chose "immediate" (those who chose the weekly
+ * digest get digestText once a week instead). Danish first, English
+ * after, because the council does not know each member's language. A failed mail never undoes
+ * the vote that caused it; it is logged.
+ */
+
+const copenhagen = (iso: string) =>
+  new Date(iso).toLocaleString("da-DK", { timeZone: "Europe/Copenhagen", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+const outcomeText = { adopted: ["vedtaget", "adopted"], rejected: ["ikke vedtaget", "rejected"], no_quorum: ["ikke afgjort, for få stemte", "not decided, too few voted"] };
+
+export type CouncilMail = "vote_opened" | "vote_closing" | "vote_result";
+
+function compose(kind: CouncilMail, vote: Vote, link: string) {
+  const when = copenhagen(vote.closes_at);
+  const title = vote.proposal_title;
+  if (kind === "vote_opened")
+    return {
+      subject: `Ny afstemning i borgerrådet: ${title}`,
+      text: `Du kan stemme om: ${title}.\nDu kan stemme indtil ${when}.\nStem her: ${link}\n\nA new council vote is open: ${title}. You can vote until ${when}: ${link}`,
+    };
+  if (kind === "vote_closing")
+    return {
+      subject: `Husk at stemme: ${title}`,
+      text: `Afstemningen om "${title}" slutter ${when}.\nDu har ikke stemt endnu. Stem her: ${link}\n\nThe vote on "${title}" closes ${when}. You have not voted yet: ${link}`,
+    };
+  const [da, en] = outcomeText[vote.result?.outcome ?? "no_quorum"];
+  return {
+    subject: `Resultat: ${title}`,
+    text: `Afstemningen om "${title}" er slut. Forslaget er ${da}.\nSe resultatet her: ${link}\n\nThe vote on "${title}" has closed. The proposal is ${en}: ${link}`,
+  };
+}
+
+export async function mailMembers(services: CouncilServices, kind: CouncilMail, vote: Vote, members: readonly Member[]) {
+  const path = kind === "vote_result" ? `/borgerraadet/${vote.centre_id}/forslag/${vote.proposal_id}` : "/borgerraadet/mine-afstemninger";
+  const mail = compose(kind, vote, `${services.siteUrl}${path}`);
+  for (const member of members) {
+    if (!member.email || member.notify !== "immediate") continue;
+    try {
+      await services.mailer.send({ to: member.email, ...mail });
+    } catch (error) {
+      console.warn(JSON.stringify({ level: "warn", what: "council_mail_failed", kind, vote: vote.id, error: String(error) }));
+    }
+  }
+}
+
+/** The weekly digest: open votes with their closing time, and results of the past week. */
+export function digestText(siteUrl: string, centre: string, open: readonly Vote[], decided: readonly Vote[]) {
+  const lines = [
+    "Det sker i borgerrådet / This week in the council",
+    "",
+    ...(open.length ? ["Du kan stemme om / You can vote on:", ...open.map((vote) => `- ${vote.proposal_title} (${copenhagen(vote.closes_at)})`), ""] : []),
+    ...(decided.length
+      ? ["Resultater / Results:", ...decided.map((vote) => `- ${vote.proposal_title}: ${outcomeText[vote.result?.outcome ?? "no_quorum"].join(" / ")}`), ""]
+      : []),
+    `${siteUrl}/borgerraadet/${centre}`,
+  ];
+  return { subject: "Ugens nyt fra borgerrådet / The council this week", text: lines.join("\n") };
+}

@@ -1,0 +1,30 @@
+import { hasRole, type Actor } from "../identity/person.ts";
+import type { AuditLog } from "../shared/audit.ts";
+import type { Mailer } from "../shared/mailer.ts";
+import { inTerm, type Member } from "./council.ts";
+import type { CouncilStore } from "./store.ts";
+
+/** What the council's use cases need; built once per process. */
+export type CouncilServices = { store: CouncilStore; audit: AuditLog; mailer: Mailer; now: () => Date; siteUrl: string };
+
+/** Staff of the centre and admins manage the council; so do its chair and deputy chair while their term runs. */
+export async function canManage(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {
+  if (hasRole(actor, "admin") || hasRole(actor, "staff", centre)) return true;
+  const member = await services.store.getMember(centre, actor.person_id);
+  return !!member && (member.role === "chair" || member.role === "deputy_chair") && inTerm(member, services.now());
+}
+
+export async function currentMember(services: CouncilServices, actor: Actor, centre: string): Promise<Member | undefined> {
+  const member = await services.store.getMember(centre, actor.person_id);
+  return member && inTerm(member, services.now()) ? member : undefined;
+}
+
+/**
+ * Members of the council (in term), people identity gave the council-member role at this
+ * centre (before staff add them to the member list), and the managers: they read the inbox and comment.
+ */
+export async function isInCouncil(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {
+  return hasRole(actor, "council_member", centre) || !!(await currentMember(services, actor, centre)) || (await canManage(services, actor, centre));
+}
+
+export const auditActor = (actor: Actor) => ({ person_id: actor.person_id, display_name: actor.display_name });

@@ -1,0 +1,425 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { call, queryAll } from "../shared/dynamo.ts";
+import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
+import type { Meeting } from "./meeting.ts";
+import type { Vote } from "./vote.ts";
+
+/**
+ * All DynamoDB access of the council module (table spec: `councilTable` in shared/tables.ts).
+ *
+ * Access patterns
+ * 1. Everything public about one centre's council:
+ *    members, proposals, votes, meetings          → Query pk=COUNCIL#<centre> (one partition, small by nature)
+ * 2. One member / proposal / vote                 → GetItem pk=COUNCIL#<centre>, sk=MEMBER#<person> | PROPOSAL#<id> | VOTE#<id>
+ * 3. The councils a person sits on
+ *    ("Votes waiting for you")                    → Query gsi1 gsi1pk=PERSON#<person>
+ * 4. Open votes of every centre, by closing time
+ *    (the closing and reminder job)               → Query gsi1 gsi1pk=OPEN_VOTES, gsi1sk <= <time>
+ * 5. A proposal's comments, oldest first          → Query pk=PROPOSAL#<id>, sk begins_with COMMENT#
+ * 6. One member's ballot in a vote                → GetItem pk=BALLOT#<vote>, sk=VOTER#<voter key>
+ * 7. Every ballot of a vote (tests, reminders)    → Query pk=BALLOT#<vote>, sk begins_with VOTER#
+ * 8. Is this receipt in the count?                → GetItem pk=BALLOT#<vote>, sk=RECEIPT#<code>
+ * 9. Cast or change a ballot                      → TransactWriteItems (see castBallot): the ballot,
+ *    the receipt (first time only) and the vote's tally move together or not at all
+ * 10. Close a vote                                → TransactWriteItems: vote closed with its result,
+ *    condition still open and tally unchanged since read (seq), + proposal to decided
+ * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
+ * 12. The weekly digest goes out once per centre → PutItem pk=DIGEST#<centre>, sk=<week start>, attribute_not_exists (TTL expires_at)
+ *
+ * Keys
+ * - Centre partition `COUNCIL#<centre>`: members (`MEMBER#<person id>`, also in gsi1 under
+ *   `PERSON#<person id>`), proposals (`PROPOSAL#<id>`), votes (`VOTE#<id>`), meetings (`MEETING#<id>`).
+ * - An open vote also carries gsi1pk `OPEN_VOTES`, gsi1sk `<closes_at>#<id>`: a sparse index
+ *   the closing job reads; closing removes both, so a closed vote is never found there again.
+ * - The vote item holds the tally (`t_for`, `t_against`, `t_abstain`), `ballots`, the frozen
+ *   `eligible` person ids and `seq` (+1 per cast or change; closing checks it).
+ * - Ballots live in their own partition `BALLOT#<vote id>`, away from the public centre
+ *   partition: `VOTER#<voter key>` (see vote.ts for what the key is and what it reveals) and
+ *   `RECEIPT#<code>` (only says "a ballot with this receipt is counted").
+ * - Comments: pk `PROPOSAL#<id>`, sk `COMMENT#<iso time>#<id>`.
+ */
+
+export const OPEN_VOTES = "OPEN_VOTES";
+const centrePk = (centre: string) => `COUNCIL#${centre}`;
+const memberKey = (centre: string, personId: string) => ({ pk: centrePk(centre), sk: `MEMBER#${personId}` });
+const proposalKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `PROPOSAL#${id}` });
+const voteKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `VOTE#${id}` });
+const ballotKey = (voteId: string, voterKey: string) => ({ pk: `BALLOT#${voteId}`, sk: `VOTER#${voterKey}` });
+const receiptKey = (voteId: string, code: string) => ({ pk: `BALLOT#${voteId}`, sk: `RECEIPT#${code}` });
+
+const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk"];
+function strip<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
+}
+
+/** A stored ballot: the choice, the receipt, the last request that changed it; open ballots also say whose it is. */
+export type StoredBallot = {
+  choice: Choice;
+  receipt: string;
+  /** The last request that wrote this ballot, and every earlier one (a late retry must not undo a later change). */
+  request_key: string;
+  request_keys: string[];
+  person_id?: string;
+  display_name?: string;
+  changed_at?: string;
+};
+
+function toVote(item: Record<string, unknown>): Vote {
+  const { t_for, t_against, t_abstain, ...rest } = strip<Record<string, unknown>>(item);
+  return { ...rest, tally: { for: Number(t_for), against: Number(t_against), abstain: Number(t_abstain) } } as Vote;
+}
+
+/** Why a transaction was cancelled, per item in the order they were sent. */
+export function cancellationCodes(error: unknown): string[] | null {
+  if (!(error instanceof TransactionCanceledException)) return null;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
+}
+
+export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string) {
+  const TableName = tableName;
+  const get = async (Key: Record<string, string>) => (await call(() => db.send(new GetCommand({ TableName, Key })))).Item;
+
+  return {
+    /** Pattern 1: the whole centre partition, sorted into kinds. */
+    async centre(centre: string) {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": centrePk(centre) },
+      });
+      const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
+      return {
+        members: of("MEMBER#").map((item) => strip<Member>(item)),
+        proposals: of("PROPOSAL#").map((item) => strip<Proposal>(item)),
+        votes: of("VOTE#").map(toVote),
+        meetings: of("MEETING#").map((item) => strip<Meeting>(item)),
+      };
+    },
+
+    async putMeeting(meeting: Meeting) {
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } })));
+    },
+
+    async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
+      const item = await get({ pk: centrePk(centre), sk: `MEETING#${id}` });
+      return item && strip<Meeting>(item);
+    },
+
+    async meetings(centre: string): Promise<Meeting[]> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
+        ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
+      });
+      return items.map((item) => strip<Meeting>(item));
+    },
+
+    async putMember(member: Member) {
+      await call(() =>
+        db.send(
+          new PutCommand({
+            TableName,
+            Item: { ...memberKey(member.centre_id, member.person_id), gsi1pk: `PERSON#${member.person_id}`, gsi1sk: centrePk(member.centre_id), ...member },
+          }),
+        ),
+      );
+    },
+
+    async getMember(centre: string, personId: string): Promise<Member | undefined> {
+      const item = await get(memberKey(centre, personId));
+      return item && strip<Member>(item);
+    },
+
+    /** Pattern 3. */
+    async membershipsOf(personId: string): Promise<Member[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": `PERSON#${personId}` },
+      });
+      return items.map((item) => strip<Member>(item));
+    },
+
+    async putProposal(proposal: Proposal) {
+      await call(() => db.send(new PutCommand({ TableName, Item: { ...proposalKey(proposal.centre_id, proposal.id), ...proposal } })));
+    },
+
+    async getProposal(centre: string, id: string): Promise<Proposal | undefined> {
+      const item = await get(proposalKey(centre, id));
+      return item && strip<Proposal>(item);
+    },
+
+    /** Moves a proposal on only from the status it was read in; false when someone else moved it first. */
+    async moveProposal(proposal: Proposal, from: ProposalStatus, changes: Partial<Proposal>): Promise<boolean> {
+      const next = { ...proposal, ...changes };
+      try {
+        await call(() =>
+          db.send(
+            new PutCommand({
+              TableName,
+              Item: { ...proposalKey(proposal.centre_id, proposal.id), ...next },
+              ConditionExpression: "#status = :from",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":from": from },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        throw error;
+      }
+    },
+
+    async addFollowUp(centre: string, id: string, entry: FollowUp): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: proposalKey(centre, id),
+              UpdateExpression: "SET follow_up = list_append(follow_up, :entry), #status = :follow, updated_at = :at",
+              ConditionExpression: "outcome = :adopted",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":entry": [entry], ":follow": "follow_up", ":at": entry.at, ":adopted": "adopted" },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        throw error;
+      }
+    },
+
+    async addComment(proposalId: string, comment: Comment) {
+      await call(() =>
+        db.send(new PutCommand({ TableName, Item: { pk: `PROPOSAL#${proposalId}`, sk: `COMMENT#${comment.at}#${comment.id}`, ...comment } })),
+      );
+    },
+
+    async comments(proposalId: string): Promise<Comment[]> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :c)",
+        ExpressionAttributeValues: { ":pk": `PROPOSAL#${proposalId}`, ":c": "COMMENT#" },
+      });
+      return items.map((item) => strip<Comment>(item));
+    },
+
+    /** Opens a vote and moves its proposal to voting, together; false when the proposal was no longer on the agenda. */
+    async openVote(vote: Vote & { salt: string }, proposal: Proposal): Promise<boolean> {
+      const { tally, ...rest } = vote;
+      try {
+        await call(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName,
+                    Item: {
+                      ...voteKey(vote.centre_id, vote.id),
+                      gsi1pk: OPEN_VOTES,
+                      gsi1sk: `${vote.closes_at}#${vote.id}`,
+                      ...rest,
+                      t_for: tally.for,
+                      t_against: tally.against,
+                      t_abstain: tally.abstain,
+                    },
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+                {
+                  Update: {
+                    TableName,
+                    Key: proposalKey(proposal.centre_id, proposal.id),
+                    UpdateExpression: "SET #status = :voting, vote_id = :vote, updated_at = :at",
+                    ConditionExpression: "#status = :agenda",
+                    ExpressionAttributeNames: { "#status": "status" },
+                    ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationCodes(error)) return false;
+        throw error;
+      }
+    },
+
+    /** The vote with its secret salt, for the use cases only; never sent to a client. */
+    async getVote(centre: string, id: string): Promise<(Vote & { salt: string }) | undefined> {
+      const item = await get(voteKey(centre, id));
+      return item && (toVote(item) as Vote & { salt: string });
+    },
+
+    /** Pattern 4: open votes whose closing time is at or before `until`. */
+    async openVotesUntil(until: string): Promise<Vote[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk <= :until",
+        ExpressionAttributeValues: { ":pk": OPEN_VOTES, ":until": `${until}#~` },
+      });
+      return items.map(toVote);
+    },
+
+    async getBallot(voteId: string, voterKey: string): Promise<StoredBallot | undefined> {
+      const item = await get(ballotKey(voteId, voterKey));
+      return item && strip<StoredBallot>(item);
+    },
+
+    async ballots(voteId: string): Promise<(StoredBallot & { voter_key: string })[]> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
+        ExpressionAttributeValues: { ":pk": `BALLOT#${voteId}`, ":v": "VOTER#" },
+      });
+      return items.map((item) => ({ ...strip<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
+    },
+
+    async hasReceipt(voteId: string, code: string): Promise<boolean> {
+      return (await get(receiptKey(voteId, code))) !== undefined;
+    },
+
+    /**
+     * Pattern 9. One transaction: the ballot (new: must not exist; changed: must still hold
+     * the choice it was read with), the receipt on a first ballot, and the vote's tally, on
+     * condition the vote is open, not past its closing time and the person is eligible.
+     * Throws TransactionCanceledException; the use case reads the reasons and retries or refuses.
+     */
+    async castBallot(args: {
+      vote: Pick<Vote, "id" | "centre_id">;
+      personId: string;
+      voterKey: string;
+      now: string;
+      previous: StoredBallot | undefined;
+      next: StoredBallot;
+    }) {
+      const { vote, personId, voterKey, now, previous, next } = args;
+      const ballot = ballotKey(vote.id, voterKey);
+      const tallyChange: { UpdateExpression: string; names: Record<string, string> } = previous
+        ? { UpdateExpression: "ADD #new :one, #old :minus, seq :one", names: { "#new": `t_${next.choice}`, "#old": `t_${previous.choice}` } }
+        : { UpdateExpression: "ADD #new :one, ballots :one, seq :one", names: { "#new": `t_${next.choice}` } };
+      const voteUpdate = {
+        Update: {
+          TableName,
+          Key: voteKey(vote.centre_id, vote.id),
+          UpdateExpression: tallyChange.UpdateExpression,
+          ConditionExpression: "#state = :open AND closes_at > :now AND contains(eligible, :person)",
+          ExpressionAttributeNames: { "#state": "state", ...tallyChange.names },
+          ExpressionAttributeValues: { ":open": "open", ":now": now, ":person": personId, ":one": 1, ...(previous ? { ":minus": -1 } : {}) },
+        },
+      };
+      const ballotWrite = previous
+        ? {
+            Put: {
+              TableName,
+              Item: { ...ballot, ...next },
+              ConditionExpression: "choice = :old AND request_key = :oldKey",
+              ExpressionAttributeValues: { ":old": previous.choice, ":oldKey": previous.request_key },
+            },
+          }
+        : { Put: { TableName, Item: { ...ballot, ...next }, ConditionExpression: "attribute_not_exists(pk)" } };
+      const receipt = previous ? [] : [{ Put: { TableName, Item: receiptKey(vote.id, next.receipt), ConditionExpression: "attribute_not_exists(pk)" } }];
+      await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+    },
+
+    /**
+     * Pattern 10: ends an open vote, closed with its result or cancelled (its proposal was
+     * withdrawn), and moves the proposal on in the same transaction. False when the vote
+     * changed since it was read (a ballot came in, or someone else ended it first).
+     */
+    async endVote(vote: Vote, ending: { state: "closed"; result: NonNullable<Vote["result"]> } | { state: "cancelled" }, at: string, proposal: Partial<Proposal>) {
+      const proposalSets = Object.keys(proposal).map((field) => `#p_${field} = :p_${field}`);
+      try {
+        await call(() =>
+          db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName,
+                    Key: voteKey(vote.centre_id, vote.id),
+                    UpdateExpression: `SET #state = :ending, closed_at = :at${ending.state === "closed" ? ", #result = :result" : ""} REMOVE gsi1pk, gsi1sk`,
+                    ConditionExpression: "#state = :open AND seq = :seq",
+                    ExpressionAttributeNames: { "#state": "state", ...(ending.state === "closed" ? { "#result": "result" } : {}) },
+                    ExpressionAttributeValues: {
+                      ":ending": ending.state,
+                      ":at": at,
+                      ":open": "open",
+                      ":seq": vote.seq,
+                      ...(ending.state === "closed" ? { ":result": ending.result } : {}),
+                    },
+                  },
+                },
+                {
+                  Update: {
+                    TableName,
+                    Key: proposalKey(vote.centre_id, vote.proposal_id),
+                    UpdateExpression: `SET ${proposalSets.join(", ")}`,
+                    ExpressionAttributeNames: Object.fromEntries(Object.keys(proposal).map((field) => [`#p_${field}`, field])),
+                    ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
+                  },
+                },
+              ],
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (cancellationCodes(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Pattern 12: true for the one run that claims this week's digest of a centre; kept 60 days. */
+    async claimDigest(centre: string, week: string, expiresAt: number): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new PutCommand({
+              TableName,
+              Item: { pk: `DIGEST#${centre}`, sk: week, expires_at: expiresAt },
+              ConditionExpression: "attribute_not_exists(pk)",
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        throw error;
+      }
+    },
+
+    /** Marks that the "closes in 24 hours" reminder went out; false when another run marked it first. */
+    async markReminded(vote: Vote): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: voteKey(vote.centre_id, vote.id),
+              UpdateExpression: "SET reminded = :yes",
+              ConditionExpression: "attribute_not_exists(reminded) AND #state = :open",
+              ExpressionAttributeNames: { "#state": "state" },
+              ExpressionAttributeValues: { ":yes": true, ":open": "open" },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type CouncilStore = ReturnType<typeof createCouncilStore>;

@@ -1,0 +1,150 @@
+import type { Proposal } from "@naerhed/core/council/council";
+import type { PublicVote } from "@naerhed/core/council/vote";
+import { createSignal, Show } from "solid-js";
+import { apiSend } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import { FormField } from "../components/FormField.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { PageSection } from "../components/PageSection.tsx";
+import { RadioGroup } from "../components/RadioGroup.tsx";
+import { TextAreaField } from "../components/TextAreaField.tsx";
+import { useI18n } from "./texts.ts";
+import { useFormErrors } from "../identity/forms.ts";
+import { copenhagenToIso } from "./format.ts";
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The chair's and staff's tools for one proposal: put it on the agenda or say no, open and stop the vote, write follow-up. */
+export function ManageProposal(props: { centre: string; proposal: Proposal; vote: PublicVote | null; onChanged: () => void }) {
+  const { t, lang } = useI18n();
+  const [done, setDone] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const [reason, setReason] = createSignal("");
+  const [date, setDate] = createSignal(inDays(3));
+  const [time, setTime] = createSignal("16:00");
+  const [majority, setMajority] = createSignal("simple");
+  const [ballot, setBallot] = createSignal("open");
+  const [followStatus, setFollowStatus] = createSignal("planned");
+  const [followText, setFollowText] = createSignal("");
+  const form = useFormErrors({ reason: "decline-reason", closes_at: "closes-date", text: "follow-up-text", status: "follow-up-status-planned" });
+  const base = () => `/council/centres/${props.centre}`;
+
+  async function act(path: string, body: unknown, message: string) {
+    if (busy()) return;
+    setBusy(true);
+    form.clear();
+    setDone(undefined);
+    try {
+      await apiSend("POST", path, lang(), body);
+      setDone(message);
+      props.onChanged();
+    } catch (problem) {
+      form.fail(problem);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const closesAt = () => {
+    try {
+      return copenhagenToIso(date(), time());
+    } catch {
+      return "";
+    }
+  };
+
+  return (
+    <PageSection title={t("council.manageTitle")} id="manage">
+      <div role="status">
+        <Show when={done()}>
+          {(message) => (
+            <Notice kind="success">
+              <p>{message()}</p>
+            </Notice>
+          )}
+        </Show>
+      </div>
+      <ErrorSummary errors={form.errors()} />
+      <Show when={props.proposal.status === "submitted"}>
+        <p>
+          <Button busy={busy()} onClick={() => void act(`${base()}/proposals/${props.proposal.id}/accept`, {}, t("council.accepted"))}>
+            {t("council.accept")}
+          </Button>
+        </p>
+        <form class="form" novalidate onSubmit={(event) => (event.preventDefault(), void act(`${base()}/proposals/${props.proposal.id}/decline`, { reason: reason() }, t("council.declined")))}>
+          <TextAreaField id="decline-reason" label={t("council.declineReason")} value={reason()} error={form.at("decline-reason")} onInput={setReason} rows={3} />
+          <Button type="submit" variant="secondary" busy={busy()}>
+            {t("council.decline")}
+          </Button>
+        </form>
+      </Show>
+      <Show when={props.proposal.status === "on_agenda"}>
+        <h3>{t("council.openVoteTitle")}</h3>
+        <form
+          class="form"
+          novalidate
+          onSubmit={(event) => (
+            event.preventDefault(),
+            void act(`${base()}/proposals/${props.proposal.id}/vote`, { closes_at: closesAt(), majority: majority(), ballot: ballot() }, t("council.voteOpened"))
+          )}
+        >
+          <FormField id="closes-date" type="date" label={t("council.closesDate")} value={date()} error={form.at("closes-date")} onInput={setDate} />
+          <FormField id="closes-time" type="time" label={t("council.closesTime")} value={time()} onInput={setTime} />
+          <RadioGroup
+            name="majority"
+            legend={t("council.majority")}
+            value={majority()}
+            onChange={setMajority}
+            options={[
+              { value: "simple", label: t("council.majority.simple") },
+              { value: "two_thirds", label: t("council.majority.two_thirds") },
+            ]}
+          />
+          <RadioGroup
+            name="ballot"
+            legend={t("council.ballotKind")}
+            value={ballot()}
+            onChange={setBallot}
+            options={[
+              { value: "open", label: t("council.ballot.open") },
+              { value: "secret", label: t("council.ballot.secret") },
+            ]}
+          />
+          <Button type="submit" busy={busy()}>
+            {t("council.openVote")}
+          </Button>
+        </form>
+      </Show>
+      <Show when={props.vote?.state === "open"}>
+        <p>
+          <Button variant="secondary" busy={busy()} onClick={() => void act(`${base()}/votes/${props.vote!.id}/close`, {}, t("council.closed"))}>
+            {t("council.closeNow")}
+          </Button>
+        </p>
+      </Show>
+      <Show when={props.proposal.outcome === "adopted"}>
+        <form
+          class="form"
+          novalidate
+          onSubmit={(event) => (
+            event.preventDefault(),
+            void act(`${base()}/proposals/${props.proposal.id}/follow-up`, { status: followStatus(), text: followText() }, t("council.followUpSaved"))
+          )}
+        >
+          <RadioGroup
+            name="follow-up-status"
+            legend={t("council.addFollowUp")}
+            value={followStatus()}
+            onChange={setFollowStatus}
+            options={(["planned", "in_progress", "done"] as const).map((value) => ({ value, label: t(`council.followUpStatus.${value}`) }))}
+          />
+          <TextAreaField id="follow-up-text" label={t("council.followUpText")} value={followText()} error={form.at("follow-up-text")} onInput={setFollowText} rows={3} />
+          <Button type="submit" busy={busy()}>
+            {t("council.addFollowUp")}
+          </Button>
+        </form>
+      </Show>
+    </PageSection>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Meeting } from "@naerhed/core/council/meeting";
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { apiUrl } from "../api.ts";
+import { PageSection } from "../components/PageSection.tsx";
+import { useI18n } from "./texts.ts";
+import { formatClock, formatMoment } from "./format.ts";
+
+/** One meeting: when, where and how to get in, the agenda; afterwards the minutes, plain summary first. */
+function MeetingCard(props: { centre: string; meeting: Meeting }) {
+  const { t, lang } = useI18n();
+  const headingId = () => `moede-${props.meeting.id}`;
+  return (
+    <li class="card council-meeting">
+      <h3 class="card__title" id={headingId()}>
+        {t("council.meetingOn", { time: formatMoment(props.meeting.starts_at, lang()) })}
+      </h3>
+      <p>{t("council.endsAt", { time: formatClock(props.meeting.ends_at, lang()) })}</p>
+      <dl class="facts facts--stacked">
+        <div>
+          <dt>{t("council.place")}</dt>
+          <dd>{props.meeting.place}</dd>
+        </div>
+        <div>
+          <dt>{t("council.access")}</dt>
+          <dd>{props.meeting.accessibility}</dd>
+        </div>
+      </dl>
+      <Show when={props.meeting.agenda.length > 0}>
+        <h4>{t("council.agenda")}</h4>
+        <ol>
+          <For each={props.meeting.agenda}>
+            {(item) => (
+              <li>
+                <Show when={item.proposal_id} fallback={item.title}>
+                  {(proposalId) => <A href={`/borgerraadet/${props.centre}/forslag/${proposalId()}`}>{item.title}</A>}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={props.meeting.minutes}>
+        {(minutes) => (
+          <>
+            <h4>{t("council.minutes")}</h4>
+            <p>{minutes().summary}</p>
+            <Show when={minutes().decisions.length > 0}>
+              <h5>{t("council.decisions")}</h5>
+              <ul class="bullets">
+                <For each={minutes().decisions}>{(decision) => <li>{decision}</li>}</For>
+              </ul>
+            </Show>
+            <Show when={minutes().details}>{(details) => <p class="offer__text">{details()}</p>}</Show>
+            <Show when={minutes().attendance.length > 0}>
+              <p>
+                <strong>{t("council.attendance")}:</strong> {minutes().attendance.map((a) => a.display_name).join(", ")}
+              </p>
+            </Show>
+          </>
+        )}
+      </Show>
+    </li>
+  );
+}
+
+export function Meetings(props: { centre: string; upcoming: Meeting[]; past: Meeting[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageSection title={t("council.meetings")} id="meetings">
+        <Show when={props.upcoming.length > 0} fallback={<p>{t("council.noMeetings")}</p>}>
+          <ul class="plain-list">
+            <For each={props.upcoming}>{(meeting) => <MeetingCard centre={props.centre} meeting={meeting} />}</For>
+          </ul>
+        </Show>
+        <p>
+          <a href={apiUrl(`/council/centres/${props.centre}/meetings.ics`)} class="big-link">
+            {t("council.calendar")}
+          </a>
+        </p>
+      </PageSection>
+      <Show when={props.past.length > 0}>
+        <PageSection title={t("council.pastMeetings")} id="past-meetings">
+          <ul class="plain-list">
+            <For each={props.past}>{(meeting) => <MeetingCard centre={props.centre} meeting={meeting} />}</For>
+          </ul>
+        </PageSection>
+      </Show>
+    </>
+  );
+}

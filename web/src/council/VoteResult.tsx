@@ -1,0 +1,72 @@
+import type { PublicVote } from "@naerhed/core/council/vote";
+import { For, Show } from "solid-js";
+import { useI18n } from "./texts.ts";
+import { formatMoment } from "./format.ts";
+
+const CHOICES = ["for", "against", "abstain"] as const;
+
+/** The rule a vote used, in words: who must take part, and what adopts. */
+export function VoteRule(props: { vote: PublicVote }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      <strong>{t("council.rule")}:</strong> {t("council.ruleQuorum", { needed: Math.floor(props.vote.eligible / 2) + 1, eligible: props.vote.eligible })}{" "}
+      {props.vote.majority === "two_thirds" ? t("council.ruleTwoThirds") : t("council.ruleSimple")}{" "}
+      {props.vote.ballot === "secret" ? t("council.secretBallot") : t("council.openBallot")}
+    </p>
+  );
+}
+
+/**
+ * A vote as it stands: while open, when it closes and how many have voted (not how); once
+ * closed, the outcome, a bar per choice with the numbers in text, whether enough voted, and the rule.
+ */
+export function VoteResult(props: { vote: PublicVote; headingLevel?: 2 | 3 }) {
+  const { t, lang } = useI18n();
+  return (
+    <div class="vote-result">
+      <Show
+        when={props.vote.result}
+        fallback={
+          <Show when={props.vote.state === "open"}>
+            <p>{t("council.openUntil", { time: formatMoment(props.vote.closes_at, lang()) })}</p>
+            <p>{t("council.votedSoFar", { ballots: props.vote.ballots, eligible: props.vote.eligible })}</p>
+            <VoteRule vote={props.vote} />
+          </Show>
+        }
+      >
+        {(result) => (
+          <>
+            <p class="vote-result__outcome">
+              <strong>{t(`council.outcome.${result().outcome}`)}</strong>
+            </p>
+            <ul class="vote-bars">
+              <For each={CHOICES}>
+                {(choice) => (
+                  <li class="vote-bars__row">
+                    <span class="vote-bars__label" id={`bar-${props.vote.id}-${choice}`}>
+                      {t("council.count", { label: t(`council.${choice}`), count: result().tally[choice], total: result().ballots })}
+                    </span>
+                    <meter
+                      class={`vote-bars__meter vote-bars__meter--${choice}`}
+                      min={0}
+                      max={Math.max(1, result().ballots)}
+                      value={result().tally[choice]}
+                      aria-labelledby={`bar-${props.vote.id}-${choice}`}
+                    />
+                  </li>
+                )}
+              </For>
+            </ul>
+            <p>
+              {result().quorum_met
+                ? t("council.quorumMet", { ballots: result().ballots, eligible: result().eligible })
+                : t("council.quorumNotMet", { ballots: result().ballots, eligible: result().eligible })}
+            </p>
+            <VoteRule vote={props.vote} />
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
