@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import * as v from "valibot";
 import { offerCalendar } from "../src/directory/calendar.ts";
 import { copenhagenMoment, isOpenAt, isOpenOn, nextDateOn, WeeklyOpening, weekdayOf } from "../src/directory/schedule.ts";
-import { escapeText, foldLine } from "../src/shared/icalendar.ts";
 import { makeOffer } from "./offer-fixtures.ts";
 
 const tuesdays = { weekly: [{ weekday: "tu" as const, opens_at: "14:00", closes_at: "16:00" }] };
@@ -51,13 +50,6 @@ describe("open on a day, open now", () => {
 });
 
 describe("iCalendar", () => {
-  it("escapes text and folds long lines without splitting a letter", () => {
-    expect(escapeText("Kaffe, kage; og\nsnak \\ hygge")).toBe("Kaffe\\, kage\\; og\\nsnak \\\\ hygge");
-    const folded = foldLine(`SUMMARY:${"æ".repeat(60)}`);
-    for (const line of folded.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(folded.replace(/\r\n /g, "")).toBe(`SUMMARY:${"æ".repeat(60)}`);
-  });
-
   it("gives weekly times as repeating events and coming sessions as single events, in Copenhagen time", () => {
     const offer = makeOffer({
       name: "Strik, kaffe og snak",

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
 import { centres } from "../shared/centres.ts";
 import { ForbiddenError, NotFoundError } from "../shared/errors.ts";
-import { calendar } from "./icalendar.ts";
+import { toICalendar } from "../shared/icalendar.ts";
 import { publicMeeting, type Meeting, type MeetingInput, type MinutesInput } from "./meeting.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
 
@@ -65,8 +65,7 @@ export async function meetingsCalendar(services: CouncilServices, centre: string
   const now = services.now();
   const { upcoming } = sortMeetings(await services.store.meetings(centre), now);
   const name = centres.find((c) => c.id === centre)?.name.da ?? centre;
-  return calendar(
-    `Borgerrådet, ${name}`,
+  return toICalendar(
     upcoming.map((meeting) => ({
       uid: `${meeting.id}@naerhed`,
       start: meeting.starts_at,
@@ -76,6 +75,6 @@ export async function meetingsCalendar(services: CouncilServices, centre: string
       description: [`Tilgængelighed: ${meeting.accessibility}`, ...meeting.agenda.map((item, i) => `${i + 1}. ${item.title}`)].join("\n"),
       url: `${services.siteUrl}/borgerraadet/${centre}#moede-${meeting.id}`,
     })),
-    now,
+    { name: `Borgerrådet, ${name}`, now },
   );
 }

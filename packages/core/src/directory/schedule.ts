@@ -104,13 +104,13 @@ export function nextDateOn(weekday: Weekday, from: string): string {
 export function scheduleEvents(
   offer: Scheduled & { id: string },
   today: string,
-  describe: Omit<CalendarEvent, "uid" | "start" | "endTime" | "weekly">,
+  describe: Omit<CalendarEvent, "uid" | "start" | "end" | "weekly">,
 ): CalendarEvent[] {
   const weekly = (offer.weekly ?? []).map((opening, index) => ({
     ...describe,
     uid: `${offer.id}-weekly-${index}@naerhed`,
     start: { date: nextDateOn(opening.weekday, today), time: opening.opens_at },
-    endTime: opening.closes_at,
+    end: { date: nextDateOn(opening.weekday, today), time: opening.closes_at },
     weekly: weekdays.find((day) => day.id === opening.weekday)!.ical,
   }));
   const sessions = (offer.sessions ?? [])
@@ -119,7 +119,7 @@ export function scheduleEvents(
       ...describe,
       uid: `${offer.id}-${session.date}-${session.opens_at.replace(":", "")}@naerhed`,
       start: { date: session.date, time: session.opens_at },
-      endTime: session.closes_at,
+      end: { date: session.date, time: session.closes_at },
     }));
   return [...weekly, ...sessions];
 }

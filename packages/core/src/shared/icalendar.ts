@@ -1,18 +1,22 @@
 /**
  * iCalendar (RFC 5545) files that calendar apps on phones and computers read: Apple Calendar,
- * Google Calendar, Outlook. Times are wall-clock times in Europe/Copenhagen, so a weekly
- * meeting at 14:00 stays at 14:00 across summer time; the file carries that zone's rules.
+ * Google Calendar, Outlook. Two kinds of time: an exact moment (a council meeting, stored as
+ * ISO-8601 UTC, written as UTC), or a wall-clock time in Europe/Copenhagen (an offer's weekly
+ * times), so 14:00 stays 14:00 across summer time; then the file carries that zone's rules.
+ * Lines end in CRLF, text is escaped and lines over 75 octets are folded.
  */
 
 /** A local date and time in Copenhagen. */
 export type LocalTime = { date: string; time: string };
 
+/** An exact moment (ISO-8601, e.g. "2026-11-26T15:00:00.000Z") or a Copenhagen wall-clock time. */
+export type CalendarTime = string | LocalTime;
+
 export type CalendarEvent = {
   /** Stable and unique, so a calendar updates the event instead of adding a copy. */
   uid: string;
-  start: LocalTime;
-  /** Same day as the start. */
-  endTime: string;
+  start: CalendarTime;
+  end: CalendarTime;
   /** RFC 5545 day code (MO, TU, …): the event repeats every week on that day. */
   weekly?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
   summary: string;
@@ -69,19 +73,25 @@ export function foldLine(line: string): string {
   return parts.join("\r\n ");
 }
 
-const localStamp = (date: string, time: string) => `${date.replace(/-/g, "")}T${time.replace(":", "")}00`;
-const utcStamp = (at: Date) => at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+/** 2026-11-26T15:00:00.000Z → 20261126T150000Z */
+export const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** `DTSTART:20261126T150000Z` for a moment, `DTSTART;TZID=Europe/Copenhagen:20261124T140000` for a wall-clock time. */
+const timeProperty = (name: string, at: CalendarTime) =>
+  typeof at === "string" ? `${name}:${icsTime(at)}` : `${name};TZID=${ZONE}:${at.date.replace(/-/g, "")}T${at.time.replace(":", "")}00`;
 
 export function toICalendar(events: readonly CalendarEvent[], options: { name: string; now: Date }): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Naerhed//Naerhed//DA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
-  lines.push(`X-WR-CALNAME:${escapeText(options.name)}`, `X-WR-TIMEZONE:${ZONE}`, ...TIMEZONE);
+  lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
+  // The zone's rules only when some time refers to them.
+  if (events.some((event) => typeof event.start !== "string" || typeof event.end !== "string")) lines.push(`X-WR-TIMEZONE:${ZONE}`, ...TIMEZONE);
   for (const event of events) {
     lines.push(
       "BEGIN:VEVENT",
       `UID:${event.uid}`,
-      `DTSTAMP:${utcStamp(options.now)}`,
-      `DTSTART;TZID=${ZONE}:${localStamp(event.start.date, event.start.time)}`,
-      `DTEND;TZID=${ZONE}:${localStamp(event.start.date, event.endTime)}`,
+      `DTSTAMP:${icsTime(options.now.toISOString())}`,
+      timeProperty("DTSTART", event.start),
+      timeProperty("DTEND", event.end),
     );
     if (event.weekly) lines.push(`RRULE:FREQ=WEEKLY;BYDAY=${event.weekly}`);
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
