@@ -53,6 +53,12 @@ describe("stacks/modules.ts matches packages/functions/src/modules.ts", () => {
     expect(source).toMatch(new RegExp(`moduleHandler\\(\\s*${name}Module\\b`));
   });
 
+  test("every module setting a stack passes on is one the app reads", () => {
+    const configSource = readFileSync("packages/core/src/shared/config.ts", "utf8");
+    for (const name of modules.flatMap((m) => m.settings ?? [])) expect(configSource, name).toContain(`env.${name}`);
+    expect(modules.find((m) => m.name === "mentor")?.settings).toEqual(["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"]);
+  });
+
   test("prefixes are unique single path segments, and none is inside another", () => {
     const prefixes = modules.flatMap((m) => m.prefixes);
     expect(new Set(prefixes).size).toBe(prefixes.length);

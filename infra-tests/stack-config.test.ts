@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MAIL_FROM, deployConfig, senderIdentities } from "../stacks/config.ts";
+import { DEFAULT_MAIL_FROM, deployConfig, moduleSettings, senderIdentities } from "../stacks/config.ts";
 import { SITE_ROUTING_FUNCTION } from "../stacks/Web.ts";
 
 describe("deploy-time settings (stacks/config.ts)", () => {
@@ -29,6 +29,15 @@ describe("deploy-time settings (stacks/config.ts)", () => {
       expect(() => deployConfig({ NAERHED_SITE_URL: siteUrl })).toThrow(/NAERHED_SITE_URL/);
     },
   );
+
+  test("module settings: whole numbers above 0 from the environment, nothing when unset", () => {
+    expect(moduleSettings({})).toEqual({});
+    expect(moduleSettings({ DIRECTORY_RECHECK_DAYS: " 90 ", MENTOR_CLOSURE_WEEKS: "26", OTHER: "1" })).toEqual({
+      DIRECTORY_RECHECK_DAYS: "90",
+      MENTOR_CLOSURE_WEEKS: "26",
+    });
+    for (const bad of ["0", "-5", "half a year", "1.5"]) expect(() => moduleSettings({ MENTOR_CERTIFICATE_VALID_DAYS: bad })).toThrow(/MENTOR_CERTIFICATE_VALID_DAYS/);
+  });
 
   test("the sender may be verified in SES as its address or as its domain", () => {
     expect(senderIdentities("noreply@example.dk")).toEqual(["noreply@example.dk", "example.dk"]);

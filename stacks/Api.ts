@@ -3,7 +3,7 @@ import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
-import { deployConfig, senderIdentities } from "./config.ts";
+import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
 import { Database } from "./Database.ts";
 import { moduleRoutes, modules, tableGrants, type ModuleSpec } from "./modules.ts";
 
@@ -18,6 +18,7 @@ export const throttle = { burst: 200, rate: 100 } as const;
 export function Api({ stack }: StackContext) {
   const { tables } = use(Database);
   const config = deployConfig();
+  const settings = moduleSettings();
 
   const tableOf = (module: ModuleSpec, id: string) => {
     const table = tables[id];
@@ -36,6 +37,10 @@ export function Api({ stack }: StackContext) {
     const environment: Record<string, string> = Object.fromEntries(grants.map(({ grant, table }) => [grant.table.envVar, table.tableName]));
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
     if (module.sendsMail) environment.MAIL_FROM = config.mailFrom;
+    for (const name of module.settings ?? []) {
+      const value = settings[name];
+      if (value) environment[name] = value;
+    }
 
     const permissions = grants.map(
       ({ grant, table }) =>

@@ -6,6 +6,9 @@
  *   sign-in mails fail until a real, verified sender is set).
  * - `NAERHED_SITE_URL`: the site's public address (e.g. a custom domain). Optional: without it the
  *   API trusts requests from its own origin, which is the site's CloudFront origin (see Web.ts).
+ * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
+ *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
+ *   stacks/modules.ts. Unset: the app's default.
  */
 
 export const DEFAULT_MAIL_FROM = "noreply@example.dk";
@@ -47,4 +50,19 @@ export function senderIdentities(mailFrom: string): [address: string, domain: st
   const at = mailFrom.lastIndexOf("@");
   if (at <= 0) throw new Error(`Not an email address: "${mailFrom}"`);
   return [mailFrom, mailFrom.slice(at + 1)];
+}
+
+/** The settings a municipality may change per stage, each a whole number of days or weeks. */
+export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"] as const;
+export type ModuleSetting = (typeof MODULE_SETTINGS)[number];
+
+export function moduleSettings(env: NodeJS.ProcessEnv = process.env): Partial<Record<ModuleSetting, string>> {
+  const settings: Partial<Record<ModuleSetting, string>> = {};
+  for (const name of MODULE_SETTINGS) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (!/^[1-9]\d{0,4}$/.test(value)) throw new Error(`${name} must be a whole number above 0, got "${value}"`);
+    settings[name] = value;
+  }
+  return settings;
 }

@@ -1,3 +1,4 @@
+import type { ModuleSetting } from "./config.ts";
 import { auditTable, councilTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /**
@@ -40,6 +41,8 @@ export type ModuleSpec = {
   extraGrants?: readonly TableGrant[];
   /** Only a module that sends mail may call Amazon SES. */
   sendsMail?: boolean;
+  /** Deploy-time settings (stacks/config.ts `moduleSettings`) this module's function reads. */
+  settings?: readonly ModuleSetting[];
   /** Scheduled jobs: an EventBridge rule invokes the module's function with `{ job: name }`. Same names and intervals as the app module's `jobs`. */
   jobs?: readonly { name: string; everyMinutes: number }[];
 };
@@ -73,6 +76,7 @@ export const modules: readonly ModuleSpec[] = [
     prefixes: ["directory", "hsds"],
     handler: "packages/functions/src/directory/lambda.handler",
     tables: [directoryTable],
+    settings: ["DIRECTORY_RECHECK_DAYS"],
     // Exactly the commands of packages/core/src/directory/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"],
   },
@@ -99,6 +103,7 @@ export const modules: readonly ModuleSpec[] = [
     prefixes: ["mentor"],
     handler: "packages/functions/src/mentor/lambda.handler",
     tables: [mentorTable],
+    settings: ["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"],
     // Exactly the commands of packages/core/src/mentor/store.ts.
     actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"],
     jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
