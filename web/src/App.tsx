@@ -38,6 +38,8 @@ const CouncilProposalPage = lazy(() => import("./council/ProposalPage.tsx"));
 const CouncilProposePage = lazy(() => import("./council/ProposePage.tsx"));
 const CouncilInboxPage = lazy(() => import("./council/InboxPage.tsx"));
 const CouncilMyVotesPage = lazy(() => import("./council/MyVotesPage.tsx"));
+const CouncilMembersPage = lazy(() => import("./council/MembersPage.tsx"));
+const CouncilMeetingsPage = lazy(() => import("./council/MeetingsPage.tsx"));
 // ── end of council ──
 // ── Citizen panel: /borgerpanelet (public, members) and /personale/borgerpanel (staff) ──
 const PanelPage = lazy(() => import("./panel/PanelPage.tsx"));
@@ -94,6 +96,8 @@ export function AppRoutes() {
       <Route path="/borgerraadet/:centre/forslag/:id" component={CouncilProposalPage} />
       <Route path="/borgerraadet/:centre/nyt-forslag" component={CouncilProposePage} />
       <Route path="/borgerraadet/:centre/indbakke" component={CouncilInboxPage} />
+      <Route path="/borgerraadet/:centre/medlemmer" component={CouncilMembersPage} />
+      <Route path="/borgerraadet/:centre/moeder" component={CouncilMeetingsPage} />
       {/* ── end of council ── */}
       {/* ── Citizen panel ── */}
       <Route path="/borgerpanelet" component={PanelPage} />

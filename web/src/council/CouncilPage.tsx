@@ -7,6 +7,8 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { formatDate } from "../directory/format.ts";
+import { useSession } from "../identity/session.tsx";
+import { isCentreStaff } from "./format.ts";
 import { useI18n } from "./texts.ts";
 import NotFound from "../pages/NotFound.tsx";
 import type { Overview, PublicMember } from "./format.ts";
@@ -37,6 +39,7 @@ export function MemberList(props: { members: PublicMember[] }) {
 export default function CouncilPage() {
   const { t, lang } = useI18n();
   const params = useParams<{ centre: string }>();
+  const session = useSession();
   const centre = () => centres.find((c) => c.id === params.centre);
   const [overview, { refetch }] = createResource(
     () => centre()?.id,
@@ -67,6 +70,20 @@ export default function CouncilPage() {
                     <li>
                       <A href={`/borgerraadet/${found().id}/indbakke`} class="big-link">
                         {t("council.inbox")}
+                      </A>
+                    </li>
+                  </Show>
+                  <Show when={data().viewer?.can_manage}>
+                    <li>
+                      <A href={`/borgerraadet/${found().id}/moeder`} class="big-link">
+                        {t("council.meetingsLink")}
+                      </A>
+                    </li>
+                  </Show>
+                  <Show when={isCentreStaff(session.person(), found().id)}>
+                    <li>
+                      <A href={`/borgerraadet/${found().id}/medlemmer`} class="big-link">
+                        {t("council.membersLink")}
                       </A>
                     </li>
                   </Show>

@@ -6,6 +6,8 @@ import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { formatDate } from "../directory/format.ts";
+import { useSession } from "../identity/session.tsx";
+import { isCentreStaff } from "./format.ts";
 import { useI18n } from "./texts.ts";
 import { NoAccess, RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
 
@@ -20,6 +22,7 @@ function Inbox() {
   const { t, lang } = useI18n();
   const params = useParams<{ centre: string }>();
   const redirect = useSignInRedirect();
+  const session = useSession();
   const [items, { refetch }] = createResource(
     () => params.centre,
     async (centre) => {
@@ -59,11 +62,25 @@ function Inbox() {
           </Show>
         )}
       </Show>
-      <p>
-        <A href={`/borgerraadet/${params.centre}`} class="big-link">
-          {t("council.backToCouncil")}
-        </A>
-      </p>
+      <ul class="link-list">
+        <Show when={isCentreStaff(session.person(), params.centre)}>
+          <li>
+            <A href={`/borgerraadet/${params.centre}/moeder`} class="big-link">
+              {t("council.meetingsLink")}
+            </A>
+          </li>
+          <li>
+            <A href={`/borgerraadet/${params.centre}/medlemmer`} class="big-link">
+              {t("council.membersLink")}
+            </A>
+          </li>
+        </Show>
+        <li>
+          <A href={`/borgerraadet/${params.centre}`} class="big-link">
+            {t("council.backToCouncil")}
+          </A>
+        </li>
+      </ul>
     </Show>
   );
 }

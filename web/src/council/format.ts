@@ -2,6 +2,7 @@ import type { Comment, Member, Proposal } from "@naerhed/core/council/council";
 import type { Meeting } from "@naerhed/core/council/meeting";
 import type { PublicVote } from "@naerhed/core/council/vote";
 import type { Language } from "../i18n/index.tsx";
+import type { SessionPerson } from "../identity/session.tsx";
 
 /** What the council's public routes answer (packages/functions/src/council/routes.ts). */
 export type PublicMember = Pick<Member, "person_id" | "display_name" | "role" | "kind" | "term_from" | "term_to">;
@@ -40,3 +41,10 @@ export function copenhagenToIso(date: string, time: string): string {
   const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
   return new Date(guess.getTime() - (wall.getTime() - utc.getTime())).toISOString();
 }
+
+/** Today's date in Copenhagen, as council terms and meeting days are written (YYYY-MM-DD). */
+export const copenhagenToday = (now: Date = new Date()) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(now);
+
+/** Staff of the centre (and admins) manage the member list; the API checks again. */
+export const isCentreStaff = (person: SessionPerson | null | undefined, centre: string) =>
+  !!person?.grants.some((grant) => grant.role === "admin" || (grant.role === "staff" && grant.centre_id === centre));

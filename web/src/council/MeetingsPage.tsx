@@ -1,0 +1,318 @@
+import { A, useParams } from "@solidjs/router";
+import type { Meeting } from "@naerhed/core/council/meeting";
+import { createResource, createSignal, For, Show } from "solid-js";
+import { ApiError, apiGet, apiSend } from "../api.ts";
+import { Button } from "../components/Button.tsx";
+import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
+import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { FormField } from "../components/FormField.tsx";
+import { LoadError } from "../components/LoadError.tsx";
+import { Notice } from "../components/Notice.tsx";
+import { PageHeading } from "../components/PageHeading.tsx";
+import { PageSection } from "../components/PageSection.tsx";
+import { RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
+import { TextAreaField } from "../components/TextAreaField.tsx";
+import { focusElement, usePageTitle } from "../components/navigation.ts";
+import { NoAccess, RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
+import { useFormErrors } from "../identity/forms.ts";
+import { copenhagenToday, copenhagenToIso, formatMoment, type Overview } from "./format.ts";
+import { useI18n } from "./texts.ts";
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * /borgerraadet/:centre/moeder — the chair and staff plan meetings (time, place and how to get
+ * in, the agenda, which may name proposals) and, after a meeting, write its minutes: a plain
+ * summary first, the decisions, who came; saved as a draft or shown to everyone.
+ */
+export default function MeetingsPage() {
+  const { t } = useI18n();
+  usePageTitle(() => t("council.meetingsTitle"));
+  return <RequireSignIn>{() => <Meetings />}</RequireSignIn>;
+}
+
+function Meetings() {
+  const { t, lang } = useI18n();
+  const params = useParams<{ centre: string }>();
+  const redirect = useSignInRedirect();
+  const [overview, { refetch }] = createResource(
+    () => params.centre,
+    async (centre) => {
+      try {
+        return await apiGet<Overview>(`/council/centres/${centre}`, lang());
+      } catch (error) {
+        if (redirect(error)) return undefined;
+        throw error;
+      }
+    },
+  );
+  const notFound = () => overview.error instanceof ApiError && overview.error.status === 404;
+  const forbidden = () => (overview() !== undefined && !overview()!.viewer?.can_manage) || notFound();
+
+  const [done, setDone] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  let status: HTMLDivElement | undefined;
+  async function saved(message: string) {
+    setDone(message);
+    await refetch();
+    status?.focus();
+  }
+
+  // ── Plan a meeting ──
+  const [date, setDate] = createSignal(copenhagenToday());
+  const [start, setStart] = createSignal("16:00");
+  const [endTime, setEndTime] = createSignal("18:00");
+  const [place, setPlace] = createSignal("");
+  const [access, setAccess] = createSignal("");
+  const [picked, setPicked] = createSignal<string[]>([]);
+  const [other, setOther] = createSignal("");
+  const plan = useFormErrors({
+    starts_at: "meeting-start",
+    ends_at: "meeting-end",
+    place: "meeting-place",
+    accessibility: "meeting-access",
+    agenda: "meeting-agenda",
+  });
+  const agendaProposals = () => (overview()?.proposals ?? []).filter((p) => p.status === "on_agenda" || p.status === "voting");
+
+  async function planMeeting(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setDone(undefined);
+    let startsAt = "";
+    let endsAt = "";
+    try {
+      startsAt = copenhagenToIso(date(), start());
+      endsAt = copenhagenToIso(date(), endTime());
+    } catch {
+      const problems: SummaryError[] = [{ field: "meeting-date", message: t("council.timeMissing") }];
+      return plan.setErrors(problems);
+    }
+    plan.clear();
+    setBusy(true);
+    try {
+      const proposals = agendaProposals().filter((p) => picked().includes(p.id));
+      await apiSend("POST", `/council/centres/${params.centre}/meetings`, lang(), {
+        starts_at: startsAt,
+        ends_at: endsAt,
+        place: place(),
+        accessibility: access(),
+        agenda: [...proposals.map((p) => ({ title: p.title, proposal_id: p.id })), ...lines(other()).map((title) => ({ title }))],
+      });
+      setPlace("");
+      setAccess("");
+      setPicked([]);
+      setOther("");
+      await saved(t("council.planned"));
+    } catch (error) {
+      plan.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // ── Minutes ──
+  const [writing, setWriting] = createSignal<Meeting>();
+  const [summary, setSummary] = createSignal("");
+  const [decisions, setDecisions] = createSignal("");
+  const [details, setDetails] = createSignal("");
+  const [attendance, setAttendance] = createSignal<string[]>([]);
+  const [publish, setPublish] = createSignal("no");
+  const minutesForm = useFormErrors({
+    summary: "minutes-summary",
+    decisions: "minutes-decisions",
+    details: "minutes-details",
+  });
+  let minutesHeading: HTMLHeadingElement | undefined;
+
+  async function startMinutes(listed: Meeting) {
+    minutesForm.clear();
+    setDone(undefined);
+    // The chair and staff get the draft minutes too (the public list leaves them out).
+    let meeting = listed;
+    try {
+      meeting = (await apiGet<{ meeting: Meeting }>(`/council/centres/${params.centre}/meetings/${listed.id}`, lang())).meeting;
+    } catch (error) {
+      if (redirect(error)) return;
+    }
+    setWriting(meeting);
+    setSummary(meeting.minutes?.summary ?? "");
+    setDecisions((meeting.minutes?.decisions ?? []).join("\n"));
+    setDetails(meeting.minutes?.details ?? "");
+    setAttendance((meeting.minutes?.attendance ?? []).map((a) => a.person_id));
+    setPublish(meeting.minutes?.published ? "yes" : "no");
+    queueMicrotask(() => focusElement(minutesHeading ?? null));
+  }
+
+  async function saveMinutes(event: SubmitEvent) {
+    event.preventDefault();
+    const meeting = writing();
+    if (busy() || !meeting) return;
+    setDone(undefined);
+    minutesForm.clear();
+    setBusy(true);
+    try {
+      await apiSend("PUT", `/council/centres/${params.centre}/meetings/${meeting.id}/minutes`, lang(), {
+        summary: summary(),
+        decisions: lines(decisions()),
+        ...(details().trim() ? { details: details() } : {}),
+        attendance: attendance(),
+        publish: publish() === "yes",
+      });
+      const message = publish() === "yes" ? t("council.minutesPublished") : t("council.minutesDraft");
+      setWriting(undefined);
+      await saved(message);
+    } catch (error) {
+      minutesForm.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const allMeetings = () => [...(overview()?.upcoming_meetings ?? []), ...(overview()?.past_meetings ?? [])];
+  const memberOptions = (): RadioOption[] => (overview()?.members ?? []).map((m) => ({ value: m.person_id, label: m.display_name }));
+
+  return (
+    <Show when={!forbidden() && !plan.forbidden() && !minutesForm.forbidden()} fallback={<NoAccess />}>
+      <PageHeading title={t("council.meetingsTitle")} lead={t("council.meetingsLead")} />
+      <div role="status" tabindex="-1" ref={status}>
+        <Show when={done()}>
+          {(message) => (
+            <Notice kind="success">
+              <p>{message()}</p>
+            </Notice>
+          )}
+        </Show>
+      </div>
+      <Show when={overview.error && !notFound()}>
+        <LoadError error={overview.error} onRetry={() => void refetch()} />
+      </Show>
+      <Show when={overview()}>
+        <Show when={writing()}>
+          {(meeting) => (
+            <section class="page-section" aria-labelledby="minutes-title">
+              <h2 id="minutes-title" tabindex="-1" ref={minutesHeading}>
+                {t("council.minutesTitle", { time: formatMoment(meeting().starts_at, lang()) })}
+              </h2>
+              <ErrorSummary errors={minutesForm.errors()} />
+              <form class="form" novalidate onSubmit={(event) => void saveMinutes(event)}>
+                <TextAreaField id="minutes-summary" label={t("council.minutesSummary")} hint={t("council.summaryHint")} lix value={summary()} error={minutesForm.at("minutes-summary")} onInput={setSummary} rows={4} />
+                <TextAreaField
+                  id="minutes-decisions"
+                  label={t("council.minutesDecisions")}
+                  hint={t("council.minutesDecisionsHint")}
+                  value={decisions()}
+                  error={minutesForm.at("minutes-decisions")}
+                  onInput={setDecisions}
+                  rows={4}
+                />
+                <TextAreaField
+                  id="minutes-details"
+                  label={t("council.minutesDetails")}
+                  hint={t("council.minutesDetailsHint")}
+                  value={details()}
+                  error={minutesForm.at("minutes-details")}
+                  onInput={setDetails}
+                  rows={6}
+                />
+                <Show when={memberOptions().length > 0}>
+                  <CheckboxGroup name="attendance" legend={t("council.minutesAttendance")} options={memberOptions()} values={attendance()} onChange={setAttendance} />
+                </Show>
+                <RadioGroup
+                  name="publish"
+                  legend={t("council.minutesPublish")}
+                  value={publish()}
+                  onChange={setPublish}
+                  options={[
+                    { value: "yes", label: t("council.minutesPublish.yes") },
+                    { value: "no", label: t("council.minutesPublish.no") },
+                  ]}
+                />
+                <p class="actions">
+                  <Button type="submit" busy={busy()}>
+                    {t("council.minutesSave")}
+                  </Button>
+                  <Button variant="secondary" onClick={() => (minutesForm.clear(), setWriting(undefined))}>
+                    {t("council.memberCancel")}
+                  </Button>
+                </p>
+              </form>
+            </section>
+          )}
+        </Show>
+        <PageSection title={t("council.allMeetings")} id="all-meetings">
+          <Show when={allMeetings().length > 0} fallback={<p>{t("council.noMeetings")}</p>}>
+            <ul class="plain-list">
+              <For each={allMeetings()}>
+                {(meeting) => (
+                  <li class="card">
+                    <h3 class="card__title">{t("council.meetingOn", { time: formatMoment(meeting.starts_at, lang()) })}</h3>
+                    <p>{meeting.place}</p>
+                    <p class="tag">{meeting.minutes?.published ? t("council.minutesShown") : t("council.minutesNone")}</p>
+                    <p>
+                      <Button
+                        variant="secondary"
+                        aria-label={t("council.writeMinutesFor", { time: formatMoment(meeting.starts_at, lang()) })}
+                        onClick={() => void startMinutes(meeting)}
+                      >
+                        {t("council.writeMinutes")}
+                      </Button>
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </PageSection>
+        <PageSection title={t("council.planTitle")} id="plan">
+          <ErrorSummary errors={plan.errors()} />
+          <form class="form" novalidate onSubmit={(event) => void planMeeting(event)}>
+            <FormField id="meeting-date" type="date" label={t("council.meetingDate")} value={date()} error={plan.at("meeting-date")} onInput={setDate} />
+            <FormField id="meeting-start" type="time" label={t("council.meetingStart")} value={start()} error={plan.at("meeting-start")} onInput={setStart} />
+            <FormField id="meeting-end" type="time" label={t("council.meetingEnd")} value={endTime()} error={plan.at("meeting-end")} onInput={setEndTime} />
+            <FormField id="meeting-place" label={t("council.meetingPlace")} hint={t("council.meetingPlaceHint")} value={place()} error={plan.at("meeting-place")} onInput={setPlace} />
+            <TextAreaField
+              id="meeting-access"
+              label={t("council.meetingAccess")}
+              hint={t("council.meetingAccessHint")}
+              value={access()}
+              error={plan.at("meeting-access")}
+              onInput={setAccess}
+              rows={3}
+            />
+            <Show when={agendaProposals().length > 0}>
+              <CheckboxGroup
+                name="agenda-proposal"
+                legend={t("council.agendaProposals")}
+                options={agendaProposals().map((p) => ({ value: p.id, label: p.title }))}
+                values={picked()}
+                onChange={setPicked}
+              />
+            </Show>
+            <TextAreaField
+              id="meeting-agenda"
+              label={t("council.agendaOther")}
+              hint={t("council.agendaOtherHint")}
+              value={other()}
+              error={plan.at("meeting-agenda")}
+              onInput={setOther}
+              rows={4}
+            />
+            <Button type="submit" busy={busy()}>
+              {t("council.plan")}
+            </Button>
+          </form>
+        </PageSection>
+      </Show>
+      <p>
+        <A href={`/borgerraadet/${params.centre}`} class="big-link">
+          {t("council.backToCouncil")}
+        </A>
+      </p>
+    </Show>
+  );
+}
