@@ -2,6 +2,7 @@ import { centres } from "@naerhed/core/shared/centres";
 import { createSignal, For, Index, Show } from "solid-js";
 import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
+import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
@@ -113,30 +114,6 @@ function Select(props: { id: string; label: string; value: string; options: { va
   );
 }
 
-function Checks(props: { legend: string; name: string; options: { value: string; label: string }[]; chosen: string[]; onChange: (chosen: string[]) => void }) {
-  return (
-    <fieldset class="field">
-      <legend class="field__label">{props.legend}</legend>
-      <For each={props.options}>
-        {(option) => (
-          <div class="radio">
-            <input
-              class="radio__input"
-              type="checkbox"
-              id={`${props.name}-${option.value}`}
-              checked={props.chosen.includes(option.value)}
-              onChange={(e) => props.onChange(e.currentTarget.checked ? [...props.chosen, option.value] : props.chosen.filter((v) => v !== option.value))}
-            />
-            <label class="radio__label" for={`${props.name}-${option.value}`}>
-              {option.label}
-            </label>
-          </div>
-        )}
-      </For>
-    </fieldset>
-  );
-}
-
 /** The builder: title, plain intro with the LIX hint, times, who is asked, and the questions. */
 export function ConsultationEditor(props: {
   centre: string;
@@ -215,9 +192,9 @@ export function ConsultationEditor(props: {
         {(s) => (
           <>
             <p>{t("panel.targetHint")}</p>
-            <Checks legend={t("panel.ageBand")} name="c-age" options={AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) }))} chosen={s().age_bands} onChange={(age_bands) => setSegment({ age_bands })} />
-            <Checks legend={t("panel.area")} name="c-area" options={centres.map((c) => ({ value: c.id, label: c.name[lang()] }))} chosen={s().areas} onChange={(areas) => setSegment({ areas })} />
-            <Checks legend={t("panel.relation")} name="c-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`panel.relation.${r}`) }))} chosen={s().relations} onChange={(relations) => setSegment({ relations })} />
+            <CheckboxGroup legend={t("panel.ageBand")} name="c-age" options={AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) }))} values={s().age_bands} onChange={(age_bands) => setSegment({ age_bands })} />
+            <CheckboxGroup legend={t("panel.area")} name="c-area" options={centres.map((c) => ({ value: c.id, label: c.name[lang()] }))} values={s().areas} onChange={(areas) => setSegment({ areas })} />
+            <CheckboxGroup legend={t("panel.relation")} name="c-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`panel.relation.${r}`) }))} values={s().relations} onChange={(relations) => setSegment({ relations })} />
           </>
         )}
       </Show>
