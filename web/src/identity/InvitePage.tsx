@@ -41,7 +41,6 @@ function InviteForm(props: { person: SessionPerson }) {
   const [name, setName] = createSignal("");
   const [role, setRole] = createSignal(roleOptions().length === 1 ? roleOptions()[0]!.value : "");
   const [centre, setCentre] = createSignal(onlyCentre());
-  const [sending, setSending] = createSignal(false);
   const [invited, setInvited] = createSignal<{ person: Person; grant: Grant }>();
   const needsCentre = () => centreRoles.includes(role() as Role);
 
@@ -68,7 +67,7 @@ function InviteForm(props: { person: SessionPerson }) {
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    if (sending()) return;
+    if (form.sending()) return;
     setInvited(undefined);
     const problems: SummaryError[] = [];
     if (!email().trim()) problems.push({ field: "email", message: t("invite.emailMissing") });
@@ -78,8 +77,7 @@ function InviteForm(props: { person: SessionPerson }) {
     if (problems.length > 0) return form.setErrors(problems);
 
     const grant: Grant = needsCentre() ? { role: role() as Role, centre_id: centre() } : { role: role() as Role };
-    setSending(true);
-    try {
+    await form.send(async () => {
       const answer = await apiSend<{ person: Person }>("POST", "/identity/invitations", lang(), {
         email: email().trim(),
         display_name: name().trim(),
@@ -89,11 +87,7 @@ function InviteForm(props: { person: SessionPerson }) {
       setEmail("");
       setName("");
       setInvited({ person: answer.person, grant });
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
@@ -149,7 +143,7 @@ function InviteForm(props: { person: SessionPerson }) {
             onChange={setCentre}
           />
         </Show>
-        <Button type="submit" busy={sending()}>
+        <Button type="submit" busy={form.sending()}>
           {t("invite.submit")}
         </Button>
       </form>

@@ -43,5 +43,20 @@ export function useFormErrors(fieldIds: Record<string, string> = {}) {
     throw error;
   }
 
-  return { errors, setErrors, at, fail, forbidden, clear: () => setErrors([]) };
+  const [sending, setSending] = createSignal(false);
+
+  /** Sends the form once at a time: a second press while it is on its way does nothing; a failure lands in the errors. */
+  async function send(action: () => Promise<void>): Promise<void> {
+    if (sending()) return;
+    setSending(true);
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return { errors, setErrors, at, fail, forbidden, clear: () => setErrors([]), sending, send };
 }

@@ -39,7 +39,6 @@ export default function ApplyPage() {
 function ApplyForm() {
   const { t, lang } = useI18n();
   const [draft, setDraft] = createSignal({ ...empty });
-  const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);
   const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
   const frequencies = () => [
@@ -72,25 +71,19 @@ function ApplyForm() {
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    if (sending()) return;
-    setSending(true);
-    try {
+    await form.send(async () => {
       const { capacity, ...rest } = draft();
       await apiSend("POST", "/mentor/applications", lang(), { ...rest, capacity: Number(capacity) });
       form.clear();
       setSent(true);
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
     <>
       <PageHeading title={t("mentor.apply.title")} lead={t("mentor.apply.lead")} />
       <p class="status" role="status">
-        {sending() ? t("mentor.saving") : ""}
+        {form.sending() ? t("mentor.saving") : ""}
       </p>
       <Show
         when={!sent()}
@@ -147,7 +140,7 @@ function ApplyForm() {
             onChange={set("gender")}
           />
           <FormField id="apply-contact" label={t("mentor.f.contact")} value={draft().contact} error={form.at("apply-contact")} onInput={set("contact")} />
-          <Button type="submit" busy={sending()}>
+          <Button type="submit" busy={form.sending()}>
             {t("mentor.apply.send")}
           </Button>
         </form>

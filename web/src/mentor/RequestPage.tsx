@@ -48,7 +48,6 @@ export function StaffRequestPage() {
 function RequestForm(props: { byStaff: boolean }) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
-  const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);
   const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
   const setGoal = (index: number) => (value: string) => setDraft({ ...draft(), goals: draft().goals.map((goal, i) => (i === index ? value : goal)) });
@@ -95,26 +94,20 @@ function RequestForm(props: { byStaff: boolean }) {
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    if (sending()) return;
-    setSending(true);
-    try {
+    await form.send(async () => {
       const { goals, ...rest } = draft();
       const path = props.byStaff ? `/mentor/centres/${rest.centre_id || "-"}/requests` : "/mentor/requests";
       await apiSend("POST", path, lang(), { ...rest, asked_by: props.byStaff ? "staff" : rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) });
       form.clear();
       setSent(true);
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
     <>
       <PageHeading title={props.byStaff ? t("mentor.req.staffTitle") : t("mentor.req.title")} lead={props.byStaff ? t("mentor.req.staffLead") : t("mentor.req.lead")} />
       <p class="status" role="status">
-        {sending() ? t("mentor.saving") : ""}
+        {form.sending() ? t("mentor.saving") : ""}
       </p>
       <Show
         when={!sent()}
@@ -164,7 +157,7 @@ function RequestForm(props: { byStaff: boolean }) {
             onChange={set("contact_preference")}
           />
           <FormField id="req-contact" label={t("mentor.req.contact")} hint={t("mentor.optional")} value={draft().contact} error={form.at("req-contact")} onInput={set("contact")} />
-          <Button type="submit" busy={sending()}>
+          <Button type="submit" busy={form.sending()}>
             {t("mentor.req.send")}
           </Button>
         </form>

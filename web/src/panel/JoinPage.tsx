@@ -40,7 +40,6 @@ function JoinForm() {
   const [contact, setContact] = createSignal("site");
   const [email, setEmail] = createSignal("");
   const [member, setMember] = createSignal(false);
-  const [sending, setSending] = createSignal(false);
 
   const noAnswer: RadioOption = { value: "", label: t("panel.noAnswer") };
   const ageOptions = (): RadioOption[] => [...AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) })), noAnswer];
@@ -83,12 +82,10 @@ function JoinForm() {
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    if (sending()) return;
-    setSending(true);
     const profile = Object.fromEntries(
       Object.entries({ age_band: ageBand(), area: area(), relation: relation() }).filter(([, value]) => value !== ""),
     );
-    try {
+    await form.send(async () => {
       await apiSend("PUT", "/panel/membership", lang(), {
         consent: consent(),
         profile,
@@ -96,11 +93,7 @@ function JoinForm() {
         ...(contact() === "email" ? { email: email().trim() } : {}),
       });
       navigate("/borgerpanelet/mine", { state: { notice: "joined" } satisfies PanelNotice });
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
@@ -150,7 +143,7 @@ function JoinForm() {
             <FormField id="panel-email" label={t("panel.email")} type="email" autocomplete="email" spellcheck={false} value={email()} error={form.at("panel-email")} onInput={setEmail} />
           </Show>
         </PageSection>
-        <Button type="submit" busy={sending()}>
+        <Button type="submit" busy={form.sending()}>
           {member() ? t("panel.saveProfile") : t("panel.join")}
         </Button>
       </form>

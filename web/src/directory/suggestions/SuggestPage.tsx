@@ -32,7 +32,6 @@ export default function SuggestPage() {
   const categoryId = () => firstRadioId("suggest-category", categoryOptions());
 
   const [draft, setDraft] = createSignal<Draft>({ ...empty });
-  const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft(), [field]: value });
 
@@ -58,27 +57,21 @@ export default function SuggestPage() {
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
-    if (sending()) return;
-    setSending(true);
-    try {
+    await form.send(async () => {
       // Empty optional fields are left out; the API checks the rest, field by field.
       const body = Object.fromEntries(Object.entries(draft()).filter(([, value]) => value.trim() !== ""));
       await apiSend("POST", "/directory/suggestions", lang(), body);
       form.clear();
       setDraft({ ...empty });
       setSent(true);
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSending(false);
-    }
+    });
   }
 
   return (
     <>
       <PageHeading title={t("suggest.title")} lead={t("suggest.lead")} />
       <p class="status" role="status">
-        {sending() ? t("suggest.sending") : ""}
+        {form.sending() ? t("suggest.sending") : ""}
       </p>
       <Show
         when={!sent()}
@@ -175,7 +168,7 @@ export default function SuggestPage() {
               onInput={set("contact_phone")}
             />
           </PageSection>
-          <Button type="submit" busy={sending()}>
+          <Button type="submit" busy={form.sending()}>
             {t("suggest.send")}
           </Button>
         </form>
