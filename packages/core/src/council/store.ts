@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -168,7 +168,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -189,7 +189,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -393,7 +393,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -415,7 +415,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         );
         return true;
       } catch (error) {
-        if ((error as Error).name === "ConditionalCheckFailedException") return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },

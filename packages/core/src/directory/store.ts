@@ -1,7 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -161,7 +160,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         );
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -245,10 +244,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         }
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed")) {
-          return false;
-        }
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -290,9 +286,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         );
         return true;
       } catch (error) {
-        if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed")) {
-          return false;
-        }
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },

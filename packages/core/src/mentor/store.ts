@@ -1,6 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { call, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
 import type { Mentor, MentorStatus } from "./mentor.ts";
 import type { LogEntry, Pair, PairState } from "./pair.ts";
 
@@ -86,11 +85,6 @@ export type PairChange = {
   rawSets?: string[];
 };
 
-function isConditionFailure(error: unknown): boolean {
-  if (error instanceof ConditionalCheckFailedException) return true;
-  return error instanceof TransactionCanceledException && !!error.CancellationReasons?.some((r) => r.Code === "ConditionalCheckFailed");
-}
-
 export function createMentorStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
 
@@ -137,7 +131,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
       await call(send);
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (conditionFailed(error)) return false;
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
-import { call, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -115,7 +115,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         );
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -134,7 +134,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         );
         return true;
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (conditionFailed(error)) return false;
         throw error;
       }
     },
@@ -250,7 +250,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (conditionFailed(error)) return false;
       throw error;
     }
   }

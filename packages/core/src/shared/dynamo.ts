@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
@@ -45,4 +45,10 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return items;
+}
+
+/** A write refused by its condition: a conditional put or update, or a transaction one of whose conditions failed. */
+export function conditionFailed(error: unknown): boolean {
+  if (error instanceof ConditionalCheckFailedException) return true;
+  return error instanceof TransactionCanceledException && !!error.CancellationReasons?.some((reason) => reason.Code === "ConditionalCheckFailed");
 }
