@@ -1,5 +1,5 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { weekdays } from "@naerhed/core/directory/schedule";
+import { copenhagenMoment, weekdays } from "@naerhed/core/directory/schedule";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -46,7 +46,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
   const offer = () => props.offer;
   const hasTimes = () => (offer().weekly?.length ?? 0) > 0 || comingSessions().length > 0;
   // Sessions that have been are of no use to a citizen; the next eight are enough to plan by.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = copenhagenMoment(new Date()).date;
   const comingSessions = () => (offer().sessions ?? []).filter((session) => session.date >= today).slice(0, 8);
   return (
     <article class="offer">
