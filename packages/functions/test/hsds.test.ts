@@ -509,11 +509,16 @@ describe("exports", () => {
 });
 
 describe("only published offers, also after a change", () => {
-  it("an offer that is archived leaves every endpoint", async () => {
+  it("an offer that is archived leaves every endpoint: at once as a service, within the search index's maximum age from the lists", async () => {
     const gone = makeOffer({ name: "Snart arkiveret", organization_name: "Foreningen Kortlivet" });
     await store.putOffer(gone);
+    t.advance(61);
     expect(await allServiceNames("search=Snart")).toEqual(["Snart arkiveret"]);
     await store.putOffer({ ...gone, publication: "archived" });
+    expect((await get(`/hsds/services/${gone.id}`)).status).toBe(404);
+    // Lists come from the search index's copy of the published offers (at most a minute old).
+    expect(await allServiceNames("search=Snart")).toEqual(["Snart arkiveret"]);
+    t.advance(61);
     expect(await allServiceNames("search=Snart")).toEqual([]);
     expect((await get(`/hsds/services/${gone.id}`)).status).toBe(404);
     expect((await get(`/hsds/organizations/${organizationId("Foreningen Kortlivet")}`)).status).toBe(404);

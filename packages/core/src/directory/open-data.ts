@@ -28,17 +28,14 @@ import type { DirectoryStore } from "./store.ts";
  */
 
 /**
- * Every published offer, in Danish alphabetical order: reads every page of gsi1
- * (`store.listAllPublishedOffers`, which search uses too).
- * Cost: the whole published partition on each call. A municipality has thousands of offers,
- * about 1-2 KB each, so one call reads a few MB (a handful of 1 MB Query pages, roughly
- * 500-1000 read units at eventual consistency) and takes some hundred milliseconds. Fine for
- * open data read now and then; if it is read often, cache the list (e.g. in the Lambda for a
- * minute, as search does) or write an export file when an offer is published.
+ * Every published offer, in Danish alphabetical order. The API passes the search index's copy
+ * (directory/search.ts: one gsi1 read of the whole published partition per process at most every
+ * `maxAgeSeconds`, refreshed ahead), so a list or export is served from memory instead of reading
+ * a few MB from DynamoDB on every call. The cost is the same as search's: a just-published or
+ * unpublished offer can take up to that age to show in the lists; a single service (`hsdsService`)
+ * is always read fresh.
  */
-export function allPublishedOffers(store: DirectoryStore): Promise<Offer[]> {
-  return store.listAllPublishedOffers();
-}
+export type PublishedOffers = () => Promise<Offer[]>;
 
 async function publishedOffer(store: DirectoryStore, id: string): Promise<Offer> {
   const offer = await store.getOffer(id);
@@ -46,9 +43,9 @@ async function publishedOffer(store: DirectoryStore, id: string): Promise<Offer>
   return offer;
 }
 
-export async function hsdsServices(store: DirectoryStore, query: HsdsServicesQuery): Promise<HsdsPage<HsdsServiceListItem>> {
+export async function hsdsServices(published: PublishedOffers, query: HsdsServicesQuery): Promise<HsdsPage<HsdsServiceListItem>> {
   const { page, per_page, ...filters } = query;
-  const offers = filterOffers(await allPublishedOffers(store), filters);
+  const offers = filterOffers(await published(), filters);
   return toPage(offers.map(toHsdsServiceListItem), page, per_page);
 }
 
@@ -56,14 +53,14 @@ export async function hsdsService(store: DirectoryStore, id: string): Promise<Hs
   return toHsdsService(await publishedOffer(store, id));
 }
 
-export async function hsdsOrganizations(store: DirectoryStore, query: HsdsListQuery): Promise<HsdsPage<HsdsOrganization>> {
-  const organizations = organizationsOf(await allPublishedOffers(store)).filter((o) => matchesSearch(query.search, o.name));
+export async function hsdsOrganizations(published: PublishedOffers, query: HsdsListQuery): Promise<HsdsPage<HsdsOrganization>> {
+  const organizations = organizationsOf(await published()).filter((o) => matchesSearch(query.search, o.name));
   return toPage(organizations, query.page, query.per_page);
 }
 
 /** An organisation that has at least one published offer. */
-export async function hsdsOrganization(store: DirectoryStore, id: string): Promise<HsdsOrganization> {
-  const organization = organizationsOf(await allPublishedOffers(store)).find((o) => o.id === id);
+export async function hsdsOrganization(published: PublishedOffers, id: string): Promise<HsdsOrganization> {
+  const organization = organizationsOf(await published()).find((o) => o.id === id);
   if (!organization) throw new NotFoundError("hsds_organization_not_found");
   return organization;
 }
@@ -97,11 +94,11 @@ export function hsdsTaxonomyTerm(id: string): HsdsTaxonomyTerm {
 }
 
 /** The whole published directory as fully nested HSDS services. */
-export async function hsdsExport(store: DirectoryStore): Promise<HsdsService[]> {
-  return (await allPublishedOffers(store)).map(toHsdsService);
+export async function hsdsExport(published: PublishedOffers): Promise<HsdsService[]> {
+  return (await published()).map(toHsdsService);
 }
 
 /** The whole published directory as a CSV file (text with a byte order mark). */
-export async function hsdsCsvExport(store: DirectoryStore): Promise<string> {
-  return offersToCsv(await allPublishedOffers(store));
+export async function hsdsCsvExport(published: PublishedOffers): Promise<string> {
+  return offersToCsv(await published());
 }

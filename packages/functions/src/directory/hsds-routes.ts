@@ -13,6 +13,7 @@ import {
   hsdsTaxonomyById,
   hsdsTaxonomyTerm,
   hsdsTaxonomyTermList,
+  type PublishedOffers,
 } from "@naerhed/core/directory/open-data";
 import type { DirectoryStore } from "@naerhed/core/directory/store";
 import { guard } from "../shared/auth.ts";
@@ -20,20 +21,21 @@ import type { AppEnv } from "../shared/http.ts";
 
 /**
  * Open data: the published directory, read-only, as Open Referral HSDS 3.0 under /api/hsds
- * (paths as in the HSDS openapi.json). Everything here is public.
+ * (paths as in the HSDS openapi.json). Everything here is public. Lists and exports come from
+ * `published` (the search index's copy, at most a minute old); one service is read fresh from `store`.
  */
-export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore): void {
+export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore, published: PublishedOffers): void {
   app
     .get("/hsds", guard(access.public), (c) =>
       c.json({ version: "3.0", openapi_url: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json" }),
     )
-    .get("/hsds/services", guard(access.public), async (c) => c.json(await hsdsServices(store, parseInput(HsdsServicesQuery, c.req.query()))))
+    .get("/hsds/services", guard(access.public), async (c) => c.json(await hsdsServices(published, parseInput(HsdsServicesQuery, c.req.query()))))
     .get("/hsds/services/:id", guard(access.public), async (c) => c.json(await hsdsService(store, parseInput(HsdsId, c.req.param()).id)))
     .get("/hsds/organizations", guard(access.public), async (c) =>
-      c.json(await hsdsOrganizations(store, parseInput(HsdsListQuery, c.req.query()))),
+      c.json(await hsdsOrganizations(published, parseInput(HsdsListQuery, c.req.query()))),
     )
     .get("/hsds/organizations/:id", guard(access.public), async (c) =>
-      c.json(await hsdsOrganization(store, parseInput(HsdsId, c.req.param()).id)),
+      c.json(await hsdsOrganization(published, parseInput(HsdsId, c.req.param()).id)),
     )
     .get("/hsds/taxonomies", guard(access.public), (c) => c.json(hsdsTaxonomies(parseInput(HsdsListQuery, c.req.query()))))
     .get("/hsds/taxonomies/:id", guard(access.public), (c) => c.json(hsdsTaxonomyById(parseInput(HsdsId, c.req.param()).id)))
@@ -42,10 +44,10 @@ export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore): void {
     // The whole published directory at once, for import into other systems and spreadsheets.
     .get("/hsds/export.json", guard(access.public), async (c) => {
       c.header("content-disposition", 'inline; filename="naerhed-hsds.json"');
-      return c.json(await hsdsExport(store));
+      return c.json(await hsdsExport(published));
     })
     .get("/hsds/export.csv", guard(access.public), async (c) =>
-      c.body(await hsdsCsvExport(store), 200, {
+      c.body(await hsdsCsvExport(published), 200, {
         "content-type": "text/csv; charset=utf-8; header=present",
         "content-disposition": 'attachment; filename="naerhed-tilbud.csv"',
       }),

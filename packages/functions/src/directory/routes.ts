@@ -152,7 +152,7 @@ export const directoryModule: ApiModule = {
     // ── end of search ──
 
     // ── Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts) ──
-    addHsdsRoutes(app, store);
+    addHsdsRoutes(app, store, async () => (await searchIndex.get()).offers);
     // ── end of open data ──
     return app;
   },
