@@ -21,11 +21,8 @@
 import { performance } from "node:perf_hooks";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
-import type { Offer } from "@naerhed/core/directory/offer";
 import { buildSearchIndex } from "@naerhed/core/directory/search";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
-import { centres } from "@naerhed/core/shared/centres";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../packages/functions/src/app.ts";
@@ -34,6 +31,7 @@ import { directoryModule } from "../packages/functions/src/directory/routes.ts";
 import { createMissingTables } from "../packages/local/src/bootstrap.ts";
 import { localConfig } from "../packages/local/src/config.ts";
 import { startDynamoLocal } from "../packages/local/src/dynamo-local.ts";
+import { inParallel, makeOffers } from "./seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -50,29 +48,6 @@ const QUERIES: { name: string; query: string }[] = [
   { name: "nothing found → suggestions", query: "q=sv%C3%B8m&free=true&centre=syd" },
 ];
 
-const PLACES = ["Lyngbakken", "Skovhøj", "Åbyen", "Nørreland", "Strandby", "Vestervang", "Ølsted", "Kirkebakke", "Møllevej", "Havnen"];
-const WORDS = ["Nye", "Lille", "Store", "Glade", "Rolige", "Søndags", "Aften", "Morgen", "Fælles", "Åbne", "Sommer", "Vinter"];
-
-function makeOffers(count: number): Offer[] {
-  const published = demoOffers.filter((offer) => offer.publication === "published");
-  return Array.from({ length: count }, (_, i) => {
-    const base = published[i % published.length]!;
-    const centre = centres[i % centres.length]!;
-    const place = PLACES[Math.floor(i / centres.length) % PLACES.length]!;
-    const word = WORDS[Math.floor(i / published.length) % WORDS.length]!;
-    const n = String(i).padStart(12, "0");
-    return {
-      ...base,
-      id: `0190b000-0000-7000-8000-${n}`,
-      name: `${word} ${base.name.toLocaleLowerCase("da")} i ${place}`.slice(0, 120),
-      organization_name: `${base.organization_name} ${place} ${i}`,
-      centre_id: centre.id,
-      area: `${place} ${centre.name.da.split(" ").at(-1)}`,
-      publication: "published",
-    };
-  });
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 type Stats = { p50: number; p95: number; p99: number };
 
@@ -86,15 +61,6 @@ async function measure(run: (i: number) => Promise<unknown>, iterations = ITERAT
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
-}
-
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
 }
 
 const ms = (value: number) => value.toFixed(2).padStart(8);
