@@ -101,7 +101,7 @@ async function main() {
     };
     await round("first import");
     await round("same file again");
-    const stored = await createDirectoryStore(services.db, config.tableNames.directory!).listCentreOffers("nord");
+    const stored = await createDirectoryStore(services.db, config.tableNames.directory!).listCentreWorklist("nord");
     const drafts = stored.filter((offer) => offer.publication === "draft").length;
     console.log(`table: ${stored.length} offers in nord, ${drafts} drafts`);
     if (stored.length !== SIZE || drafts !== SIZE) throw new Error(`expected ${SIZE} drafts`);

@@ -1,4 +1,4 @@
-import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOffers } from "@naerhed/core/directory/demo-offers";
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
@@ -101,10 +101,16 @@ async function previewAndImport(file: string, format: "csv" | "json" = "csv") {
   return { preview: seen.body, result: done.body };
 }
 
-const stored = async (): Promise<CuratedOffer[]> => (await store.listCentreOffers("nord")).sort(byId);
+/** Every offer of centre nord, whole (the test's own read of gsi2; the module's worklist reads only a few fields). */
+const stored = async (): Promise<CuratedOffer[]> => {
+  const { Items = [] } = await t.db.send(
+    new QueryCommand({ TableName: t.config.tableNames.directory!, IndexName: "gsi2", KeyConditionExpression: "gsi2pk = :c", ExpressionAttributeValues: { ":c": "CENTRE#nord" } }),
+  );
+  return Items.map(({ pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer }) => offer as CuratedOffer).sort(byId);
+};
 /** Each test starts from a centre without offers (DeleteItem here is the test's own, not the module's). */
 const clear = async () => {
-  for (const offer of await store.listCentreOffers("nord")) {
+  for (const offer of await stored()) {
     await t.db.send(new DeleteCommand({ TableName: t.config.tableNames.directory!, Key: { pk: `OFFER#${offer.id}`, sk: "OFFER" } }));
   }
 };

@@ -5,7 +5,7 @@ import type { AuditLog } from "../shared/audit.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { Offer, OfferInput, type CuratedOffer } from "./offer.ts";
-import type { DirectoryStore } from "./store.ts";
+import type { DirectoryStore, WorklistFields } from "./store.ts";
 
 /**
  * Staff keep the directory current: drafts → published → re-verified, unpublished or
@@ -20,11 +20,11 @@ export const OfferEdit = v.object({ version: Version, offer: OfferInput });
 export const VersionOnly = v.object({ version: Version });
 
 /** An offer on the staff list, with whether it is due for checking. */
-export type WorklistOffer = CuratedOffer & { needs_checking: boolean };
+export type WorklistOffer = WorklistFields & { needs_checking: boolean };
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-export function needsChecking(offer: CuratedOffer, now: Date, recheckAfterDays: number): boolean {
+export function needsChecking(offer: Pick<CuratedOffer, "publication" | "assured_date">, now: Date, recheckAfterDays: number): boolean {
   if (offer.publication !== "published") return false;
   if (!offer.assured_date) return true;
   const checked = Date.parse(`${offer.assured_date}T00:00:00Z`);
@@ -33,7 +33,7 @@ export function needsChecking(offer: CuratedOffer, now: Date, recheckAfterDays: 
 
 export async function listForCentre(services: CurationServices, centreId: string): Promise<WorklistOffer[]> {
   const now = services.now();
-  return (await services.store.listCentreOffers(centreId)).map((offer) => ({
+  return (await services.store.listCentreWorklist(centreId)).map((offer) => ({
     ...offer,
     needs_checking: needsChecking(offer, now, services.recheckAfterDays),
   }));

@@ -80,6 +80,9 @@ function toItem(offer: CuratedOffer) {
   };
 }
 
+const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
+export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
+
 function toCurated(item: Record<string, unknown>): CuratedOffer {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer } = item;
   return offer as CuratedOffer;
@@ -165,14 +168,17 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    async listCentreOffers(centreId: string): Promise<CuratedOffer[]> {
+    /** Only what the staff worklist shows: a centre can have thousands of offers, and whole ones are read when opened. */
+    async listCentreWorklist(centreId: string): Promise<WorklistFields[]> {
       const items = await queryAll(db, {
         TableName,
         IndexName: "gsi2",
         KeyConditionExpression: "gsi2pk = :centre",
+        ProjectionExpression: WORKLIST_FIELDS.map((_, i) => `#f${i}`).join(", "),
+        ExpressionAttributeNames: Object.fromEntries(WORKLIST_FIELDS.map((field, i) => [`#f${i}`, field])),
         ExpressionAttributeValues: { ":centre": `CENTRE#${centreId}` },
       });
-      return items.map(toCurated);
+      return items as WorklistFields[];
     },
 
     async putSuggestion(suggestion: Suggestion): Promise<void> {

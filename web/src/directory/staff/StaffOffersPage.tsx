@@ -14,7 +14,8 @@ import type { SessionPerson } from "../../identity/session.tsx";
 import { centreName, formatDate } from "../format.ts";
 import { centreQuery, WithCentre } from "./centres.tsx";
 
-export type WorklistOffer = CuratedOffer & { needs_checking: boolean };
+/** What the worklist gets of each offer (core directory/curation.ts); the editor reads the whole offer. */
+export type WorklistOffer = Pick<CuratedOffer, "id" | "name" | "publication" | "assured_date" | "version"> & { needs_checking: boolean };
 
 export type Filter = "all" | "check" | "draft" | "published" | "archived";
 const filters: { id: Filter; label: MessageKey }[] = [
