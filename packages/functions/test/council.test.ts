@@ -114,6 +114,13 @@ describe("a motion vote from agenda to result", () => {
     expect(late.body.error.code).toBe("vote_closed");
   });
 
+  it("the council page, read first after the closing time, closes the vote and shows the proposal decided", async () => {
+    const { proposal } = await openVote("open", 1);
+    t.advance(2 * 3600);
+    const page = await call("GET", "/centres/nord");
+    expect(page.body.proposals.find((p: { id: string }) => p.id === proposal.id)).toMatchObject({ status: "decided", vote: { state: "closed" } });
+  });
+
   it("a retried request (same key) never counts twice, even after a later change", async () => {
     const { vote } = await openVote("secret");
     const key = randomUUID();

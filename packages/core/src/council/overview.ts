@@ -1,14 +1,22 @@
 import type { Actor } from "../identity/person.ts";
-import { inTerm } from "./council.ts";
+import { inTerm, type Proposal } from "./council.ts";
 import { publicMember } from "./members.ts";
 import { publicMeeting } from "./meeting.ts";
 import { sortMeetings } from "./meetings.ts";
 import { PUBLIC_STATUSES } from "./proposals.ts";
 import { canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
-import { publicVote } from "./vote.ts";
+import { publicVote, type Vote } from "./vote.ts";
 import { currentVote, openBallots } from "./voting.ts";
 
 /** Everything public about one centre's council, on one page: members, proposals with their votes and results. */
+/**
+ * Whether reading the vote just closed it (currentVote), so the stored proposal has moved on
+ * from "voting" since it was read and must be read again; otherwise the first read stands.
+ */
+export function closedJustNow(proposal: Pick<Proposal, "status">, vote: Pick<Vote, "state">): boolean {
+  return proposal.status === "voting" && vote.state !== "open";
+}
+
 export async function councilOverview(services: CouncilServices, centre: string, actor: Actor | null) {
   const now = services.now();
   const { members, proposals, votes, meetings } = await services.store.centre(centre);
@@ -32,7 +40,7 @@ export async function councilOverview(services: CouncilServices, centre: string,
     proposals: await Promise.all(
       shown.map(async (proposal) => {
         const vote = proposal.vote_id ? votesById.get(proposal.vote_id) : undefined;
-        const latest = vote ? await services.store.getProposal(centre, proposal.id) : proposal;
+        const latest = vote && closedJustNow(proposal, vote) ? await services.store.getProposal(centre, proposal.id) : proposal;
         return { ...(latest ?? proposal), vote: vote ? publicVote(vote) : null, open_ballots: vote ? await openBallots(services, vote) : [] };
       }),
     ),

@@ -5,7 +5,7 @@ import { sendWeeklyDigest } from "@naerhed/core/council/digest";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
-import { councilOverview } from "@naerhed/core/council/overview";
+import { closedJustNow, councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
 import {
   acceptProposal,
@@ -80,7 +80,7 @@ export const councilModule: ApiModule = {
           const { centre, id } = parseInput(ProposalPath, c.req.param());
           const { proposal, comments } = await readProposal(council, c.get("actor"), centre, id);
           const vote = proposal.vote_id ? await currentVote(council, centre, proposal.vote_id) : null;
-          const latest = vote ? (await readProposal(council, c.get("actor"), centre, id)).proposal : proposal;
+          const latest = vote && closedJustNow(proposal, vote) ? (await readProposal(council, c.get("actor"), centre, id)).proposal : proposal;
           return c.json({ proposal: latest, comments, vote: vote && publicVote(vote), open_ballots: vote ? await openBallots(council, vote) : [] });
         })
         .get("/council/centres/:centre/votes/:id/receipts/:receipt", guard(access.public), async (c) => {
