@@ -121,6 +121,7 @@ function actionsSentBy(files: string[]): string[] {
 const sharedTableHelpers: Record<string, string> = {
   "tableHit(": "packages/core/src/shared/rate-limit.ts",
   "queryAll(": "packages/core/src/shared/dynamo.ts",
+  "transactWrite(": "packages/core/src/shared/dynamo.ts",
 };
 
 /** A module's own code, plus the shared helpers it runs on its own table. */

@@ -97,6 +97,24 @@ describe("staff curating their centre's offers", () => {
     expect(stored).toMatchObject({ version: 2, area: "Havnen", free: true });
   });
 
+  it("save at the same moment: one edit wins, the others are told, and the audit log has exactly the one change", async () => {
+    const offer = await draft({ ...complete, name: "Samtidig redigering" });
+    const areas = ["Havnen", "Skoven", "Torvet", "Stranden", "Bakken", "Engen"];
+    const statuses = await Promise.all(
+      areas.map(async (area) => (await send("PUT", `/offers/${offer.id}`, { version: 1, offer: { ...complete, name: "Samtidig redigering", area } })).status),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(areas.length - 1);
+    const stored = ((await (await read(`/offers/${offer.id}`)).json()) as { offer: Curated & { area: string } }).offer;
+    expect(stored.version).toBe(2);
+    const log = (await (await t.api.request(`/api/identity/audit?item=directory:offer:${offer.id}`, { headers: { cookie: admin.cookie } })).json()) as {
+      items: { action: string; summary: string }[];
+    };
+    expect(log.items.map((entry) => entry.action)).toEqual(["directory.offer.edit", "directory.offer.create"]);
+    expect(JSON.parse(log.items[0]!.summary)).toMatchObject({ changed: ["area"] });
+    expect(areas[statuses.indexOf(200)]).toBe(stored.area);
+  });
+
   it("refuse an edit that would leave a published offer incomplete, and keep what was there", async () => {
     const offer = await draft({ ...complete, name: "Skal forblive hel" });
     await send("POST", `/offers/${offer.id}/publish`, { version: 1 });

@@ -64,16 +64,17 @@ async function save(
   editedVersion: number | null,
 ): Promise<CuratedOffer> {
   if (before && editedVersion !== null && before.version !== editedVersion) throw conflict(before, editedVersion);
-  if (!(await services.store.saveOffer(after, editedVersion))) {
-    const current = await services.store.getCuratedOffer(after.id);
-    throw conflict(current ?? after, editedVersion ?? 0);
-  }
-  await services.audit.record({
+  const auditLine = services.audit.line({
     actor,
     action,
     item: `directory:offer:${after.id}`,
     summary: JSON.stringify({ name: after.name, publication: after.publication, changed: before ? changedFields(before, after) : ["created"] }),
   });
+  // The offer and its audit line are written in one transaction: a change is never left unrecorded.
+  if (!(await services.store.saveOffer(after, editedVersion, auditLine))) {
+    const current = await services.store.getCuratedOffer(after.id);
+    throw conflict(current ?? after, editedVersion ?? 0);
+  }
   return after;
 }
 

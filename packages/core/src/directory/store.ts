@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -14,7 +15,8 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  *    order, a page at a time                     → Query gsi1 gsi1pk=PUBLISHED_OFFERS, ascending gsi1sk
  * 3. Staff: every offer of one centre, any state → Query gsi2 gsi2pk=CENTRE#<centre>
  * 4. Staff: save an edit unless someone else
- *    saved first                                 → PutItem with condition version = <the version they edited>
+ *    saved first, with its audit line           → TransactWriteItems: Put with condition version = <the version
+ *                                                  they edited> + Put the line in the audit table
  * 5. Anyone: send a suggestion                   → PutItem pk=SUGGESTION#<id>, sk=SUGGESTION
  * 6. Staff: their centre's pending suggestions,
  *    oldest first (the moderation queue)         → Query gsi1 gsi1pk=SUGGESTIONS#<centre>#pending, ascending gsi1sk
@@ -152,15 +154,12 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
 
     /**
      * Saves `offer` (whose version is already the next one) if the stored version is still
-     * the one the editor started from; false if someone else saved first.
+     * the one the editor started from, together with its audit line: both or neither. False
+     * (and nothing written) if someone else saved first.
      */
-    async saveOffer(offer: CuratedOffer, previousVersion: number | null): Promise<boolean> {
+    async saveOffer(offer: CuratedOffer, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new PutCommand(guardedPut(offer, previousVersion)),
-          ),
-        );
+        await transactWrite(db, { TransactItems: [{ Put: guardedPut(offer, previousVersion) }, auditLine] });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;

@@ -9,7 +9,8 @@ import { call } from "./dynamo.ts";
  * `record`. Admins read it, filtered by person or by item (table spec: `auditTable`).
  *
  * Access patterns
- * 1. Record one change                        → PutItem pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id>
+ * 1. Record one change                        → PutItem pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id>, on its own
+ *                                               or (`line`) inside the TransactWriteItems of the change
  * 2. Newest changes in a month                → Query pk=AUDIT#<yyyy-mm>, descending
  * 3. Changes made by one person, newest first → Query by_actor actor_id=<person id>
  * 4. Changes to one item, newest first        → Query by_item item=<module>:<kind>:<id>
@@ -30,6 +31,9 @@ export type AuditEntry = v.InferOutput<typeof AuditEntry>;
 
 export type AuditRecord = { actor: { person_id: string; display_name: string }; action: string; item: string; summary: string };
 
+/** One audit line as a Put for TransactWriteItems: it goes into the transaction of the change it records. */
+export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown> } };
+
 
 export const AuditQuery = v.object({
   person: v.optional(v.pipe(v.string(), v.uuid("person_id_invalid"))),
@@ -40,28 +44,37 @@ export const AuditQuery = v.object({
 export type AuditQuery = v.InferOutput<typeof AuditQuery>;
 
 export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, now: () => Date = () => new Date()) {
+  const toItem = (entry: AuditRecord) => {
+    const at = now().toISOString();
+    const id = uuidv7();
+    return {
+      pk: `AUDIT#${at.slice(0, 7)}`,
+      sk: `${at}#${id}`,
+      id,
+      at,
+      actor_id: entry.actor.person_id,
+      actor_name: entry.actor.display_name,
+      action: entry.action,
+      item: entry.item,
+      summary: entry.summary.slice(0, 1000),
+    };
+  };
   return {
+    /**
+     * Records a change in a write of its own, after the change. An outage between the two
+     * writes leaves the change without its line; `line` avoids that.
+     */
     async record(entry: AuditRecord): Promise<void> {
-      const at = now().toISOString();
-      const id = uuidv7();
-      await call(() =>
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              pk: `AUDIT#${at.slice(0, 7)}`,
-              sk: `${at}#${id}`,
-              id,
-              at,
-              actor_id: entry.actor.person_id,
-              actor_name: entry.actor.display_name,
-              action: entry.action,
-              item: entry.item,
-              summary: entry.summary.slice(0, 1000),
-            },
-          }),
-        ),
-      );
+      await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry) })));
+    },
+
+    /**
+     * The line for a change, for the store to write in the same transaction as the change
+     * itself: both are stored, or neither (an outage between two writes cannot leave a change
+     * nobody recorded).
+     */
+    line(entry: AuditRecord): AuditLine {
+      return { Put: { TableName: tableName, Item: toItem(entry) } };
     },
 
     async list(query: AuditQuery, limit = 50): Promise<{ items: AuditEntry[]; next_cursor: string | null }> {

@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
 
@@ -51,4 +52,33 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
 export function conditionFailed(error: unknown): boolean {
   if (error instanceof ConditionalCheckFailedException) return true;
   return error instanceof TransactionCanceledException && !!error.CancellationReasons?.some((reason) => reason.Code === "ConditionalCheckFailed");
+}
+
+/** A transaction cancelled only because another one touched one of its items at the same moment. */
+export function transactionConflict(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    !conditionFailed(error) &&
+    !!error.CancellationReasons?.some((reason) => reason.Code === "TransactionConflict")
+  );
+}
+
+const CONFLICT_ATTEMPTS = 5;
+
+/**
+ * Sends a transaction. One cancelled only because another transaction touched the same item
+ * at that moment is sent again (its conditions then decide); after a few tries the person is
+ * asked to try again (503). A refused condition is thrown as it is, for the store to read.
+ */
+export async function transactWrite(db: DynamoDBDocumentClient, input: TransactWriteCommandInput): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call(() => db.send(new TransactWriteCommand(input)));
+      return;
+    } catch (error) {
+      if (!transactionConflict(error)) throw error;
+      if (attempt === CONFLICT_ATTEMPTS) throw new UnavailableError(error);
+      await sleep(Math.floor(Math.random() * 20 * attempt));
+    }
+  }
 }
