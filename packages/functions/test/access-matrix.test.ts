@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AccessRule } from "@naerhed/core/shared/access";
 import type { Grant } from "@naerhed/core/identity/person";
-import { routeRules } from "../src/shared/auth.ts";
+import { listRoutes, personas, type Route } from "./routes.ts";
 import { testApi } from "./support.ts";
 
 /**
@@ -9,16 +9,6 @@ import { testApi } from "./support.ts";
  * answer is worked out here from the route's declared rule, independently of the guard's
  * own code: anonymous → 401 unless public; a person without the role → 403; else neither.
  */
-
-const personas: Record<string, Grant[] | null> = {
-  anonymous: null,
-  citizen: [{ role: "citizen" }],
-  council_member: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }],
-  mentor: [{ role: "mentor", centre_id: "nord" }],
-  staff_nord: [{ role: "staff", centre_id: "nord" }],
-  staff_syd: [{ role: "staff", centre_id: "syd" }],
-  admin: [{ role: "admin" }],
-};
 
 const PARAMS: Record<string, string> = { id: "019ab000-0000-7000-8000-0000000000ff", centre: "nord" };
 
@@ -32,19 +22,11 @@ function expected(rule: AccessRule, grants: Grant[] | null): "allowed" | 401 | 4
 }
 
 let t: Awaited<ReturnType<typeof testApi>>;
-let routes: { method: string; path: string; rule: AccessRule | undefined }[];
+let routes: Route[];
 
 beforeAll(async () => {
   t = await testApi();
-  const byRoute = new Map<string, { method: string; path: string; rule: AccessRule | undefined }>();
-  for (const route of t.api.routes) {
-    if (route.method === "ALL") continue; // middleware for every route, not a route
-    const key = `${route.method} ${route.path}`;
-    const entry = byRoute.get(key) ?? { method: route.method, path: route.path, rule: undefined };
-    entry.rule ??= routeRules.get(route.handler);
-    byRoute.set(key, entry);
-  }
-  routes = [...byRoute.values()];
+  routes = listRoutes(t.api);
 });
 
 describe("authorization of every route", () => {

@@ -64,6 +64,15 @@ describe("council meetings", () => {
     expect((await call("GET", "/centres/nord/meetings.ics")).body).not.toContain(id);
   });
 
+  // Found by the fuzz test: "+23" passed the pattern, was an Invalid Date, and the person was told the meeting ends before it starts.
+  it("refuses a time JavaScript cannot read, or a day that does not exist, as that field's time", async () => {
+    for (const [field, value] of [["starts_at", "2026-11-26T15:00:00+23"], ["ends_at", "2026-11-26T17:00:00+23"], ["starts_at", "2026-02-30T15:00:00Z"]] as const) {
+      const bad = await call("POST", "/centres/nord/meetings", staff, { ...meeting, [field]: value });
+      expect(bad.status, value).toBe(400);
+      expect(bad.body.error.fields).toEqual([{ field, message: "Tidspunktet er ikke gyldigt." }]);
+    }
+  });
+
   it("refuses a meeting that ends before it starts, with the field named", async () => {
     const bad = await call("POST", "/centres/nord/meetings", staff, { ...meeting, ends_at: "2026-11-26T14:00:00.000Z" });
     expect(bad.status).toBe(400);

@@ -172,6 +172,14 @@ describe("bad input changes nothing", () => {
     expect(past.status).toBe(400);
     expect(past.body.error.fields[0].field).toBe("closes_at");
   });
+
+  // Found by the fuzz test: "+23" passed the pattern, became an Invalid Date, and opening the vote failed with a 500.
+  it("refuses a closing time JavaScript cannot read with 400 for the field", async () => {
+    const proposal = await onAgenda();
+    const unreadable = await call("POST", `/centres/nord/proposals/${proposal.id}/vote`, chair, { closes_at: "2026-11-25T10:00:00+23" });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.error.fields).toEqual([{ field: "closes_at", message: "Tidspunktet er ikke gyldigt." }]);
+  });
 });
 
 describe("who may do what", () => {

@@ -159,6 +159,27 @@ describe("passwords", () => {
   });
 });
 
+describe("the audit log", () => {
+  // Found by the fuzz test: a well-formed cursor from another partition reached DynamoDB, which failed the query (500).
+  it("refuses a page cursor from another month, person or item with 400 and a message, not a 500", async () => {
+    const admin = await t.personWith([{ role: "admin" }]);
+    const cursor = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString("base64url");
+    const month = t.clock.now.toISOString().slice(0, 7);
+    expect((await call("GET", `/api/identity/audit?cursor=${cursor({ pk: `AUDIT#${month}`, sk: "z" })}`, admin.cookie)).status).toBe(200);
+    for (const query of [
+      `cursor=${cursor({ pk: "AUDIT#2020-01", sk: "z" })}`,
+      `month=2026-10&cursor=${cursor({ pk: `AUDIT#${month}`, sk: "z" })}`,
+      `person=${admin.person.id}&cursor=${cursor({ pk: "x", sk: "z", actor_id: "019ab000-0000-7000-8000-000000000001" })}`,
+      `item=person/x&cursor=${cursor({ pk: "x", sk: "z", item: "person/y" })}`,
+    ]) {
+      const response = await call("GET", `/api/identity/audit?${query}`, admin.cookie);
+      expect(response.status, query).toBe(400);
+      const error = (await response.json()) as { error: { fields: { field: string; message: string }[] } };
+      expect(error.error.fields).toEqual([{ field: "cursor", message: "Linket til næste side virker ikke. Start forfra på listen." }]);
+    }
+  });
+});
+
 describe("my data (GDPR)", () => {
   it("export holds what is stored about me and no secrets", async () => {
     const { cookie, person, token } = await t.personWith([{ role: "citizen" }], "Eksport Person");

@@ -132,6 +132,16 @@ describe("publishing a consultation", () => {
     expect(fields).toEqual(expect.arrayContaining(["title", "questions.0.choices"]));
   });
 
+  // Found by the fuzz test: "+23" passed the pattern and the conversion to UTC threw (a 500).
+  it("refuses an opening or closing time JavaScript cannot read, or a day that does not exist, for that field", async () => {
+    for (const [field, value] of [["opens_at", "2026-11-23T09:00:00+23"], ["closes_at", "2026-11-30T09:00:00+23"], ["closes_at", "2026-11-31T09:00:00Z"]] as const) {
+      const response = await call("POST", "/api/panel/centres/nord/consultations", staff.cookie, draft({ [field]: value }));
+      expect(response.status, value).toBe(400);
+      const { error } = (await response.json()) as { error: { fields: { field: string; message: string }[] } };
+      expect(error.fields).toEqual([{ field, message: "Tidspunktet er ikke gyldigt. Vælg dato og tid." }]);
+    }
+  });
+
   it("does not let a published consultation be changed", async () => {
     await member();
     const id = await published();

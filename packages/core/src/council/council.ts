@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { Email, PersonId } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
+import { isoTimestamp } from "../shared/validation.ts";
 
 /**
  * The citizen council (Borgerråd) of one centre: its members, the proposals it handles and
@@ -11,7 +12,7 @@ import type { MessageKey } from "../shared/messages.ts";
 const requiredText = (max: number, message: MessageKey) =>
   v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
 
-const Timestamp = v.pipe(v.string("timestamp_invalid"), v.isoTimestamp("timestamp_invalid"));
+const Timestamp = isoTimestamp("timestamp_invalid");
 const DateOnly = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));
 
 export const CouncilId = (message: MessageKey) => v.pipe(v.string(message), v.uuid(message));

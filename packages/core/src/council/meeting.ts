@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { MessageKey } from "../shared/messages.ts";
+import { isoTimestamp } from "../shared/validation.ts";
 
 /**
  * Council meetings: when and where (with what a wheelchair user or someone with a hearing aid
@@ -20,15 +21,16 @@ const AgendaItem = v.object({
 
 export const MeetingInput = v.pipe(
   v.object({
-    starts_at: v.pipe(v.string("timestamp_invalid"), v.isoTimestamp("timestamp_invalid")),
-    ends_at: v.pipe(v.string("timestamp_invalid"), v.isoTimestamp("timestamp_invalid")),
+    starts_at: isoTimestamp("timestamp_invalid"),
+    ends_at: isoTimestamp("timestamp_invalid"),
     place: text(200, "meeting_place_invalid"),
     /** Step-free access, toilet, hearing loop, quiet room: in plain words. */
     accessibility: text(1000, "meeting_accessibility_invalid"),
     agenda: v.optional(v.pipe(v.array(AgendaItem, "agenda_item_invalid"), v.maxLength(30, "agenda_item_invalid")), []),
   }),
   v.forward(
-    v.check((meeting) => new Date(meeting.ends_at) > new Date(meeting.starts_at), "meeting_end_invalid"),
+    // Not "ends after starts" but "does not end before": a time that is not valid has its own message already.
+    v.check((meeting) => !(new Date(meeting.ends_at) <= new Date(meeting.starts_at)), "meeting_end_invalid"),
     ["ends_at"],
   ),
 );

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { Email } from "../identity/person.ts";
 import { CentreId } from "../shared/centres.ts";
 import type { MessageKey } from "../shared/messages.ts";
+import { isoTimestamp } from "../shared/validation.ts";
 
 /**
  * The citizen panel (Borgerpanel): who is on it, and the consultations staff send to it.
@@ -106,7 +107,7 @@ export const Target = v.variant(
 );
 export type Target = v.InferOutput<typeof Target>;
 
-const Timestamp = v.pipe(v.string("panel_time_invalid"), v.isoTimestamp("panel_time_invalid"), v.transform((t) => new Date(t).toISOString()));
+const Timestamp = v.pipe(isoTimestamp("panel_time_invalid"), v.transform((t) => new Date(t).toISOString()));
 
 export const ConsultationInput = v.pipe(
   v.object({

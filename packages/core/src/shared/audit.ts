@@ -84,6 +84,8 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
           ? ["by_item", "item", query.item]
           : [undefined, "pk", `AUDIT#${query.month ?? now().toISOString().slice(0, 7)}`];
       const pageKey = keyName === "pk" ? ["pk", "sk"] : ["pk", "sk", keyName];
+      // A cursor from another month, person or item is refused here; DynamoDB would fail the query (a 500).
+      const startKey = query.cursor ? decodeCursor(query.cursor, pageKey, { [keyName]: value }) : undefined;
       const result = await call(() =>
         db.send(
           new QueryCommand({
@@ -94,7 +96,7 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
             ExpressionAttributeValues: { ":value": value },
             ScanIndexForward: false,
             Limit: limit,
-            ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, pageKey) : undefined,
+            ExclusiveStartKey: startKey,
           }),
         ),
       );

@@ -49,3 +49,19 @@ export const optionalText = (max: number, message: MessageKey) =>
       v.transform((text) => text || undefined),
     ),
   );
+
+/**
+ * A moment in ISO 8601 ("2026-11-23T10:00:00Z", "…+01:00"). valibot's pattern alone also lets
+ * through texts JavaScript cannot read ("…+23": Invalid Date, a 500 further on) and days that
+ * do not exist (30 February, which JavaScript quietly reads as 2 March): both get `message`.
+ */
+export const isoTimestamp = <const Message extends MessageKey>(message: Message) =>
+  v.pipe(v.string(message), v.isoTimestamp(message), v.check(isRealMoment, message));
+
+function isRealMoment(text: string): boolean {
+  if (!Number.isFinite(Date.parse(text))) return false;
+  const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
