@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Api as HttpApi, Function as SstFunction, getStack, useSites } from "sst/constructs";
 import { useProject } from "sst/project.js";
@@ -8,6 +9,7 @@ import { Api } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
 import { moduleRoutes, modules, type ModuleSpec } from "../stacks/modules.ts";
 import { SITE_ROUTING_FUNCTION, Web } from "../stacks/Web.ts";
+import { buildModuleBundle } from "../bench/lambda.ts";
 import { ACCOUNT, type Synthesized } from "./synth.ts";
 import {
   actionsOf,
@@ -99,6 +101,13 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     const fnId = uri["Fn::GetAtt"][0];
     expect(resources[fnId]?.Type).toBe("AWS::Lambda::Function");
     return [fnId, resources[fnId]!];
+  };
+
+  /** Where synthesis put a module's bundle (SST's artifacts folder of the module's function). */
+  const sstBundle = (module: ModuleSpec) => {
+    const httpApi = getStack(Api).node.findChild("Api") as HttpApi;
+    const out = path.join(useProject().paths.artifacts, httpApi.getFunction(moduleRoutes(module)[0]!)!.node.addr);
+    return { out, bundle: path.join(out, module.handler.replace(/\.[^./]+$/, ".mjs")) };
   };
 
   /** The one function behind all of a module's routes. */
@@ -271,9 +280,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(fn.Code).toMatchObject({ S3Key: expect.stringMatching(/\.zip$/) });
       expect(fn.Code).not.toHaveProperty("ZipFile");
 
-      const httpApi = getStack(Api).node.findChild("Api") as HttpApi;
-      const out = path.join(useProject().paths.artifacts, httpApi.getFunction(moduleRoutes(module)[0]!)!.node.addr);
-      const bundle = path.join(out, module.handler.replace(/\.[^./]+$/, ".mjs"));
+      const { out, bundle } = sstBundle(module);
       expect(existsSync(bundle), bundle).toBe(true);
       const code = readFileSync(bundle, "utf8");
       // Boolean checks: a failing string matcher would print the whole bundle.
@@ -282,6 +289,16 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith(".map"))).toEqual([]);
       // Minified: statements are packed onto long lines (readable output averages well under 100 characters).
       expect(code.length / code.split("\n").length > 500, "bundle is minified").toBe(true);
+    });
+
+    test.each(modules.map((m) => [m.name, m] as const))("module %s: bench/lambda.ts builds a byte-identical bundle, so the benchmark measures what is deployed", async (_name, module) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "naerhed-bench-bundle-"));
+      try {
+        const mine = await buildModuleBundle(module, dir);
+        expect(readFileSync(mine.file).equals(readFileSync(sstBundle(module).bundle)), "same bytes as SST's bundle").toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     test("no policy anywhere grants `*` or a wildcard DynamoDB action", () => {
