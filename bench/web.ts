@@ -10,17 +10,18 @@
  *   accessibility scores (target 100 each). See LIGHTHOUSE_SETTINGS for how "locally" is measured.
  *
  * Alone, this file starts the whole platform itself (DynamoDB Local with the demo data, API and
- * built site, as `npm start` does) in a separate process (see startPlatformProcess: a server in
+ * built site, as `npm start` does) in a separate process (api.ts startPlatformProcess: a server in
  * Lighthouse's own process answers late) and finds an offer and a council proposal through the API.
  * Environment: BENCH_LIGHTHOUSE_RUNS (runs per page, default 3), BENCH_SKIP_WEB_BUILD=1
  * (measure the existing web/dist), CHROME_PATH.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { startPlatformProcess } from "./api.ts";
 import { formatRows, kb, median, ms, type BenchRow } from "./report.ts";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -250,59 +251,6 @@ export async function demoPages(baseUrl: string, centre = "nord"): Promise<Light
 }
 
 /** Runs in the platform's own process (tsx loads the TypeScript): starts it, prints its URL, stops on SIGTERM or when stdin closes. */
-const PLATFORM_CHILD = `
-const { startPlatform } = await import(process.argv[1]);
-const platform = await startPlatform({ port: 0, dataDir: null, quiet: true });
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await platform.stop();
-  process.exit(0);
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-process.stdin.on("end", stop);
-process.stdin.resume();
-process.stdout.write("platform-url " + platform.url + "\\n");
-`;
-
-export type PlatformProcess = { url: string; stop: () => Promise<void> };
-
-/**
- * The local platform with the demo data (packages/local/src/server.ts startPlatform) in a process
- * of its own. Not in this one: while Lighthouse records a page load, its Node side is busy with
- * the trace, and a server on the same event loop then answers the page late (measured: offer page
- * LCP 731 ms with the server in-process, 366 ms with it in its own process, on the same machine).
- */
-export async function startPlatformProcess(): Promise<PlatformProcess> {
-  const server = pathToFileURL(path.join(repoRoot, "packages", "local", "src", "server.ts")).href;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", PLATFORM_CHILD, server], {
-    cwd: repoRoot,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      // Whole lines only; the server may log other lines.
-      const line = output.split("\n").slice(0, -1).find((candidate) => candidate.startsWith("platform-url "));
-      if (line) resolve(line.slice("platform-url ".length).trim());
-    });
-    child.once("error", reject);
-    void exited.then(() => reject(new Error(`the platform process ended before it started:\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
 export type WebBenchOptions = { baseUrl?: string; pages?: readonly LighthousePage[]; build?: boolean; runs?: number };
 
 /** Size, then Lighthouse; without `baseUrl` it starts (and stops) the local platform with the demo data in its own process. */
