@@ -45,8 +45,9 @@ async function publishedOffer(store: DirectoryStore, id: string): Promise<Offer>
 
 export async function hsdsServices(published: PublishedOffers, query: HsdsServicesQuery): Promise<HsdsPage<HsdsServiceListItem>> {
   const { page, per_page, ...filters } = query;
-  const offers = filterOffers(await published(), filters);
-  return toPage(offers.map(toHsdsServiceListItem), page, per_page);
+  // Page first, then map: only the page's offers become HSDS services.
+  const offers = toPage(filterOffers(await published(), filters), page, per_page);
+  return { ...offers, contents: offers.contents.map(toHsdsServiceListItem) };
 }
 
 export async function hsdsService(store: DirectoryStore, id: string): Promise<HsdsService> {
