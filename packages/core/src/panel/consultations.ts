@@ -167,7 +167,7 @@ export async function submitAnswers(services: PanelServices, actor: Actor, id: s
   if (!member) throw new ForbiddenError("panel_not_member");
   const checked = checkAnswers(consultation.questions, answers);
   const outcome = await services.store.submit(id, actor.person_id, { answers: checked, ...member.profile }, now);
-  if (outcome === "already_answered" || outcome === "busy") throw new ConflictError("panel_already_answered", {});
+  if (outcome === "already_answered") throw new ConflictError("panel_already_answered", {});
   if (outcome === "not_invited") throw new NotFoundError("panel_consultation_not_found");
   if (outcome === "closed") throw new ConflictError("panel_consultation_closed", { closes_at: consultation.closes_at });
 }

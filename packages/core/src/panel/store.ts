@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -66,7 +66,7 @@ function strip<T>(item: Record<string, unknown>): T {
 export type Invitation = { consultation_id: string; person_id: string; invited_at: string; answered: boolean };
 
 /** Why a submission was refused by the table itself (the rules were checked before, this is the race guard). */
-export type SubmitRefusal = "already_answered" | "not_invited" | "closed" | "busy";
+export type SubmitRefusal = "already_answered" | "not_invited" | "closed";
 
 export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
@@ -185,46 +185,43 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
      * 1. the invitation gets `answered = true` — only if it exists and has no marker yet;
      * 2. the consultation's answer count goes up — only while it is published and open;
      * 3. the answer goes in under a random key, without the person.
-     * A double-click sends two; the second finds the marker (or collides) and stores nothing.
+     * A double-click sends two; the second finds the marker and stores nothing. A transaction that
+     * only collided with another member's answer (same count item) is sent again (transactWrite).
      */
     async submit(consultationId: string, personId: string, row: AnswerRow, now: string): Promise<SubmitRefusal | "stored"> {
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName,
-                    Key: invitationKey(consultationId, personId),
-                    UpdateExpression: "SET answered = :true",
-                    ConditionExpression: "attribute_exists(pk) AND answered = :false",
-                    ExpressionAttributeValues: { ":true": true, ":false": false },
-                    ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-                  },
-                },
-                {
-                  Update: {
-                    TableName,
-                    Key: consultationKey(consultationId),
-                    UpdateExpression: "ADD answer_count :one",
-                    ConditionExpression: "#status = :published AND opens_at <= :now AND closes_at > :now",
-                    ExpressionAttributeNames: { "#status": "status" },
-                    ExpressionAttributeValues: { ":one": 1, ":published": "published", ":now": now },
-                  },
-                },
-                { Put: { TableName, Item: { pk: `ANSWERS#${consultationId}`, sk: randomUUID(), ...row }, ConditionExpression: "attribute_not_exists(pk)" } },
-              ],
-            }),
-          ),
-        );
+        await transactWrite(db, {
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: invitationKey(consultationId, personId),
+                UpdateExpression: "SET answered = :true",
+                ConditionExpression: "attribute_exists(pk) AND answered = :false",
+                ExpressionAttributeValues: { ":true": true, ":false": false },
+                ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: consultationKey(consultationId),
+                UpdateExpression: "ADD answer_count :one",
+                ConditionExpression: "#status = :published AND opens_at <= :now AND closes_at > :now",
+                ExpressionAttributeNames: { "#status": "status" },
+                ExpressionAttributeValues: { ":one": 1, ":published": "published", ":now": now },
+              },
+            },
+            { Put: { TableName, Item: { pk: `ANSWERS#${consultationId}`, sk: randomUUID(), ...row }, ConditionExpression: "attribute_not_exists(pk)" } },
+          ],
+        });
         return "stored";
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const [invitation, consultation] = error.CancellationReasons ?? [];
         if (invitation?.Code === "ConditionalCheckFailed") return invitation.Item ? "already_answered" : "not_invited";
         if (consultation?.Code === "ConditionalCheckFailed") return "closed";
-        return "busy";
+        throw error;
       }
     },
 
