@@ -26,32 +26,16 @@ import { SESSION_COOKIE } from "../packages/functions/src/shared/auth.ts";
 import { localConfig } from "../packages/local/src/config.ts";
 import { freePort } from "../packages/local/src/dynamo-local.ts";
 import { repoRoot } from "../packages/local/src/paths.ts";
-import { formatRows, type BenchRow } from "./report.ts";
+import { formatRows, measure, type BenchRow, type Stats } from "./report.ts";
 import { seedVolume, type Seeded } from "./seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS) || 300;
-const WARMUP = 30;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS) || 30;
 const LOAD_CONNECTIONS = 50;
 const VOTERS = 100;
 const VOTE_REQUESTS = 1_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-type Stats = { p50: number; p95: number; p99: number };
-
-async function measure(run: (i: number) => Promise<unknown>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    await run(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
-}
 
 export type RunningPlatform = { url: string; dynamoEndpoint: string; stop: () => Promise<void> };
 

@@ -1,7 +1,9 @@
 /**
- * What every benchmark part returns, and one table printer for all of them.
+ * What every benchmark part returns, one table printer for all of them, and the latency timer.
  * Sizes are given in KB of 1,024 bytes (as Lighthouse and `ls -h` count), never 1,000.
  */
+
+import { performance } from "node:perf_hooks";
 
 export type BenchRow = { section: string; name: string; value: string; target?: string; met?: boolean; note?: string };
 
@@ -17,6 +19,27 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Timed calls one after another: BENCH_ITERATIONS (default 300) after 30 untimed warm-up calls. */
+export const ITERATIONS = Number(process.env.BENCH_ITERATIONS) || 300;
+export const WARMUP = 30;
+
+/** The value at percentile `p` of an ascending list (nearest rank). */
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+export type Stats = { p50: number; p95: number; p99: number };
+
+/** p50, p95 and p99 in milliseconds of `run`, called one after another. */
+export async function measure(run: (i: number) => Promise<unknown>, iterations = ITERATIONS): Promise<Stats> {
+  for (let i = 0; i < WARMUP; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
 const COLUMNS = ["section", "name", "value", "target", "met", "note"] as const;

@@ -31,13 +31,12 @@ import { directoryModule } from "../packages/functions/src/directory/routes.ts";
 import { createMissingTables } from "../packages/local/src/bootstrap.ts";
 import { localConfig } from "../packages/local/src/config.ts";
 import { startDynamoLocal } from "../packages/local/src/dynamo-local.ts";
+import { ITERATIONS, measure, percentile, WARMUP, type Stats } from "./report.ts";
 import { inParallel, makeOffers } from "./seed.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 const SIZES = [1_000, 5_000, 20_000];
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS) || 300;
-const WARMUP = 30;
 
 const QUERIES: { name: string; query: string }[] = [
   { name: "word: svøm", query: "q=sv%C3%B8m" },
@@ -48,20 +47,6 @@ const QUERIES: { name: string; query: string }[] = [
   { name: "nothing found → suggestions", query: "q=sv%C3%B8m&free=true&centre=syd" },
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-type Stats = { p50: number; p95: number; p99: number };
-
-async function measure(run: (i: number) => Promise<unknown>, iterations = ITERATIONS): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await run(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
-}
 
 const ms = (value: number) => value.toFixed(2).padStart(8);
 
