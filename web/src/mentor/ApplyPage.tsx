@@ -1,10 +1,11 @@
 import { A } from "@solidjs/router";
-import { createEffect, createSignal, Show } from "solid-js";
+import { createSignal } from "solid-js";
 import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
+import { FormOrThanks } from "../components/FormOrThanks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
@@ -64,10 +65,6 @@ function ApplyForm() {
     },
     contact: "apply-contact",
   });
-  let thanks: HTMLDivElement | undefined;
-  createEffect(() => {
-    if (sent()) thanks?.focus();
-  });
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
@@ -85,10 +82,10 @@ function ApplyForm() {
       <p class="status" role="status">
         {form.sending() ? t("mentor.saving") : ""}
       </p>
-      <Show
-        when={!sent()}
-        fallback={
-          <div tabindex="-1" ref={thanks} class="result">
+      <FormOrThanks
+        sent={sent()}
+        thanks={
+          <>
             <Notice kind="success" title={t("mentor.apply.thanks")}>
               <p>{t("mentor.apply.next")}</p>
             </Notice>
@@ -97,7 +94,7 @@ function ApplyForm() {
                 {t("mentor.mine")}
               </A>
             </p>
-          </div>
+          </>
         }
       >
         <ErrorSummary errors={form.errors()} />
@@ -144,7 +141,7 @@ function ApplyForm() {
             {t("mentor.apply.send")}
           </Button>
         </form>
-      </Show>
+      </FormOrThanks>
     </>
   );
 }

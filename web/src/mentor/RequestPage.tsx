@@ -1,10 +1,11 @@
 import { A } from "@solidjs/router";
-import { createEffect, createSignal, Index, Show } from "solid-js";
+import { createSignal, Index, Show } from "solid-js";
 import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
+import { FormOrThanks } from "../components/FormOrThanks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
@@ -87,10 +88,6 @@ function RequestForm(props: { byStaff: boolean }) {
     },
     contact: "req-contact",
   });
-  let thanks: HTMLDivElement | undefined;
-  createEffect(() => {
-    if (sent()) thanks?.focus();
-  });
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
@@ -109,10 +106,10 @@ function RequestForm(props: { byStaff: boolean }) {
       <p class="status" role="status">
         {form.sending() ? t("mentor.saving") : ""}
       </p>
-      <Show
-        when={!sent()}
-        fallback={
-          <div tabindex="-1" ref={thanks} class="result">
+      <FormOrThanks
+        sent={sent()}
+        thanks={
+          <>
             <Notice kind="success" title={t("mentor.req.thanks")}>
               <p>{t("mentor.req.next")}</p>
             </Notice>
@@ -121,7 +118,7 @@ function RequestForm(props: { byStaff: boolean }) {
                 {props.byStaff ? t("mentor.staff.title") : t("mentor.mine")}
               </A>
             </p>
-          </div>
+          </>
         }
       >
         <ErrorSummary errors={form.errors()} />
@@ -161,7 +158,7 @@ function RequestForm(props: { byStaff: boolean }) {
             {t("mentor.req.send")}
           </Button>
         </form>
-      </Show>
+      </FormOrThanks>
     </>
   );
 }

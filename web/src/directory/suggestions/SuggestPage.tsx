@@ -1,12 +1,13 @@
 import { A } from "@solidjs/router";
 import { categories } from "@naerhed/core/directory/categories";
 import { centres } from "@naerhed/core/shared/centres";
-import { createEffect, createSignal, Show } from "solid-js";
+import { createSignal } from "solid-js";
 import { apiSend } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { Notice } from "../../components/Notice.tsx";
+import { FormOrThanks } from "../../components/FormOrThanks.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../../components/RadioGroup.tsx";
@@ -50,10 +51,6 @@ export default function SuggestPage() {
     contact_phone: "suggest-contact-phone",
   });
 
-  let thanks: HTMLDivElement | undefined;
-  createEffect(() => {
-    if (sent()) thanks?.focus();
-  });
 
   async function send(event: SubmitEvent) {
     event.preventDefault();
@@ -73,10 +70,10 @@ export default function SuggestPage() {
       <p class="status" role="status">
         {form.sending() ? t("suggest.sending") : ""}
       </p>
-      <Show
-        when={!sent()}
-        fallback={
-          <div tabindex="-1" ref={thanks} class="result">
+      <FormOrThanks
+        sent={sent()}
+        thanks={
+          <>
             <Notice kind="success" title={t("suggest.thanks")}>
               <p>{t("suggest.next")}</p>
               <ul class="bullets">
@@ -97,7 +94,7 @@ export default function SuggestPage() {
                 </Button>
               </li>
             </ul>
-          </div>
+          </>
         }
       >
         <ErrorSummary errors={form.errors()} />
@@ -172,7 +169,7 @@ export default function SuggestPage() {
             {t("suggest.send")}
           </Button>
         </form>
-      </Show>
+      </FormOrThanks>
     </>
   );
 }
