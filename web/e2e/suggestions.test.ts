@@ -38,6 +38,8 @@ async function suggest(page: Page, name: string, language: "da" | "en" = "da") {
   await page.locator("#suggest-centre-nord").check();
   await page.getByRole("button", { name: labels.send }).click();
   await page.getByText(labels.thanks).waitFor();
+  // The thanks take the focus: keyboard and screen-reader users hear what happened.
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain(labels.thanks);
 }
 
 describe("a citizen's suggestion becomes a draft", () => {
