@@ -39,7 +39,9 @@ async function suggest(page: Page, name: string, language: "da" | "en" = "da") {
   await page.getByRole("button", { name: labels.send }).click();
   await page.getByText(labels.thanks).waitFor();
   // The thanks take the focus: keyboard and screen-reader users hear what happened.
-  expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toContain(labels.thanks);
+  const focused = await page.evaluate(() => ({ result: document.activeElement?.classList.contains("result") ?? false, text: document.activeElement?.textContent ?? "" }));
+  expect(focused.result).toBe(true);
+  expect(focused.text).toContain(labels.thanks);
 }
 
 describe("a citizen's suggestion becomes a draft", () => {
