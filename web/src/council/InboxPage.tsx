@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import type { Proposal } from "@naerhed/core/council/council";
 import { createResource, For, Show } from "solid-js";
-import { ApiError, apiGet } from "../api.ts";
+import { ApiError } from "../api.ts";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
@@ -9,7 +9,7 @@ import { formatDate } from "../directory/format.ts";
 import { useSession } from "../identity/session.tsx";
 import { isCentreStaff } from "./format.ts";
 import { useI18n } from "./texts.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
+import { NoAccess, RequireSignIn, useSignedInGet } from "../identity/access.tsx";
 
 /** /borgerraadet/:centre/indbakke — proposals waiting for the chair; each opens on its own page to accept or decline. */
 export default function InboxPage() {
@@ -21,18 +21,11 @@ export default function InboxPage() {
 function Inbox() {
   const { t, lang } = useI18n();
   const params = useParams<{ centre: string }>();
-  const redirect = useSignInRedirect();
+  const get = useSignedInGet();
   const session = useSession();
   const [items, { refetch }] = createResource(
     () => params.centre,
-    async (centre) => {
-      try {
-        return (await apiGet<{ items: Proposal[] }>(`/council/centres/${centre}/inbox`, lang())).items;
-      } catch (error) {
-        if (redirect(error)) return [];
-        throw error;
-      }
-    },
+    async (centre) => (await get<{ items: Proposal[] }>(`/council/centres/${centre}/inbox`, lang(), { items: [] })).items,
   );
   const forbidden = () => items.error instanceof ApiError && items.error.status === 403;
   return (

@@ -13,7 +13,7 @@ import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { focusElement, usePageTitle } from "../components/navigation.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
+import { NoAccess, RequireSignIn, useSignedInGet, useSignInRedirect } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { copenhagenToday, copenhagenToIso, formatMoment, type Overview } from "./format.ts";
 import { useI18n } from "./texts.ts";
@@ -39,16 +39,10 @@ function Meetings() {
   const { t, lang } = useI18n();
   const params = useParams<{ centre: string }>();
   const redirect = useSignInRedirect();
+  const get = useSignedInGet();
   const [overview, { refetch }] = createResource(
     () => params.centre,
-    async (centre) => {
-      try {
-        return await apiGet<Overview>(`/council/centres/${centre}`, lang());
-      } catch (error) {
-        if (redirect(error)) return undefined;
-        throw error;
-      }
-    },
+    (centre) => get<Overview | undefined>(`/council/centres/${centre}`, lang(), undefined),
   );
   const notFound = () => overview.error instanceof ApiError && overview.error.status === 404;
   const forbidden = () => (overview() !== undefined && !overview()!.viewer?.can_manage) || notFound();

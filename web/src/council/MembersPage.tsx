@@ -1,7 +1,7 @@
 import { A, useParams } from "@solidjs/router";
 import type { Member } from "@naerhed/core/council/council";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../api.ts";
+import { ApiError, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -12,7 +12,7 @@ import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
 import { focusElement, usePageTitle } from "../components/navigation.ts";
 import { formatDate } from "../directory/format.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
+import { NoAccess, RequireSignIn, useSignedInGet } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import type { Person } from "../identity/session.tsx";
 import { copenhagenToday } from "./format.ts";
@@ -56,17 +56,10 @@ export default function MembersPage() {
 function Members() {
   const { t, lang } = useI18n();
   const params = useParams<{ centre: string }>();
-  const redirect = useSignInRedirect();
+  const get = useSignedInGet();
   const [items, { refetch }] = createResource(
     () => params.centre,
-    async (centre) => {
-      try {
-        return (await apiGet<{ items: Member[] }>(`/council/centres/${centre}/members`, lang())).items;
-      } catch (error) {
-        if (redirect(error)) return [];
-        throw error;
-      }
-    },
+    async (centre) => (await get<{ items: Member[] }>(`/council/centres/${centre}/members`, lang(), { items: [] })).items,
   );
   const loadForbidden = () => items.error instanceof ApiError && items.error.status === 403;
 

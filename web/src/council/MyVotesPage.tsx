@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
+import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { LoadError } from "../components/LoadError.tsx";
@@ -8,7 +8,7 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "./texts.ts";
-import { RequireSignIn, useSignInRedirect } from "../identity/access.tsx";
+import { RequireSignIn, useSignedInGet } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { centres } from "@naerhed/core/shared/centres";
 import { FormField } from "../components/FormField.tsx";
@@ -26,15 +26,10 @@ export default function MyVotesPage() {
 
 function MyVotes() {
   const { t, lang } = useI18n();
-  const redirect = useSignInRedirect();
-  const [votes, { refetch }] = createResource(async () => {
-    try {
-      return await apiGet<{ items: WaitingVote[]; memberships: Membership[] }>("/council/my-votes", lang());
-    } catch (error) {
-      if (redirect(error)) return { items: [], memberships: [] };
-      throw error;
-    }
-  });
+  const get = useSignedInGet();
+  const [votes, { refetch }] = createResource(() =>
+    get<{ items: WaitingVote[]; memberships: Membership[] }>("/council/my-votes", lang(), { items: [], memberships: [] }),
+  );
   return (
     <>
       <PageHeading title={t("council.myVotesTitle")} lead={t("council.myVotesLead")} />

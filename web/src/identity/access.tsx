@@ -4,8 +4,8 @@ import { Button } from "../components/Button.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../components/navigation.ts";
-import { ApiError } from "../api.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { ApiError, apiGet } from "../api.ts";
+import { useI18n, type Language } from "../i18n/index.tsx";
 import { hasRole, useSession, type Role, type SessionPerson } from "./session.tsx";
 
 /** Why the sign-in page was opened by another page (navigation state). */
@@ -40,6 +40,22 @@ export function useSignInRedirect() {
       state: { notice: error.code === "session_expired" ? "expired" : "required" } satisfies SignInNotice,
     });
     return true;
+  };
+}
+
+/**
+ * Reads for a page that needs a signed-in person: a 401 sends them to sign in (useSignInRedirect)
+ * and the page holds `whileLeaving` meanwhile; any other problem is thrown, for the page's LoadError.
+ */
+export function useSignedInGet() {
+  const redirect = useSignInRedirect();
+  return async <T,>(path: string, language: Language, whileLeaving: T): Promise<T> => {
+    try {
+      return await apiGet<T>(path, language);
+    } catch (error) {
+      if (redirect(error)) return whileLeaving;
+      throw error;
+    }
   };
 }
 
