@@ -8,7 +8,8 @@ import { PageSection } from "../components/PageSection.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n, type MentorKey } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
-import { useLoaded } from "./load.ts";
+import { apiGet } from "../api.ts";
+import { useLoad } from "../components/load.ts";
 
 type Mine = { mentor: MentorView | null; mentoring: PairView[]; asked: PairView[] };
 
@@ -40,12 +41,12 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
 }
 
 function Mine() {
-  const { t } = useI18n();
-  const mine = useLoaded<Mine>(() => "/mentor/me");
+  const { t, lang } = useI18n();
+  const mine = useLoad((signal) => apiGet<Mine>("/mentor/me", lang(), signal));
   return (
     <>
       <PageHeading title={t("mentor.mine.title")} />
-      <Show when={mine.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void mine.load()} />}</Show>
+      <Show when={mine.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void mine.reload()} />}</Show>
       <Show when={mine.data()} fallback={<p class="status" role="status">{mine.error() ? "" : t("mentor.loading")}</p>}>
         {(data) => (
           <>

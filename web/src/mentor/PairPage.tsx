@@ -2,7 +2,7 @@ import { A, useParams } from "@solidjs/router";
 import type { LogEntry } from "@naerhed/core/mentor/pair";
 import type { PairView } from "@naerhed/core/mentor/pairs";
 import { createSignal, For, Show } from "solid-js";
-import { apiSend } from "../api.ts";
+import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -18,7 +18,7 @@ import { useI18n, type MentorKey } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { faceOptions } from "./fields.tsx";
-import { useLoaded } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 
 type Loaded = { pair: PairView; log: LogEntry[] };
 
@@ -32,7 +32,7 @@ export default function PairPage() {
 function Pair() {
   const { t, lang } = useI18n();
   const params = useParams<{ id: string }>();
-  const loaded = useLoaded<Loaded>(() => `/mentor/pairs/${params.id}`);
+  const loaded = useLoad((signal) => apiGet<Loaded>(`/mentor/pairs/${params.id}`, lang(), signal));
   const [done, setDone] = createSignal<string>();
   const form = useFormErrors({});
   const title = () => {
@@ -49,7 +49,7 @@ function Pair() {
       await apiSend("POST", path, lang(), body);
       errors.clear();
       form.clear();
-      await loaded.load();
+      await loaded.reload();
       setDone(message);
       return true;
     } catch (error) {
@@ -66,7 +66,7 @@ function Pair() {
         <Show when={done()}>{(message) => <Notice kind="success"><p>{message()}</p></Notice>}</Show>
       </div>
       <ErrorSummary errors={form.errors()} />
-      <Show when={loaded.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void loaded.load()} />}</Show>
+      <Show when={loaded.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void loaded.reload()} />}</Show>
       <Show when={loaded.data()} fallback={<p class="status" role="status">{loaded.error() ? "" : t("mentor.loading")}</p>}>
         {(data) => {
           const pair = () => data().pair;
@@ -146,7 +146,7 @@ function Pair() {
                           onSave={async (progress) => {
                             try {
                               await apiSend("PUT", `${base()}/goals/${goal.id}`, lang(), { progress });
-                              await loaded.load();
+                              await loaded.reload();
                               setDone(t("mentor.pair.goalSaved"));
                             } catch (error) {
                               form.fail(error);

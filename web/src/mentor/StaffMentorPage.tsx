@@ -19,7 +19,7 @@ import { centreName } from "../directory/format.ts";
 import { useI18n, type MentorKey } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import { useLoaded } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 
 type Mentors = { to_screen: MentorView[]; approved: MentorView[] };
 type Overview = { requests: StaffPair[]; proposed: StaffPair[]; active: StaffPair[]; ended: StaffPair[] };
@@ -47,12 +47,12 @@ export default function StaffMentorPage() {
 
 function Centre(props: { centre: string }) {
   const { t, lang } = useI18n();
-  const mentors = useLoaded<Mentors>(() => `/mentor/centres/${props.centre}/mentors`);
-  const overview = useLoaded<Overview>(() => `/mentor/centres/${props.centre}/pairs`);
+  const mentors = useLoad((signal) => apiGet<Mentors>(`/mentor/centres/${props.centre}/mentors`, lang(), signal));
+  const overview = useLoad((signal) => apiGet<Overview>(`/mentor/centres/${props.centre}/pairs`, lang(), signal));
   const [done, setDone] = createSignal<string>();
   const base = () => `/mentor/centres/${props.centre}`;
   const reload = async (message: string) => {
-    await Promise.all([mentors.load(), overview.load()]);
+    await Promise.all([mentors.reload(), overview.reload()]);
     setDone(message);
   };
   const section = (id: string) => `mentor-${props.centre}-${id}`;

@@ -9,7 +9,7 @@ import { useI18n } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { AnswerFlow, type Draft } from "./AnswerFlow.tsx";
 import type { PanelNotice } from "./JoinPage.tsx";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { formatTime, type MemberConsultation } from "./model.ts";
 
 /**

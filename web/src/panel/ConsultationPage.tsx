@@ -13,7 +13,7 @@ import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import { AnswerFlow } from "./AnswerFlow.tsx";
 import { ConsultationEditor, draftOf, emptyDraft, fieldIdOf, previewOf, toInput, type ConsultationDraft } from "./ConsultationEditor.tsx";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { formatTime, type Consultation } from "./model.ts";
 import { apiPath, staffPath } from "./StaffPanelPage.tsx";
 

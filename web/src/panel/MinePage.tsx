@@ -12,7 +12,7 @@ import { useI18n } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
 import type { PanelNotice } from "./JoinPage.tsx";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { formatTime, type Member, type MemberConsultation } from "./model.ts";
 
 /** /borgerpanelet/mine: the member's consultations (open, answered, later, closed), their membership and leaving. */

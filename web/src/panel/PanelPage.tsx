@@ -9,7 +9,7 @@ import { useI18n } from "./texts.ts";
 import { signInPath } from "../identity/access.tsx";
 import { hasRole, useSession } from "../identity/session.tsx";
 import { ConsentText } from "./ConsentText.tsx";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { formatTime, type Consultation } from "./model.ts";
 
 type Published = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "answer_count">;

@@ -7,7 +7,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "./texts.ts";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import type { Consultation, Results } from "./model.ts";
 import { ResultsView } from "./ResultsView.tsx";
 

@@ -9,7 +9,7 @@ import { staffCentres } from "../directory/staff/centres.tsx";
 import { useI18n } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import type { SessionPerson } from "../identity/session.tsx";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { centreName, formatTime, type Consultation } from "./model.ts";
 
 export const staffPath = (centre: string, id?: string) => `/personale/borgerpanel/${encodeURIComponent(centre)}${id ? `/${id}` : ""}`;

@@ -12,7 +12,7 @@ import { usePageTitle } from "../components/navigation.ts";
 import { useI18n } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import { useLoad } from "./load.ts";
+import { useLoad } from "../components/load.ts";
 import { groupName, type Consultation, type Representativeness, type Results } from "./model.ts";
 import { ResultsView } from "./ResultsView.tsx";
 import { apiPath } from "./StaffPanelPage.tsx";
