@@ -108,32 +108,12 @@ function Mine() {
         </Show>
         <PageSection id="panel-answered" title={t("panel.answeredTitle")}>
           <Show when={answered().length > 0} fallback={<p>{t("panel.answeredNone")}</p>}>
-            <ul class="bullets">
-              <For each={answered()}>
-                {(c) => (
-                  <li>
-                    <Show when={c.status === "results_published"} fallback={c.title}>
-                      <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <TitlesWithResults items={answered()} />
           </Show>
         </PageSection>
         <Show when={closed().length > 0}>
           <PageSection id="panel-closed" title={t("panel.closedTitle")}>
-            <ul class="bullets">
-              <For each={closed()}>
-                {(c) => (
-                  <li>
-                    <Show when={c.status === "results_published"} fallback={c.title}>
-                      <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <TitlesWithResults items={closed()} />
           </PageSection>
         </Show>
         <PageSection id="panel-membership" title={t("panel.youTitle")}>
@@ -168,5 +148,22 @@ function Mine() {
         </PageSection>
       </Show>
     </>
+  );
+}
+
+/** Consultations by title; a title links to the results once they are published. */
+function TitlesWithResults(props: { items: MemberConsultation[] }) {
+  return (
+    <ul class="bullets">
+      <For each={props.items}>
+        {(c) => (
+          <li>
+            <Show when={c.status === "results_published"} fallback={c.title}>
+              <A href={`/borgerpanelet/resultater/${c.id}`}>{c.title}</A>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }
