@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type BuildOptions } from "esbuild";
 import type { FunctionProps } from "sst/constructs";
@@ -32,8 +32,8 @@ import type { FunctionProps } from "sst/constructs";
 import { functionDefaults } from "../stacks/function-defaults.ts";
 import { modules, type ModuleSpec } from "../stacks/modules.ts";
 import { formatRows, kb, median, ms, type BenchRow } from "./report.ts";
+import { repoRoot } from "../packages/local/src/paths.ts";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 
 export const BUNDLE_TARGET_BYTES = 250 * 1024;
 export const IMPORT_TARGET_MS = 100;

@@ -19,12 +19,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startPlatformProcess } from "./api.ts";
 import { formatRows, kb, median, ms, type BenchRow } from "./report.ts";
+import { repoRoot } from "../packages/local/src/paths.ts";
 
-const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const webDist = path.join(repoRoot, "web", "dist");
 
 export const INITIAL_JS_TARGET_BYTES = 35 * 1024;
