@@ -230,11 +230,6 @@ export async function measureLoad(p: BenchPlatform): Promise<BenchRow[]> {
   return load(p.url, endpoints(p.seeded).filter((endpoint) => !endpoint.as));
 }
 
-export async function measureVotes(p: BenchPlatform): Promise<BenchRow[]> {
-  process.stderr.write(`votes: ${VOTE_REQUESTS} at once …\n`);
-  return voteContention(p.url, p.db, p.config, p.identity);
-}
-
 export async function measureApi(): Promise<BenchRow[]> {
   const platform = await startBenchPlatform();
   try {
@@ -273,12 +268,8 @@ async function load(url: string, reads: Endpoint[]): Promise<BenchRow[]> {
  * 100 signed-in members of a fresh vote each send 10 ballots (a cast, then changes), all 1,000
  * at once. Afterwards the stored ballots are compared with what the API acknowledged.
  */
-async function voteContention(
-  url: string,
-  db: ReturnType<typeof createDocumentClient>,
-  config: ReturnType<typeof localConfig>,
-  identity: BenchPlatform["identity"],
-): Promise<BenchRow[]> {
+export async function measureVotes({ url, db, config, identity }: BenchPlatform): Promise<BenchRow[]> {
+  process.stderr.write(`votes: ${VOTE_REQUESTS} at once …\n`);
   const council = createCouncilStore(db, config.tableNames[councilTable.id]!);
   const members = Array.from({ length: VOTERS }, (_, i): Person => ({
     id: `01914000-0000-7000-8000-${String(i).padStart(12, "0")}`,

@@ -15,8 +15,7 @@
  * - raw DynamoDB Local GetItem and Query (the list's page of 20) latencies, as the floor to compare with.
  * Targets: search p99 ≤ 50 ms; search p50 ≤ 2 × raw Query p50; growth 1k → 20k ≤ 3 ×.
  *
- * Centres: the schema only allows the three centre ids of shared/centres.ts (nord, midt, syd), so
- * the offers are spread over those three, with 10 areas each (30 areas in all).
+ * The offers come from bench/seed.ts (makeOffers): over the three centres, 10 areas each.
  */
 import { performance } from "node:perf_hooks";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
