@@ -1,16 +1,13 @@
 import * as v from "valibot";
 import { Email, PersonId } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { isoTimestamp, requiredText } from "../shared/validation.ts";
 
 /**
  * The citizen council (Borgerråd) of one centre: its members, the proposals it handles and
  * the motion votes it holds. Types come from these schemas; texts are kept as typed and the
  * site shows them as text, never as markup.
  */
-
-const requiredText = (max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
 
 const Timestamp = isoTimestamp("timestamp_invalid");
 const DateOnly = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));

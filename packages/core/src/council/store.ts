@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, withoutKeys } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -48,11 +48,6 @@ const voteKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `VO
 const ballotKey = (voteId: string, voterKey: string) => ({ pk: `BALLOT#${voteId}`, sk: `VOTER#${voterKey}` });
 const receiptKey = (voteId: string, code: string) => ({ pk: `BALLOT#${voteId}`, sk: `RECEIPT#${code}` });
 
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
-
 /** A stored ballot: the choice, the receipt, the last request that changed it; open ballots also say whose it is. */
 export type StoredBallot = {
   choice: Choice;
@@ -66,7 +61,7 @@ export type StoredBallot = {
 };
 
 function toVote(item: Record<string, unknown>): Vote {
-  const { t_for, t_against, t_abstain, ...rest } = strip<Record<string, unknown>>(item);
+  const { t_for, t_against, t_abstain, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return { ...rest, tally: { for: Number(t_for), against: Number(t_against), abstain: Number(t_abstain) } } as Vote;
 }
 
@@ -90,10 +85,10 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       });
       const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
       return {
-        members: of("MEMBER#").map((item) => strip<Member>(item)),
-        proposals: of("PROPOSAL#").map((item) => strip<Proposal>(item)),
+        members: of("MEMBER#").map((item) => withoutKeys<Member>(item)),
+        proposals: of("PROPOSAL#").map((item) => withoutKeys<Proposal>(item)),
         votes: of("VOTE#").map(toVote),
-        meetings: of("MEETING#").map((item) => strip<Meeting>(item)),
+        meetings: of("MEETING#").map((item) => withoutKeys<Meeting>(item)),
       };
     },
 
@@ -103,7 +98,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
       const item = await get({ pk: centrePk(centre), sk: `MEETING#${id}` });
-      return item && strip<Meeting>(item);
+      return item && withoutKeys<Meeting>(item);
     },
 
     async meetings(centre: string): Promise<Meeting[]> {
@@ -112,7 +107,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
         ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
       });
-      return items.map((item) => strip<Meeting>(item));
+      return items.map((item) => withoutKeys<Meeting>(item));
     },
 
     async putMember(member: Member) {
@@ -128,7 +123,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getMember(centre: string, personId: string): Promise<Member | undefined> {
       const item = await get(memberKey(centre, personId));
-      return item && strip<Member>(item);
+      return item && withoutKeys<Member>(item);
     },
 
     /** Pattern 3. */
@@ -139,7 +134,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "gsi1pk = :pk",
         ExpressionAttributeValues: { ":pk": `PERSON#${personId}` },
       });
-      return items.map((item) => strip<Member>(item));
+      return items.map((item) => withoutKeys<Member>(item));
     },
 
     async putProposal(proposal: Proposal) {
@@ -148,7 +143,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getProposal(centre: string, id: string): Promise<Proposal | undefined> {
       const item = await get(proposalKey(centre, id));
-      return item && strip<Proposal>(item);
+      return item && withoutKeys<Proposal>(item);
     },
 
     /** Moves a proposal on only from the status it was read in; false when someone else moved it first. */
@@ -206,7 +201,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :c)",
         ExpressionAttributeValues: { ":pk": `PROPOSAL#${proposalId}`, ":c": "COMMENT#" },
       });
-      return items.map((item) => strip<Comment>(item));
+      return items.map((item) => withoutKeys<Comment>(item));
     },
 
     /** Opens a vote and moves its proposal to voting, together; false when the proposal was no longer on the agenda. */
@@ -272,7 +267,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getBallot(voteId: string, voterKey: string): Promise<StoredBallot | undefined> {
       const item = await get(ballotKey(voteId, voterKey));
-      return item && strip<StoredBallot>(item);
+      return item && withoutKeys<StoredBallot>(item);
     },
 
     async ballots(voteId: string): Promise<(StoredBallot & { voter_key: string })[]> {
@@ -281,7 +276,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
         ExpressionAttributeValues: { ":pk": `BALLOT#${voteId}`, ":v": "VOTER#" },
       });
-      return items.map((item) => ({ ...strip<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
+      return items.map((item) => ({ ...withoutKeys<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
     },
 
     async hasReceipt(voteId: string, code: string): Promise<boolean> {

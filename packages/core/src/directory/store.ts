@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -85,10 +85,7 @@ function toItem(offer: CuratedOffer) {
 const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
 export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
 
-function toCurated(item: Record<string, unknown>): CuratedOffer {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer } = item;
-  return offer as CuratedOffer;
-}
+const toCurated = (item: Record<string, unknown>) => withoutKeys<CuratedOffer>(item);
 
 /** The public view: a published offer is complete (checked when it was published); the version is internal. */
 function toOffer(item: Record<string, unknown>): Offer {
@@ -111,8 +108,8 @@ function suggestionToItem(suggestion: Suggestion) {
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...suggestion } = item;
-  return suggestion as Suggestion;
+  const { expires_at: _expires, ...suggestion } = withoutKeys<Suggestion & { expires_at?: number }>(item);
+  return suggestion;
 }
 
 /** How staff handled a suggestion; written only while it is still pending. */

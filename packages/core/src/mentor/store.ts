@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, withoutKeys } from "../shared/dynamo.ts";
 import type { Mentor, MentorStatus } from "./mentor.ts";
 import type { LogEntry, Pair, PairState } from "./pair.ts";
 
@@ -51,11 +51,6 @@ const pointerKey = (personId: string, pairId: string) => ({ pk: `PERSON#${person
 const mentorQueue = (centre: string, status: MentorStatus) => `MENTORS#${centre}#${status}`;
 const pairQueue = (centre: string, state: PairState) => `PAIRS#${centre}#${state}`;
 const mentorPairs = (mentorId: string) => `MENTOR_PAIRS#${mentorId}`;
-
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
 
 const mentorItem = (mentor: Mentor) => ({
   ...mentorKey(mentor.id),
@@ -149,7 +144,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     async getMentor(id: string): Promise<Mentor | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: mentorKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Mentor>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Mentor>(result.Item) : undefined;
     },
 
     /**
@@ -182,7 +177,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": mentorQueue(centre, status) },
       });
-      return items.map((item) => strip<Mentor>(item));
+      return items.map((item) => withoutKeys<Mentor>(item));
     },
 
     async deleteMentor(id: string): Promise<void> {
@@ -204,7 +199,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
 
     async getPair(id: string): Promise<Pair | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: pairKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Pair>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Pair>(result.Item) : undefined;
     },
 
     async listPairs(centre: string, state: PairState): Promise<Pair[]> {
@@ -214,7 +209,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": pairQueue(centre, state) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     async listMentorPairs(mentorId: string): Promise<Pair[]> {
@@ -224,7 +219,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi2pk = :mentor",
         ExpressionAttributeValues: { ":mentor": mentorPairs(mentorId) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     /** The ids of the pairs this person asked for. */
@@ -285,7 +280,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         ExpressionAttributeValues: { ":pair": `PAIR#${pairId}`, ":log": "LOG#" },
         ScanIndexForward: false,
       });
-      return items.map((item) => strip<LogEntry>(item));
+      return items.map((item) => withoutKeys<LogEntry>(item));
     },
 
     /** Deletes the pair, its log and the asker's pointer. */

@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -58,11 +58,6 @@ const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER
 const consultationKey = (id: string) => ({ pk: `CONSULTATION#${id}`, sk: "CONSULTATION" });
 const invitationKey = (id: string, personId: string) => ({ pk: `CONSULTATION#${id}`, sk: `INVITED#${personId}` });
 
-function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
-  return rest as T;
-}
-
 export type Invitation = { consultation_id: string; person_id: string; invited_at: string; answered: boolean };
 
 /** Why a submission was refused by the table itself (the rules were checked before, this is the race guard). */
@@ -76,7 +71,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
   return {
     async getMember(personId: string): Promise<Member | undefined> {
       const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: memberKey(personId) })));
-      return Item ? strip<Member>(Item) : undefined;
+      return Item ? withoutKeys<Member>(Item) : undefined;
     },
 
     async putMember(member: Member): Promise<void> {
@@ -88,16 +83,16 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async listMembers(): Promise<Member[]> {
-      return (await byGsi1("MEMBERS")).map((item) => strip<Member>(item));
+      return (await byGsi1("MEMBERS")).map((item) => withoutKeys<Member>(item));
     },
 
     async getConsultation(id: string): Promise<Consultation | undefined> {
       const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: consultationKey(id) })));
-      return Item ? strip<Consultation>(Item) : undefined;
+      return Item ? withoutKeys<Consultation>(Item) : undefined;
     },
 
     async listConsultations(): Promise<Consultation[]> {
-      return (await byGsi1("CONSULTATIONS")).map((item) => strip<Consultation>(item));
+      return (await byGsi1("CONSULTATIONS")).map((item) => withoutKeys<Consultation>(item));
     },
 
     /** A new draft (never overwrites) or a changed draft (only while it is still a draft). Returns false when the condition failed. */
@@ -145,11 +140,11 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :invited)",
         ExpressionAttributeValues: { ":pk": `CONSULTATION#${consultationId}`, ":invited": "INVITED#" },
       });
-      return items.map((item) => strip<Invitation>(item));
+      return items.map((item) => withoutKeys<Invitation>(item));
     },
 
     async invitationsFor(personId: string): Promise<Invitation[]> {
-      return (await byGsi1(`INVITED#${personId}`)).map((item) => strip<Invitation>(item));
+      return (await byGsi1(`INVITED#${personId}`)).map((item) => withoutKeys<Invitation>(item));
     },
 
     async deleteInvitation(consultationId: string, personId: string): Promise<void> {
@@ -227,7 +222,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
 
     async answersTo(consultationId: string): Promise<AnswerRow[]> {
       const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `ANSWERS#${consultationId}` } });
-      return items.map((item) => strip<AnswerRow>(item));
+      return items.map((item) => withoutKeys<AnswerRow>(item));
     },
   };
 

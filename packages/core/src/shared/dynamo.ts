@@ -82,3 +82,8 @@ export async function transactWrite(db: DynamoDBDocumentClient, input: TransactW
     }
   }
 }
+
+/** An item as the module's types know it: without the table's key and index attributes (pk, sk, gsi<n>pk, gsi<n>sk). */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !/^(pk|sk|gsi\d+(pk|sk))$/.test(name))) as T;
+}
