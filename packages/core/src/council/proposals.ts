@@ -3,7 +3,8 @@ import { hasRole, type Actor } from "../identity/person.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import type { FollowUpInput, Proposal, ProposalInput, ProposalStatus } from "./council.ts";
 import { auditActor, canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
-import { cancelVoteOf } from "./voting.ts";
+import { publicVote } from "./vote.ts";
+import { cancelVoteOf, currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
 /**
  * A proposal's life: draft → submitted → on agenda → voting → decided (adopted, rejected or
@@ -60,10 +61,27 @@ async function mayRead(services: CouncilServices, actor: Actor | null, proposal:
   return isInCouncil(services, actor, proposal.centre_id);
 }
 
-export async function readProposal(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
-  const proposal = await load(services, centre, id);
-  if (!(await mayRead(services, actor, proposal))) throw new NotFoundError("proposal_not_found");
-  return { proposal, comments: await services.store.comments(proposal.id) };
+/**
+ * The proposal page: the proposal as it stands, its comments, its vote (closed first if its
+ * time is up) with the open ballots once counted, and what the viewer may do there. The
+ * routes check every action again; `can` only decides what the page offers.
+ */
+export async function proposalPage(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
+  const read = await load(services, centre, id);
+  if (!(await mayRead(services, actor, read))) throw new NotFoundError("proposal_not_found");
+  const vote = read.vote_id ? await currentVote(services, centre, read.vote_id) : undefined;
+  const proposal = proposalWithVote(read, vote);
+  return {
+    proposal,
+    comments: await services.store.comments(proposal.id),
+    vote: vote ? publicVote(vote) : null,
+    open_ballots: vote ? await openBallots(services, vote) : [],
+    can: {
+      manage: !!actor && (await canManage(services, actor, centre)),
+      comment: !!actor && OPEN_STATUSES.includes(proposal.status) && (await isInCouncil(services, actor, centre)),
+      vote: !!actor && vote?.state === "open" && vote.eligible.includes(actor.person_id),
+    },
+  };
 }
 
 export async function submitProposal(services: CouncilServices, actor: Actor, centre: string, id: string) {

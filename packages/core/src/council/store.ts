@@ -66,7 +66,7 @@ function toVote(item: Record<string, unknown>): Vote {
 }
 
 /** Why a transaction was cancelled, per item in the order they were sent. */
-export function cancellationCodes(error: unknown): string[] | null {
+function cancellationCodes(error: unknown): string[] | null {
   if (!(error instanceof TransactionCanceledException)) return null;
   return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
 }
@@ -287,7 +287,8 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
      * Pattern 9. One transaction: the ballot (new: must not exist; changed: must still hold
      * the choice it was read with), the receipt on a first ballot, and the vote's tally, on
      * condition the vote is open, not past its closing time and the person is eligible.
-     * Throws TransactionCanceledException; the use case reads the reasons and retries or refuses.
+     * "closed": the vote refused (closed, cancelled or past its time); "raced": another request
+     * for this ballot came first, or two transactions collided; read again and retry.
      */
     async castBallot(args: {
       vote: Pick<Vote, "id" | "centre_id">;
@@ -296,7 +297,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       now: string;
       previous: StoredBallot | undefined;
       next: StoredBallot;
-    }) {
+    }): Promise<"cast" | "closed" | "raced"> {
       const { vote, personId, voterKey, now, previous, next } = args;
       const ballot = ballotKey(vote.id, voterKey);
       const tallyChange: { UpdateExpression: string; names: Record<string, string> } = previous
@@ -323,7 +324,14 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
           }
         : { Put: { TableName, Item: { ...ballot, ...next }, ConditionExpression: "attribute_not_exists(pk)" } };
       const receipt = previous ? [] : [{ Put: { TableName, Item: receiptKey(vote.id, next.receipt), ConditionExpression: "attribute_not_exists(pk)" } }];
-      await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+      try {
+        await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+        return "cast";
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        return codes[0] === "ConditionalCheckFailed" ? "closed" : "raced";
+      }
     },
 
     /**

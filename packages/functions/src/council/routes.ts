@@ -5,7 +5,7 @@ import { sendWeeklyDigest } from "@naerhed/core/council/digest";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
-import { closedJustNow, councilOverview } from "@naerhed/core/council/overview";
+import { councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
 import {
   acceptProposal,
@@ -14,14 +14,14 @@ import {
   createProposal,
   declineProposal,
   inbox,
-  readProposal,
+  proposalPage,
   submitProposal,
   withdrawProposal,
 } from "@naerhed/core/council/proposals";
 import type { CouncilServices } from "@naerhed/core/council/services";
 import { createCouncilStore } from "@naerhed/core/council/store";
-import { publicVote, Receipt } from "@naerhed/core/council/vote";
-import { castBallot, checkReceipt, closeVoteNow, currentVote, myBallot, openBallots, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
+import { Receipt } from "@naerhed/core/council/vote";
+import { castBallot, checkReceipt, closeVoteNow, myBallot, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { councilTable } from "@naerhed/core/shared/tables";
@@ -78,10 +78,7 @@ export const councilModule: ApiModule = {
         )
         .get("/council/centres/:centre/proposals/:id", guard(access.public), async (c) => {
           const { centre, id } = parseInput(ProposalPath, c.req.param());
-          const { proposal, comments } = await readProposal(council, c.get("actor"), centre, id);
-          const vote = proposal.vote_id ? await currentVote(council, centre, proposal.vote_id) : null;
-          const latest = vote && closedJustNow(proposal, vote) ? (await readProposal(council, c.get("actor"), centre, id)).proposal : proposal;
-          return c.json({ proposal: latest, comments, vote: vote && publicVote(vote), open_ballots: vote ? await openBallots(council, vote) : [] });
+          return c.json(await proposalPage(council, c.get("actor"), centre, id));
         })
         .get("/council/centres/:centre/votes/:id/receipts/:receipt", guard(access.public), async (c) => {
           const { centre, id, receipt } = parseInput(ReceiptPath, c.req.param());
