@@ -57,8 +57,7 @@ let examples: Record<string, Example[]> = {};
 /** A valid query string per route that reads one. */
 let exampleQueries: Record<string, string> = {};
 
-// ── Snapshot of every table ──
-
+// Snapshot of every table
 type Item = Record<string, unknown>;
 
 /**
@@ -119,8 +118,7 @@ function changes(before: Snapshot, after: Snapshot): string[] {
   return found;
 }
 
-// ── Sending one request and judging the answer ──
-
+// Sending one request and judging the answer
 type Body = { text: string | Uint8Array; type?: string | null } | null;
 type FuzzRequest = {
   params: Record<string, string>;
@@ -249,8 +247,7 @@ async function exchange(
   return null;
 }
 
-// ── Generators ──
-
+// Generators
 const enc = (text: string) => encodeURIComponent(text);
 const headerSafe = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 });
 const latin1 = fc.string({ unit: fc.integer({ min: 0xa0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 20 });
@@ -694,8 +691,7 @@ function boundaryRequests(route: Route): FuzzRequest[] {
   );
 }
 
-// ── The persona each route lets in, by its declared rule (for the centre nord) ──
-
+// The persona each route lets in, by its declared rule (for the centre nord)
 function letsIn(route: Route, persona: string): boolean {
   const grants = personas[persona];
   const rule = route.rule!;
@@ -725,8 +721,7 @@ async function fuzz<T>(label: string, arbitrary: fc.Arbitrary<T>, numRuns: numbe
   }
 }
 
-// ── Some real data, made through the API as people would ──
-
+// Some real data, made through the API as people would
 async function call(persona: string, method: string, path: string, body?: unknown, type = "application/json") {
   const headers: Record<string, string> = { "content-type": type };
   const signed = people[persona];

@@ -17,8 +17,7 @@ export const CouncilId = (message: MessageKey) => v.pipe(v.string(message), v.uu
 export const ProposalId = CouncilId("proposal_id_invalid");
 export const VoteId = CouncilId("vote_id_invalid");
 
-// ── Members ──
-
+// Members
 export const MemberRole = v.picklist(MEMBER_ROLES, "member_role_invalid");
 export type MemberRole = v.InferOutput<typeof MemberRole>;
 export const MemberKind = v.picklist(MEMBER_KINDS, "member_kind_invalid");
@@ -62,8 +61,7 @@ export function inTerm(member: Pick<Member, "term_from" | "term_to">, at: Date):
   return member.term_from <= day && (member.term_to === undefined || day <= member.term_to);
 }
 
-// ── Proposals ──
-
+// Proposals
 export const ProposalStatus = v.picklist(PROPOSAL_STATUSES);
 export type ProposalStatus = v.InferOutput<typeof ProposalStatus>;
 export const Outcome = v.picklist(OUTCOMES);
@@ -106,8 +104,7 @@ export const DeclineInput = v.object({ reason: requiredText(500, "decline_reason
 export const CommentInput = v.object({ text: requiredText(2000, "comment_invalid") });
 export type Comment = { id: string; author_name: string; text: string; at: string };
 
-// ── Votes ──
-
+// Votes
 export const Choice = v.picklist(CHOICES, "choice_invalid");
 export type Choice = v.InferOutput<typeof Choice>;
 export const Majority = v.picklist(MAJORITIES, "majority_invalid");

@@ -35,7 +35,7 @@ import type { Vote } from "./vote.ts";
  * - The vote item holds the tally (`t_for`, `t_against`, `t_abstain`), `ballots`, the frozen
  *   `eligible` person ids and `seq` (+1 per cast or change; closing checks it).
  * - Ballots live in their own partition `BALLOT#<vote id>`, away from the public centre
- *   partition: `VOTER#<voter key>` (see vote.ts for what the key is and what it reveals) and
+ *   partition: `VOTER#<voter key>` (see vote.ts for what the key is, docs/secret-ballots.md for what it reveals) and
  *   `RECEIPT#<code>` (only says "a ballot with this receipt is counted").
  * - Comments: pk `PROPOSAL#<id>`, sk `COMMENT#<iso time>#<id>`.
  */

@@ -7,8 +7,8 @@ import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 /**
- * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
- * (../shared/reference/hsds-3.0/service.json) where HSDS has one; the rest is the Danish
+ * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service` (its schema:
+ * ../shared/reference/hsds-3.0/service.json, from the repository root) where HSDS has one; the rest is the Danish
  * context: which centre's area it belongs to, its category, accessibility facts and notes.
  *
  * `status` is HSDS's own (is the offer running?); `publication` is the curation state

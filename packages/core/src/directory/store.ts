@@ -251,7 +251,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    // ── Import (directory/import.ts) ──
     /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
     async getCuratedOffers(ids: readonly string[]): Promise<Map<string, CuratedOffer>> {
       const found = new Map<string, CuratedOffer>();
@@ -292,7 +291,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         throw error;
       }
     },
-    // ── end of import ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
@@ -317,7 +315,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       };
     },
 
-    // ── Search (directory/search.ts): pattern 2 read whole, to build the in-memory index ──
     /** Every published offer: the sparse gsi1 partition, all its pages (one Query, paged by DynamoDB). */
     async listAllPublishedOffers(): Promise<Offer[]> {
       const items = await queryAll(db, {
@@ -328,7 +325,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       });
       return items.map(toOffer);
     },
-    // ── end of search ──
   };
 }
 

@@ -10,8 +10,7 @@ import { AGE_BANDS, CHOICE_ICONS, CONTACT_PREFERENCES, RELATIONS } from "./lists
  * Types come from these schemas; the site sends the same shapes.
  */
 
-// ── Members ──
-
+// Members
 export const AgeBand = v.picklist(AGE_BANDS, "panel_age_band_invalid");
 export const Relation = v.picklist(RELATIONS, "panel_relation_invalid");
 export const ContactPreference = v.picklist(CONTACT_PREFERENCES, "panel_contact_invalid");
@@ -54,8 +53,7 @@ export type Member = v.InferOutput<typeof Member>;
 
 export { DIMENSIONS, QUESTION_TYPES, type Dimension } from "./lists.ts";
 
-// ── Consultations ──
-
+// Consultations
 export const ConsultationId = v.pipe(v.string("panel_consultation_id_invalid"), v.uuid("panel_consultation_id_invalid"));
 
 const text = (min: number, max: number, message: MessageKey) =>
@@ -159,8 +157,7 @@ export function matchesTarget(target: Target, profile: Profile): boolean {
   return fits(target.age_bands, profile.age_band) && fits(target.areas, profile.area) && fits(target.relations, profile.relation);
 }
 
-// ── Answers and results ──
-
+// Answers and results
 export const AnswerInput = v.object({ answers: v.record(v.string(), v.unknown(), "panel_answers_invalid") });
 
 /** One stored answer value: a choice id, several, "yes"/"no", 1–5, or text. */

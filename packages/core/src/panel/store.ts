@@ -32,26 +32,7 @@ import type { AnswerRow } from "./results.ts";
  * - Answer: pk `ANSWERS#<id>`, sk a random UUIDv4; the answers and the respondent's coarse
  *   profile (age band, area, relation). No person id, no time.
  *
- * What the stored data reveals (anonymity)
- * - The answer item holds no person id, no email and no timestamp, and its key is random
- *   (UUIDv4, not the time-ordered v7), so neither its key nor its place in the partition says
- *   who wrote it or when. Answers live in their own partition, apart from the invitations.
- * - The invitation item says that a person was invited and whether they have answered, but not
- *   when (no answer time is stored) and not what. It is personal data: exported and erased with
- *   the person.
- * - Through the API nobody can join the two: staff see counts, masked free text and grouped
- *   numbers with small groups hidden (results.ts); exports follow the same rules.
- * - What someone with direct access to the table could still learn: (a) the answer's profile
- *   values — if a member's combination of age band, area and relation is unique on the panel,
- *   a reader who knows that member's profile can find their answer; (b) timing — someone
- *   watching the table live, or comparing two backups (point-in-time recovery), sees a marker
- *   and an answer appear together and can link them. We reduce (b) by storing no times on
- *   either item, random answer keys and no DynamoDB stream on the table; (a) by keeping the
- *   profile coarse and optional. Direct table access is for operators only (IAM), never staff.
- * - Staff see results while a consultation runs. A staff member who knows the moment one
- *   person answered (say, they helped them) could compare the results just before and after.
- *   The API never says who has answered, small groups stay hidden and free text is masked,
- *   but the counts per question do change by one: that is the price of live results.
+ * What the stored data reveals about who answered what: docs/panel-anonymity.md.
  */
 
 const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER" });

@@ -67,7 +67,7 @@ export function mentorRoutes(services: Services) {
   const s = mentorServices(services);
   return (
     new Hono<AppEnv>()
-      // ── Anyone signed in: apply as a mentor, ask for a mentor, see their own ──
+      // Anyone signed in: apply as a mentor, ask for a mentor, see their own
       .get("/mentor/me", guard(access.signedIn), async (c) => {
         const actor = actorOf(c);
         const [mentor, pairs] = await Promise.all([myMentorProfile(s, actor), myPairs(s, actor)]);
@@ -79,7 +79,7 @@ export function mentorRoutes(services: Services) {
       .post("/mentor/requests", guard(access.signedIn), async (c) =>
         c.json({ pair: await askForMentor(s, actorOf(c), parseInput(RequestInput, await readJson(c)), false) }, 201),
       )
-      // ── One pair: its mentor, the person who asked, or staff of its centre (the use case checks; others get 404) ──
+      // One pair: its mentor, the person who asked, or staff of its centre (the use case checks; others get 404)
       .get("/mentor/pairs/:id", guard(access.owner), async (c) => c.json(await getPair(s, actorOf(c), parseInput(PairPath, c.req.param()).id)))
       .post("/mentor/pairs/:id/answer", guard(access.owner), async (c) => {
         const { id } = parseInput(PairPath, c.req.param());
@@ -97,7 +97,7 @@ export function mentorRoutes(services: Services) {
         const { id } = parseInput(PairPath, c.req.param());
         return c.json({ pair: await giveFeedback(s, actorOf(c), id, parseInput(FeedbackInput, await readJson(c))) });
       })
-      // ── Staff of the centre ──
+      // Staff of the centre
       .get("/mentor/centres/:centre/mentors", guard(centreStaff), async (c) =>
         c.json(await centreMentors(s, parseInput(CentrePath, c.req.param()).centre)),
       )
