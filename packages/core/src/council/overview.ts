@@ -1,11 +1,10 @@
 import type { Actor } from "../identity/person.ts";
-import { hasRole } from "../identity/roles.ts";
 import { inTerm } from "./council.ts";
 import { publicMember } from "./members.ts";
 import { publicMeeting } from "./meeting.ts";
 import { sortMeetings } from "./meetings.ts";
 import { PUBLIC_STATUSES } from "./proposals.ts";
-import { canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
+import { councilCan, type CouncilServices } from "./services.ts";
 import { publicVote } from "./vote.ts";
 import { currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
@@ -25,12 +24,7 @@ export async function councilOverview(services: CouncilServices, centre: string,
     upcoming_meetings: upcoming.map(publicMeeting),
     past_meetings: past.map(publicMeeting),
     // What the page may offer this person; the routes check again on every action.
-    can: {
-      manage: !!actor && (await canManage(services, actor, centre)),
-      read_inbox: !!actor && (await isInCouncil(services, actor, centre)),
-      vote: !!actor && !!(await currentMember(services, actor, centre)),
-      manage_members: hasRole(actor, "admin") || hasRole(actor, "staff", centre),
-    },
+    can: await councilCan(services, actor, centre),
     members: members.filter((m) => inTerm(m, now)).map(publicMember),
     past_members: members.filter((m) => !inTerm(m, now) && (m.term_from <= now.toISOString().slice(0, 10))).map(publicMember),
     proposals: await Promise.all(

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { hasRole, type Actor } from "../identity/person.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import type { FollowUpInput, Proposal, ProposalInput, ProposalStatus } from "./council.ts";
-import { auditActor, canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
+import { auditActor, canManage, councilCan, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
 import { publicVote } from "./vote.ts";
 import { cancelVoteOf, currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
@@ -141,9 +141,12 @@ export async function addFollowUp(services: CouncilServices, actor: Actor, centr
   return load(services, centre, id);
 }
 
-/** The council's inbox: everything submitted and not yet on an agenda, oldest first. For members and managers. */
+/** The council's inbox: everything submitted and not yet on an agenda, oldest first, and what the reader may do. For members and managers. */
 export async function inbox(services: CouncilServices, actor: Actor, centre: string) {
   if (!(await isInCouncil(services, actor, centre))) throw new ForbiddenError("council_members_only");
   const { proposals } = await services.store.centre(centre);
-  return proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at));
+  return {
+    items: proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at)),
+    can: await councilCan(services, actor, centre),
+  };
 }

@@ -18,6 +18,11 @@ export function hasRole(holder: Holder | null | undefined, role: Role, centreId?
   return !!holder?.grants.some((grant) => grant.role === role && (centreId === undefined || grant.centre_id === centreId));
 }
 
+/** Holds one of the roles, at any centre. */
+export function hasAnyRole(holder: Holder | null | undefined, roles: readonly Role[]): boolean {
+  return roles.some((role) => hasRole(holder, role));
+}
+
 /** The centres where the person works as staff: their staff grants; an admin's are every centre. */
 export function staffCentres(holder: Holder | null | undefined): string[] {
   if (hasRole(holder, "admin")) return centres.map((centre) => centre.id);

@@ -139,7 +139,7 @@ export function councilRoutes(services: Services) {
       })
       // Members and managers.
       .get("/council/centres/:centre/inbox", guard(inCouncil), async (c) =>
-        c.json({ items: await inbox(council, actorOf(c), parseInput(CentrePath, c.req.param()).centre) }),
+        c.json(await inbox(council, actorOf(c), parseInput(CentrePath, c.req.param()).centre)),
       )
       .post("/council/centres/:centre/proposals/:id/comments", guard(inCouncil), async (c) => {
         const { centre, id } = parseInput(ProposalPath, c.req.param());
