@@ -1,15 +1,22 @@
 import { createSignal } from "solid-js";
-import { ApiError, NetworkError } from "../api.ts";
-import type { SummaryError } from "../components/ErrorSummary.tsx";
-import { useI18n } from "../i18n/index.tsx";
-import { useSignInRedirect } from "./access.tsx";
+import { ApiError, NetworkError } from "./api.ts";
+import { useSignInRedirect } from "./sign-in.ts";
+import { useTexts } from "./texts.ts";
+import { siteTexts } from "./texts/index.ts";
+
+/** One problem in a form's error summary. */
+export type SummaryError = {
+  /** The id of the field (FormField `id`) the error is about; none for a problem with the whole form. */
+  field?: string;
+  message: string;
+};
 
 /**
  * The errors of one form, GOV.UK style: the same words in the summary and at the field.
  * `fieldIds` maps the API's field names to the ids of the inputs on the page.
  */
 export function useFormErrors(fieldIds: Record<string, string> = {}) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   const redirect = useSignInRedirect();
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [forbidden, setForbidden] = createSignal(false);
@@ -30,14 +37,14 @@ export function useFormErrors(fieldIds: Record<string, string> = {}) {
         return;
       }
       const wait =
-        error.status === 429 && error.retryAfter ? ` ${t("signin.wait", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })}` : "";
+        error.status === 429 && error.retryAfter ? ` ${t("site.error.wait", { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })}` : "";
       const field = fieldIds[`@${error.code}`];
-      const support = error.status >= 500 && error.requestId ? ` ${t("error.code", { id: error.requestId })}` : "";
+      const support = error.status >= 500 && error.requestId ? ` ${t("site.error.code", { id: error.requestId })}` : "";
       setErrors([{ field, message: `${error.message}${wait}${support}` }]);
       return;
     }
     if (error instanceof NetworkError) {
-      setErrors([{ message: t("error.offline") }]);
+      setErrors([{ message: t("site.error.offline") }]);
       return;
     }
     throw error;

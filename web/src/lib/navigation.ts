@@ -1,5 +1,6 @@
 import { createEffect } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { useTexts } from "./texts.ts";
+import { siteTexts } from "./texts/index.ts";
 
 /**
  * After the person moves to another page inside the site, focus goes to the new page's
@@ -20,7 +21,7 @@ export function takeNavigation(): boolean {
 
 /** Sets document.title to "<page> – Nærhed" and follows the chosen language. */
 export function usePageTitle(title: () => string): void {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   createEffect(() => {
     const page = title();
     const site = t("site.name");

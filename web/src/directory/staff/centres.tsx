@@ -1,11 +1,13 @@
-import { centres } from "@naerhed/core/shared/centres";
+import { centres } from "@naerhed/core/shared/lists";
 import { A, useSearchParams } from "@solidjs/router";
 import { For, Match, Switch, type JSX } from "solid-js";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { useI18n } from "../texts.ts";
-import { NoAccess } from "../../identity/access.tsx";
-import { hasRole, type SessionPerson } from "../../identity/session.tsx";
-import { centreName } from "../format.ts";
+import { hasRole } from "@naerhed/core/identity/roles";
+import { centreName } from "@naerhed/core/shared/lists";
+import { NoAccess } from "../../components/NoAccess.tsx";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
 
 /** The centres whose offers a person curates: their staff grants; admins every centre. */
 export function staffCentres(person: SessionPerson): string[] {
@@ -22,7 +24,7 @@ export const centreQuery = (person: SessionPerson, centre: string): string =>
  * With several centres and none chosen, the person chooses; a centre that is not theirs is "no access".
  */
 export function WithCentre(props: { person: SessionPerson; children: (centre: string) => JSX.Element }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const [params] = useSearchParams<{ center?: string }>();
   const mine = () => staffCentres(props.person);
   const chosen = () => {
@@ -37,7 +39,7 @@ export function WithCentre(props: { person: SessionPerson; children: (centre: st
         <NoAccess />
       </Match>
       <Match when={chosen() === undefined}>
-        <PageHeading title={t("staffOffers.chooseTitle")} lead={t("staffOffers.chooseLead")} />
+        <PageHeading title={t("directory.staffOffers.chooseTitle")} lead={t("directory.staffOffers.chooseLead")} />
         <ul class="link-list">
           <For each={mine()}>
             {(centre) => (
