@@ -1,3 +1,5 @@
+import "./fields.css";
+
 /** One checkbox with its label beside it (a yes or no to one thing); several belong in a CheckboxGroup. */
 export function Checkbox(props: { id: string; label: string; checked: boolean; error?: string; describedBy?: string; onChange: (checked: boolean) => void }) {
   return (

@@ -3,6 +3,7 @@ import type { SummaryError } from "../lib/forms.ts";
 import { focusElement } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
+import "./ErrorSummary.css";
 
 /**
  * The GOV.UK error summary: shown above a form after a failed submit (nothing while there are no

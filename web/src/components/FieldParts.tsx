@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
+import "./fields.css";
 
 /** What every form field shares: the label, the hint and the error, with the ids screen readers follow. */
 

@@ -5,6 +5,7 @@ import { siteTexts } from "../lib/texts/index.ts";
 import { useSession } from "../lib/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { focusElement, markNavigation } from "../lib/navigation.ts";
+import "./Layout.css";
 
 export const MAIN_ID = "main";
 

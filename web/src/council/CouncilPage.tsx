@@ -13,6 +13,7 @@ import NotFound from "../pages/NotFound.tsx";
 import { Meetings } from "./Meetings.tsx";
 import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
+import "./council.css";
 
 type PublicMember = Answer<(typeof api.council.centres)[":centre"]["$get"]>["members"][number];
 

@@ -18,6 +18,7 @@ import NotFound from "../pages/NotFound.tsx";
 import { ManageProposal } from "./ManageProposal.tsx";
 import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
+import "./council.css";
 
 /**
  * /borgerraadet/:centre/forslag/:id — one proposal: summary first, the vote or result, follow-up.

@@ -14,6 +14,7 @@ import { safeReturnPath, type SignInNotice } from "../lib/sign-in.ts";
 import { useTexts } from "../lib/texts.ts";
 import { identityTexts } from "./texts/index.ts";
 import { Checkbox } from "../components/Checkbox.tsx";
+import "./SignInPage.css";
 
 /**
  * /logind: the email, one button, and a code by mail. No password to remember or type

@@ -11,7 +11,7 @@ import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { faceOptions, stepKey } from "./fields.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
-import { formatDate } from "../lib/dates.ts";
+import { copenhagenToday, formatDate } from "../lib/dates.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
@@ -233,7 +233,7 @@ type Fields = ReturnType<typeof useFormErrors>;
 
 function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boolean> }) {
   const { t } = useTexts(mentorTexts);
-  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Copenhagen" });
+  const today = copenhagenToday();
   const [on, setOn] = createSignal(today);
   const [what, setWhat] = createSignal("");
   const [how, setHow] = createSignal("");

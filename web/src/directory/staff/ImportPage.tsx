@@ -192,7 +192,7 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
 
   return (
     <Show when={!forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("directory.import.title")} lead={t("directory.import.lead", { centre: centreName(props.centre as never, lang()) })} />
+      <PageHeading title={t("directory.import.title")} lead={t("directory.import.lead", { centre: centreName(props.centre, lang()) })} />
 
       <PageSection title={t("directory.import.exportTitle")} id="export-title">
         <p>{t("directory.import.exportText")}</p>

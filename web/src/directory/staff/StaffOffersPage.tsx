@@ -17,6 +17,8 @@ import { useSignInRedirect } from "../../lib/sign-in.ts";
 import { useTexts } from "../../lib/texts.ts";
 import { siteTexts } from "../../lib/texts/index.ts";
 import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
+import "./StaffOffersPage.css";
+import "../toggles.css";
 
 /** What the worklist gets of each offer; the editor reads the whole offer. */
 type WorklistOffer = Answer<(typeof api.directory.centres)[":centre"]["offers"]["$get"]>["items"][number];
@@ -118,7 +120,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
 
   return (
     <Show when={!list.forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("directory.staffOffers.title")} lead={t("directory.staffOffers.lead", { centre: centreName(props.centre as never, lang()) })} />
+      <PageHeading title={t("directory.staffOffers.title")} lead={t("directory.staffOffers.lead", { centre: centreName(props.centre, lang()) })} />
       <p>
         <A href={`/personale/tilbud/nyt${query()}`} class="button button--primary">
           {t("directory.staffOffers.new")}

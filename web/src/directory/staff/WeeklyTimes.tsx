@@ -4,6 +4,7 @@ import { Button } from "../../components/Button.tsx";
 import type { WeeklyRow } from "./offer-fields.ts";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
+import "./WeeklyTimes.css";
 
 type Time = WeeklyRow;
 

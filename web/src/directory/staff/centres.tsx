@@ -1,19 +1,12 @@
-import { centres } from "@naerhed/core/shared/lists";
 import { A, useSearchParams } from "@solidjs/router";
 import { For, Match, Switch, type JSX } from "solid-js";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { hasRole } from "@naerhed/core/identity/roles";
+import { staffCentres } from "@naerhed/core/identity/roles";
 import { centreName } from "@naerhed/core/shared/lists";
 import { NoAccess } from "../../components/NoAccess.tsx";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
-
-/** The centres whose offers a person curates: their staff grants; admins every centre. */
-export function staffCentres(person: SessionPerson): string[] {
-  if (hasRole(person, "admin")) return centres.map((centre) => centre.id);
-  return [...new Set(person.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : [])))];
-}
 
 /** "?center=nord" when the person has several centres (the address then says which one). */
 export const centreQuery = (person: SessionPerson, centre: string): string =>
@@ -45,7 +38,7 @@ export function WithCentre(props: { person: SessionPerson; children: (centre: st
             {(centre) => (
               <li>
                 <A href={`/personale/tilbud?center=${encodeURIComponent(centre)}`} class="big-link">
-                  {centreName(centre as never, lang())}
+                  {centreName(centre, lang())}
                 </A>
               </li>
             )}
