@@ -13,8 +13,9 @@ import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
-import { mentorTexts } from "./texts/index.ts";
+import { mentorTexts, type MentorKey } from "./texts/index.ts";
 import { api, useCall } from "../lib/api.ts";
+import { FREQUENCIES, GENDERS } from "@naerhed/core/mentor/lists";
 
 const empty = {
   about: "",
@@ -38,19 +39,21 @@ export default function ApplyPage() {
   return <RequireSignIn>{() => <ApplyForm />}</RequireSignIn>;
 }
 
+const frequencyText: Record<(typeof FREQUENCIES)[number], MentorKey> = {
+  weekly: "mentor.apply.weekly",
+  every_other_week: "mentor.apply.everyOtherWeek",
+  monthly: "mentor.apply.monthly",
+};
+
 function ApplyForm() {
   const { t, lang } = useTexts(mentorTexts);
   const call = useCall();
   const [draft, setDraft] = createSignal({ ...empty });
   const [sent, setSent] = createSignal(false);
   const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
-  const frequencies = () => [
-    { value: "weekly", label: t("mentor.apply.weekly") },
-    { value: "every_other_week", label: t("mentor.apply.everyOtherWeek") },
-    { value: "monthly", label: t("mentor.apply.monthly") },
-  ];
+  const frequencies = () => FREQUENCIES.map((value) => ({ value, label: t(frequencyText[value]) }));
   const capacities = () => ["1", "2", "3"].map((value) => ({ value, label: value }));
-  const genders = () => (["woman", "man", "other"] as const).map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
+  const genders = () => GENDERS.map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
   const form = useFormErrors({
     ...profileFieldIds("apply", t, lang()),
     about: "apply-about",

@@ -14,8 +14,9 @@ import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
-import { mentorTexts } from "./texts/index.ts";
+import { mentorTexts, type MentorKey } from "./texts/index.ts";
 import { api, useCall } from "../lib/api.ts";
+import { CONTACT_PREFERENCES } from "@naerhed/core/mentor/lists";
 
 const empty = {
   asked_by: "",
@@ -47,6 +48,14 @@ export function StaffRequestPage() {
   return <RequireSignIn roles={["staff", "admin"]}>{() => <RequestForm byStaff />}</RequireSignIn>;
 }
 
+const contactText: Record<(typeof CONTACT_PREFERENCES)[number], MentorKey> = {
+  phone: "mentor.req.phone",
+  sms: "mentor.req.sms",
+  email: "mentor.req.email",
+  via_relative: "mentor.req.viaRelative",
+  via_staff: "mentor.req.viaStaff",
+};
+
 function RequestForm(props: { byStaff: boolean }) {
   const { t, lang } = useTexts(mentorTexts);
   const call = useCall();
@@ -63,16 +72,7 @@ function RequestForm(props: { byStaff: boolean }) {
     { value: "man", label: t("mentor.gender.man") },
     { value: "", label: t("mentor.gender.any") },
   ];
-  const contactWays = () =>
-    (
-      [
-        ["phone", "mentor.req.phone"],
-        ["sms", "mentor.req.sms"],
-        ["email", "mentor.req.email"],
-        ["via_relative", "mentor.req.viaRelative"],
-        ["via_staff", "mentor.req.viaStaff"],
-      ] as const
-    ).map(([value, key]) => ({ value, label: t(key) }));
+  const contactWays = () => CONTACT_PREFERENCES.map((value) => ({ value, label: t(contactText[value]) }));
   const form = useFormErrors({
     ...profileFieldIds("req", t, lang()),
     get asked_by() {
