@@ -5,7 +5,7 @@ import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { CENTRE_ROLES, invitableRoles, staffCentres, type Role } from "@naerhed/core/identity/roles";
+import { CENTRE_ROLES, invitableRoles, staffCentres, type Grant, type Role } from "@naerhed/core/identity/roles";
 import { grantText, roleName } from "./roles.ts";
 import { centreName } from "@naerhed/core/shared/lists";
 import { NoAccess } from "../components/NoAccess.tsx";
@@ -23,8 +23,6 @@ export default function InvitePage() {
   usePageTitle(() => t("identity.invite.title"));
   return <RequireSignIn roles={["staff", "admin"]}>{(person) => <InviteForm person={person()} />}</RequireSignIn>;
 }
-
-type Grant = { role: Role; centre_id?: string };
 
 function InviteForm(props: { person: SessionPerson }) {
   const { t, lang } = useTexts(identityTexts);

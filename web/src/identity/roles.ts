@@ -1,10 +1,8 @@
-import type { Role } from "@naerhed/core/identity/roles";
+import type { Grant, Role } from "@naerhed/core/identity/roles";
 import { centreName } from "@naerhed/core/shared/lists";
 import type { Language } from "../lib/language.tsx";
 import type { Translate } from "../lib/texts.ts";
 import type { IdentityKey } from "./texts/index.ts";
-
-type Grant = { role: Role; centre_id?: string };
 
 export const roleName = (role: Role, t: Translate<IdentityKey>): string => t(`identity.role.${role}`);
 

@@ -11,7 +11,10 @@ export type Role = (typeof ROLES)[number];
 /** Roles that only make sense at one centre. */
 export const CENTRE_ROLES: readonly Role[] = ["council_member", "mentor", "staff"];
 
-type Holder = { grants: readonly { role: Role; centre_id?: string }[] };
+/** A role, and for a centre role the centre it is for. */
+export type Grant = { role: Role; centre_id?: string };
+
+type Holder = { grants: readonly Grant[] };
 
 /** Holds the role (at the centre, if one is given). */
 export function hasRole(holder: Holder | null | undefined, role: Role, centreId?: string): boolean {
@@ -35,7 +38,7 @@ export function invitableRoles(holder: Holder | null | undefined): Role[] {
   return staffCentres(holder).length > 0 ? ["council_member", "mentor"] : [];
 }
 
-export function mayInvite(holder: Holder, grant: { role: Role; centre_id?: string }): boolean {
+export function mayInvite(holder: Holder, grant: Grant): boolean {
   if (hasRole(holder, "admin")) return true;
   return invitableRoles(holder).includes(grant.role) && grant.centre_id !== undefined && staffCentres(holder).includes(grant.centre_id);
 }
