@@ -59,7 +59,7 @@ type ErrorBody = {
   request_id?: string;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- every endpoint of the client, whatever its arguments
+/** Any endpoint of the client, whatever its arguments. */
 type Endpoint = (args: any, options?: any) => Promise<ClientResponse<unknown, number, string>>;
 /** What a call resolves to: the JSON of the route's answers (routes throw their errors, so these are its 2xx answers). */
 export type Answer<E extends Endpoint> = Awaited<ReturnType<E>> extends ClientResponse<infer T, number, "json"> ? T : undefined;

@@ -43,8 +43,6 @@ export function createLoader<Source, T>(source: () => Source | undefined | false
   };
 }
 
-export type Loader<T> = ReturnType<typeof createLoader<unknown, T>>;
-
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
 /**
