@@ -23,7 +23,7 @@ export const Profile = v.object({
 });
 export type Profile = v.InferOutput<typeof Profile>;
 
-/** The version of the consent text the member agreed to (the site shows it; see da.ts panelConsent*). */
+/** The version of the consent text the member agreed to (the site shows it: web/src/panel/ConsentText.tsx, texts "panel.consent…"). */
 export const CONSENT_VERSION = "2026-11";
 
 export const JoinInput = v.pipe(
