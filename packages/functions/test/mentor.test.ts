@@ -350,7 +350,7 @@ describe("the scheduled job and GDPR", () => {
     const pair = await asked(await t.personWith([{ role: "citizen" }]));
     t.advance(800 * 24 * 3600);
     await staffAgain();
-    await mentorModule.jobs![0]!.run(t.services);
+    await t.runJob("mentor", "mentor-certificates");
     const queue = await body<{ to_screen: { id: string; status: string }[] }>(await get("/centres/nord/mentors", staff.cookie), 200);
     expect(queue.to_screen.find((m) => m.id === mentor.person.id)?.status).toBe("recheck");
     const { items } = await body<{ items: Suggestion[] }>(await get(`/centres/nord/pairs/${pair.id}/suggestions`, staff.cookie), 200);
