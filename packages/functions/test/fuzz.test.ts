@@ -232,8 +232,8 @@ async function exchange(
     } catch {
       return `a ${response.status} whose body is not JSON\n${what()}`;
     }
-    // Under no module's prefix API Gateway answers by itself, as it does on AWS: no module runs, nothing is stored.
-    if (inApi && !prefixOwner(new URL(url, "http://localhost").pathname) && response.status === 404 && (body as { message?: unknown }).message === "Not Found") return null;
+    // Under no module's prefix API Gateway (or, outside /api, the site) answers by itself, as on AWS: no module runs, nothing is stored.
+    if (!prefixOwner(new URL(url, "http://localhost").pathname) && response.status === 404 && (body as { message?: unknown }).message === "Not Found") return null;
     const language = inApi ? languageFrom(headers["accept-language"]) : "da";
     const error = body.error;
     if (typeof error?.code !== "string" || typeof error.message !== "string" || error.message.trim() === "")

@@ -89,6 +89,10 @@ export function createEventBus(manifests: readonly ModuleManifest[], invoke: Inv
       held = null;
       for (const work of works) schedule(work);
     },
+    /** Tests: drop what `hold` kept, as if every delivery had failed (on AWS: the dead-letter queue). */
+    discardHeld() {
+      held = null;
+    },
   };
 }
 

@@ -102,8 +102,7 @@ export function createGateway(modules: Pick<LocalModules, "invokeHttp" | "origin
   const gateway = new Hono<{ Bindings: GatewayEnv }>();
   gateway.all("/api/*", async (c) => {
     const owner = prefixOwner(c.req.path);
-    // API Gateway's own answer for a path no route matches.
-    if (!owner) return c.json({ message: "Not Found" }, 404);
+    if (!owner) return c.notFound();
     const socket = c.env?.incoming?.socket;
     const viewer: Viewer = {
       address: (c.env?.clientAddress ?? socket?.remoteAddress ?? "127.0.0.1").replace(/^::ffff:/, ""),
@@ -113,6 +112,7 @@ export function createGateway(modules: Pick<LocalModules, "invokeHttp" | "origin
     const event = await toApiEvent(c.req.raw, viewer, owner.routeKey, modules.originVerifySecret);
     return fromApiResult(await modules.invokeHttp(owner.module, event), viewer);
   });
-  gateway.all("/api", (c) => c.json({ message: "Not Found" }, 404));
+  // API Gateway's own answer for a path no route matches (outside /api the local server's site answers first).
+  gateway.notFound((c) => c.json({ message: "Not Found" }, 404));
   return gateway;
 }
