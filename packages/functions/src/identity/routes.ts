@@ -104,7 +104,7 @@ export const identityModule: ApiModule = {
           if (!result.ready) {
             // A module is slow to answer: the parts that came are kept, and the next try finds the rest.
             c.header("retry-after", "30");
-            return c.json({ error: { code: "export_not_ready", message: message("export_not_ready", c.get("language")), details: { missing: result.missing } } }, 202);
+            return c.json({ status: "preparing", message: message("export_not_ready", c.get("language")), missing: result.missing }, 202);
           }
           c.header("content-disposition", 'attachment; filename="naerhed-mine-data.json"');
           return c.json(result.data);
