@@ -97,7 +97,7 @@ export async function startLocalModules(options: LocalModulesOptions) {
   return {
     originVerifySecret,
     bus,
-    /** An HTTP API request to the module that owns its first path segment; undefined when no module does (API Gateway's own 404). */
+    /** An HTTP API event, to the module whose prefix the gateway matched. */
     invokeHttp: (module: string, event: APIGatewayProxyEventV2) => invoke(module, event) as Promise<APIGatewayProxyResultV2>,
     /** A schedule's event, as its EventBridge rule sends it. */
     runJob: (module: string, job: string) => invoke(module, { job }),

@@ -23,11 +23,16 @@ import { webDist } from "./paths.ts";
 /** The whole platform on one machine: DynamoDB Local, every module's own Lambda handler under /api, and the built site. */
 
 /** /api/* through each module's Lambda handler (gateway.ts), plus the site with a fallback to index.html for client-side routes. */
-export function createLocalApp(config: Config, modules: Pick<LocalModules, "invokeHttp" | "originVerifySecret">, siteRoot = webDist): Hono {
+export function createLocalApp(config: Config, modules: Pick<LocalModules, "invokeHttp" | "originVerifySecret" | "bus">, siteRoot = webDist): Hono {
   const app = new Hono();
   app.use(compress());
   app.route("/", createGateway(modules));
   const outbox = createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!);
+  // Events a module's handler failed on every retry (on AWS: its dead-letter queue), for whoever runs the platform.
+  app.get("/dev/dead-letters", (c) => {
+    c.header("cache-control", "no-store");
+    return c.json({ items: modules.bus.deadLetters });
+  });
   app.get("/dev/outbox", async (c) => {
     c.header("cache-control", "no-store");
     return c.html(outboxPage(await outbox.listMail(50)));
