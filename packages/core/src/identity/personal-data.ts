@@ -24,9 +24,9 @@ export type PersonalDataServices = IdentityServices & { publish: Publisher; modu
 /** An export asked for this recently is reused: a second click or a retry does not ask every module again. */
 const EXPORT_REUSE_SECONDS = 10 * 60;
 /** How long the download waits for the modules' parts (the function's time limit is 10 s). */
-export const EXPORT_WAIT_MS = 6000;
+const EXPORT_WAIT_MS = 6000;
 /** An erasure unconfirmed for this long is asked for again. */
-export const ERASE_REDRIVE_AFTER_SECONDS = 10 * 60;
+const ERASE_REDRIVE_AFTER_SECONDS = 10 * 60;
 
 /** Everything identity itself holds about the person; secrets (hashes) are never part of it. */
 export async function exportIdentityData(services: Pick<IdentityServices, "store">, personId: string) {
@@ -42,7 +42,7 @@ export async function exportIdentityData(services: Pick<IdentityServices, "store
 export type ExportResult = { ready: true; data: Record<string, unknown> } | { ready: false; missing: string[] };
 
 /** The person's data from every module, or which modules have not answered yet. */
-export async function exportPersonalData(services: PersonalDataServices, personId: string, waitMs = EXPORT_WAIT_MS): Promise<ExportResult> {
+export async function exportPersonalData(services: PersonalDataServices, personId: string): Promise<ExportResult> {
   const now = services.now();
   const since = new Date(now.getTime() - EXPORT_REUSE_SECONDS * 1000).toISOString();
   let requestId = await services.store.currentExport(personId, since);
@@ -51,7 +51,7 @@ export async function exportPersonalData(services: PersonalDataServices, personI
     await services.store.startExport(personId, requestId, now.toISOString(), epochSeconds(now));
     await services.publish("personal-data.export-requested", { request_id: requestId, person_id: personId });
   }
-  const deadline = Date.now() + waitMs;
+  const deadline = Date.now() + EXPORT_WAIT_MS;
   for (;;) {
     const parts = await services.store.exportParts(requestId, personId);
     const missing = services.modules.filter((module) => !(module in parts));
@@ -106,9 +106,4 @@ export async function redriveErasures(services: PersonalDataServices): Promise<n
     sent += 1;
   }
   return sent;
-}
-
-/** Whether the person is being erased: they may not sign in meanwhile. */
-export async function isBeingErased(services: Pick<IdentityServices, "store">, personId: string): Promise<boolean> {
-  return (await services.store.erasure(personId)) !== undefined;
 }
