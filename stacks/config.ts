@@ -1,3 +1,5 @@
+import { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared/manifest.ts";
+
 /**
  * Settings read from the environment of whoever runs `sst deploy`, in one place.
  *
@@ -8,7 +10,7 @@
  *   API trusts requests from its own origin, which is the site's CloudFront origin (see Web.ts).
  * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
  *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
- *   stacks/modules.ts. Unset: the app's default.
+ *   their manifests (packages/core/src/<module>/manifest.ts). Unset: the app's default.
  */
 
 export const DEFAULT_MAIL_FROM = "noreply@example.dk";
@@ -52,9 +54,8 @@ export function senderIdentities(mailFrom: string): [address: string, domain: st
   return [mailFrom, mailFrom.slice(at + 1)];
 }
 
-/** The settings a municipality may change per stage, each a whole number of days or weeks. */
-export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"] as const;
-export type ModuleSetting = (typeof MODULE_SETTINGS)[number];
+/** The settings a municipality may change per stage, each a whole number of days or weeks (declared with the manifests). */
+export { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared/manifest.ts";
 
 export function moduleSettings(env: NodeJS.ProcessEnv = process.env): Partial<Record<ModuleSetting, string>> {
   const settings: Partial<Record<ModuleSetting, string>> = {};

@@ -10,8 +10,8 @@ import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
 
 /**
- * The API for a set of modules. Locally one process serves every module; on AWS each
- * module's Lambda builds the app with its own module only.
+ * The API of a module's Lambda function (shared/lambda.ts), on AWS as locally. Tests and
+ * benchmarks that only list routes or time one module's code may build it for several modules.
  */
 export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
@@ -27,7 +27,7 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   );
   api.use(originCheck(config.siteUrl));
   api.use(sessionCheck(services));
-  for (const module of modules) api.route("/", module.routes(services, modules));
+  for (const module of modules) api.route("/", module.routes(services));
   api.onError(handleError);
   api.notFound(handleNotFound);
   return api;

@@ -9,9 +9,7 @@ import { localConfig } from "../../local/src/config.ts";
 const config = localConfig("http://127.0.0.1:9");
 
 const broken: ApiModule = {
-  name: "broken",
-  prefixes: ["broken"],
-  tables: [],
+  manifest: { name: "broken", prefixes: ["broken"], tables: [], sendsMail: false, settings: [], jobs: [], publishes: [], handles: [], personalData: false },
   routes: () =>
     new Hono<AppEnv>().get("/broken/boom", () => {
       throw new Error("secret table name naerhed-directory exploded");

@@ -26,6 +26,18 @@ export function checkJava(): void {
   if (major < 17) throw new JavaMissingError(JAVA_HELP);
 }
 
+/** A port another program already listens on. */
+export class PortTakenError extends Error {}
+
+/** True when nothing listens on the port (on 127.0.0.1, where DynamoDB Local listens). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -77,6 +89,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startDynamoLocal(options: { port?: number; dataDir?: string | null } = {}): Promise<DynamoLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
+  // Otherwise the new DynamoDB Local fails to start while the old one answers the readiness check, and its data gets used.
+  if (!(await portIsFree(port))) {
+    throw new PortTakenError(
+      `Port ${port} for DynamoDB Local is taken (is another npm start running?): stop it, or start this one with DYNAMODB_PORT=<free port> and DATA_DIR=<its own folder>.`,
+    );
+  }
   const dataDir = options.dataDir ?? null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawn({ port, path: dataDir, sharedDb: true, stdio: "pipe" });

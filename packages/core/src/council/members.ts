@@ -15,7 +15,8 @@ export async function putMember(services: CouncilServices, actor: Actor, centre:
     actor: auditActor(actor),
     action: existing ? "council.member.update" : "council.member.add",
     item: `council:member:${centre}:${input.person_id}`,
-    summary: `${input.display_name}: ${input.role}, ${input.kind}, ${input.term_from}–${input.term_to ?? ""}`,
+    // The person by id only (in `item`): an erased member's name must not stay in the log.
+    summary: `${input.role}, ${input.kind}, ${input.term_from}–${input.term_to ?? ""}`,
   });
   return member;
 }

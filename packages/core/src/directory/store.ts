@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
@@ -25,6 +26,8 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  *    once make ONE draft                         → TransactWriteItems: Put the draft offer (attribute_not_exists)
  *                                                  + Update the suggestion to accepted, condition status = pending
  * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
+ * 10a. A signed-in person's suggestions
+ *    (their export and erasure)                  → Query gsi2 gsi2pk=SUGGESTER#<person id>; erase: UpdateItem REMOVE contact fields
  * 10. Suggestions per client address / person
  *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
  * 11. Search: every published offer at once, to
@@ -101,19 +104,26 @@ export type OfferPage = { items: Offer[]; next_cursor: string | null };
 const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
 const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
 
-function suggestionToItem(suggestion: Suggestion) {
+const suggesterKey = (personId: string) => `SUGGESTER#${personId}`;
+
+/** `suggestedBy`: the signed-in person who sent it, so their export and erasure find it (gsi2). */
+function suggestionToItem(suggestion: Suggestion, suggestedBy?: string) {
   return {
     ...suggestionKey(suggestion.id),
     ...suggestion,
     gsi1pk: queueKey(suggestion.centre_id, suggestion.status),
     gsi1sk: `${suggestion.created_at}#${suggestion.id}`,
+    ...(suggestedBy ? { gsi2pk: suggesterKey(suggestedBy), gsi2sk: `${suggestion.created_at}#${suggestion.id}` } : {}),
   };
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...suggestion } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _d, gsi2sk: _e, expires_at: _c, ...suggestion } = item;
   return suggestion as Suggestion;
 }
+
+/** The contact details a citizen may give with a suggestion: removed when they are erased. */
+export const SUGGESTION_CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"] as const;
 
 /** How staff handled a suggestion; written only while it is still pending. */
 export type Handling = {
@@ -180,10 +190,38 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       return items as WorklistFields[];
     },
 
-    async putSuggestion(suggestion: Suggestion): Promise<void> {
+    async putSuggestion(suggestion: Suggestion, suggestedBy?: string): Promise<void> {
       await call(() =>
-        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion), ConditionExpression: "attribute_not_exists(pk)" })),
+        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion, suggestedBy), ConditionExpression: "attribute_not_exists(pk)" })),
       );
+    },
+
+    /** The suggestions a signed-in person sent, oldest first. */
+    async suggestionsBy(personId: string): Promise<Suggestion[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :person",
+        ExpressionAttributeValues: { ":person": suggesterKey(personId) },
+      });
+      return items.map(toSuggestion);
+    },
+
+    /** Removes the contact details and the link to the person from one suggestion; what it suggests stays for staff. */
+    async forgetSuggester(id: string): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: suggestionKey(id),
+            UpdateExpression: `REMOVE ${SUGGESTION_CONTACT_FIELDS.join(", ")}, gsi2pk, gsi2sk`,
+            ConditionExpression: "attribute_exists(pk)",
+          }),
+        ),
+      ).catch((error: unknown) => {
+        // Expired or never there: nothing to forget.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
 
     async getSuggestion(id: string): Promise<Suggestion | undefined> {

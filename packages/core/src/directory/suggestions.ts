@@ -43,8 +43,21 @@ export async function suggestOffer(
     status: "pending",
     created_at: services.now().toISOString(),
   };
-  await services.store.putSuggestion(suggestion);
+  await services.store.putSuggestion(suggestion, from.actor?.person_id);
   return suggestion;
+}
+
+/** A signed-in person's suggestions, with the contact details they gave (their part of the export). */
+export async function exportSuggestions(services: SuggestionServices, personId: string) {
+  return { suggestions: await services.store.suggestionsBy(personId) };
+}
+
+/**
+ * Erasing a person removes their contact details from every suggestion they sent and the link
+ * to them; what was suggested stays, like any other tip (a handled one expires after 90 days).
+ */
+export async function eraseSuggestions(services: SuggestionServices, personId: string): Promise<void> {
+  for (const suggestion of await services.store.suggestionsBy(personId)) await services.store.forgetSuggester(suggestion.id);
 }
 
 /** The centre's moderation queue, oldest first. */

@@ -69,24 +69,6 @@ export async function setPassword(services: IdentityServices, actor: Actor, inpu
   await audit(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
 }
 
-/** Everything identity holds about the person; secrets (hashes) are never part of it. */
-export async function exportIdentityData(services: IdentityServices, personId: string) {
-  const person = await services.store.getPerson(personId);
-  const sessions = await services.store.sessionsOf(personId);
-  return {
-    person,
-    has_password: !!(await services.store.getPasswordHash(personId)),
-    sessions: sessions.map((session) => ({ started: session.created_at, ends: new Date(session.expires_at * 1000).toISOString() })),
-  };
-}
-
-/** Erases the person, their email and sessions. Erasing someone already gone does nothing. */
-export async function eraseIdentityData(services: IdentityServices, personId: string): Promise<void> {
-  const person = await services.store.getPerson(personId);
-  if (person) await services.store.deletePerson(person);
-  else await services.store.deleteSessionsOf(personId);
-}
-
 /** The first admin (`npm run admin:create`): creates the person if needed and grants admin. */
 export async function ensureAdmin(services: Pick<IdentityServices, "store" | "now">, email: string): Promise<Person> {
   const existing = await findOrCreatePerson(services, v.parse(Email, email), "da");

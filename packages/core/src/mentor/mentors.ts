@@ -109,7 +109,7 @@ export async function screenMentor(services: MentorServices, actor: Actor, centr
     actor,
     action: `mentor.mentor.${decision}`,
     item: `mentor:mentor:${id}`,
-    summary: JSON.stringify({ name: mentor.display_name, status, ...dates }),
+    summary: JSON.stringify({ status, ...dates }),
   });
   return mentorView(saved, services);
 }
@@ -126,7 +126,7 @@ export async function expireCertificates(services: MentorServices): Promise<numb
         actor: SYSTEM_ACTOR,
         action: "mentor.mentor.recheck",
         item: `mentor:mentor:${mentor.id}`,
-        summary: JSON.stringify({ name: mentor.display_name, straffeattest_on: mentor.screening.straffeattest_on }),
+        summary: JSON.stringify({ straffeattest_on: mentor.screening.straffeattest_on }),
       });
     }
   }

@@ -91,7 +91,8 @@ function audit(services: MentorServices, actor: Actor, action: string, pair: Pai
     actor,
     action: `mentor.pair.${action}`,
     item: `mentor:pair:${pair.id}`,
-    summary: JSON.stringify({ mentee: pair.mentee_name, ...details }),
+    // People by id only (the mentee's is in the pair, the pair's in `item`): an erased person's name must not stay in the log.
+    summary: JSON.stringify(details),
   });
 }
 
@@ -145,7 +146,7 @@ export async function proposeMentor(services: MentorServices, actor: Actor, cent
     if (now && !OPEN.includes(now.state)) throw new ConflictError("mentor_request_not_open", { state: now.state });
     throw new ConflictError("mentor_full", { free_places: Math.max(0, (mentorNow?.capacity ?? 0) - (mentorNow?.active_pairs ?? 0)) });
   }
-  await audit(services, actor, "propose", pair, { mentor: mentor.display_name });
+  await audit(services, actor, "propose", pair, { mentor_id: mentor.id });
   return pairView({ ...pair, ...set }, "staff");
 }
 
@@ -247,7 +248,8 @@ export async function recordCheckIn(services: MentorServices, actor: Actor, cent
   const now = services.now();
   const set = { last_check_in_at: now.toISOString(), next_check_in_at: new Date(now.getTime() + CHECK_IN_EVERY_DAYS * DAY_MS).toISOString() };
   if (!(await services.store.updatePair(pair, { set, from: ["active"] }))) throw new ConflictError("mentor_pair_not_active", { state: pair.state });
-  await audit(services, actor, "check-in", pair, { note: note ?? "" });
+  // The note is about the mentee: it stays with the pair (erased with it), not in the log.
+  await audit(services, actor, "check-in", pair, { note_written: !!note });
   return pairView({ ...pair, ...set }, "staff");
 }
 
@@ -258,7 +260,7 @@ export async function endPair(services: MentorServices, actor: Actor, centre: st
   if (pair.state !== "active" || !(await services.store.releasePlace(pair, { set, from: ["active"] }))) {
     throw new ConflictError("mentor_pair_not_active", { state: pair.state });
   }
-  await audit(services, actor, "end", pair, { outcome: end.outcome, reason: end.reason ?? "" });
+  await audit(services, actor, "end", pair, { outcome: end.outcome });
   return pairView({ ...pair, ...set }, "staff");
 }
 

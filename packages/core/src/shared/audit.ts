@@ -14,8 +14,9 @@ import { call } from "./dynamo.ts";
  * 2. Newest changes in a month                → Query pk=AUDIT#<yyyy-mm>, descending
  * 3. Changes made by one person, newest first → Query by_actor actor_id=<person id>
  * 4. Changes to one item, newest first        → Query by_item item=<module>:<kind>:<id>
- * Entries are never changed or deleted by the app; when a person is erased their name in
- * old entries stays, because the log is the municipality's record of who did what.
+ * Entries are only ever created (a conditional put; modules may not update, delete or read them);
+ * the actor's name stays when they are erased, because the log is the municipality's record of
+ * who did what; summaries name the people a change was about by id only.
  */
 
 export const AuditEntry = v.object({
@@ -32,7 +33,10 @@ export type AuditEntry = v.InferOutput<typeof AuditEntry>;
 export type AuditRecord = { actor: { person_id: string; display_name: string }; action: string; item: string; summary: string };
 
 /** One audit line as a Put for TransactWriteItems: it goes into the transaction of the change it records. */
-export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown> } };
+export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } };
+
+/** Audit lines are only ever created: a put that would replace an old line fails (shared/manifest.ts auditAppendGrant). */
+const CREATE_ONLY = "attribute_not_exists(pk)";
 
 
 export const AuditQuery = v.object({
@@ -65,7 +69,7 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
      * writes leaves the change without its line; `line` avoids that.
      */
     async record(entry: AuditRecord): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry) })));
+      await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry), ConditionExpression: CREATE_ONLY })));
     },
 
     /**
@@ -74,7 +78,7 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
      * nobody recorded).
      */
     line(entry: AuditRecord): AuditLine {
-      return { Put: { TableName: tableName, Item: toItem(entry) } };
+      return { Put: { TableName: tableName, Item: toItem(entry), ConditionExpression: CREATE_ONLY } };
     },
 
     async list(query: AuditQuery, limit = 50): Promise<{ items: AuditEntry[]; next_cursor: string | null }> {

@@ -262,6 +262,9 @@ const da = {
   minutes_summary_invalid: "Skriv kort, hvad I talte om. Højst 2000 tegn.",
   minutes_decision_invalid: "Skriv hver beslutning kort. Højst 500 tegn.",
   minutes_details_invalid: "Referatet er for langt. Højst 10000 tegn.",
+  // identity: your own data across modules (identity/personal-data.ts)
+  person_being_erased: "Dine oplysninger bliver slettet. Du kan ikke logge ind imens.",
+  export_not_ready: "Vi samler stadig dine data. Prøv igen om et minut.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -522,6 +525,9 @@ const en: Record<MessageKey, string> = {
   minutes_summary_invalid: "Write briefly what you talked about. At most 2000 characters.",
   minutes_decision_invalid: "Write each decision briefly. At most 500 characters.",
   minutes_details_invalid: "The minutes are too long. At most 10000 characters.",
+  // identity: your own data across modules (identity/personal-data.ts)
+  person_being_erased: "Your data is being deleted. You cannot sign in meanwhile.",
+  export_not_ready: "We are still gathering your data. Try again in a minute.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
+import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
@@ -17,12 +18,21 @@ import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { createSearchIndexCache, DEFAULT_SEARCH_MAX_AGE_SECONDS, SearchQuery, searchOffers } from "@naerhed/core/directory/search";
 // ── end of search ──
 import { DeclineInput, SuggestionId, SuggestionInput } from "@naerhed/core/directory/suggestion";
-import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer } from "@naerhed/core/directory/suggestions";
+import {
+  acceptSuggestion,
+  declineSuggestion,
+  eraseSuggestions,
+  exportSuggestions,
+  pendingSuggestions,
+  suggestOffer,
+  type SuggestionServices,
+} from "@naerhed/core/directory/suggestions";
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
 import type { Context } from "hono";
 import type { ApiModule } from "../shared/module.ts";
+import type { Services } from "../shared/services.ts";
 // ── Open data (HSDS 3.0) ──
 import { addHsdsRoutes } from "./hsds-routes.ts";
 // ── end of open data ──
@@ -48,14 +58,21 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan
 }
 // ── end of import ──
 
+const suggestionServices = ({ db, config, audit, now }: Services): SuggestionServices => ({
+  store: createDirectoryStore(db, config.tableNames[directoryTable.id]!),
+  audit,
+  now,
+});
+
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
 const centreStaff = access.roleForCentre("centre", "staff");
 
 export const directoryModule: ApiModule = {
-  name: "directory",
-  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table.
-  prefixes: ["directory", "hsds"],
-  tables: [directoryTable],
+  manifest: directoryManifest,
+  personalData: {
+    export: (services, personId) => exportSuggestions(suggestionServices(services), personId),
+    erase: (services, personId) => eraseSuggestions(suggestionServices(services), personId),
+  },
   routes: ({ db, config, audit, now }) => {
     const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
     const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
@@ -112,7 +129,7 @@ export const directoryModule: ApiModule = {
     // ── end of import ──
 
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
-    const suggestions = { store, audit, now };
+    const suggestions: SuggestionServices = { store, audit, now };
     app
       .post("/directory/suggestions", guard(access.public), async (c) => {
         const input = parseInput(SuggestionInput, await readJson(c));
