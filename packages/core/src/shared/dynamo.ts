@@ -5,14 +5,25 @@ import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
 
 /**
- * One document client per process. Timeouts are short on purpose: when DynamoDB is
- * unreachable a citizen should get "try again in a moment" within seconds, not hang.
+ * How long one DynamoDB call may take before the person gets "try again in a moment" (503).
+ * A call that hangs (DynamoDB accepts the connection but never answers) ends after
+ * `attempts × requestTimeout` plus one short back-off, about 6 s: inside a module Lambda's 10 s
+ * with room for the request's other work (a unit test checks the sum against the stacks).
+ * 3 s per attempt is far above DynamoDB's milliseconds and above DynamoDB Local's slowest
+ * answers on a busy 2-core machine, so a slow but working database is not cut off.
+ * - `throwOnRequestTimeout`: without it @smithy/node-http-handler only logs a warning when
+ *   `requestTimeout` passes and the call keeps waiting (until the Lambda is killed).
+ * - `requestTimeout` runs until the response headers; `socketTimeout` (idle) covers a body that stops half-way.
  */
+export const DYNAMO_TIMEOUTS = { attempts: 2, connectionTimeout: 1000, requestTimeout: 3000, socketTimeout: 3000 } as const;
+
+/** One document client per process; DynamoDB Local when `dynamoEndpoint` is set. */
 export function createDocumentClient(config: Pick<Config, "dynamoEndpoint" | "region">): DynamoDBDocumentClient {
+  const { attempts, connectionTimeout, requestTimeout, socketTimeout } = DYNAMO_TIMEOUTS;
   const client = new DynamoDBClient({
     region: config.region,
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    maxAttempts: attempts,
+    requestHandler: { connectionTimeout, requestTimeout, socketTimeout, throwOnRequestTimeout: true },
     ...(config.dynamoEndpoint
       ? {
           endpoint: config.dynamoEndpoint,
