@@ -1,6 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import type { AuditLine } from "./audit.ts";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
 
@@ -92,4 +102,23 @@ export async function transactWrite(db: DynamoDBDocumentClient, input: TransactW
       await sleep(Math.floor(Math.random() * 20 * attempt));
     }
   }
+}
+
+/** One write of a TransactWriteItems (Put, Update, Delete or ConditionCheck), as the document client takes it. */
+export type WriteItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Writes a change together with its audit line, in one transaction (`transactWrite`): both are
+ * stored or neither, so an outage between two writes cannot leave a staff change nobody recorded.
+ * Without a line, a change of one item is a plain Put, Update or Delete. A refused condition
+ * is thrown for the store to read (`conditionFailed`).
+ */
+export async function writeAudited(db: DynamoDBDocumentClient, items: readonly WriteItem[], line: AuditLine | undefined): Promise<void> {
+  const [only] = items;
+  if (!line && items.length === 1 && only) {
+    if (only.Put) return void (await call(() => db.send(new PutCommand(only.Put!))));
+    if (only.Update) return void (await call(() => db.send(new UpdateCommand(only.Update!))));
+    if (only.Delete) return void (await call(() => db.send(new DeleteCommand(only.Delete!))));
+  }
+  await transactWrite(db, { TransactItems: [...items, ...(line ? [line] : [])] });
 }
