@@ -74,8 +74,10 @@ export function Api({ stack }: StackContext) {
   };
 
   const routes: Record<string, { function: SstFunction }> = {};
+  const functions: Record<string, SstFunction> = {};
   for (const module of modules) {
     const fn = moduleFunction(module);
+    functions[module.name] = fn;
     scheduleJobs(module, fn);
     for (const route of moduleRoutes(module)) {
       if (routes[route]) throw new Error(`Route "${route}" of module "${module.name}" is already taken`);
@@ -91,5 +93,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api };
+  return { api, functions };
 }

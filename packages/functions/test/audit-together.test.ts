@@ -6,7 +6,7 @@ import { makeOffer } from "../../core/test/offer-fixtures.ts";
 import { createApi } from "../src/app.ts";
 import { modules } from "../src/modules.ts";
 import { createServices, type Services } from "../src/shared/services.ts";
-import { json, testApi } from "./support.ts";
+import { testApi } from "./support.ts";
 
 /**
  * Every change staff (or a staff job) make is written in one transaction with its audit line.

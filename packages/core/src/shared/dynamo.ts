@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
-  DeleteCommand,
   DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
@@ -110,7 +109,7 @@ export type WriteItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[
 /**
  * Writes a change together with its audit line, in one transaction (`transactWrite`): both are
  * stored or neither, so an outage between two writes cannot leave a staff change nobody recorded.
- * Without a line, a change of one item is a plain Put, Update or Delete. A refused condition
+ * Without a line, a change of one item is a plain Put or Update. A refused condition
  * is thrown for the store to read (`conditionFailed`).
  */
 export async function writeAudited(db: DynamoDBDocumentClient, items: readonly WriteItem[], line: AuditLine | undefined): Promise<void> {
@@ -118,7 +117,6 @@ export async function writeAudited(db: DynamoDBDocumentClient, items: readonly W
   if (!line && items.length === 1 && only) {
     if (only.Put) return void (await call(() => db.send(new PutCommand(only.Put!))));
     if (only.Update) return void (await call(() => db.send(new UpdateCommand(only.Update!))));
-    if (only.Delete) return void (await call(() => db.send(new DeleteCommand(only.Delete!))));
   }
   await transactWrite(db, { TransactItems: [...items, ...(line ? [line] : [])] });
 }
