@@ -5,6 +5,7 @@ import { configFromEnv, type Config } from "@naerhed/core/shared/config";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
+import { healthRoute } from "./shared/health.ts";
 import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
@@ -27,7 +28,10 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   );
   api.use(originCheck(config.siteUrl));
   api.use(sessionCheck(services));
-  for (const module of modules) api.route("/", module.routes(services, modules));
+  for (const module of modules) {
+    api.route("/", healthRoute(module, services));
+    api.route("/", module.routes(services, modules));
+  }
   api.onError(handleError);
   api.notFound(handleNotFound);
   return api;

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -12,6 +13,7 @@ import {
 import type { AuditLine } from "./audit.ts";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
+import type { TableSpec } from "./tables.ts";
 
 /**
  * How long one DynamoDB call may take before the person gets "try again in a moment" (503).
@@ -119,4 +121,18 @@ export async function writeAudited(db: DynamoDBDocumentClient, items: readonly W
     if (only.Update) return void (await call(() => db.send(new UpdateCommand(only.Update!))));
   }
   await transactWrite(db, { TransactItems: [...items, ...(line ? [line] : [])] });
+}
+
+/**
+ * Proves a table answers: reads a key no item has, with the one right every module holds on
+ * its own tables (GetItem). Anything but an answer (missing table, no right, outage) is UnavailableError.
+ */
+export async function probeTable(db: DynamoDBDocumentClient, tableName: string, spec: Pick<TableSpec, "partitionKey" | "sortKey">): Promise<void> {
+  const value = (key: { type: "string" | "number" }) => (key.type === "string" ? "HEALTH" : 0);
+  const Key = { [spec.partitionKey.name]: value(spec.partitionKey), ...(spec.sortKey ? { [spec.sortKey.name]: value(spec.sortKey) } : {}) };
+  try {
+    await db.send(new GetCommand({ TableName: tableName, Key }));
+  } catch (error) {
+    throw error instanceof UnavailableError ? error : new UnavailableError(error);
+  }
 }
