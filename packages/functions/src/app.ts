@@ -7,6 +7,7 @@ import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
 import { healthRoute } from "./shared/health.ts";
 import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
+import { accessLog } from "./shared/log.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
 
@@ -17,6 +18,7 @@ import { createServices, type Services } from "./shared/services.ts";
 export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
+  api.use(accessLog(modules));
   api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
   api.use(
     bodyLimit({

@@ -12,6 +12,7 @@ import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { identityTable, tables } from "@naerhed/core/shared/tables";
 import { createApi } from "@naerhed/functions/app";
 import { modules } from "@naerhed/functions/modules";
+import { logger } from "@naerhed/functions/shared/log";
 import { createServices, type Services } from "@naerhed/functions/shared/services";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
@@ -80,6 +81,7 @@ export type PlatformOptions = {
   dynamoPort?: number;
   tablePrefix?: string;
   seedDemo?: boolean;
+  /** No start-up lines and no line per request (tests); warnings and errors are still logged. */
   quiet?: boolean;
 };
 
@@ -87,6 +89,7 @@ export type Platform = { url: string; port: number; dynamo: DynamoLocal; config:
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
+  if (options.quiet) logger.setLogLevel("WARN");
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
   try {
     // The port is known before the server starts, so links in mails point at this very server.

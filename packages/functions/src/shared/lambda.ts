@@ -4,6 +4,7 @@ import { configFromEnv } from "@naerhed/core/shared/config";
 import { tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../app.ts";
 import type { ApiModule } from "./module.ts";
+import { logger } from "./log.ts";
 import { createServices } from "./services.ts";
 
 type HandleOptions = Parameters<typeof handle>[1];
@@ -24,6 +25,8 @@ export function moduleHandler(module: ApiModule, options?: HandleOptions) {
   const services = createServices(config);
   const http = handle(createApi([module], config, services), options);
   return async (event: unknown, context: Context) => {
+    // Lambda's context on every line of this invocation: function name, memory, cold start, request id.
+    logger.addContext(context);
     if (!isJobEvent(event)) return http(event as Parameters<typeof http>[0], context);
     const job = module.jobs?.find((candidate) => candidate.name === event.job);
     if (!job) throw new Error(`Module "${module.name}" has no job "${event.job}"`);
