@@ -21,6 +21,6 @@ export function stacks(app: App): void {
   if (!isProtectedStage(app.stage)) app.setDefaultRemovalPolicy("destroy");
 
   app.stack(Database).stack(Api).stack(Web).stack(Alarms);
-  // The cdk-nag findings we accept, each with its reason (checked in infra-tests/nag.test.ts).
+  // The cdk-nag findings we accept, each with its reason (checked in infra-tests/operations.test.ts).
   Aspects.of(app).add(new AcceptedNagFindings());
 }

@@ -11,7 +11,7 @@ import type { IConstruct } from "constructs";
 /**
  * The cdk-nag findings (AwsSolutions and ServerlessChecks packs) we accept, each with its reason.
  * The infra tests run both packs over the synthesized app and allow no other finding
- * (infra-tests/nag.test.ts). Added as an aspect, so it also reaches what SST and CDK add while
+ * (infra-tests/operations.test.ts). Added as an aspect, so it also reaches what SST and CDK add while
  * synthesizing (helper functions, their roles).
  */
 
