@@ -150,14 +150,18 @@ beforeAll(async () => {
   voteId = (await ok("POST", `/council/centres/nord/proposals/${proposal.id}/vote`, chairCookie, { closes_at: closesAt, ballot: "secret" })).vote.id;
 
   // A panel consultation for everyone on the panel, with new members who joined through the site.
-  const members = await Promise.all(
-    Array.from({ length: PANEL_MEMBERS }, async (_, i) => {
-      const member = newPerson(`Panel ${i + 1}`, [{ role: "citizen" }]);
+  // A few at a time: DynamoDB Local on disk writes one item after another, so 48 writes at once
+  // would wait in its queue past the SDK's 3 s timeout on a busy machine (DynamoDB itself would not).
+  const members: { id: string; cookie: string }[] = [];
+  for (let first = 0; first < PANEL_MEMBERS; first += 8) {
+    const batch = Array.from({ length: Math.min(8, PANEL_MEMBERS - first) }, async (_, i) => {
+      const member = newPerson(`Panel ${first + i + 1}`, [{ role: "citizen" }]);
       const cookie = await cookieOf(member);
       await ok("PUT", "/panel/membership", cookie, { consent: true, contact: "site", profile: {} });
       return { id: member.id, cookie };
-    }),
-  );
+    });
+    members.push(...(await Promise.all(batch)));
+  }
   consultationId = (
     await ok("POST", "/panel/centres/nord/consultations", staffCookie, {
       title: "Åbningstider",
