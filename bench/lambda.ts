@@ -215,7 +215,8 @@ function runChild(bundle: string, env: NodeJS.ProcessEnv, smokePath?: string): P
     child.once("close", (code) => {
       if (code !== 0) return reject(new Error(`importing ${bundle} failed (exit ${code}):\n${stderr.trim()}`));
       try {
-        resolve(JSON.parse(stdout) as ChildResult);
+        // The result is the last line: the handler's own log lines (Powertools Logger, as on Lambda) come before it.
+        resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as ChildResult);
       } catch {
         reject(new Error(`importing ${bundle} printed no result:\n${stdout}\n${stderr.trim()}`));
       }

@@ -8,6 +8,7 @@ import { manifests } from "../packages/core/src/manifests.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
 import { grantedTables, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
+import { alarmWhenNotEmpty } from "./Alarms.ts";
 import { Database } from "./Database.ts";
 import { handlerOf, moduleRoutes } from "./wiring.ts";
 
@@ -112,6 +113,8 @@ export function Api({ stack }: StackContext) {
     const publishers = manifests.filter((other) => other.publishes.some((name) => manifest.handles.includes(name)));
     const deadLetterQueue = new sqs.Queue(stack, `${manifest.name}-event-dead-letters`, { retentionPeriod: Duration.days(14), enforceSSL: true });
     deadLetterQueues[manifest.name] = deadLetterQueue;
+    // An event nobody could handle waits there: the operations team is told (Alarms.ts).
+    alarmWhenNotEmpty(deadLetterQueue, `${manifest.name}-event-dead-letters`);
     new events.Rule(stack, `${manifest.name}-events`, {
       eventBus: bus,
       eventPattern: { source: publishers.map((publisher) => eventSource(publisher.name)), detailType: [...manifest.handles] },
@@ -120,8 +123,10 @@ export function Api({ stack }: StackContext) {
   };
 
   const routes: Record<string, { function: SstFunction }> = {};
+  const functions: Record<string, SstFunction> = {};
   for (const manifest of manifests) {
     const fn = moduleFunction(manifest);
+    functions[manifest.name] = fn;
     scheduleJobs(manifest, fn);
     routeEvents(manifest, fn);
     for (const route of moduleRoutes(manifest)) {
@@ -138,5 +143,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, bus, deadLetterQueues };
+  return { api, bus, deadLetterQueues, functions };
 }

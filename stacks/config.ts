@@ -11,6 +11,9 @@ import { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared
  * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
  *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
  *   their manifests (packages/core/src/<module>/manifest.ts). Unset: the app's default.
+ * - `NAERHED_ALARM_EMAIL`: the operations team's address (or several, separated by commas) that
+ *   gets the alarms by email (`alarmEmails`, stacks/Alarms.ts). Required on prod; other stages
+ *   may leave it unset and get the alarms without anyone subscribed.
  */
 
 export const DEFAULT_MAIL_FROM = "noreply@example.dk";
@@ -66,4 +69,20 @@ export function moduleSettings(env: NodeJS.ProcessEnv = process.env): Partial<Re
     settings[name] = value;
   }
   return settings;
+}
+
+/**
+ * The operations team's addresses for alarms, from `NAERHED_ALARM_EMAIL` (comma-separated).
+ * `required`: the stage must name someone (prod: an alarm nobody reads helps nobody).
+ */
+export function alarmEmails(env: NodeJS.ProcessEnv = process.env, { required }: { required: boolean }): string[] {
+  const raw = env.NAERHED_ALARM_EMAIL?.trim() ?? "";
+  const addresses = raw ? raw.split(",").map((address) => address.trim()) : [];
+  if (required && addresses.length === 0) {
+    throw new Error("NAERHED_ALARM_EMAIL must be set on this stage: the operations team's email address for alarms, such as drift@kommune.dk");
+  }
+  for (const address of addresses) {
+    if (!ADDRESS.test(address)) throw new Error(`NAERHED_ALARM_EMAIL must be email addresses separated by commas, such as drift@kommune.dk, got "${address}"`);
+  }
+  return [...new Set(addresses)];
 }

@@ -5,7 +5,9 @@ import { configFromEnv, type Config } from "@naerhed/core/shared/config";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
+import { healthRoute } from "./shared/health.ts";
 import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
+import { accessLog } from "./shared/log.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
 
@@ -16,6 +18,7 @@ import { createServices, type Services } from "./shared/services.ts";
 export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
+  api.use(accessLog(modules.map((module) => module.manifest)));
   api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
   api.use(
     bodyLimit({
@@ -27,7 +30,10 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   );
   api.use(originCheck(config.siteUrl));
   api.use(sessionCheck(services));
-  for (const module of modules) api.route("/", module.routes(services));
+  for (const module of modules) {
+    api.route("/", healthRoute(module, services));
+    api.route("/", module.routes(services));
+  }
   api.onError(handleError);
   api.notFound(handleNotFound);
   return api;

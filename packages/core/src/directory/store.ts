@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
 import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
@@ -25,7 +25,9 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 8. Staff: accept a suggestion; two staff at
  *    once make ONE draft                         → TransactWriteItems: Put the draft offer (attribute_not_exists)
  *                                                  + Update the suggestion to accepted, condition status = pending
- * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
+ *                                                  + Put the two audit lines (suggestion accepted, offer created)
+ * 9. Staff: decline a suggestion                 → TransactWriteItems: Update to declined, condition status = pending
+ *                                                  + Put the audit line
  * 10a. A signed-in person's suggestions
  *    (their export and erasure)                  → Query gsi2 gsi2pk=SUGGESTER#<person id>; erase: UpdateItem REMOVE contact fields
  * 10. Suggestions per client address / person
@@ -33,10 +35,10 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 11. Search: every published offer at once, to
  *    build the in-memory index (search.ts)       → Query gsi1 gsi1pk=PUBLISHED_OFFERS, all pages
  * 12. Import: the offers a file names, by id     → BatchGetItem pk=OFFER#<id>, sk=OFFER (≤ 100 keys a call)
- * 13. Import: write up to 100 offers, all or
+ * 13. Import: write up to 50 offers, all or
  *    none, each only if unchanged since the
  *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
- *                                                  (new) or version = <version read> (update)
+ *                                                  (new) or version = <version read> (update), and its audit line
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -246,7 +248,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * that draft offer in the same transaction. False if the suggestion was no longer pending
      * (someone else handled it first): then nothing at all was written.
      */
-    async handleSuggestion(id: string, centreId: string, handling: Handling, draft?: CuratedOffer): Promise<boolean> {
+    async handleSuggestion(id: string, centreId: string, handling: Handling, lines: readonly AuditLine[], draft?: CuratedOffer): Promise<boolean> {
       const { status, ...fields } = handling;
       const names: Record<string, string> = { "#status": "status", "#centre": "centre_id" };
       const values: Record<string, unknown> = {
@@ -271,20 +273,9 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         ExpressionAttributeValues: values,
       };
       try {
-        if (!draft) {
-          await call(() => db.send(new UpdateCommand(update)));
-        } else {
-          await call(() =>
-            db.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  { Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } },
-                  { Update: update },
-                ],
-              }),
-            ),
-          );
-        }
+        await transactWrite(db, {
+          TransactItems: [...(draft ? [{ Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } }] : []), { Update: update }, ...lines],
+        });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -314,19 +305,15 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     /**
-     * Writes up to 100 offers in one transaction: all or none. Each is written only if it is
-     * still new (`previousVersion` null) or still at `previousVersion`; false (and nothing
-     * written) when any of them changed meanwhile.
+     * Writes up to 50 offers, each with its audit line, in one transaction: all or none. Each is
+     * written only if it is still new (`previousVersion` null) or still at `previousVersion`; false
+     * (and nothing written) when any of them changed meanwhile.
      */
-    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null }[]): Promise<boolean> {
+    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null; line: AuditLine }[]): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
-            }),
-          ),
-        );
+        await transactWrite(db, {
+          TransactItems: writes.flatMap(({ offer, previousVersion, line }) => [{ Put: guardedPut(offer, previousVersion) }, line]),
+        });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;

@@ -109,20 +109,22 @@ export async function acceptSuggestion(services: SuggestionServices, actor: Acto
   const suggestion = await getForCentre(services, centreId, id);
   if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
   const draft = draftFrom(suggestion, uuidv7(), services.now());
-  const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, draft);
+  const lines = [
+    services.audit.line({
+      actor,
+      action: "directory.suggestion.accept",
+      item: `directory:suggestion:${id}`,
+      summary: JSON.stringify({ name: suggestion.name, offer_id: draft.id }),
+    }),
+    services.audit.line({
+      actor,
+      action: "directory.offer.create",
+      item: `directory:offer:${draft.id}`,
+      summary: JSON.stringify({ name: draft.name, publication: draft.publication, changed: ["created"], suggestion_id: id }),
+    }),
+  ];
+  const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, lines, draft);
   if (!accepted) throw alreadyHandled(await services.store.getSuggestion(id));
-  await services.audit.record({
-    actor,
-    action: "directory.suggestion.accept",
-    item: `directory:suggestion:${id}`,
-    summary: JSON.stringify({ name: suggestion.name, offer_id: draft.id }),
-  });
-  await services.audit.record({
-    actor,
-    action: "directory.offer.create",
-    item: `directory:offer:${draft.id}`,
-    summary: JSON.stringify({ name: draft.name, publication: draft.publication, changed: ["created"], suggestion_id: id }),
-  });
   return draft;
 }
 
@@ -137,15 +139,15 @@ export async function declineSuggestion(
   const suggestion = await getForCentre(services, centreId, id);
   if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
   const fields = { ...handling(services, actor), decline_reason: reason };
-  if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }))) {
-    throw alreadyHandled(await services.store.getSuggestion(id));
-  }
-  await services.audit.record({
+  const line = services.audit.line({
     actor,
     action: "directory.suggestion.decline",
     item: `directory:suggestion:${id}`,
     summary: JSON.stringify({ name: suggestion.name, reason }),
   });
+  if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }, [line]))) {
+    throw alreadyHandled(await services.store.getSuggestion(id));
+  }
   const { expires_at: _kept, ...handled } = fields;
   return { ...suggestion, status: "declined", ...handled };
 }

@@ -8,7 +8,8 @@ import {
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { call, queryAll } from "../shared/dynamo.ts";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, queryAll, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { Grant, Person } from "./person.ts";
 
@@ -145,42 +146,37 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       }
     },
 
-    /** Changes the profile and the copies every session holds, so a new grant takes effect at once. */
-    async updatePerson(person: Person): Promise<void> {
-      const update = (Key: Record<string, string>) =>
-        call(() =>
-          db.send(
-            new UpdateCommand({
-              TableName,
-              Key,
-              UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
-              ConditionExpression: "attribute_exists(pk)",
-              ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
-              ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
-            }),
-          ),
-        );
-      await update(personKey(person.id));
+    /**
+     * Changes the profile (with the audit line of a change by staff, in one transaction) and then
+     * the copies every session holds, so a new grant takes effect at once.
+     */
+    async updatePerson(person: Person, line?: AuditLine): Promise<void> {
+      const update = (Key: Record<string, string>) => ({
+        TableName,
+        Key,
+        UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
+        ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
+      });
+      await writeAudited(db, [{ Update: update(personKey(person.id)) }], line);
       for (const session of await sessionsOf(person.id)) {
-        await update(sessionKey(session.hash)).catch((error: unknown) => {
+        await call(() => db.send(new UpdateCommand(update(sessionKey(session.hash))))).catch((error: unknown) => {
           // A session that ended meanwhile needs no refresh.
           if (!isConditionFailure(error)) throw error;
         });
       }
     },
 
-    async setPasswordHash(id: string, hash: string): Promise<void> {
-      await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: personKey(id),
-            UpdateExpression: "SET password_hash = :hash",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":hash": hash },
-          }),
-        ),
-      );
+    async setPasswordHash(id: string, hash: string, line?: AuditLine): Promise<void> {
+      const update = {
+        TableName,
+        Key: personKey(id),
+        UpdateExpression: "SET password_hash = :hash",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":hash": hash },
+      };
+      await writeAudited(db, [{ Update: update }], line);
     },
 
     /** Removes the profile, the email index and every session. Safe to repeat. */

@@ -5,12 +5,14 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { call } from "./dynamo.ts";
 
 /**
- * The audit log: every write by staff or admins anywhere in the platform, through
- * `record`. Admins read it, filtered by person or by item (table spec: `auditTable`).
+ * The audit log: every write by staff or admins anywhere in the platform, each written in
+ * one transaction with the change it records (`line`), and the exports of personal answers
+ * (`record`). Admins read it, filtered by person or by item (table spec: `auditTable`).
  *
  * Access patterns
- * 1. Record one change                        → PutItem pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id>, on its own
- *                                               or (`line`) inside the TransactWriteItems of the change
+ * 1. Record one change                        → Put pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id> inside the
+ *                                               TransactWriteItems of the change (`line`), or a
+ *                                               PutItem of its own for an action that changes nothing (`record`)
  * 2. Newest changes in a month                → Query pk=AUDIT#<yyyy-mm>, descending
  * 3. Changes made by one person, newest first → Query by_actor actor_id=<person id>
  * 4. Changes to one item, newest first        → Query by_item item=<module>:<kind>:<id>
@@ -65,8 +67,8 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
   };
   return {
     /**
-     * Records a change in a write of its own, after the change. An outage between the two
-     * writes leaves the change without its line; `line` avoids that.
+     * Records an action that changes nothing (an export), in a write of its own: before the
+     * data goes out, so an audit log that cannot be written refuses the export. A change uses `line`.
      */
     async record(entry: AuditRecord): Promise<void> {
       await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry), ConditionExpression: CREATE_ONLY })));

@@ -30,6 +30,7 @@ import {
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
+import { errorFields, logger } from "../shared/log.ts";
 import type { Context } from "hono";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
@@ -155,13 +156,8 @@ export const directoryModule: ApiModule = {
       maxAgeSeconds: config.directorySearchMaxAgeSeconds ?? DEFAULT_SEARCH_MAX_AGE_SECONDS,
       resultCacheSize: config.directorySearchResultCacheSize,
       now,
-      // The old index stays in use and the next search tries again; said in the same JSON shape as shared/http.ts.
-      onBackgroundError: (error) => {
-        const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-        console.warn(
-          JSON.stringify({ level: "warn", time: now().toISOString(), what: "directory_search_background_rebuild_failed", error: { name, message, stack } }),
-        );
-      },
+      // The old index stays in use and the next search tries again.
+      onBackgroundError: (error) => logger.warn("directory_search_background_rebuild_failed", { module: "directory", error: errorFields(error) }),
     });
     app.get("/directory/search", guard(access.public), async (c) =>
       c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()), now())),

@@ -5,6 +5,7 @@ import { configFromEnv } from "@naerhed/core/shared/config";
 import { eventDetails, isBusEvent, type BusEvent, type EventName } from "@naerhed/core/shared/events";
 import { grantedTables } from "@naerhed/core/shared/manifest";
 import { createApi } from "../app.ts";
+import { logger } from "./log.ts";
 import type { ApiModule, EventHandler } from "./module.ts";
 import { createServices, type Runtime, type Services } from "./services.ts";
 
@@ -51,6 +52,8 @@ export function moduleHandler(module: ApiModule, runtime: Runtime & { env?: Node
   const services = createServices(config, runtime, module.manifest);
   const http = handle(createApi([module], config, services), options);
   return async (event: unknown, context: Context) => {
+    // Lambda's context on every line of this invocation: function name, memory, cold start, request id.
+    logger.addContext(context);
     if (isJobEvent(event)) {
       const job = module.manifest.jobs.find((candidate) => candidate.name === event.job);
       const run = job && module.jobs?.[job.name];
