@@ -1,7 +1,7 @@
 import type { Language } from "../shared/language.ts";
 
 /**
- * Identity's messages: people, roles, sign-in and invitations.
+ * Identity's messages: people, roles, sign-in, invitations and a person's own data across modules.
  * Plain language: what happened, then what to do. Every module's messages are gathered in shared/messages.ts.
  */
 const da = {
@@ -23,6 +23,8 @@ const da = {
   password_wrong: "Mailen eller adgangskoden er forkert.",
   password_not_allowed: "Kun personale kan bruge en adgangskode.",
   invite_not_allowed: "Du må ikke invitere til den rolle.",
+  person_being_erased: "Dine oplysninger bliver slettet. Du kan ikke logge ind imens.",
+  export_not_ready: "Vi samler stadig dine data. Prøv igen om et minut.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -44,6 +46,8 @@ const en: Record<keyof typeof da, string> = {
   password_wrong: "The email or password is wrong.",
   password_not_allowed: "Only staff can use a password.",
   invite_not_allowed: "You may not invite people to this role.",
+  person_being_erased: "Your data is being deleted. You cannot sign in meanwhile.",
+  export_not_ready: "We are still gathering your data. Try again in a minute.",
 };
 
 export const identityMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

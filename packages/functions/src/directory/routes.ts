@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
+import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
@@ -13,10 +14,19 @@ import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { createSearchIndexCache, DEFAULT_SEARCH_MAX_AGE_SECONDS, SearchQuery, searchOffers } from "@naerhed/core/directory/search";
 import { DeclineInput, SuggestionId, SuggestionInput } from "@naerhed/core/directory/suggestion";
-import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer } from "@naerhed/core/directory/suggestions";
+import {
+  acceptSuggestion,
+  declineSuggestion,
+  eraseSuggestions,
+  exportSuggestions,
+  pendingSuggestions,
+  suggestOffer,
+  type SuggestionServices,
+} from "@naerhed/core/directory/suggestions";
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
+import { errorFields, logger } from "../shared/log.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 import { addHsdsRoutes } from "./hsds-routes.ts";
@@ -40,14 +50,21 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan
   return { format, text: await c.req.text(), firstRow: first_row, ...(plan ? { plan } : {}) };
 }
 
+const suggestionServices = ({ db, config, audit, now }: Services): SuggestionServices => ({
+  store: createDirectoryStore(db, config.tableNames[directoryTable.id]!),
+  audit,
+  now,
+});
+
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
 const centreStaff = access.roleForCentre("centre", "staff");
 
 export const directoryModule: ApiModule = {
-  name: "directory",
-  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table.
-  prefixes: ["directory", "hsds"],
-  tables: [directoryTable],
+  manifest: directoryManifest,
+  personalData: {
+    export: (services, personId) => exportSuggestions(suggestionServices(services), personId),
+    erase: (services, personId) => eraseSuggestions(suggestionServices(services), personId),
+  },
   routes: directoryRoutes,
 };
 
@@ -55,20 +72,15 @@ export const directoryModule: ApiModule = {
 export function directoryRoutes({ db, config, audit, now }: Services) {
   const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
   const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
-  const suggestions = { store, audit, now };
+  const suggestions: SuggestionServices = { store, audit, now };
   // Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts).
   const searchIndex = createSearchIndexCache({
     load: () => store.listAllPublishedOffers(),
     maxAgeSeconds: config.directorySearchMaxAgeSeconds ?? DEFAULT_SEARCH_MAX_AGE_SECONDS,
     resultCacheSize: config.directorySearchResultCacheSize,
     now,
-    // The old index stays in use and the next search tries again; said in the same JSON shape as shared/http.ts.
-    onBackgroundError: (error) => {
-      const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-      console.warn(
-        JSON.stringify({ level: "warn", time: now().toISOString(), what: "directory_search_background_rebuild_failed", error: { name, message, stack } }),
-      );
-    },
+    // The old index stays in use and the next search tries again.
+    onBackgroundError: (error) => logger.warn("directory_search_background_rebuild_failed", { module: "directory", error: errorFields(error) }),
   });
   /** Publish, unpublish, archive or verify one offer, at the version the person saw. */
   const transition = (to: "publish" | "unpublish" | "archive" | "verify") => async (c: Context<AppEnv>) => {
