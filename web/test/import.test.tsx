@@ -75,7 +75,7 @@ describe("the import page", () => {
     const input = await openPage();
     const fetch = mockFetch();
     choose(input, new File(['name\r\n"open'], "tilbud.csv"));
-    expect(await screen.findByText("Vi kan ikke læse filen som CSV. Gem den som CSV igen.")).toBeInTheDocument();
+    expect(await screen.findByText("Vi kan ikke læse filen som CSV. Et citationstegn står forkert. Gem filen som CSV igen.")).toBeInTheDocument();
     expect(input).toHaveAttribute("aria-invalid", "true");
     expect(fetch).not.toHaveBeenCalled();
   });

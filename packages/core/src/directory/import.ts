@@ -3,7 +3,7 @@ import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreId } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError } from "../shared/errors.ts";
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 import { IMPORT_BATCH_ROWS, readImportFile, type ImportFormat } from "./import-file.ts";
 import { canonical, checkItem, describeProblem, markDuplicates, type RowProblem } from "./import-rows.ts";
 import type { CuratedOffer, OfferInput } from "./offer.ts";

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -90,10 +90,7 @@ function toItem(offer: CuratedOffer) {
 const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
 export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
 
-function toCurated(item: Record<string, unknown>): CuratedOffer {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer } = item;
-  return offer as CuratedOffer;
-}
+const toCurated = (item: Record<string, unknown>) => withoutKeys<CuratedOffer>(item);
 
 /** The public view: a published offer is complete (checked when it was published); the version is internal. */
 function toOffer(item: Record<string, unknown>): Offer {
@@ -120,8 +117,8 @@ function suggestionToItem(suggestion: Suggestion, suggestedBy?: string) {
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _d, gsi2sk: _e, expires_at: _c, ...suggestion } = item;
-  return suggestion as Suggestion;
+  const { expires_at: _expires, ...suggestion } = withoutKeys<Suggestion & { expires_at?: number }>(item);
+  return suggestion;
 }
 
 /** The contact details a citizen may give with a suggestion: removed when they are erased. */
@@ -283,7 +280,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    // ── Import (directory/import.ts) ──
     /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
     async getCuratedOffers(ids: readonly string[]): Promise<Map<string, CuratedOffer>> {
       const found = new Map<string, CuratedOffer>();
@@ -320,7 +316,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         throw error;
       }
     },
-    // ── end of import ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
@@ -345,7 +340,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       };
     },
 
-    // ── Search (directory/search.ts): pattern 2 read whole, to build the in-memory index ──
     /** Every published offer: the sparse gsi1 partition, all its pages (one Query, paged by DynamoDB). */
     async listAllPublishedOffers(): Promise<Offer[]> {
       const items = await queryAll(db, {
@@ -356,7 +350,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       });
       return items.map(toOffer);
     },
-    // ── end of search ──
   };
 }
 
