@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as v from "valibot";
-import { demoOffers } from "../src/directory/demo-offers.ts";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import { danishSortKey } from "../src/directory/store.ts";
 import { buildSearchIndex, buildSearchIndexInSteps, createSearchIndexCache, foldDanish, queryWords, SearchQuery, searchTerm } from "../src/directory/search.ts";
 import { makeOffer } from "./offer-fixtures.ts";
@@ -375,7 +375,7 @@ describe("filters for needs, days and nearness", () => {
     const fields = (input: Record<string, string>) => v.safeParse(SearchQuery, input).issues?.map((i) => i.message);
     expect(fields({ access: "lift" })).toEqual(["accessibility_fact_invalid"]);
     expect(fields({ day: "tirsdag" })).toEqual(["weekday_invalid"]);
-    expect(fields({ postcode: "9999" })).toEqual(["search_postcode_unknown"]);
+    expect(fields({ postcode: "9999" })).toEqual(["postcode_unknown"]);
     expect(fields({ lat: "55.5" })).toEqual(["search_point_invalid"]);
   });
 });

@@ -14,6 +14,7 @@ import { logger } from "@naerhed/functions/shared/log";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { filesDirBeside } from "./file-folder.ts";
 import { createGateway } from "./gateway.ts";
 import { startJobs } from "./jobs.ts";
 import { startLocalModules, type LocalModules } from "./lambda-runner.ts";
@@ -114,7 +115,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const modules = await startLocalModules({ config });
+    const modules = await startLocalModules({ config, ...(options.dataDir ? { filesDir: filesDirBeside(options.dataDir) } : {}) });
     const server = serve({ fetch: createLocalApp(config, modules).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

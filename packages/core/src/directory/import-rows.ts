@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import * as v from "valibot";
-import { centres, type CentreId } from "../shared/centres.ts";
+import type { Centre } from "../organisation/centre.ts";
 import { InvalidInputError } from "../shared/errors.ts";
 import type { Language } from "../shared/language.ts";
 import { message, type MessageKey } from "../shared/messages.ts";
@@ -75,11 +75,14 @@ function yesNo(value: string, name: string, problems: RowProblem[]): boolean | u
   return undefined;
 }
 
+/** The importer's own centre, and every stored centre, by which a row may name its centre. */
+export type ImportCentres = { own: string; known: readonly Pick<Centre, "id" | "name">[] };
+
 /** A centre by its id or its Danish or English name; an empty value means the importer's own centre. */
-function centreFrom(value: string, own: CentreId): string {
+function centreFrom(value: string, centres: ImportCentres): string {
   const text = value.trim().toLowerCase();
-  if (text === "") return own;
-  return centres.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en.toLowerCase() === text)?.id ?? text;
+  if (text === "") return centres.own;
+  return centres.known.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en?.toLowerCase() === text)?.id ?? text;
 }
 
 /** A category by its HSDS term id, or by its id or its Danish or English name. */
@@ -140,7 +143,7 @@ function timesFrom<K extends "weekday" | "date">(value: string, key: K, name: st
 }
 
 /** Mirror of hsds-csv.ts `columns`: a row of the CSV export → the offer's fields. */
-export function fromCsvRow(header: readonly string[], record: readonly string[], own: CentreId): Candidate {
+export function fromCsvRow(header: readonly string[], record: readonly string[], centres: ImportCentres): Candidate {
   const problems: RowProblem[] = [];
   if (record.length !== header.length) problems.push({ column: "", message: "import_row_columns" });
   const cell = (name: string) => unguard(record[header.indexOf(name)] ?? "").trim();
@@ -158,7 +161,7 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
       email: text("email"),
       phone: text("phone"),
       category: categoryFrom(cell("taxonomy_term_id"), cell("category"), problems),
-      centre_id: centreFrom(cell("centre"), own),
+      centre_id: centreFrom(cell("centre"), centres),
       area: text("area"),
       free: yesNo(cell("free"), "free", problems),
       fees_description: text("fees_description"),
@@ -195,13 +198,13 @@ const first = (value: unknown): Json | undefined => (Array.isArray(value) ? obje
 const str = (value: unknown) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value);
 
 /** The centre in a service area's description, which the export writes as "<area>, <centre's Danish name>". */
-function centreOfArea(area: Json | undefined, own: CentreId): string {
+function centreOfArea(area: Json | undefined, centres: ImportCentres): string {
   const description = typeof area?.description === "string" ? area.description : "";
-  return centres.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? own;
+  return centres.known.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? centres.own;
 }
 
 /** Mirror of hsds.ts `toHsdsService`: one HSDS service → the offer's fields. */
-export function fromService(value: unknown, own: CentreId): Candidate {
+export function fromService(value: unknown, centres: ImportCentres): Candidate {
   const service = object(value);
   if (!service) return { fields: {}, problems: [{ column: "", message: "import_service_invalid" }] };
   const problems: RowProblem[] = [];
@@ -244,7 +247,7 @@ export function fromService(value: unknown, own: CentreId): Candidate {
       email: str(service.email),
       phone: str(first(service.phones)?.number),
       category: term?.code,
-      centre_id: centreOfArea(area, own),
+      centre_id: centreOfArea(area, centres),
       area: str(area?.name),
       free,
       fees_description: free && fees === "Gratis." ? undefined : fees,
@@ -297,8 +300,8 @@ const valueAt = (fields: Json, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Json)[key] : undefined), fields);
 
 /** Checks one item of the file for the importer's centre. */
-export function checkItem(item: ImportItem, header: readonly string[], own: CentreId): CheckedRow {
-  const candidate = item.record ? fromCsvRow(header, item.record, own) : fromService(item.service, own);
+export function checkItem(item: ImportItem, header: readonly string[], centres: ImportCentres): CheckedRow {
+  const candidate = item.record ? fromCsvRow(header, item.record, centres) : fromService(item.service, centres);
   const problems = [...candidate.problems];
   if (candidate.id !== undefined && !v.is(OfferId, candidate.id)) problems.push({ column: "id", message: "import_id_invalid" });
   const centre = candidate.fields.centre_id;
@@ -317,7 +320,7 @@ export function checkItem(item: ImportItem, header: readonly string[], own: Cent
     }
   }
   // Another centre's row is refused as such, whatever else is wrong with it (an unknown centre is already named).
-  if (centre !== undefined && centre !== own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
+  if (centre !== undefined && centre !== centres.own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
   const name = typeof candidate.fields.name === "string" ? candidate.fields.name.trim() : undefined;
   if (problems.length > 0 || !input) return { row: item.row, ...(name ? { name } : {}), ...(candidate.id ? { id: candidate.id } : {}), problems };
   return { row: item.row, name: input.name, id: candidate.id?.toLowerCase() ?? contentId(input), input, problems };

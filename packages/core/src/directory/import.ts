@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
-import type { CentreId } from "../shared/centres.ts";
+import type { CentreDirectory, CentreId } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError } from "../shared/errors.ts";
 import type { Language } from "../shared/language.ts";
 import { IMPORT_BATCH_ROWS, readImportFile, type ImportFormat } from "./import-file.ts";
@@ -30,7 +30,7 @@ import type { DirectoryStore } from "./store.ts";
  *   file again is safe: those rows now show as unchanged, and no offer is made twice.
  */
 
-export type ImportServices = { store: DirectoryStore; audit: AuditLog; now: () => Date };
+export type ImportServices = { store: DirectoryStore; audit: AuditLog; now: () => Date; centres: CentreDirectory };
 
 export type ImportAction = "create" | "update" | "unchanged" | "error";
 export type PreviewRow = { row: number; name?: string; id?: string; action: ImportAction; problems: RowProblem[] };
@@ -52,7 +52,8 @@ async function plan(services: ImportServices, centre: CentreId, request: ImportR
   const file = readImportFile(request.text, request.format, request.firstRow);
   if (!file.ok) throw new InvalidInputError([{ field: "file", message: file.problem }]);
   if (file.items.length > IMPORT_BATCH_ROWS) throw new InvalidInputError([{ field: "file", message: "import_too_many_rows" }]);
-  const rows = markDuplicates(file.items.map((item) => checkItem(item, file.header, centre)));
+  const centres = { own: centre, known: await services.centres.all() };
+  const rows = markDuplicates(file.items.map((item) => checkItem(item, file.header, centres)));
   const stored = await services.store.getCuratedOffers(rows.filter((row) => row.input).map((row) => row.id!));
   return rows.map((row): PlannedRow => {
     const { input, problems, ...shown } = row;

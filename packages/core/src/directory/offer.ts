@@ -3,7 +3,7 @@ import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
-import { Latitude, Longitude } from "./places.ts";
+import { KnownPostcode, Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 /**
@@ -32,7 +32,7 @@ export const OfferLocation = v.pipe(
   v.object({
     name: v.optional(text(120)),
     address_1: text(200),
-    postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
+    postal_code: KnownPostcode,
     city: text(80),
     latitude: v.optional(Latitude),
     longitude: v.optional(Longitude),

@@ -16,6 +16,7 @@ import {
   type HsdsServicesQuery,
   type HsdsTaxonomy,
   type HsdsTaxonomyTerm,
+  type CentreOf,
 } from "./hsds.ts";
 import { offersToCsv } from "./hsds-csv.ts";
 import type { Offer } from "./offer.ts";
@@ -50,8 +51,8 @@ export async function hsdsServices(published: PublishedOffers, query: HsdsServic
   return { ...offers, contents: offers.contents.map(toHsdsServiceListItem) };
 }
 
-export async function hsdsService(store: DirectoryStore, id: string): Promise<HsdsService> {
-  return toHsdsService(await publishedOffer(store, id));
+export async function hsdsService(store: DirectoryStore, id: string, centreOf: CentreOf): Promise<HsdsService> {
+  return toHsdsService(await publishedOffer(store, id), centreOf);
 }
 
 export async function hsdsOrganizations(published: PublishedOffers, query: HsdsListQuery): Promise<HsdsPage<HsdsOrganization>> {
@@ -95,11 +96,11 @@ export function hsdsTaxonomyTerm(id: string): HsdsTaxonomyTerm {
 }
 
 /** The whole published directory as fully nested HSDS services. */
-export async function hsdsExport(published: PublishedOffers): Promise<HsdsService[]> {
-  return (await published()).map(toHsdsService);
+export async function hsdsExport(published: PublishedOffers, centreOf: CentreOf): Promise<HsdsService[]> {
+  return (await published()).map((offer) => toHsdsService(offer, centreOf));
 }
 
 /** The whole published directory as a CSV file (text with a byte order mark). */
-export async function hsdsCsvExport(published: PublishedOffers): Promise<string> {
-  return offersToCsv(await published());
+export async function hsdsCsvExport(published: PublishedOffers, centreOf: CentreOf): Promise<string> {
+  return offersToCsv(await published(), centreOf);
 }

@@ -54,7 +54,7 @@ const centreStaff = access.roleForCentre("centre", "staff");
 
 export function councilServices(services: Services): CouncilServices {
   const store = createCouncilStore(services.db, services.config.tableNames[councilTable.id]!);
-  return { store, audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl };
+  return { store, audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
 }
 
 export const councilModule: ApiModule = {

@@ -1,7 +1,8 @@
 import type { Hono } from "hono";
 import { access } from "@naerhed/core/shared/access";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { HsdsId, HsdsListQuery, HsdsServicesQuery } from "@naerhed/core/directory/hsds";
+import { centreLookup, HsdsId, HsdsListQuery, HsdsServicesQuery } from "@naerhed/core/directory/hsds";
+import type { CentreDirectory } from "@naerhed/core/shared/centres";
 import {
   hsdsCsvExport,
   hsdsExport,
@@ -24,13 +25,15 @@ import type { AppEnv } from "../shared/http.ts";
  * (paths as in the HSDS openapi.json). Everything here is public. Lists and exports come from
  * `published` (the search index's copy, at most a minute old); one service is read fresh from `store`.
  */
-export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore, published: PublishedOffers): void {
+export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore, published: PublishedOffers, centres: CentreDirectory): void {
+  // Each offer's centre, for its name and its region (HSDS address.state_province).
+  const centreOf = async () => centreLookup(await centres.all());
   app
     .get("/hsds", guard(access.public), (c) =>
       c.json({ version: "3.0", openapi_url: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json" }),
     )
     .get("/hsds/services", guard(access.public), async (c) => c.json(await hsdsServices(published, parseInput(HsdsServicesQuery, c.req.query()))))
-    .get("/hsds/services/:id", guard(access.public), async (c) => c.json(await hsdsService(store, parseInput(HsdsId, c.req.param()).id)))
+    .get("/hsds/services/:id", guard(access.public), async (c) => c.json(await hsdsService(store, parseInput(HsdsId, c.req.param()).id, await centreOf())))
     .get("/hsds/organizations", guard(access.public), async (c) =>
       c.json(await hsdsOrganizations(published, parseInput(HsdsListQuery, c.req.query()))),
     )
@@ -44,10 +47,10 @@ export function addHsdsRoutes(app: Hono<AppEnv>, store: DirectoryStore, publishe
     // The whole published directory at once, for import into other systems and spreadsheets.
     .get("/hsds/export.json", guard(access.public), async (c) => {
       c.header("content-disposition", 'inline; filename="naerhed-hsds.json"');
-      return c.json(await hsdsExport(published));
+      return c.json(await hsdsExport(published, await centreOf()));
     })
     .get("/hsds/export.csv", guard(access.public), async (c) =>
-      c.body(await hsdsCsvExport(published), 200, {
+      c.body(await hsdsCsvExport(published, await centreOf()), 200, {
         "content-type": "text/csv; charset=utf-8; header=present",
         "content-disposition": 'attachment; filename="naerhed-tilbud.csv"',
       }),

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
-import { CentreId } from "@naerhed/core/shared/centres";
+import { CentreId, requireCentre } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
 import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
@@ -69,9 +69,9 @@ export const directoryModule: ApiModule = {
 };
 
 /** The directory's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
-export function directoryRoutes({ db, config, audit, now }: Services) {
+export function directoryRoutes({ db, config, audit, now, centres }: Services) {
   const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
-  const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
+  const curation = { store, audit, now, centres, recheckAfterDays: config.directoryRecheckDays };
   const suggestions: SuggestionServices = { store, audit, now };
   // Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts).
   const searchIndex = createSearchIndexCache({
@@ -100,7 +100,12 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
       c.header("cache-control", "no-cache");
       return c.body(offerCalendar(offer, now(), config.siteUrl));
     })
-    .get("/directory/search", guard(access.public), async (c) => c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()), now())))
+    .get("/directory/search", guard(access.public), async (c) => {
+      const query = parseInput(SearchQuery, c.req.query());
+      // A closed centre's filter finds nothing new, but is no mistake: its old links keep working.
+      if (query.centre !== undefined) await requireCentre(centres, query.centre, "centre", { open: false });
+      return c.json(await searchOffers(searchIndex, query, now()));
+    })
     // Staff curate their centre's offers.
     .get("/directory/centres/:centre/offers", guard(centreStaff), async (c) =>
       c.json({ items: await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre) }),
@@ -135,6 +140,7 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
     .post("/directory/suggestions", guard(access.public), async (c) => {
       const input = parseInput(SuggestionInput, await readJson(c));
+      await requireCentre(centres, input.centre_id, "centre_id");
       const suggestion = await suggestOffer(suggestions, input, { actor: c.get("actor"), clientAddress: clientAddress(c) });
       return c.json({ suggestion }, 201);
     })
@@ -151,7 +157,7 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
       return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
     });
   // Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts).
-  addHsdsRoutes(app, store, async () => (await searchIndex.get()).offers);
+  addHsdsRoutes(app, store, async () => (await searchIndex.get()).offers, centres);
   return app;
 }
 

@@ -38,7 +38,8 @@ export function sessionCheck(services: Services): MiddlewareHandler<AppEnv> {
   };
 }
 
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Methods that change something. */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Refuses state-changing requests that a browser sent from another site (CSRF). Allowed:
@@ -54,7 +55,7 @@ export function originCheck(siteUrl: string): MiddlewareHandler<AppEnv> {
     const trusted =
       origin !== undefined &&
       (origin === configured || origin === new URL(c.req.url).origin || c.req.header("sec-fetch-site") === "same-origin");
-    if (UNSAFE.has(c.req.method) && origin !== undefined && !trusted) throw new ForbiddenError("origin_refused");
+    if (UNSAFE_METHODS.has(c.req.method) && origin !== undefined && !trusted) throw new ForbiddenError("origin_refused");
     c.set("siteOrigin", trusted ? origin : configured);
     await next();
   };
