@@ -37,7 +37,7 @@ const da = {
 };
 
 const en: Record<keyof typeof da, string> = {
-  centre_unknown: "We do not know that citizen centre. Choose one of the centres.",
+  centre_unknown: "We do not know that citizen centre. Choose one of the citizen centres.",
   centre_closed: "The citizen centre is closed. Choose another centre.",
   centre_not_found: "We cannot find the citizen centre. Maybe the address is wrong.",
   centre_name_invalid: "Write the centre's name. At most 80 characters.",

@@ -3,8 +3,9 @@ import * as v from "valibot";
 import type { Centre } from "../organisation/centre.ts";
 import type { SiteOrganisation } from "../organisation/site-organisation.ts";
 import { call, queryAll } from "./dynamo.ts";
-import { InvalidInputError, NotFoundError } from "./errors.ts";
+import { InvalidInputError, NotFoundError, type FieldProblem } from "./errors.ts";
 import type { Language } from "./language.ts";
+import { parseInput } from "./validation.ts";
 
 /**
  * The centres and the site organisation as every module reads them: data an administrator
@@ -92,15 +93,47 @@ function toSite(item: Record<string, unknown>): SiteOrganisation {
   return site as SiteOrganisation;
 }
 
+async function centreProblem(directory: CentreDirectory, id: string, open: boolean): Promise<FieldProblem["message"] | undefined> {
+  const centre = await directory.find(id);
+  if (!centre) return "centre_unknown";
+  if (open && centre.status !== "open") return "centre_closed";
+  return undefined;
+}
+
 /**
  * A centre someone chose in a form: it must be stored (`centre_unknown`) and, for anything new,
  * open (`centre_closed`); the problem is reported at `field`.
  */
 export async function requireCentre(directory: CentreDirectory, id: string, field: string, { open = true } = {}): Promise<Centre> {
-  const centre = await directory.find(id);
-  if (!centre) throw new InvalidInputError([{ field, message: "centre_unknown" }]);
-  if (open && centre.status !== "open") throw new InvalidInputError([{ field, message: "centre_closed" }]);
-  return centre;
+  const problem = await centreProblem(directory, id, open);
+  if (problem) throw new InvalidInputError([{ field, message: problem }]);
+  return (await directory.find(id))!;
+}
+
+/**
+ * Input with a top-level centre field (`centre_id`, a search's `centre`): the schema's problems
+ * and the stored-centre check in one answer, so a person sees every wrong field at once.
+ */
+export async function parseWithCentre<const Schema extends v.GenericSchema>(
+  schema: Schema,
+  input: unknown,
+  directory: CentreDirectory,
+  { field, open = true }: { field: string; open?: boolean },
+): Promise<v.InferOutput<Schema>> {
+  const value = (input as Record<string, unknown> | null | undefined)?.[field];
+  // A value that is no centre id at all is the schema's to report.
+  const problem = typeof value === "string" && v.is(CentreId, value) ? await centreProblem(directory, value, open) : undefined;
+  const extra: FieldProblem[] = problem ? [{ field, message: problem }] : [];
+  try {
+    const parsed = parseInput(schema, input);
+    if (extra.length > 0) throw new InvalidInputError(extra);
+    return parsed;
+  } catch (error) {
+    if (error instanceof InvalidInputError && extra.length > 0 && !error.problems.some((p) => p.field === field)) {
+      throw new InvalidInputError([...error.problems, ...extra]);
+    }
+    throw error;
+  }
 }
 
 /** A centre named in an address: 404 when there is none. */

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
-import { CentreId, requireCentre } from "@naerhed/core/shared/centres";
+import { CentreId, parseWithCentre } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
 import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
@@ -65,6 +65,11 @@ export const directoryModule: ApiModule = {
     export: (services, personId) => exportSuggestions(suggestionServices(services), personId),
     erase: (services, personId) => eraseSuggestions(suggestionServices(services), personId),
   },
+  // Published offers keep a centre open: staff unpublish or archive them first.
+  openAtCentre: async ({ db, config }, centre) =>
+    (await createDirectoryStore(db, config.tableNames[directoryTable.id]!).listCentreWorklist(centre))
+      .filter((offer) => offer.publication === "published")
+      .map((offer) => ({ kind: "offer", id: offer.id, title: offer.name })),
   routes: directoryRoutes,
 };
 
@@ -101,9 +106,8 @@ export function directoryRoutes({ db, config, audit, now, centres }: Services) {
       return c.body(offerCalendar(offer, now(), config.siteUrl));
     })
     .get("/directory/search", guard(access.public), async (c) => {
-      const query = parseInput(SearchQuery, c.req.query());
       // A closed centre's filter finds nothing new, but is no mistake: its old links keep working.
-      if (query.centre !== undefined) await requireCentre(centres, query.centre, "centre", { open: false });
+      const query = await parseWithCentre(SearchQuery, c.req.query(), centres, { field: "centre", open: false });
       return c.json(await searchOffers(searchIndex, query, now()));
     })
     // Staff curate their centre's offers.
@@ -139,8 +143,7 @@ export function directoryRoutes({ db, config, audit, now, centres }: Services) {
     })
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
     .post("/directory/suggestions", guard(access.public), async (c) => {
-      const input = parseInput(SuggestionInput, await readJson(c));
-      await requireCentre(centres, input.centre_id, "centre_id");
+      const input = await parseWithCentre(SuggestionInput, await readJson(c), centres, { field: "centre_id" });
       const suggestion = await suggestOffer(suggestions, input, { actor: c.get("actor"), clientAddress: clientAddress(c) });
       return c.json({ suggestion }, 201);
     })

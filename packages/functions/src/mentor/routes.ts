@@ -59,6 +59,12 @@ export const mentorModule: ApiModule = {
   },
   // Hourly: approved mentors whose certificate ran out go to recheck. Check-ins due and quiet pairs are worked out when staff look.
   jobs: { "mentor-certificates": (services) => expireCertificates(mentorServices(services)).then(() => undefined) },
+  // A pair asked for, proposed or running keeps its centre open; the answer names none of the people.
+  openAtCentre: async (services, centre) => {
+    const { store } = mentorServices(services);
+    const pairs = await Promise.all((["requested", "proposed", "active"] as const).map((state) => store.listPairs(centre, state)));
+    return pairs.flat().map((pair) => ({ kind: "mentor_pair", id: pair.id }));
+  },
   routes: mentorRoutes,
 };
 

@@ -56,6 +56,13 @@ export const panelModule: ApiModule = {
     erase: (services, personId) => erasePanelData(panelServices(services), personId),
   },
   jobs: { "panel-reminders": async (services) => void (await sendReminders(panelServices(services))) },
+  // A published consultation keeps its centre open until it has closed.
+  openAtCentre: async (services, centre) => {
+    const now = services.now().toISOString();
+    return (await panelServices(services).store.listConsultations())
+      .filter((consultation) => consultation.centre_id === centre && consultation.status === "published" && consultation.closes_at > now)
+      .map((consultation) => ({ kind: "consultation", id: consultation.id, title: consultation.title }));
+  },
   routes: panelRoutes,
 };
 
