@@ -20,7 +20,8 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
   api.use(accessLog(modules.map((module) => module.manifest)));
-  api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  // A route that sets one of these itself keeps it (the logo's own policy: organisation/routes.ts).
+  api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, overwrite: false }));
   const uploads = modules.flatMap((module) => module.uploads ?? []);
   api.use(async (c, next) => {
     // 64 KB for every body, except an upload route's own larger limit with its own message.

@@ -237,3 +237,46 @@ describe("closing a centre", () => {
     expect((await send("GET", `/directory/centres/${closing.id}/offers`, undefined, staff.cookie)).status).toBe(200);
   });
 });
+
+describe("the logo", () => {
+  // The smallest PNG there is: signature, a 1×1 header, one pixel, end.
+  const png = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+  const upload = async (bytes: Buffer) => {
+    const { organisation: current } = await site();
+    return send("PUT", "/organisation/site/logo", { version: current!.version, data_base64: bytes.toString("base64") });
+  };
+
+  it("takes a PNG and serves it with headers that let nothing run, and a checksum address kept for a year", async () => {
+    const response = await upload(png);
+    expect(response.status).toBe(200);
+    const url = (await site()).organisation!.logo_url!;
+    expect(url).toMatch(/^\/api\/organisation\/site\/logo\/[0-9a-f]{32}\.png$/);
+    const served = await t.api.request(url);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/png");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("content-security-policy")).toContain("sandbox");
+    expect(served.headers.get("cache-control")).toContain("immutable");
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it.each([
+    ["an SVG with script", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), "logo_svg_unsafe", /SVG-filen indeholder kode/],
+    ["an SVG with an event attribute", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'), "logo_svg_unsafe", /SVG-filen indeholder kode/],
+    ["a text file", Buffer.from("Dette er ikke et billede."), "logo_not_image", /PNG- eller SVG-fil/],
+    ["a PNG over 200 KB", Buffer.concat([png, Buffer.alloc(201 * 1024)]), "logo_too_large", /højst fylde 200 KB/],
+  ])("refuses %s with a plain reason and stores nothing", async (_what, bytes, _key, message) => {
+    const before = (await site()).organisation!;
+    const response = await upload(bytes);
+    expect(response.status).toBe(400);
+    expect(await problems(response)).toEqual([{ field: "logo", message: expect.stringMatching(message) }]);
+    expect((await site()).organisation).toEqual(before);
+  });
+
+  it("a logo that is not the current one is not found", async () => {
+    expect((await t.api.request(`/api/organisation/site/logo/${"0".repeat(32)}.png`)).status).toBe(404);
+  });
+});

@@ -36,7 +36,7 @@ export const logoUrl = (site: SiteOrganisation) => (site.logo ? `/api/organisati
  * guard, this the second). `nosniff` keeps a browser from reading a PNG as anything else.
  */
 export const LOGO_HEADERS = {
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
   "x-content-type-options": "nosniff",
   "cache-control": "public, max-age=31536000, immutable",
 } as const;
