@@ -6,7 +6,7 @@ import { useProject } from "sst/project.js";
 import { describe, expect, test } from "vitest";
 import { manifests as modules } from "../packages/core/src/manifests.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
-import { grantedTables, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
+import { grantedTables, type BucketSpec, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
 import { auditTable, identityTable, tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
 import { Api, EVENT_RETRY } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
@@ -86,6 +86,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
   };
   const tableArn = (spec: TableSpec) => importOf(db(), { "Fn::GetAtt": [tableOf(spec)[0], "Arn"] });
   const tableNameRef = (spec: TableSpec) => importOf(db(), { Ref: tableOf(spec)[0] });
+
+  /** The S3 bucket created for a bucket spec (stacks/Database.ts names it `<id>-bucket`). */
+  const bucketOf = (spec: BucketSpec): [string, Resource] => {
+    const found = resourcesOfType(db(), "AWS::S3::Bucket").filter(([id]) => id.startsWith(`${spec.id.replace(/[^A-Za-z0-9]/g, "")}bucket`));
+    expect(found, `bucket ${spec.id}`).toHaveLength(1);
+    return found[0]!;
+  };
+  const bucketArn = (spec: BucketSpec) => importOf(db(), { "Fn::GetAtt": [bucketOf(spec)[0], "Arn"] });
+  const bucketNameRef = (spec: BucketSpec) => importOf(db(), { Ref: bucketOf(spec)[0] });
 
   const lambdaFunctions = () =>
     allTemplates().flatMap((template) => resourcesOfType(template, "AWS::Lambda::Function"));
@@ -186,6 +195,27 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
   });
 
+  describe("files", () => {
+    test("uploaded files go to one private bucket per spec: no public access, encrypted, HTTPS only, versioned", () => {
+      const specs = [...new Map(modules.flatMap((m) => m.buckets ?? []).map((grant) => [grant.bucket.id, grant.bucket])).values()];
+      expect(specs.map((spec) => spec.id)).toEqual(["files"]);
+      for (const spec of specs) {
+        const [id, bucket] = bucketOf(spec);
+        expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(JSON.stringify(bucket.Properties?.BucketEncryption)).toContain("AES256");
+        expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: "Enabled" });
+        const policies = resourcesOfType(db(), "AWS::S3::BucketPolicy").filter(([, policy]) => JSON.stringify(policy.Properties?.Bucket) === JSON.stringify({ Ref: id }));
+        expect(JSON.stringify(policies), "denies plain HTTP").toContain('"aws:SecureTransport":"false"');
+      }
+    });
+
+    test("only the organisation module may touch files, and only its logos", () => {
+      const holders = modules.filter((m) => (m.buckets ?? []).length > 0);
+      expect(holders.map((m) => m.name)).toEqual(["organisation"]);
+      expect(holders[0]!.buckets!.map((grant) => grant.keyPrefix)).toEqual(["logos/"]);
+    });
+  });
+
   describe("api", () => {
     test("is one HTTP API without CORS, with `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}` per module prefix, and no other route", () => {
       const httpApis = resourcesOfType(api(), "AWS::ApiGatewayV2::Api");
@@ -270,6 +300,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       // The names of exactly the tables its manifest grants anything on: every function checks sessions and appends audit lines.
       for (const spec of grantedTables(module)) expect(env[spec.envVar], spec.envVar).toEqual(tableNameRef(spec));
+      for (const { bucket } of module.buckets ?? []) expect(env[bucket.envVar], bucket.envVar).toEqual(bucketNameRef(bucket));
       expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
       // Only modules that send mail get the sender; SITE_URL only when it was set at deploy time; the bus to those that publish.
@@ -277,7 +308,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(env.SITE_URL).toBe(expected.siteUrl);
       if (module.publishes.length > 0) expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
       // Nothing else: in particular no name of another module's table.
-      const ours = new Set(grantedTables(module).map((spec) => spec.envVar));
+      const ours = new Set([...grantedTables(module).map((spec) => spec.envVar), ...(module.buckets ?? []).map((grant) => grant.bucket.envVar)]);
       if (module.sendsMail) ours.add("MAIL_FROM");
       if (expected.siteUrl) ours.add("SITE_URL");
       if (module.publishes.length > 0) ours.add("EVENT_BUS_NAME");
@@ -339,8 +370,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
           ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
         };
       });
+      // Each bucket grant: its object actions under its key prefix, nothing on the bucket itself.
+      const fromBuckets: PolicyStatement[] = (module.buckets ?? []).map((grant) => ({
+        Effect: "Allow",
+        Action: [...grant.actions],
+        Resource: { "Fn::Join": ["", [bucketArn(grant.bucket), `/${grant.keyPrefix}*`]] },
+      }));
       const wanted: PolicyStatement[] = [
         ...fromManifest,
+        ...fromBuckets,
         // Modules that send mail: from the configured sender (address or its domain).
         ...(module.sendsMail
           ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]

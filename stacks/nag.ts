@@ -94,6 +94,12 @@ function suppressionsFor(node: IConstruct): { suppressions: NagPackSuppression[]
   if (node instanceof Bucket && node.node.scope?.node.id === "Site") {
     return { suppressions: [{ id: "AwsSolutions-S1", reason: "The bucket holds only the built public site, and only CloudFront reads it." }], children: false };
   }
+  if (node instanceof Bucket && node.node.id.endsWith("-bucket")) {
+    return {
+      suppressions: [{ id: "AwsSolutions-S1", reason: "Only the module's function reads the bucket (uploaded logos); its access log records every request for a file." }],
+      children: false,
+    };
+  }
   if (node instanceof CfnRule && node.scheduleExpression) {
     return {
       suppressions: [{ id: "Serverless-EventBusDLQ", reason: "A scheduled job that fails is not lost: it runs again at its next rate, and the function's error alarm tells the team." }],

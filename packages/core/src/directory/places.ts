@@ -1,6 +1,7 @@
 import * as v from "valibot";
 
-import postcodeData from "../../data/dk-postcodes/postcodes.json" with { type: "json" };
+// No import attribute: SST v2's esbuild cannot read `with { type: "json" }`; esbuild, Vite and tsx all inline JSON without it.
+import postcodeData from "../../data/dk-postcodes/postcodes.json";
 
 /**
  * Where offers are, and how far away: for "near my postcode" and "near me" in search, and
