@@ -43,8 +43,9 @@ const moduleFunction: NagPackSuppression[] = [
   { id: "AwsSolutions-IAM4", reason: "The AWS-managed basic execution role only lets the function write its own logs.", appliesTo: [BASIC_EXECUTION] },
   {
     id: "AwsSolutions-IAM5",
-    reason: "X-Ray (turned on by SST) takes no resource, and the table rights cover that table's own indexes (index/*); the actions are named one by one.",
-    appliesTo: ["Resource::*", { regex: "/^Resource::<\\w+\\.Arn>\\/index\\/\\*$/g" }],
+    reason:
+      "X-Ray (turned on by SST) takes no resource, the table rights cover that table's own indexes (index/*), and a bucket right covers the objects under its manifest's key prefix (logos/*); the actions are named one by one.",
+    appliesTo: ["Resource::*", { regex: "/^Resource::<\\w+\\.Arn>\\/index\\/\\*$/g" }, { regex: "/^Resource::<files-?bucket\\w*\\.Arn>\\/logos\\/\\*$/g" }],
   },
 ];
 

@@ -90,6 +90,8 @@ const targets: Target[] = [
   },
   { name: "invite (admin, every role)", who: "admin", path: "/personale/inviter", da: "Inviter en person", en: "Invite a person" },
   { name: "the audit log", who: "admin", path: "/admin/log", da: "Log over ændringer", en: "Log of changes" },
+  { name: "the organisation's settings", who: "admin", path: "/admin/organisation", da: "Organisationen", en: "The organisation" },
+  { name: "the centres", who: "admin", path: "/admin/centre", da: "Borgercentre", en: "Citizen centres" },
 ];
 
 let browser: Browser;

@@ -5,9 +5,9 @@ import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { CENTRE_ROLES, invitableRoles, staffCentres, type Grant, type Role } from "@naerhed/core/identity/roles";
+import { CENTRE_ROLES, invitableRoles, type Grant, type Role } from "@naerhed/core/identity/roles";
 import { grantText, roleName } from "./roles.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName, myCentres } from "../lib/site.ts";
 import { NoAccess } from "../components/NoAccess.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { api, useCall } from "../lib/api.ts";
@@ -28,7 +28,7 @@ function InviteForm(props: { person: SessionPerson }) {
   const { t, lang } = useTexts(identityTexts);
   const call = useCall();
   const roleOptions = (): RadioOption[] => invitableRoles(props.person).map((role) => ({ value: role, label: roleName(role, t) }));
-  const centreOptions = (): RadioOption[] => staffCentres(props.person).map((id) => ({ value: id, label: centreName(id, lang()) }));
+  const centreOptions = (): RadioOption[] => myCentres(props.person).map((id) => ({ value: id, label: centreName(id, lang()) }));
   const onlyCentre = () => (centreOptions().length === 1 ? centreOptions()[0]!.value : "");
 
   const [email, setEmail] = createSignal("");

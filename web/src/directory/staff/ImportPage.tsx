@@ -9,7 +9,7 @@ import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { centreQuery, WithCentre } from "./centres.tsx";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../../lib/site.ts";
 import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { importMessages, rowProblemText } from "@naerhed/core/directory/import-messages";

@@ -75,6 +75,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.me.password": "Password",
   "identity.me.invite": "Invite a person",
   "identity.me.log": "See the log",
+  "identity.me.organisation": "The organisation",
+  "identity.me.centres": "Citizen centres",
   "identity.delete.title": "Delete yourself from Nærhed",
   "identity.delete.lead": "Read this before you delete yourself.",
   "identity.delete.what": "We delete:",
