@@ -108,7 +108,7 @@ export default function SearchPage() {
   // A postcode the API does not know ("Vi kender ikke postnummer 9999.") is a mistake in the form:
   // said at the field, and the results of the last search are not shown as if they were near it.
   const postcodeRefused = () => {
-    const problem = list.error();
+    const problem = list.failure();
     return problem instanceof ApiError && problem.status === 400 ? problem.fields.find((field) => field.field === "postcode")?.message : undefined;
   };
   const loadError = () => (postcodeRefused() ? undefined : error());
@@ -219,7 +219,7 @@ export default function SearchPage() {
 
   const statusText = () => {
     if (loading()) return t("directory.search.loading");
-    if (!loaded() || error()) return "";
+    if (!loaded() || error() || postcodeRefused()) return "";
     if (total() === 0) return t("directory.search.none");
     return total() === 1 ? t("directory.search.foundOne") : t("directory.search.found", { count: total() });
   };

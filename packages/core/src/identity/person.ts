@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { CentreId } from "../shared/centres.ts";
+import { CentreId } from "../shared/centre-id.ts";
 import { CENTRE_ROLES, ROLES } from "./roles.ts";
 
 export { CENTRE_ROLES, hasRole } from "./roles.ts";

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { CentreId } from "../shared/centres.ts";
+import { CentreId } from "../shared/centre-id.ts";
 import { requiredText, optionalText } from "../shared/validation.ts";
 import { KnownPostcode } from "../directory/places.ts";
 
@@ -48,6 +48,9 @@ export type Centre = {
   closed_at?: string;
   version: number;
 };
+
+/** Something still running at a centre, as a module reports it before the centre closes (close.ts). */
+export type OpenItem = { kind: "offer" | "vote" | "consultation" | "mentor_pair"; id: string; title?: string };
 
 /** An id from a name: lower case, Danish letters spelt out, words joined by dashes. */
 export function centreIdFrom(name: string): string {

@@ -4,7 +4,7 @@ import type { Actor } from "../identity/person.ts";
 import { ConflictError } from "../shared/errors.ts";
 import { epochSeconds } from "../shared/rate-limit.ts";
 import { centreConflict, closedCentre, getCentre, saveCentreChange } from "./centres.ts";
-import type { Centre } from "./centre.ts";
+import type { Centre, OpenItem } from "./centre.ts";
 import type { OrganisationServices } from "./services.ts";
 
 /**
@@ -23,8 +23,6 @@ import type { OrganisationServices } from "./services.ts";
  * at most a minute later), and whatever slipped in stays visible in the centre's read-only history.
  */
 
-/** Something still running at a centre, as a module reports it. */
-export type OpenItem = { kind: "offer" | "vote" | "consultation" | "mentor_pair"; id: string; title?: string };
 
 /** How long the close request waits for the modules' answers (the function's limit is 10 s). */
 const CLOSE_WAIT_MS = 6000;

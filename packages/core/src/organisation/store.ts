@@ -2,8 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/li
 import type { AuditLine } from "../shared/audit.ts";
 import { centreKey, siteKey } from "../shared/centres.ts";
 import { call, conditionFailed, queryAll, writeAudited } from "../shared/dynamo.ts";
-import type { Centre } from "./centre.ts";
-import type { OpenItem } from "./close.ts";
+import type { Centre, OpenItem } from "./centre.ts";
 import type { SiteOrganisation } from "./site-organisation.ts";
 
 /**

@@ -5,6 +5,7 @@ import type { SiteOrganisation } from "../organisation/site-organisation.ts";
 import { call, queryAll } from "./dynamo.ts";
 import { InvalidInputError, NotFoundError, type FieldProblem } from "./errors.ts";
 import type { Language } from "./language.ts";
+import { CentreId } from "./centre-id.ts";
 import { parseInput } from "./validation.ts";
 
 /**
@@ -24,9 +25,8 @@ export const SITE_PARTITION = "SITE";
 export const centreKey = (id: string) => ({ pk: CENTRES_PARTITION, sk: `CENTRE#${id}` });
 export const siteKey = { pk: SITE_PARTITION, sk: "ORGANISATION" } as const;
 
-/** A centre's id as it appears in addresses (`/borgerraadet/nord`): lower-case letters, digits and dashes. */
-export const CentreId = v.pipe(v.string("centre_invalid"), v.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "centre_invalid"));
-export type CentreId = string;
+// The id's schema lives on its own, so schemas that name a centre (identity, organisation) need not import this reader.
+export { CentreId } from "./centre-id.ts";
 
 /** How long a module keeps the centres it read. */
 export const CENTRES_MAX_AGE_SECONDS = 60;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { EventDetail, EventName } from "@naerhed/core/shared/events";
-import type { OpenItem } from "@naerhed/core/organisation/close";
+import type { OpenItem } from "@naerhed/core/organisation/centre";
 import type { FieldProblem } from "@naerhed/core/shared/errors";
 import type { ModuleManifest } from "@naerhed/core/shared/manifest";
 import type { AppEnv } from "./http.ts";
