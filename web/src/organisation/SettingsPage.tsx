@@ -15,7 +15,7 @@ import { api, apiBase, ApiError, useCall } from "../lib/api.ts";
 import "./organisation.css";
 import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
-import { loadSite, siteOrganisation, type SiteOrganisation } from "../lib/site.ts";
+import { loadSite, siteLoaded, siteOrganisation, type SiteOrganisation } from "../lib/site.ts";
 import { useTexts } from "../lib/texts.ts";
 import { organisationTexts } from "./texts/index.ts";
 
@@ -23,7 +23,8 @@ import { organisationTexts } from "./texts/index.ts";
 export default function SettingsPage() {
   const { t } = useTexts(organisationTexts);
   usePageTitle(() => t("organisation.settings.title"));
-  return <RequireSignIn roles={["admin"]}>{() => <SettingsForm />}</RequireSignIn>;
+  // The form starts from what is stored, so it waits for it.
+  return <RequireSignIn roles={["admin"]}>{() => <Show when={siteLoaded()}>{(_) => <SettingsForm />}</Show>}</RequireSignIn>;
 }
 
 /** The API's field names → the ids of the inputs. */
