@@ -36,7 +36,6 @@ const FIELD_IDS = {
   "organisation.contact.email": "org-email",
   "organisation.contact.address": "org-address",
   "organisation.contact.opening_hours": "org-hours",
-  organisation: "org-municipalities",
   "organisation.municipalities": "org-municipalities",
   "organisation.accessibility.known_gaps": "org-gaps",
   "organisation.accessibility.reviewed_on": "org-reviewed",
