@@ -2,6 +2,7 @@ import { ArnFormat, Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
 import { Database } from "./Database.ts";
@@ -15,10 +16,19 @@ export const throttle = { burst: 200, rate: 100 } as const;
  * `ANY /api/<prefix>/{proxy+}` for each of its prefixes. The site reaches it through its own
  * CloudFront distribution (Web.ts), so the API answers no cross-origin requests (no CORS).
  */
-export function Api({ stack }: StackContext) {
+export function Api({ stack, app }: StackContext) {
   const { tables } = use(Database);
-  const config = deployConfig();
+  const config = deployConfig(process.env, app.stage, app.mode);
   const settings = moduleSettings();
+
+  // CloudFront sends this with every /api request (Web.ts) and the functions refuse requests
+  // without it (packages/functions/src/shared/client.ts): only then is CloudFront-Viewer-Address
+  // CloudFront's and not the caller's. Made once per stage; both sides get it when CloudFormation
+  // deploys (a dynamic reference: the value is in neither template).
+  const originVerify = new secretsmanager.Secret(stack, "OriginVerifySecret", {
+    description: "Naerhed: the header CloudFront adds to every /api request; the API refuses requests without it",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
 
   const tableOf = (module: ModuleSpec, id: string) => {
     const table = tables[id];
@@ -36,6 +46,7 @@ export function Api({ stack }: StackContext) {
     // `bind` would grant `dynamodb:*` on the table.
     const environment: Record<string, string> = Object.fromEntries(grants.map(({ grant, table }) => [grant.table.envVar, table.tableName]));
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
+    environment.ORIGIN_VERIFY_SECRET = originVerify.secretValue.unsafeUnwrap();
     if (module.sendsMail) environment.MAIL_FROM = config.mailFrom;
     for (const name of module.settings ?? []) {
       const value = settings[name];
@@ -91,5 +102,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api };
+  return { api, originVerify };
 }

@@ -2,6 +2,7 @@ import { Duration, Fn } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { StaticSite, use, type StackContext } from "sst/constructs";
+import { ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
 import { Api } from "./Api.ts";
 
 /**
@@ -26,6 +27,14 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
+/**
+ * What CloudFront passes on to the API: exactly the headers it reads, and the viewer's address,
+ * which CloudFront adds itself. (The managed AllViewerExceptHostHeader policy passes no CloudFront
+ * headers, so the API never saw the real address.) Host stays the API's own; cookies and query
+ * strings go as they are.
+ */
+export const API_FORWARDED_HEADERS = ["accept", "accept-language", "content-type", "origin", "sec-fetch-site", "x-request-id", "cloudfront-viewer-address"];
+
 /** HSTS lifetime: one year. */
 export const HSTS_MAX_AGE = Duration.days(365);
 
@@ -48,11 +57,19 @@ export const SITE_ROUTING_FUNCTION = `function handler(event) {
  * no CORS is needed.
  */
 export function Web({ stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, originVerify } = use(Api);
 
   // https://<id>.execute-api.<region>.amazonaws.com → <id>.execute-api.<region>.amazonaws.com
+  // The origin header overwrites one of the same name a viewer might send.
   const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerify.secretValue.unsafeUnwrap() },
+  });
+  const apiRequests = new cloudfront.OriginRequestPolicy(stack, "ApiRequests", {
+    comment: "Naerhed API: the headers it reads, the viewer's address, cookies and query strings",
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
+    cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+    queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
   });
 
   const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SiteSecurityHeaders", {
@@ -97,8 +114,7 @@ export function Web({ stack }: StackContext) {
             viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
             allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
             cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-            // Cookies, query strings and headers reach the API; Host stays the API's own.
-            originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            originRequestPolicy: apiRequests,
           },
         },
       },

@@ -2,10 +2,10 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { configFromEnv, type Config } from "@naerhed/core/shared/config";
-import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
-import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
+import { originVerify } from "./shared/client.ts";
+import { bodyTooLarge, bodyTypeCheck, handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
 
@@ -17,15 +17,11 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
   api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
-  api.use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new InvalidInputError([{ field: "", message: "body_too_large" }]);
-      },
-    }),
-  );
-  api.use(originCheck(config.siteUrl));
+  // Through our CloudFront only, from our site only, as JSON (or an import file), not too big.
+  api.use(originVerify(config.originVerifySecret));
+  api.use(originCheck(config.allowedOrigins));
+  api.use(bodyTypeCheck);
+  api.use(bodyLimit({ maxSize: 64 * 1024, onError: bodyTooLarge }));
   api.use(sessionCheck(services));
   for (const module of modules) api.route("/", module.routes(services, modules));
   api.onError(handleError);

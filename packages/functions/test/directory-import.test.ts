@@ -190,8 +190,9 @@ describe("nothing is written until every row is right", () => {
       headers: { "content-type": "text/plain", cookie: staff.cookie },
       body: "name\r\nx\r\n",
     });
-    expect(wrongType.status).toBe(400);
-    expect(((await wrongType.json()) as ErrorBody).error.message).toBe("Filen skal være CSV eller JSON. Brug en fil fra eksporten.");
+    // text/plain is what a cross-site form can send: refused before the import reads it (415).
+    expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as ErrorBody).error.message).toBe("Vi kan ikke læse det, du sendte. Det skal sendes fra vores side. Prøv igen derfra.");
     const broken = await preview('name\r\n"open\r\n');
     expect(broken.status).toBe(400);
     expect(broken.body.error.fields).toEqual([{ field: "file", message: expect.stringContaining("citationstegn") }]);

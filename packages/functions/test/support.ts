@@ -1,18 +1,29 @@
 import { randomUUID as uuidv7 } from "node:crypto";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
+import type { Config } from "@naerhed/core/shared/config";
 import { createApi } from "../src/app.ts";
 import { modules } from "../src/modules.ts";
 import { SESSION_COOKIE } from "../src/shared/auth.ts";
 import { createServices } from "../src/shared/services.ts";
+import { throughLocalCloudFront } from "../../local/src/cloudfront.ts";
 import { freshTables } from "../../local/test/tables.ts";
 
-/** The whole API on fresh tables, with a clock the test can move. */
+/** An API as a client reaches it: behind the local CloudFront stand-in (see testApi). */
+export const behindCloudFront = (api: { fetch: (request: Request) => Response | Promise<Response> }, config: Config) =>
+  throughLocalCloudFront((request) => api.fetch(request), config.originVerifySecret);
+
+/**
+ * The whole API on fresh tables, with a clock the test can move. `api` is what a client reaches:
+ * the API behind the local CloudFront stand-in, as `npm start` serves it (`api.request(path, init,
+ * from)` comes from the client address `from`); `origin` is the API itself, for listing its routes.
+ */
 export async function testApi() {
   const { config, db } = await freshTables();
   const clock = { now: new Date("2026-11-23T10:00:00.000Z") };
   const services = createServices(config, () => new Date(clock.now));
-  const api = createApi(modules, config, services);
+  const origin = createApi(modules, config, services);
+  const api = behindCloudFront(origin, config);
   const advance = (seconds: number) => {
     clock.now = new Date(clock.now.getTime() + seconds * 1000);
   };
@@ -32,7 +43,7 @@ export async function testApi() {
     return { person, token, cookie: `${SESSION_COOKIE}=${token}` };
   }
 
-  return { api, services, db, config, clock, advance, personWith };
+  return { api, origin, services, db, config, clock, advance, personWith };
 }
 
 export const json = (body: unknown, headers: Record<string, string> = {}) => ({

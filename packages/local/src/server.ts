@@ -14,6 +14,7 @@ import { createApi } from "@naerhed/functions/app";
 import { modules } from "@naerhed/functions/modules";
 import { createServices, type Services } from "@naerhed/functions/shared/services";
 import { createMissingTables } from "./bootstrap.ts";
+import { behindLocalCloudFront } from "./cloudfront.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
 import { startJobs } from "./jobs.ts";
@@ -81,6 +82,8 @@ export type PlatformOptions = {
   tablePrefix?: string;
   seedDemo?: boolean;
   quiet?: boolean;
+  /** The host name links in mails use (default localhost); the browser tests use 127.0.0.1, as they browse. */
+  siteHost?: string;
 };
 
 export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; stop: () => Promise<void> };
@@ -91,7 +94,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     // The port is known before the server starts, so links in mails point at this very server.
     const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
-    const config = localConfig(dynamo.endpoint, options.tablePrefix, `http://localhost:${port}`);
+    const config = localConfig(dynamo.endpoint, options.tablePrefix, `http://${options.siteHost ?? "localhost"}:${port}`);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: config.region,
@@ -108,7 +111,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     client.destroy();
 
     const services = createServices(config);
-    const server = serve({ fetch: createLocalApp(config, webDist, services).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
+    const app = createLocalApp(config, webDist, services);
+    const server = serve({ fetch: behindLocalCloudFront(app.fetch, config.originVerifySecret), port, hostname: options.hostname ?? "127.0.0.1" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", reject);

@@ -141,7 +141,6 @@ const da = {
   panel_closes_before_opens: "Slut skal være efter start.",
   panel_closes_in_past: "Slut er allerede gået. Vælg en senere slut.",
   panel_target_invalid: "Vælg hele panelet eller mindst én gruppe.",
-  panel_segment_empty: "Ingen i panelet passer til de grupper. Vælg flere grupper.",
   panel_questions_invalid: "Lav mindst ét spørgsmål og højst 30.",
   panel_question_type_invalid: "Vælg en type til spørgsmålet.",
   panel_question_text_invalid: "Skriv spørgsmålet. Det må højst have 300 tegn.",
@@ -262,6 +261,21 @@ const da = {
   minutes_summary_invalid: "Skriv kort, hvad I talte om. Højst 2000 tegn.",
   minutes_decision_invalid: "Skriv hver beslutning kort. Højst 500 tegn.",
   minutes_details_invalid: "Referatet er for langt. Højst 10000 tegn.",
+  // ── Security (issue 13): requests, sign-in, roles, text fields ──
+  origin_unverified: "Vi afviste det, fordi det ikke kom gennem vores hjemmeside. Brug hjemmesidens adresse.",
+  content_type_refused: "Vi kan ikke læse det, du sendte. Det skal sendes fra vores side. Prøv igen derfra.",
+  text_control_characters: "Teksten har et usynligt tegn, som vi ikke kan gemme. Skriv teksten igen.",
+  text_one_line: "Skriv teksten på én linje, uden usynlige tegn.",
+  display_name_invisible: "Navnet har et usynligt tegn. Skriv navnet igen.",
+  password_too_many: "Du har prøvet mange gange. Vent lidt. Du kan også logge ind med en kode på mail.",
+  code_too_many_wrong_here: "Der er tastet forkert kode mange gange herfra. Vent lidt, eller brug linket i mailen.",
+  code_too_many_wrong_today: "Der er tastet forkert kode mange gange i dag. Brug linket i mailen i stedet.",
+  grant_remove_not_allowed: "Du må ikke fjerne den rolle.",
+  grant_not_held: "Personen har ikke den rolle. Se om mailen og rollen er rigtige.",
+  grant_own_admin: "Du kan ikke fjerne din egen rolle som administrator. Bed en anden administrator om det.",
+  // ── Citizen panel: small groups (issue 13) ──
+  panel_segment_too_small: "Gruppen er for lille. Der skal være mindst 5 i den, så ingen kan genkendes. Vælg flere grupper.",
+  panel_too_few_answers: "Der er færre end 5 svar. Du kan hente svarene, når mindst 5 har svaret.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -401,7 +415,6 @@ const en: Record<MessageKey, string> = {
   panel_closes_before_opens: "The end must be after the start.",
   panel_closes_in_past: "The end has already passed. Choose a later end.",
   panel_target_invalid: "Choose the whole panel or at least one group.",
-  panel_segment_empty: "Nobody on the panel fits those groups. Choose more groups.",
   panel_questions_invalid: "Make at least one question and at most 30.",
   panel_question_type_invalid: "Choose a type for the question.",
   panel_question_text_invalid: "Write the question. It can have at most 300 characters.",
@@ -522,6 +535,21 @@ const en: Record<MessageKey, string> = {
   minutes_summary_invalid: "Write briefly what you talked about. At most 2000 characters.",
   minutes_decision_invalid: "Write each decision briefly. At most 500 characters.",
   minutes_details_invalid: "The minutes are too long. At most 10000 characters.",
+  // ── Security (issue 13): requests, sign-in, roles, text fields ──
+  origin_unverified: "We refused this because it did not come through our website. Use the website's address.",
+  content_type_refused: "We cannot read what you sent. It must be sent from our site. Try again from there.",
+  text_control_characters: "The text has an invisible character that we cannot store. Type the text again.",
+  text_one_line: "Write the text on one line, without invisible characters.",
+  display_name_invisible: "The name has an invisible character. Type the name again.",
+  password_too_many: "You have tried many times. Wait a little. You can also sign in with a code by mail.",
+  code_too_many_wrong_here: "A wrong code was typed many times from here. Wait a little, or use the link in the mail.",
+  code_too_many_wrong_today: "A wrong code was typed many times today. Use the link in the mail instead.",
+  grant_remove_not_allowed: "You may not remove that role.",
+  grant_not_held: "The person does not have that role. Check that the email and the role are right.",
+  grant_own_admin: "You cannot remove your own administrator role. Ask another administrator to do it.",
+  // ── Citizen panel: small groups (issue 13) ──
+  panel_segment_too_small: "The group is too small. It must have at least 5 people, so nobody can be recognised. Choose more groups.",
+  panel_too_few_answers: "There are fewer than 5 answers. You can download the answers once at least 5 have answered.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

@@ -25,5 +25,5 @@ export function createServices(config: Config, now: () => Date = () => new Date(
   const store = createIdentityStore(db, config.tableNames[identityTable.id]!);
   const audit = createAuditLog(db, config.tableNames[auditTable.id]!, now);
   const mailer = config.mailFrom ? createSesMailer(config.mailFrom, config.region) : createOutboxMailer(store, now);
-  return { db, config, audit, now, identity: { store, mailer, audit, now } };
+  return { db, config, audit, now, identity: { store, mailer, audit, now, siteUrl: config.siteUrl } };
 }
