@@ -17,6 +17,7 @@ const MyPage = lazy(() => import("./identity/MyPage.tsx"));
 const PasswordPage = lazy(() => import("./identity/PasswordPage.tsx"));
 const DeletePage = lazy(() => import("./identity/DeletePage.tsx"));
 const InvitePage = lazy(() => import("./identity/InvitePage.tsx"));
+const RemoveRolePage = lazy(() => import("./identity/RemoveRolePage.tsx"));
 const AuditPage = lazy(() => import("./identity/AuditPage.tsx"));
 const PrivacyPage = lazy(() => import("./identity/PrivacyPage.tsx"));
 // ── Directory, staff: curating a centre's offers (web/src/directory/staff/) ──
@@ -75,6 +76,7 @@ export function AppRoutes() {
       <Route path="/min-side/adgangskode" component={PasswordPage} />
       <Route path="/min-side/slet" component={DeletePage} />
       <Route path="/personale/inviter" component={InvitePage} />
+      <Route path="/personale/fjern-rolle" component={RemoveRolePage} />
       <Route path="/admin/log" component={AuditPage} />
       <Route path="/privatliv" component={PrivacyPage} />
       {/* ── Directory, staff: /personale/tilbud/nyt is the editor's new offer (one route, so saving keeps the page) ── */}

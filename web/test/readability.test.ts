@@ -6,6 +6,7 @@ import { da as siteDa } from "../src/i18n/da.ts";
 import { en as siteEn } from "../src/i18n/en.ts";
 import { mentorDa } from "../src/mentor/i18n/da.ts";
 import { mentorEn } from "../src/mentor/i18n/en.ts";
+import { removeRoleDa, removeRoleEn } from "../src/identity/remove-role-texts.ts";
 import { panelDa, panelEn } from "../src/panel/texts.ts";
 
 /** Each module's own texts (they load with its pages). */
@@ -14,6 +15,7 @@ const moduleDictionaries: { da: Record<string, string>; en: Record<string, strin
   { da: councilDa, en: councilEn },
   { da: panelDa, en: panelEn },
   { da: mentorDa, en: mentorEn },
+  { da: removeRoleDa, en: removeRoleEn },
 ];
 /** The site-wide texts and every module's own, as one dictionary per language. */
 const da: Record<string, string> = Object.assign({ ...siteDa }, ...moduleDictionaries.map((m) => m.da));

@@ -26,7 +26,7 @@ let routes: Route[];
 
 beforeAll(async () => {
   t = await testApi();
-  routes = listRoutes(t.api);
+  routes = listRoutes(t.origin);
 });
 
 describe("authorization of every route", () => {
@@ -49,6 +49,7 @@ describe("authorization of every route", () => {
       "POST /api/identity/sign-out": "signed_in",
       "POST /api/identity/sign-out-everywhere": "signed_in",
       "POST /api/identity/invitations": "role:staff|admin",
+      "DELETE /api/identity/grants": "role:staff|admin",
       "GET /api/identity/audit": "role:admin",
       "GET /api/me": "signed_in",
       "PATCH /api/me": "signed_in",

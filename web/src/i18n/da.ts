@@ -1,6 +1,7 @@
 import type { CouncilKey } from "../council/texts.ts";
 import type { DirectoryKey } from "../directory/texts.ts";
 import type { MentorKey } from "../mentor/texts.ts";
+import type { RemoveRoleKey } from "../identity/remove-role-texts.ts";
 import type { PanelKey } from "../panel/texts.ts";
 
 /**
@@ -130,6 +131,7 @@ export const da = {
   "me.passwordText": "Du kan vælge en adgangskode. Det er frivilligt.",
   "me.password": "Adgangskode",
   "me.invite": "Inviter en person",
+  "me.removeRole": "Fjern en rolle",
   "me.log": "Se loggen",
 
   "delete.title": "Slet dig fra Nærhed",
@@ -194,6 +196,7 @@ export const da = {
   "log.summary": "Detaljer",
   "log.more": "Vis flere",
   "action.identity.invite": "Inviterede en person",
+  "action.identity.grant.remove": "Fjernede en rolle",
   "action.identity.me.update": "Rettede sit navn eller sprog",
   "action.identity.password.set": "Valgte en adgangskode",
 
@@ -262,7 +265,7 @@ export const da = {
 } as const satisfies Record<string, string>;
 
 /** Every key `t()` knows: the site-wide ones here, and each module's own (types only: no module text is bundled here). */
-export type MessageKey = keyof typeof da | DirectoryKey | CouncilKey | PanelKey | MentorKey;
+export type MessageKey = keyof typeof da | DirectoryKey | CouncilKey | PanelKey | MentorKey | RemoveRoleKey;
 
 /** Every other language must have every Danish key, and no others. */
 export type Dictionary = Record<keyof typeof da, string>;

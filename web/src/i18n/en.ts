@@ -122,6 +122,7 @@ export const en: Dictionary = {
   "me.passwordText": "You can choose a password. You do not have to.",
   "me.password": "Password",
   "me.invite": "Invite a person",
+  "me.removeRole": "Remove a role",
   "me.log": "See the log",
 
   "delete.title": "Delete yourself from Nærhed",
@@ -186,6 +187,7 @@ export const en: Dictionary = {
   "log.summary": "Details",
   "log.more": "Show more",
   "action.identity.invite": "Invited a person",
+  "action.identity.grant.remove": "Removed a role",
   "action.identity.me.update": "Changed their name or language",
   "action.identity.password.set": "Chose a password",
 

@@ -3,12 +3,13 @@ import { access } from "@naerhed/core/shared/access";
 import { AuditQuery } from "@naerhed/core/shared/audit";
 import { identityTable } from "@naerhed/core/shared/tables";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { Invitation } from "@naerhed/core/identity/person";
+import { GrantRemoval, Invitation } from "@naerhed/core/identity/person";
 import {
   eraseIdentityData,
   exportIdentityData,
   getMe,
   invite,
+  removeGrant,
   SetPassword,
   setPassword,
   UpdateMe,
@@ -44,16 +45,10 @@ export const identityModule: ApiModule = {
           return c.json({ signed_in: actor !== null, person: actor });
         })
         .post("/identity/sign-in", guard(access.public), async (c) =>
-          c.json(
-            await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), {
-              clientAddress: clientAddress(c),
-              siteOrigin: c.get("siteOrigin"),
-            }),
-            202,
-          ),
+          c.json(await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), clientAddress(c)), 202),
         )
         .post("/identity/sign-in/verify", guard(access.public), async (c) => {
-          const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)));
+          const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)), clientAddress(c));
           setSessionCookie(c, token);
           return c.json({ person });
         })
@@ -73,7 +68,11 @@ export const identityModule: ApiModule = {
           return c.body(null, 204);
         })
         .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) =>
-          c.json({ person: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c)), c.get("siteOrigin")) }, 201),
+          c.json({ invitation: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c))) }, 201),
+        )
+        // Who may take which grant away is checked in the use case (the same rule as inviting).
+        .delete("/identity/grants", guard(access.role("staff", "admin")), async (c) =>
+          c.json(await removeGrant(identity, actorOf(c), parseInput(GrantRemoval, await readJson(c)))),
         )
         .get("/identity/audit", guard(access.role("admin")), async (c) =>
           c.json(await services.audit.list(parseInput(AuditQuery, c.req.query()))),
