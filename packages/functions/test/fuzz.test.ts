@@ -177,7 +177,7 @@ async function exchange(
   route: Route,
   persona: string,
   request: FuzzRequest,
-  { method = route.method, path: pathOverride, app = t.api }: { method?: string; path?: string; app?: Pick<Api["api"], "request"> } = {},
+  { method = route.method, path: pathOverride, app = t.api }: { method?: string; path?: string; app?: { request: (url: string, init: RequestInit) => Response | Promise<Response> } } = {},
 ): Promise<string | null> {
   const signed = people[persona] ?? null;
   const path = pathOverride ?? route.path.replace(/:(\w+)/g, (_match, name: string) => request.params[name] ?? "x");
@@ -743,6 +743,8 @@ async function seed() {
   for (const [persona, grants] of Object.entries(personas)) people[persona] = grants ? await t.personWith(grants, `Fuzz ${persona}`) : null;
   const citizen = people.citizen!;
   const member = people.council_member!;
+  // Someone whose council grant the grant removal route may take away (not a persona the other routes rely on).
+  const grantee = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Fuzz grantee");
   const mentorPerson = people.mentor!;
   const inHours = (hours: number) => new Date(t.clock.now.getTime() + hours * 3_600_000).toISOString();
 
@@ -804,6 +806,12 @@ async function seed() {
   // Panel: the citizen is a member; one published consultation (they are invited), one draft.
   const joinInput = { consent: true, profile: { age_band: "30_49", area: "nord" }, contact: "site" };
   await call("citizen", "PUT", "/api/panel/membership", joinInput);
+  // Four more members: a consultation goes only to 5 or more.
+  for (let i = 0; i < 4; i++) {
+    const other = await t.personWith([{ role: "citizen" }], `Panel ${i}`);
+    const joined = await t.api.request("/api/panel/membership", { method: "PUT", headers: { "content-type": "application/json", cookie: other.cookie }, body: JSON.stringify(joinInput) });
+    if (joined.status !== 200) throw new Error(`seeding a panel member: ${joined.status}`);
+  }
   const consultationInput = {
     title: "Hvad synes du om centret?",
     intro: "Vi vil gerne høre din mening.",
@@ -904,6 +912,7 @@ async function seed() {
     "POST /api/identity/sign-in/verify": { body: { challenge_id: challenge.challenge_id, code: "123456" } },
     "POST /api/identity/sign-in/password": { body: { email: people.staff_nord!.person.email, password: "not-the-password" } },
     "POST /api/identity/invitations": { body: { email: "ny@example.dk", display_name: "Ny Kollega", role: "staff", centre_id: "nord" } },
+    "DELETE /api/identity/grants": { body: { email: grantee.person.email, role: "council_member", centre_id: "nord" } },
     "PATCH /api/me": { body: { display_name: "Nyt Navn", language: "en" } },
     "POST /api/me/password": { body: { password: "et-langt-kodeord-1234" } },
     "POST /api/directory/centres/:centre/offers": { body: offerInput },
@@ -955,7 +964,7 @@ async function seed() {
 beforeAll(async () => {
   t = await testApi();
   watchWrites(t.services.db);
-  routes = listRoutes(t.api);
+  routes = listRoutes(t.origin);
   await seed();
 }, 60_000);
 
@@ -981,7 +990,7 @@ describe("the stored-state check the fuzzing relies on", () => {
       await t.services.db.send(new PutCommand({ TableName: t.config.tableNames.directory, Item: { pk: "LEAK", sk: "LEAK", at: Math.random() } }));
       await next();
     });
-    leaky.route("/", t.api);
+    leaky.all("*", (c) => t.api.request(c.req.raw));
     const route: Route = { method: "POST", path: "/api/directory/suggestions", rule: { kind: "public" } };
     const refused = { params: {}, query: "", cookie: { kind: "own" as const }, headers: {}, body: { text: "{", type: "application/json" } };
     expect(await exchange(route, "anonymous", refused, { app: leaky })).toMatch(/a refused request \(400\) changed stored items:\n {2}added directory LEAK LEAK/);

@@ -8,7 +8,8 @@ import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { useI18n } from "./texts.ts";
-import { AGE_BANDS, ICONS, QUESTION_TYPES, RELATIONS, type Consultation, type MemberConsultation, type Question } from "./model.ts";
+import { countText } from "./counts.ts";
+import { AGE_BANDS, ICONS, QUESTION_TYPES, RELATIONS, type Consultation, type MemberConsultation, type Question, type ShownCount } from "./model.ts";
 import "./panel.css";
 
 type Choice = { label: string; icon?: (typeof ICONS)[number] };
@@ -134,8 +135,8 @@ export function ConsultationEditor(props: {
   async function countTarget() {
     setCount("");
     try {
-      const { members } = await apiSend<{ members: number }>("POST", `/panel/centres/${props.centre}/target-count`, lang(), { target: d().target });
-      setCount(t("panel.targetCount", { count: members }));
+      const { members } = await apiSend<{ members: ShownCount }>("POST", `/panel/centres/${props.centre}/target-count`, lang(), { target: d().target });
+      setCount(t("panel.targetCount", { count: countText(members, t) }));
     } catch (error) {
       setCount(error instanceof Error ? error.message : String(error));
     }

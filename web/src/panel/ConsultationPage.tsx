@@ -14,6 +14,7 @@ import { useFormErrors } from "../identity/forms.ts";
 import { AnswerFlow } from "./AnswerFlow.tsx";
 import { ConsultationEditor, draftOf, emptyDraft, fieldIdOf, previewOf, toInput, type ConsultationDraft } from "./ConsultationEditor.tsx";
 import { useLoad } from "../components/load.ts";
+import { countText } from "./counts.ts";
 import { formatTime, type Consultation } from "./model.ts";
 import { apiPath, staffPath } from "./StaffPanelPage.tsx";
 
@@ -61,7 +62,7 @@ function Staff() {
       if (action === "publish" && id) {
         const { consultation: published } = await apiSend<{ consultation: Consultation }>("POST", `${apiPath(params.centre, id)}/publish`, lang());
         page.setData(() => published);
-        setNews(t("panel.published", { count: published.invited_count }));
+        setNews(t("panel.published", { count: countText(published.invited_count, t) }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
     } catch (error) {
@@ -110,7 +111,7 @@ function Staff() {
                 <p>
                   <span class="tag">{t(`panel.status.${c().status}`)}</span>
                 </p>
-                <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
+                <p>{t("panel.staffAnswers", { count: countText(c().answer_count, t), invited: countText(c().invited_count, t) })}</p>
                 <p>
                   {t("panel.opensAt")}: {formatTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatTime(c().closes_at, lang())}.
                 </p>

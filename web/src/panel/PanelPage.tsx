@@ -10,9 +10,8 @@ import { signInPath } from "../identity/access.tsx";
 import { hasRole, useSession } from "../identity/session.tsx";
 import { ConsentText } from "./ConsentText.tsx";
 import { useLoad } from "../components/load.ts";
-import { formatTime, type Consultation } from "./model.ts";
-
-type Published = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "answer_count">;
+import { countText } from "./counts.ts";
+import { formatTime, type PublishedSummary as Published } from "./model.ts";
 
 /** /borgerpanelet: what the panel is, how to join, and the published results. Anyone may read it. */
 export default function PanelPage() {
@@ -78,7 +77,7 @@ export default function PanelPage() {
                       </h3>
                       <p>{item.summary}</p>
                       <p class="small">
-                        {t("panel.respondents", { count: item.answer_count })} {t("panel.closedTitle")}: {formatTime(item.closes_at, lang())}
+                        {t("panel.respondents", { count: countText(item.answer_count, t) })} {t("panel.closedTitle")}: {formatTime(item.closes_at, lang())}
                       </p>
                     </li>
                   )}

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { PageSection } from "../components/PageSection.tsx";
 import { useI18n } from "./texts.ts";
+import { countText } from "./counts.ts";
 import { answerLabel, groupName, type Question, type Results } from "./model.ts";
 import "./panel.css";
 
@@ -75,11 +76,13 @@ export function ResultsView(props: { questions: Question[]; results: Results; id
   const counted = () => props.results.questions.filter((q) => q.counts);
   return (
     <>
-      <p>{t("panel.respondents", { count: props.results.respondents })}</p>
+      <p>{t("panel.respondents", { count: countText(props.results.respondents, t) })}</p>
       <For each={props.results.questions}>
         {(result, i) => (
           <PageSection id={`${props.idPrefix}-q${i() + 1}`} title={`${i() + 1}. ${result.text}`}>
-            <Show when={result.counts}>{(counts) => <ResultChart question={questionOf(result.id)} counts={counts()} answered={result.answered} />}</Show>
+            <Show when={typeof result.answered === "number"} fallback={<p>{t("panel.questionTooFew")}</p>}>
+              <Show when={result.counts}>{(counts) => <ResultChart question={questionOf(result.id)} counts={counts()} answered={Number(result.answered)} />}</Show>
+            </Show>
             <Show when={result.texts}>
               {(texts) => (
                 <>
@@ -119,7 +122,9 @@ export function ResultsView(props: { questions: Question[]; results: Results; id
                             <tr>
                               <th scope="row">{groupName(breakdown.dimension, group.value, t, lang())}</th>
                               <Show when={!group.hidden} fallback={<td colSpan={result.counts!.length}>{t("panel.tooFew")}</td>}>
-                                <For each={group.questions?.[result.id] ?? []}>{(c) => <td>{c.count}</td>}</For>
+                                <Show when={group.questions?.[result.id]} fallback={<td colSpan={result.counts!.length}>{t("panel.tooFew")}</td>}>
+                                  {(counts) => <For each={counts()}>{(c) => <td>{c.count}</td>}</For>}
+                                </Show>
                               </Show>
                             </tr>
                           )}

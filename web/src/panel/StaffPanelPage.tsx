@@ -10,6 +10,7 @@ import { useI18n } from "./texts.ts";
 import { RequireSignIn } from "../identity/access.tsx";
 import type { SessionPerson } from "../identity/session.tsx";
 import { useLoad } from "../components/load.ts";
+import { countText } from "./counts.ts";
 import { centreName, formatTime, type Consultation } from "./model.ts";
 
 export const staffPath = (centre: string, id?: string) => `/personale/borgerpanel/${encodeURIComponent(centre)}${id ? `/${id}` : ""}`;
@@ -58,7 +59,7 @@ function StaffList(props: { person: SessionPerson }) {
                       </p>
                       <Show when={c.status !== "draft"}>
                         <p class="small">
-                          {t("panel.staffAnswers", { count: c.answer_count, invited: c.invited_count })} {t("panel.closesAt")}: {formatTime(c.closes_at, lang())}
+                          {t("panel.staffAnswers", { count: countText(c.answer_count, t), invited: countText(c.invited_count, t) })} {t("panel.closesAt")}: {formatTime(c.closes_at, lang())}
                         </p>
                       </Show>
                     </li>

@@ -1,16 +1,17 @@
-import type { AnswerValue, Consultation, Dimension, Member, Question, Target } from "@naerhed/core/panel/consultation";
-import type { Breakdown, QuestionResult, Representativeness } from "@naerhed/core/panel/results";
+import type { AnswerValue, Dimension, Member, Question, Target } from "@naerhed/core/panel/consultation";
+import type { PublishedSummary, StaffConsultation as Consultation } from "@naerhed/core/panel/consultations";
+import type { Breakdown, QuestionResult, Representativeness, ShownCount } from "@naerhed/core/panel/results";
 import { centres } from "@naerhed/core/shared/centres";
 import type { I18n, Language, MessageKey } from "../i18n/index.tsx";
 
 /** The panel's shapes as the API sends them (types only: the schemas stay on the server) and the words for their values. */
 
-export type { AnswerValue, Consultation, Dimension, Member, Question, Target };
+export type { AnswerValue, Consultation, Dimension, Member, PublishedSummary, Question, ShownCount, Target };
 export type MemberConsultation = Pick<Consultation, "id" | "title" | "intro" | "opens_at" | "closes_at" | "questions" | "status"> & {
   answered: boolean;
   open: boolean;
 };
-export type Results = { respondents: number; questions: QuestionResult[]; breakdowns: Breakdown[]; representativeness?: Representativeness[] };
+export type Results = { respondents: ShownCount; questions: QuestionResult[]; breakdowns: Breakdown[]; representativeness?: Representativeness[] };
 export type { Breakdown, QuestionResult, Representativeness };
 
 export const AGE_BANDS = ["under_18", "18_29", "30_49", "50_66", "67_plus"] as const;

@@ -184,6 +184,9 @@ export const panelDa = {
   "panel.reprPanel": "Panelet",
   "panel.reprRespondents": "Har svaret",
   "panel.staffBack": "Tilbage til listen",
+  // Counts under 5 are never shown as numbers (the API sends "<5").
+  "panel.fewerThan5": "færre end 5",
+  "panel.questionTooFew": "Færre end 5 har svaret på spørgsmålet. Vi viser svarene, når mindst 5 har svaret.",
 } as const satisfies Record<string, string>;
 
 export type PanelKey = keyof typeof panelDa;
@@ -368,6 +371,8 @@ export const panelEn: Record<PanelKey, string> = {
   "panel.reprPanel": "The panel",
   "panel.reprRespondents": "Answered",
   "panel.staffBack": "Back to the list",
+  "panel.fewerThan5": "fewer than 5",
+  "panel.questionTooFew": "Fewer than 5 have answered this question. We show the answers once at least 5 have answered.",
 };
 
 registerTexts(panelDa, panelEn);

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { Email } from "../identity/person.ts";
 import { CentreId } from "../shared/centres.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { plainText, type Lines, isoTimestamp } from "../shared/validation.ts";
 
 /**
  * The citizen panel (Borgerpanel): who is on it, and the consultations staff send to it.
@@ -60,8 +60,8 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export const ConsultationId = v.pipe(v.string("panel_consultation_id_invalid"), v.uuid("panel_consultation_id_invalid"));
 
-const text = (min: number, max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(min, message), v.maxLength(max, message));
+const text = (min: number, max: number, message: MessageKey, lines: Lines = "one") =>
+  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(min, message), v.maxLength(max, message), plainText(lines));
 
 /** Icons a choice may show next to its words (the site draws them; the words always carry the meaning). */
 export const ChoiceIcon = v.picklist(["home", "bus", "food", "people", "heart", "sun", "book", "phone"], "panel_icon_invalid");
@@ -112,7 +112,7 @@ const Timestamp = v.pipe(isoTimestamp("panel_time_invalid"), v.transform((t) => 
 export const ConsultationInput = v.pipe(
   v.object({
     title: text(3, 120, "panel_title_invalid"),
-    intro: text(1, 2000, "panel_intro_invalid"),
+    intro: text(1, 2000, "panel_intro_invalid", "many"),
     opens_at: Timestamp,
     closes_at: Timestamp,
     target: Target,
@@ -171,6 +171,6 @@ export const AnswerInput = v.object({ answers: v.record(v.string(), v.unknown(),
 /** One stored answer value: a choice id, several, "yes"/"no", 1–5, or text. */
 export type AnswerValue = string | string[] | number;
 
-export const SummaryInput = v.object({ summary: text(1, 4000, "panel_summary_invalid") });
+export const SummaryInput = v.object({ summary: text(1, 4000, "panel_summary_invalid", "many") });
 
 export const ExportFormat = v.object({ format: v.optional(v.picklist(["csv", "json"], "panel_format_invalid"), "json") });

@@ -48,10 +48,35 @@ import type { AnswerRow } from "./results.ts";
  *   and an answer appear together and can link them. We reduce (b) by storing no times on
  *   either item, random answer keys and no DynamoDB stream on the table; (a) by keeping the
  *   profile coarse and optional. Direct table access is for operators only (IAM), never staff.
- * - Staff see results while a consultation runs. A staff member who knows the moment one
- *   person answered (say, they helped them) could compare the results just before and after.
- *   The API never says who has answered, small groups stay hidden and free text is masked,
- *   but the counts per question do change by one: that is the price of live results.
+ *
+ * Small groups, and subtraction (what the rule of 5 in results.ts protects, and what it cannot)
+ * - Nobody can be singled out directly: a target must reach at least 5 members to be published;
+ *   every count under 5 (target, invitations, respondents, answers to a question, a group) shows
+ *   as "<5"; a question's counts and free text appear only once 5 have answered it; a group with
+ *   fewer than 5 is hidden, and so are the next smallest until the hidden groups hold 5
+ *   together; exports start at 5 respondents. The member's own name is masked before storing.
+ * - Subtraction within one result is closed: hidden groups always hold 5 or more together, per
+ *   breakdown and per question, so "total minus the visible groups" never gives fewer than 5.
+ * - What remains, and what stops it:
+ *   1. Two overlapping published groups. Staff publish the same questions twice, to a segment
+ *      and to the same segment plus one person (or the whole panel before and after one person
+ *      joins). If the same people answer both, the difference of the two results is that one
+ *      person's answers. Both targets are 5 or more, so the rule cannot refuse either (refusing
+ *      every target that differs by 1–4 members from an earlier one would block ordinary
+ *      consultations to the whole panel, which changes by a few members all the time). What
+ *      stops it: answering is voluntary and nobody can see who answered, so the two respondent
+ *      groups rarely differ by exactly the one person; every publish is in the audit log with
+ *      its target (`panel.consultation.publish`), where an admin sees two near-identical ones.
+ *   2. Live results. Staff see results while a consultation runs; one who knows the moment one
+ *      person answered (say, they helped them) could compare the results just before and after.
+ *      Below 5 answers nothing moves (everything shows "<5"); from 5 on, the counts per question
+ *      change by one. That is the price of live results; the audit log does not record reads.
+ *   3. Two breakdowns of one result. Each breakdown is safe on its own, but someone who knows
+ *      that everyone of one group (say, age 18–29) is also in another (say, relatives) can
+ *      subtract them. Only one dimension is shown at a time, never a cross-tabulation, which
+ *      makes this need outside knowledge of the panel's make-up.
+ *   4. Outside knowledge in general: if staff know how 4 of 5 respondents answered, the counts
+ *      give the fifth. No count rule can stop that; keeping targets broad makes it unlikely.
  */
 
 const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER" });
