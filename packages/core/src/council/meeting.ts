@@ -1,16 +1,11 @@
 import * as v from "valibot";
-import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { isoTimestamp, optionalText, requiredText as text } from "../shared/validation.ts";
 
 /**
  * Council meetings: when and where (with what a wheelchair user or someone with a hearing aid
  * needs to know), the agenda (items may link a proposal), who came, and the minutes: a plain
  * summary first, then the decisions. Minutes are public once published.
  */
-
-const text = (max: number, message: MessageKey) => v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
-const optionalText = (max: number, message: MessageKey) =>
-  v.optional(v.pipe(v.string(message), v.trim(), v.maxLength(max, message), v.transform((value) => value || undefined)));
 
 export const MeetingId = v.pipe(v.string("meeting_id_invalid"), v.uuid("meeting_id_invalid"));
 
@@ -25,7 +20,7 @@ export const MeetingInput = v.pipe(
     ends_at: isoTimestamp("timestamp_invalid"),
     place: text(200, "meeting_place_invalid"),
     /** Step-free access, toilet, hearing loop, quiet room: in plain words. */
-    accessibility: text(1000, "meeting_accessibility_invalid"),
+    accessibility: text(1000, "meeting_accessibility_invalid", "many"),
     agenda: v.optional(v.pipe(v.array(AgendaItem, "agenda_item_invalid"), v.maxLength(30, "agenda_item_invalid")), []),
   }),
   v.forward(
@@ -39,9 +34,9 @@ export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
   attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
-  summary: text(2000, "minutes_summary_invalid"),
-  decisions: v.optional(v.pipe(v.array(text(500, "minutes_decision_invalid")), v.maxLength(30, "minutes_decision_invalid")), []),
-  details: optionalText(10000, "minutes_details_invalid"),
+  summary: text(2000, "minutes_summary_invalid", "many"),
+  decisions: v.optional(v.pipe(v.array(text(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
+  details: optionalText(10000, "minutes_details_invalid", "many"),
   publish: v.optional(v.boolean("invalid_value"), false),
 });
 export type MinutesInput = v.InferOutput<typeof MinutesInput>;

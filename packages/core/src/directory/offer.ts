@@ -4,6 +4,7 @@ import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
+import { isoDate, plainText, type Lines } from "../shared/validation.ts";
 
 /**
  * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
@@ -16,7 +17,19 @@ import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_invalid"));
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"));
+const text = (max: number, lines: Lines = "one") => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"), plainText(lines));
+
+/**
+ * A web address people and other systems can open: http or https only. valibot's url() takes
+ * any scheme, "javascript:" included, and the open-data feed hands it to systems that may not
+ * guard against it. (The URL parser also drops tabs and line breaks silently: refused first.)
+ */
+const WebAddress = v.pipe(
+  v.string(),
+  plainText("one"),
+  v.url("url_invalid"),
+  v.check((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "url_invalid"),
+);
 const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
 
 export const OfferStatus = v.picklist(["active", "inactive", "defunct", "temporarily closed"], "offer_status_invalid");
@@ -51,9 +64,9 @@ export const OfferFields = v.object({
     id: OfferId,
     name: text(120),
     alternate_name: v.optional(text(120)),
-    description: text(2000),
+    description: text(2000, "many"),
     organization_name: text(160),
-    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    url: v.optional(WebAddress),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
     status: OfferStatus,
@@ -64,17 +77,17 @@ export const OfferFields = v.object({
     minimum_age: v.optional(age),
     maximum_age: v.optional(age),
     free: v.boolean(),
-    fees_description: v.optional(text(500)),
-    eligibility_description: v.optional(text(500)),
-    application_process: v.optional(text(500)),
-    schedule_description: v.optional(text(300)),
+    fees_description: v.optional(text(500, "many")),
+    eligibility_description: v.optional(text(500, "many")),
+    application_process: v.optional(text(500, "many")),
+    schedule_description: v.optional(text(300, "many")),
     location: v.optional(OfferLocation),
-    accessibility_notes: v.optional(text(500)),
+    accessibility_notes: v.optional(text(500, "many")),
     accessibility: v.optional(v.pipe(v.array(AccessibilityFact, "accessibility_fact_invalid"), v.maxLength(10, "accessibility_fact_invalid"))),
     weekly: v.optional(WeeklyOpenings),
     sessions: v.optional(Sessions),
     languages: v.optional(v.pipe(v.array(LanguageCode, "offer_language_invalid"), v.maxLength(10, "offer_language_invalid"))),
-    assured_date: v.pipe(v.string(), v.isoDate("date_invalid")),
+    assured_date: isoDate("date_invalid"),
     last_modified: v.pipe(v.string(), v.isoTimestamp("timestamp_invalid")),
 });
 

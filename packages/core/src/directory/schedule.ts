@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { isoDate } from "../shared/validation.ts";
 import type { CalendarEvent } from "../shared/icalendar.ts";
 
 /**
@@ -37,7 +38,7 @@ export const WeeklyOpening = v.pipe(v.object({ weekday: Weekday, opens_at: Clock
 export type WeeklyOpening = v.InferOutput<typeof WeeklyOpening>;
 
 export const Session = v.pipe(
-  v.object({ date: v.pipe(v.string("date_invalid"), v.isoDate("date_invalid")), opens_at: Clock, closes_at: Clock }),
+  v.object({ date: isoDate("date_invalid"), opens_at: Clock, closes_at: Clock }),
   inOrder(),
 );
 export type Session = v.InferOutput<typeof Session>;
