@@ -369,7 +369,7 @@ describe("inviting", () => {
   it("lets staff give only the roles they may, at their own centre", async () => {
     const fetch = mockFetch({
       status: 201,
-      body: { invitation: { email: "ny@example.dk", display_name: "Nina Ny", grant: { role: "mentor", centre_id: "nord" } } },
+      body: { invitation: { person_id: "019ab000-0000-7000-8000-0000000000aa", email: "ny@example.dk", display_name: "Nina Ny", grant: { role: "mentor", centre_id: "nord" } } },
     });
     renderApp("/personale/inviter", { person: staff });
     const roles = await screen.findByRole("group", { name: "Rolle" });

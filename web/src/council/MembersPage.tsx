@@ -14,7 +14,6 @@ import { focusElement, usePageTitle } from "../components/navigation.ts";
 import { formatDate } from "../directory/format.ts";
 import { NoAccess, RequireSignIn, useSignedInGet } from "../identity/access.tsx";
 import { useFormErrors } from "../identity/forms.ts";
-import type { Person } from "../identity/session.tsx";
 import { copenhagenToday } from "./format.ts";
 import { useI18n } from "./texts.ts";
 
@@ -130,13 +129,13 @@ function Members() {
       let personId = current?.person_id;
       if (!personId) {
         // Identity finds the person by mail (or makes them), gives the council-member role here and sends them a mail.
-        const answer = await apiSend<{ person: Person }>("POST", "/identity/invitations", lang(), {
+        const answer = await apiSend<{ invitation: { person_id: string } }>("POST", "/identity/invitations", lang(), {
           email: email().trim(),
           display_name: name().trim(),
           role: "council_member",
           centre_id: params.centre,
         });
-        personId = answer.person.id;
+        personId = answer.invitation.person_id;
       }
       const body = {
         person_id: personId,

@@ -45,10 +45,12 @@ export function mayInvite(actor: Actor, grant: Grant): boolean {
 }
 
 /**
- * What the inviter is told: what they typed and the grant. The same whether or not the email
- * already had an account, so an invitation never shows someone's name, other roles or id.
+ * What the inviter is told: what they typed, the grant, and the person's id (to act on the grant
+ * just given, e.g. add them to the council). The same whether or not the email already had an
+ * account, so an invitation never shows someone's name or other roles. (The id is a UUIDv7: its
+ * time says when the account was made, so an old one tells that the email had an account.)
  */
-export type InvitationSent = { email: string; display_name: string; grant: Grant };
+export type InvitationSent = { person_id: string; email: string; display_name: string; grant: Grant };
 
 const grantOf = (input: Pick<Grant, "role" | "centre_id">): Grant =>
   input.centre_id === undefined ? { role: input.role } : { role: input.role, centre_id: input.centre_id };
@@ -64,7 +66,7 @@ export async function invite(services: IdentityServices, actor: Actor, input: v.
   );
   // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
   await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant }));
-  return { email: input.email, display_name: input.display_name, grant };
+  return { person_id: person.id, email: input.email, display_name: input.display_name, grant };
 }
 
 /**
