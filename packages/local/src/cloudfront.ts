@@ -10,19 +10,13 @@ import { ORIGIN_VERIFY_HEADER } from "@naerhed/core/shared/config";
 /** What @hono/node-server passes as the second argument of `fetch`. */
 export type NodeBindings = { incoming?: { socket?: { remoteAddress?: string; remotePort?: number } } };
 
-export type Viewer = { address: string; port: number };
-
-export function socketViewer(env: unknown): Viewer | undefined {
-  const socket = (env as NodeBindings | undefined)?.incoming?.socket;
-  return socket?.remoteAddress ? { address: socket.remoteAddress, port: socket.remotePort ?? 0 } : undefined;
-}
-
-/** The request as CloudFront would send it on to the API. */
-export function asFromCloudFront(request: Request, viewer: Viewer, secret: string): Request {
+/** The request as CloudFront would send it on to the API, from the socket's address and port. */
+function asFromCloudFront(request: Request, socket: { remoteAddress: string; remotePort?: number }, secret: string): Request {
   const headers = new Headers(request.headers);
   for (const name of [...headers.keys()]) if (name.startsWith("cloudfront-") || name === ORIGIN_VERIFY_HEADER) headers.delete(name);
   headers.set(ORIGIN_VERIFY_HEADER, secret);
-  headers.set("cloudfront-viewer-address", `${viewer.address.includes(":") ? `[${viewer.address}]` : viewer.address}:${viewer.port}`);
+  const address = socket.remoteAddress.includes(":") ? `[${socket.remoteAddress}]` : socket.remoteAddress;
+  headers.set("cloudfront-viewer-address", `${address}:${socket.remotePort ?? 0}`);
   return new Request(request, { headers });
 }
 
@@ -32,11 +26,11 @@ type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
  * A fetch handler in front of `fetch` (the local app) that plays CloudFront for every request.
  * A request with no socket behind it (only in-process callers) is refused: there is no address to give it.
  */
-export function behindLocalCloudFront(fetch: Fetch, secret: string, viewerOf: (env: unknown) => Viewer | undefined = socketViewer): Fetch {
+export function behindLocalCloudFront(fetch: Fetch, secret: string): Fetch {
   return (request, env) => {
-    const viewer = viewerOf(env);
-    if (!viewer) return new Response("No client address", { status: 500 });
-    return fetch(asFromCloudFront(request, viewer, secret), env);
+    const socket = (env as NodeBindings | undefined)?.incoming?.socket;
+    if (!socket?.remoteAddress) return new Response("No client address", { status: 500 });
+    return fetch(asFromCloudFront(request, { remoteAddress: socket.remoteAddress, remotePort: socket.remotePort }, secret), env);
   };
 }
 

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { checkSession, SESSION_IDLE_SECONDS } from "@naerhed/core/identity/sessions";
 import { decide, type AccessRule } from "@naerhed/core/shared/access";
 import { ForbiddenError, UnauthenticatedError } from "@naerhed/core/shared/errors";
-import type { AppEnv } from "./http.ts";
+import { STATE_CHANGING, type AppEnv } from "./http.ts";
 import type { Services } from "./services.ts";
 
 export const SESSION_COOKIE = "naerhed_session";
@@ -40,8 +40,6 @@ export function sessionCheck(services: Services): MiddlewareHandler<AppEnv> {
   };
 }
 
-export const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
 /**
  * Refuses state-changing requests that a browser sent from another site (CSRF). `Origin` must be
  * one of the site's own origins, compared as a whole; nothing the request says about itself
@@ -52,7 +50,7 @@ export const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function originCheck(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
-    if (UNSAFE.has(c.req.method)) {
+    if (STATE_CHANGING.has(c.req.method)) {
       const origin = c.req.header("origin");
       const site = c.req.header("sec-fetch-site");
       if ((origin !== undefined && !allowed.has(origin)) || site === "cross-site" || site === "same-site") throw new ForbiddenError("origin_refused");

@@ -72,7 +72,8 @@ function log(level: "warn" | "error", c: Context<AppEnv>, error: Error) {
   );
 }
 
-const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The methods that change something: the ones the origin and body checks are about. */
+export const STATE_CHANGING: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * The media types a state-changing request's body may have: JSON, or the CSV file the directory
