@@ -70,7 +70,8 @@ import type { AnswerRow } from "./results.ts";
  *   2. Live results. Staff see results while a consultation runs; one who knows the moment one
  *      person answered (say, they helped them) could compare the results just before and after.
  *      Below 5 answers nothing moves (everything shows "<5"); from 5 on, the counts per question
- *      change by one. That is the price of live results; the audit log does not record reads.
+ *      change by one (two exports differ by one row). That is the price of live results; the
+      audit log records each export, not each read of the results.
  *   3. Two breakdowns of one result. Each breakdown is safe on its own, but someone who knows
  *      that everyone of one group (say, age 18–29) is also in another (say, relatives) can
  *      subtract them. Only one dimension is shown at a time, never a cross-tabulation, which
