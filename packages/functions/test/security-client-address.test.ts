@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPlatform, type Platform } from "../../local/src/server.ts";
+import { freePort } from "../../local/src/dynamo-local.ts";
+import { serveLocal } from "../../local/src/server.ts";
+import { freshTables } from "../../local/test/tables.ts";
+import { createServices } from "../src/shared/services.ts";
 import { addressKey, viewerIp } from "../src/shared/client.ts";
 import { json, testApi } from "./support.ts";
 
@@ -28,17 +31,22 @@ describe("a request that reaches the API without our CloudFront (the API Gateway
   });
 });
 
-describe("the local server, which plays CloudFront from the socket", () => {
-  let platform: Platform;
+describe("the local server (npm start), which plays CloudFront from the socket", () => {
+  let url: string;
+  let server: Awaited<ReturnType<typeof serveLocal>>;
   beforeAll(async () => {
-    platform = await startPlatform({ port: 0, dataDir: null, seedDemo: false, quiet: true });
-  }, 120_000);
+    const { config } = await freshTables();
+    const port = await freePort();
+    server = await serveLocal(config, createServices(config), port);
+    url = `http://127.0.0.1:${port}`;
+  });
   afterAll(async () => {
-    await platform?.stop();
+    await server?.close();
   });
 
+  // Over a real TCP connection from 127.0.0.1, with a made-up address (and secret) in the headers.
   const send = (path: string, body: unknown, i: number) =>
-    fetch(`${platform.url}/api${path}`, { method: "POST", ...json(body, { ...forged(i), origin: `http://localhost:${platform.port}` }) });
+    fetch(`${url}/api${path}`, { method: "POST", ...json(body, { ...forged(i), origin: "http://127.0.0.1:3000" }) });
 
   it("counts code requests by the socket's address: a forged CloudFront-Viewer-Address does not make a new client", async () => {
     const statuses: number[] = [];

@@ -71,6 +71,26 @@ export function createLocalApp(config: Config, siteRoot = webDist, services: Ser
   return app;
 }
 
+/**
+ * The HTTP server of a local run: every request passes the CloudFront stand-in (cloudfront.ts),
+ * then the local app. Resolves once it listens; `close` ends it and its open connections.
+ */
+export async function serveLocal(config: Config, services: Services, port: number, hostname = "127.0.0.1") {
+  const app = createLocalApp(config, webDist, services);
+  const server = serve({ fetch: behindLocalCloudFront(app.fetch, config.originVerifySecret), port, hostname });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
 export type PlatformOptions = {
   /** HTTP port; 0 picks a free one. */
   port?: number;
@@ -111,12 +131,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     client.destroy();
 
     const services = createServices(config);
-    const app = createLocalApp(config, webDist, services);
-    const server = serve({ fetch: behindLocalCloudFront(app.fetch, config.originVerifySecret), port, hostname: options.hostname ?? "127.0.0.1" });
-    await new Promise<void>((resolve, reject) => {
-      server.once("listening", resolve);
-      server.once("error", reject);
-    });
+    const server = await serveLocal(config, services, port, options.hostname);
     const stopJobs = startJobs(modules, services);
     return {
       url: `http://127.0.0.1:${port}`,
@@ -125,10 +140,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       config,
       stop: async () => {
         stopJobs();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
+        await server.close();
         await dynamo.stop();
       },
     };
