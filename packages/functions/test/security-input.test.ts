@@ -24,7 +24,7 @@ const fieldsOf = async (response: Response) => ((await response.json()) as Error
 const suggestion = { name: "Gåklubben", description: "Vi går en tur.", where: "Ved søen.", centre_id: "nord" };
 const offer = { name: "Strikkeklub", description: "Vi strikker.", organization_name: "Strikkeforeningen", centre_id: "nord" };
 let suggester = 0;
-const suggest = (body: unknown) => t.api.request("/api/directory/suggestions", { method: "POST", ...json(body) }, `192.0.2.${++suggester}`);
+const suggest = (body: unknown) => t.api.request("/api/directory/suggestions", { method: "POST", ...json(body) }, { clientAddress: `192.0.2.${++suggester}` });
 const draftOffer = (body: object) => send("POST", "/api/directory/centres/nord/offers", { ...offer, ...body }, { cookie: staff.cookie });
 
 describe("control characters in text fields", () => {

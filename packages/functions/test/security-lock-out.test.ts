@@ -17,7 +17,7 @@ beforeEach(async () => {
 const STRANGER = "203.0.113.66";
 const OWNER = "198.51.100.10";
 
-const post = (path: string, body: unknown, from: string) => t.api.request(path, { method: "POST", ...json(body) }, from);
+const post = (path: string, body: unknown, from: string) => t.api.request(path, { method: "POST", ...json(body) }, { clientAddress: from });
 const askCode = (email: string, from: string) => post("/api/identity/sign-in", { email }, from);
 const challengeOf = async (response: Response) => ((await response.json()) as { challenge_id: string }).challenge_id;
 const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;

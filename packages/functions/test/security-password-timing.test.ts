@@ -29,7 +29,7 @@ beforeAll(async () => {
 async function work(email: string, from: string) {
   vi.mocked(verifyPassword).mockClear();
   databaseRequests = 0;
-  const response = await t.api.request("/api/identity/sign-in/password", { method: "POST", ...json({ email, password: "et forkert kodeord" }) }, from);
+  const response = await t.api.request("/api/identity/sign-in/password", { method: "POST", ...json({ email, password: "et forkert kodeord" }) }, { clientAddress: from });
   expect(response.status).toBe(400);
   expect(((await response.json()) as { error: { message: string } }).error.message).toBe("Mailen eller adgangskoden er forkert.");
   return { scrypt: vi.mocked(verifyPassword).mock.calls.length, databaseRequests };

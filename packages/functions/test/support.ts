@@ -16,7 +16,7 @@ export const behindCloudFront = (api: { fetch: (request: Request) => Response | 
 /**
  * The whole API on fresh tables, with a clock the test can move. `api` is what a client reaches:
  * the API behind the local CloudFront stand-in, as `npm start` serves it (`api.request(path, init,
- * from)` comes from the client address `from`); `origin` is the API itself, for listing its routes.
+ * { clientAddress })` comes from that address, else 127.0.0.1); `origin` is the API itself, for listing its routes.
  */
 export async function testApi() {
   const { config, db } = await freshTables();

@@ -38,15 +38,15 @@ export function behindLocalCloudFront(fetch: Fetch, secret: string): Fetch {
 const socketFrom = (address: string): NodeBindings => ({ incoming: { socket: { remoteAddress: address, remotePort: 50_000 } } });
 
 /**
- * In-process requests through the stand-in, for tests and benchmarks: `from` is the address of
- * the socket (default 127.0.0.1), the only address the API will see.
+ * In-process requests through the stand-in, for tests and benchmarks: `clientAddress` is the
+ * address of the socket (default 127.0.0.1), the only address the API will see.
  */
 export function throughLocalCloudFront(fetch: Fetch, secret: string) {
   const front = behindLocalCloudFront(fetch, secret);
   return {
-    request(input: string | Request, init?: RequestInit, from = "127.0.0.1"): Promise<Response> {
+    request(input: string | Request, init?: RequestInit, { clientAddress = "127.0.0.1" }: { clientAddress?: string } = {}): Promise<Response> {
       const request = typeof input === "string" ? new Request(new URL(input, "http://localhost"), init) : input;
-      return Promise.resolve(front(request, socketFrom(from)));
+      return Promise.resolve(front(request, socketFrom(clientAddress)));
     },
   };
 }
