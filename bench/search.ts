@@ -25,7 +25,7 @@ import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../packages/functions/src/app.ts";
-import { throughLocalCloudFront } from "../packages/local/src/cloudfront.ts";
+import { viaCloudFront } from "../packages/local/src/gateway.ts";
 import { createServices } from "../packages/functions/src/shared/services.ts";
 import { directoryModule } from "../packages/functions/src/directory/routes.ts";
 import { createMissingTables } from "../packages/local/src/bootstrap.ts";
@@ -81,7 +81,7 @@ async function main() {
       process.stderr.write(`seeded ${size} offers in ${seedSeconds.toFixed(1)} s\n`);
 
       // Cold: the first search of a fresh app (= a fresh Lambda container), then its two parts apart.
-      const behind = (app: ReturnType<typeof createApi>, appConfig: typeof config) => throughLocalCloudFront((request) => app.fetch(request), appConfig.originVerifySecret);
+      const behind = (app: ReturnType<typeof createApi>, appConfig: typeof config) => viaCloudFront(app, appConfig.originVerifySecret);
       const api = behind(createApi([directoryModule], config), config);
       const coldStart = performance.now();
       const first = await api.request("/api/directory/search?q=kaffe");
@@ -117,7 +117,7 @@ async function main() {
       // offer is found, i.e. the background rebuild is done. A request's time counts from when the
       // previous one ended, so a rebuild step that holds the event loop between two requests counts.
       const clock = { now: Date.now() };
-      const refreshApi = behind(createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, () => new Date(clock.now))), uncachedConfig);
+      const refreshApi = behind(createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, { now: () => new Date(clock.now) })), uncachedConfig);
       await refreshApi.request("/api/directory/search?q=kaffe");
       await store.putOffer({ ...offers[0]!, id: "0190b000-0000-7000-8000-999999999999", name: "Zebrafinker i Havnen" });
       clock.now += 31_000;

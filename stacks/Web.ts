@@ -2,7 +2,7 @@ import { Duration, Fn } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { StaticSite, use, type StackContext } from "sst/constructs";
-import { ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
+import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
 import { Api } from "./Api.ts";
 
 /**
@@ -26,14 +26,6 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join("; ");
-
-/**
- * What CloudFront passes on to the API: exactly the headers it reads, and the viewer's address,
- * which CloudFront adds itself. (The managed AllViewerExceptHostHeader policy passes no CloudFront
- * headers, so the API never saw the real address.) Host stays the API's own; cookies and query
- * strings go as they are.
- */
-export const API_FORWARDED_HEADERS = ["accept", "accept-language", "content-type", "origin", "sec-fetch-site", "x-request-id", "cloudfront-viewer-address"];
 
 /** HSTS lifetime: one year. */
 export const HSTS_MAX_AGE = Duration.days(365);
@@ -65,6 +57,8 @@ export function Web({ stack }: StackContext) {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
     customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerify.secretValue.unsafeUnwrap() },
   });
+  // Exactly the viewer headers the API reads, and the address CloudFront adds (API_FORWARDED_HEADERS;
+  // the managed AllViewerExceptHostHeader policy passes no CloudFront headers at all).
   const apiRequests = new cloudfront.OriginRequestPolicy(stack, "ApiRequests", {
     comment: "Naerhed API: the headers it reads, the viewer's address, cookies and query strings",
     headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
@@ -101,6 +95,8 @@ export function Web({ stack }: StackContext) {
     // git-ignored folder instead.
     vite: { types: "../.sst/types/web-env.d.ts" },
     cdk: {
+      // The bucket refuses plain-HTTP requests (cdk-nag AwsSolutions-S10).
+      bucket: { enforceSSL: true },
       distribution: {
         // Error responses apply to the whole distribution, /api/* included: none (see SITE_ROUTING_FUNCTION).
         errorResponses: [],

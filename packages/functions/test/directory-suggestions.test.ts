@@ -27,9 +27,9 @@ const suggestion = {
 };
 
 let address = 0;
-/** Each call comes from its own client address unless one is given, so tests do not share a limit. */
-const suggest = (body: unknown, headers: Record<string, string> = {}, from = `192.0.2.${++address}`) =>
-  t.api.request("/api/directory/suggestions", { method: "POST", ...json(body, headers) }, { clientAddress: from });
+/** Each call comes from its own client address (the socket's, as CloudFront reports it) unless one is given, so tests do not share a limit. */
+const suggest = (body: unknown, headers: Record<string, string> = {}, clientAddress = `192.0.2.${++address}`) =>
+  t.api.request("/api/directory/suggestions", { method: "POST", ...json(body, headers) }, { clientAddress });
 
 async function created(body: object = suggestion): Promise<Suggestion> {
   const response = await suggest(body);

@@ -70,7 +70,7 @@ describe("the directory Lambda", () => {
     expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this offer/) } });
   });
 
-  // ── Open data (HSDS): the same function answers under its second prefix, /api/hsds ──
+  // Open data (HSDS): the same function answers under its second prefix, /api/hsds
   it("serves the HSDS CSV export as UTF-8 text with its byte order mark", async () => {
     const result = await handler({ ...event("GET", "/api/hsds/export.csv"), routeKey: "ANY /api/hsds/{proxy+}" }, context);
     expect(result.statusCode).toBe(200);
@@ -83,7 +83,6 @@ describe("the directory Lambda", () => {
     expect(text.startsWith("id,name,")).toBe(true);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(offers.length + 1);
   });
-  // ── end of open data ──
 });
 
 describe("a request that did not come through our CloudFront", () => {
@@ -105,15 +104,24 @@ describe("a module's Lambda entry on a schedule", () => {
     const { Hono } = await import("hono");
     const runs: string[] = [];
     const scheduled = moduleHandler({
-      name: "clock",
-      prefixes: ["clock"],
-      tables: [],
+      manifest: { name: "clock", prefixes: ["clock"], tables: [], sendsMail: false, settings: [], jobs: [{ name: "tick", everyMinutes: 1 }], publishes: [], handles: [], personalData: false },
       routes: () => new Hono(),
-      jobs: [{ name: "tick", everyMinutes: 1, run: async () => void runs.push("tick") }],
+      jobs: { tick: async () => void runs.push("tick") },
     });
     await expect(scheduled({ job: "tick" }, context)).resolves.toEqual({ job: "tick", done: true });
     expect(runs).toEqual(["tick"]);
     await expect(scheduled({ job: "tock" }, context)).rejects.toThrow(/no job "tock"/);
     expect(runs).toEqual(["tick"]);
+  });
+
+  it("refuses an EventBridge event its manifest does not handle, so EventBridge retries it and keeps it as a dead letter", async () => {
+    const { moduleHandler } = await import("../src/shared/lambda.ts");
+    const { Hono } = await import("hono");
+    const handler = moduleHandler({
+      manifest: { name: "quiet", prefixes: ["quiet"], tables: [], sendsMail: false, settings: [], jobs: [], publishes: [], handles: [], personalData: false },
+      routes: () => new Hono(),
+    });
+    const event = { version: "0", id: "1", "detail-type": "personal-data.erase-requested", source: "naerhed.identity", account: "1", time: "", region: "", resources: [], detail: {} };
+    await expect(handler(event, context)).rejects.toThrow(/does not handle "personal-data.erase-requested"/);
   });
 });

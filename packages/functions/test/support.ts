@@ -1,29 +1,38 @@
-import { randomUUID as uuidv7 } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
-import type { Config } from "@naerhed/core/shared/config";
-import { createApi } from "../src/app.ts";
-import { modules } from "../src/modules.ts";
+import { createGateway } from "../../local/src/gateway.ts";
+import { startLocalModules } from "../../local/src/lambda-runner.ts";
+import { freshTables } from "../../local/test/tables.ts";
 import { SESSION_COOKIE } from "../src/shared/auth.ts";
 import { createServices } from "../src/shared/services.ts";
-import { throughLocalCloudFront } from "../../local/src/cloudfront.ts";
-import { freshTables } from "../../local/test/tables.ts";
-
-/** An API as a client reaches it: behind the local CloudFront stand-in (see testApi). */
-export const behindCloudFront = (api: { fetch: (request: Request) => Response | Promise<Response> }, config: Config) =>
-  throughLocalCloudFront((request) => api.fetch(request), config.originVerifySecret);
 
 /**
- * The whole API on fresh tables, with a clock the test can move. `api` is what a client reaches:
- * the API behind the local CloudFront stand-in, as `npm start` serves it (`api.request(path, init,
- * { clientAddress })` comes from that address, else 127.0.0.1); `origin` is the API itself, for listing its routes.
+ * The whole API on fresh tables, as deployed: every request goes through API Gateway's event to
+ * its module's own Lambda handler (local/src/gateway.ts, lambda-runner.ts), each module with its
+ * own environment and a client that refuses what its manifest does not grant. Events go through
+ * the in-process bus, delivered twice each (at least once), and `api.request` returns when the
+ * bus is idle, so a test sees what the events did; `bus.hold()` looks at the state in between.
+ * A request comes from 127.0.0.1 unless the test says `t.api.request(path, init, { clientAddress })`.
+ *
+ * `services` are the test's own, outside every module (no guard): to seed and read tables.
  */
 export async function testApi() {
   const { config, db } = await freshTables();
   const clock = { now: new Date("2026-11-23T10:00:00.000Z") };
-  const services = createServices(config, () => new Date(clock.now));
-  const origin = createApi(modules, config, services);
-  const api = behindCloudFront(origin, config);
+  const now = () => new Date(clock.now);
+  const services = createServices(config, { now });
+  /** Each module's own DynamoDB client (guarded), by module name. */
+  const moduleClients = new Map<string, DynamoDBDocumentClient>();
+  const modules = await startLocalModules({ config, now, bus: { duplicate: true }, onServices: (name, built) => moduleClients.set(name, built.db) });
+  const api = createGateway(modules);
+  const request = api.request.bind(api);
+  api.request = (async (...args: Parameters<typeof request>) => {
+    const response = await request(...args);
+    await modules.bus.idle();
+    return response;
+  }) as typeof api.request;
   const advance = (seconds: number) => {
     clock.now = new Date(clock.now.getTime() + seconds * 1000);
   };
@@ -31,8 +40,8 @@ export async function testApi() {
   /** A new person with these grants and a cookie header that signs them in. */
   async function personWith(grants: Grant[], name = "Test Person") {
     const person: Person = {
-      id: uuidv7(),
-      email: `${uuidv7()}@example.dk`,
+      id: randomUUID(),
+      email: `${randomUUID()}@example.dk`,
       display_name: name,
       language: "da",
       grants,
@@ -43,7 +52,13 @@ export async function testApi() {
     return { person, token, cookie: `${SESSION_COOKIE}=${token}` };
   }
 
-  return { api, origin, services, db, config, clock, advance, personWith };
+  /** Runs a module's scheduled job as its EventBridge schedule would, through the module's handler. */
+  const runJob = async (module: string, job: string) => {
+    await modules.runJob(module, job);
+    await modules.bus.idle();
+  };
+
+  return { api, services, db, config, clock, advance, personWith, bus: modules.bus, runJob, moduleClients };
 }
 
 export const json = (body: unknown, headers: Record<string, string> = {}) => ({

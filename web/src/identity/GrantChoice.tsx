@@ -1,32 +1,25 @@
+import { CENTRE_ROLES, invitableRoles, staffCentres, type Grant, type Role } from "@naerhed/core/identity/roles";
+import { centreName } from "@naerhed/core/shared/lists";
 import { createSignal, Show } from "solid-js";
-import type { SummaryError } from "../components/ErrorSummary.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { useI18n } from "../i18n/index.tsx";
-import { allCentres, allRoles, centreName, centreRoles, roleName } from "./roles.ts";
-import { hasRole, type Grant, type Role, type SessionPerson } from "./session.tsx";
-
-/** Staff give (and take away) council members and mentors for their own centre; admins any role anywhere. */
-export function grantableRoles(person: SessionPerson): Role[] {
-  if (hasRole(person, "admin")) return [...allRoles];
-  return hasRole(person, "staff") ? ["council_member", "mentor"] : [];
-}
-
-export function grantableCentres(person: SessionPerson): string[] {
-  if (hasRole(person, "admin")) return allCentres("da").map((centre) => centre.id);
-  return person.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : []));
-}
+import type { SummaryError } from "../lib/forms.ts";
+import type { SessionPerson } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { roleName } from "./roles.ts";
+import { identityTexts } from "./texts/index.ts";
 
 /**
  * A role and, for a role at a centre, the centre: what the invitation and the removal page
- * ask for. A single option is chosen from the start.
+ * ask for. The roles one may give are the roles one may take away (core identity/roles).
+ * A single option is chosen from the start.
  */
 export function useGrantChoice(person: SessionPerson) {
-  const { t, lang } = useI18n();
-  const roleOptions = (): RadioOption[] => grantableRoles(person).map((role) => ({ value: role, label: roleName(role, t) }));
-  const centreOptions = (): RadioOption[] => grantableCentres(person).map((id) => ({ value: id, label: centreName(id, lang()) }));
+  const { t, lang } = useTexts(identityTexts);
+  const roleOptions = (): RadioOption[] => invitableRoles(person).map((role) => ({ value: role, label: roleName(role, t) }));
+  const centreOptions = (): RadioOption[] => staffCentres(person).map((id) => ({ value: id, label: centreName(id, lang()) }));
   const [role, setRole] = createSignal(roleOptions().length === 1 ? roleOptions()[0]!.value : "");
   const [centre, setCentre] = createSignal(centreOptions().length === 1 ? centreOptions()[0]!.value : "");
-  const needsCentre = () => centreRoles.includes(role() as Role);
+  const needsCentre = () => CENTRE_ROLES.includes(role() as Role);
   const roleId = () => firstRadioId("role", roleOptions());
   const centreId = () => firstRadioId("centre", centreOptions());
   return {

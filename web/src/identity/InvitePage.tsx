@@ -1,28 +1,31 @@
 import { createEffect, createSignal, Show } from "solid-js";
-import type { InvitationSent } from "@naerhed/core/identity/people";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
-import { NoAccess, RequireSignIn } from "./access.tsx";
-import { useFormErrors } from "./forms.ts";
+import type { InvitationSent } from "@naerhed/core/identity/people";
 import { GrantFields, useGrantChoice } from "./GrantChoice.tsx";
 import { grantText } from "./roles.ts";
-import type { SessionPerson } from "./session.tsx";
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { useFormErrors, type SummaryError } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import type { SessionPerson } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { identityTexts } from "./texts/index.ts";
 
 /** /personale/inviter */
 export default function InvitePage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("invite.title"));
+  const { t } = useTexts(identityTexts);
+  usePageTitle(() => t("identity.invite.title"));
   return <RequireSignIn roles={["staff", "admin"]}>{(person) => <InviteForm person={person()} />}</RequireSignIn>;
 }
 
 function InviteForm(props: { person: SessionPerson }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(identityTexts);
+  const call = useCall();
   const choice = useGrantChoice(props.person);
   const [email, setEmail] = createSignal("");
   const [name, setName] = createSignal("");
@@ -52,17 +55,13 @@ function InviteForm(props: { person: SessionPerson }) {
     if (form.sending()) return;
     setInvited(undefined);
     const problems: SummaryError[] = [];
-    if (!email().trim()) problems.push({ field: "email", message: t("invite.emailMissing") });
-    if (!name().trim()) problems.push({ field: "display_name", message: t("invite.nameMissing") });
-    problems.push(...choice.problems({ role: t("invite.roleMissing"), centre: t("invite.centreMissing") }));
+    if (!email().trim()) problems.push({ field: "email", message: t("identity.invite.emailMissing") });
+    if (!name().trim()) problems.push({ field: "display_name", message: t("identity.invite.nameMissing") });
+    problems.push(...choice.problems({ role: t("identity.invite.roleMissing"), centre: t("identity.invite.centreMissing") }));
     if (problems.length > 0) return form.setErrors(problems);
 
     await form.send(async () => {
-      const answer = await apiSend<{ invitation: InvitationSent }>("POST", "/identity/invitations", lang(), {
-        email: email().trim(),
-        display_name: name().trim(),
-        ...choice.grant(),
-      });
+      const answer = await call(api.identity.invitations.$post, {}, { body: { email: email().trim(), display_name: name().trim(), ...choice.grant() } });
       form.clear();
       setEmail("");
       setName("");
@@ -72,14 +71,14 @@ function InviteForm(props: { person: SessionPerson }) {
 
   return (
     <Show when={!form.forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("invite.title")} lead={t("invite.lead")} />
+      <PageHeading title={t("identity.invite.title")} lead={t("identity.invite.lead")} />
       <div role="status" tabindex="-1" ref={result} class="result">
         <Show when={invited()}>
           {(done) => (
             <Notice kind="success">
-              <p class="notice__title">{t("invite.done", { name: done().display_name })}</p>
-              <p>{t("invite.as", { role: grantText(done().grant, t, lang()) })}</p>
-              <p>{t("invite.mailSent", { email: done().email })}</p>
+              <p class="notice__title">{t("identity.invite.done", { name: done().display_name })}</p>
+              <p>{t("identity.invite.as", { role: grantText(done().grant, t, lang()) })}</p>
+              <p>{t("identity.invite.mailSent", { email: done().email })}</p>
             </Notice>
           )}
         </Show>
@@ -89,7 +88,7 @@ function InviteForm(props: { person: SessionPerson }) {
         <FormField
           id="email"
           type="email"
-          label={t("invite.email")}
+          label={t("identity.invite.email")}
           autocomplete="off"
           spellcheck={false}
           autocapitalize="none"
@@ -99,15 +98,15 @@ function InviteForm(props: { person: SessionPerson }) {
         />
         <FormField
           id="display_name"
-          label={t("invite.name")}
+          label={t("identity.invite.name")}
           autocomplete="off"
           value={name()}
           error={form.at("display_name")}
           onInput={setName}
         />
-        <GrantFields choice={choice} roleLegend={t("invite.role")} centreLegend={t("invite.centre")} errorAt={form.at} />
+        <GrantFields choice={choice} roleLegend={t("identity.invite.role")} centreLegend={t("identity.invite.centre")} errorAt={form.at} />
         <Button type="submit" busy={form.sending()}>
-          {t("invite.submit")}
+          {t("identity.invite.submit")}
         </Button>
       </form>
     </Show>

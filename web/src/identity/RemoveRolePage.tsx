@@ -1,28 +1,31 @@
+import type { Grant } from "@naerhed/core/identity/roles";
 import { createEffect, createSignal, Show } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
+import { NoAccess } from "../components/NoAccess.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
-import { NoAccess, RequireSignIn } from "./access.tsx";
-import { useFormErrors } from "./forms.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { useFormErrors, type SummaryError } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import type { SessionPerson } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
 import { GrantFields, useGrantChoice } from "./GrantChoice.tsx";
-import "./remove-role-texts.ts";
 import { grantText } from "./roles.ts";
-import type { Grant, SessionPerson } from "./session.tsx";
+import { identityTexts } from "./texts/index.ts";
 
 /** /personale/fjern-rolle: the roles one may give (InvitePage) are the roles one may take away. */
 export default function RemoveRolePage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("removeRole.title"));
+  const { t } = useTexts(identityTexts);
+  usePageTitle(() => t("identity.removeRole.title"));
   return <RequireSignIn roles={["staff", "admin"]}>{(person) => <RemoveRoleForm person={person()} />}</RequireSignIn>;
 }
 
 function RemoveRoleForm(props: { person: SessionPerson }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(identityTexts);
+  const call = useCall();
   const choice = useGrantChoice(props.person);
   const [email, setEmail] = createSignal("");
   const [removed, setRemoved] = createSignal<Grant>();
@@ -51,12 +54,12 @@ function RemoveRoleForm(props: { person: SessionPerson }) {
     if (form.sending()) return;
     setRemoved(undefined);
     const problems: SummaryError[] = [];
-    if (!email().trim()) problems.push({ field: "email", message: t("removeRole.emailMissing") });
-    problems.push(...choice.problems({ role: t("removeRole.roleMissing"), centre: t("removeRole.centreMissing") }));
+    if (!email().trim()) problems.push({ field: "email", message: t("identity.removeRole.emailMissing") });
+    problems.push(...choice.problems({ role: t("identity.removeRole.roleMissing"), centre: t("identity.removeRole.centreMissing") }));
     if (problems.length > 0) return form.setErrors(problems);
 
     await form.send(async () => {
-      const answer = await apiSend<{ removed: Grant }>("DELETE", "/identity/grants", lang(), { email: email().trim(), ...choice.grant() });
+      const answer = await call(api.identity.grants.$delete, {}, { body: { email: email().trim(), ...choice.grant() } });
       form.clear();
       setEmail("");
       setRemoved(answer.removed);
@@ -65,13 +68,13 @@ function RemoveRoleForm(props: { person: SessionPerson }) {
 
   return (
     <Show when={!form.forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("removeRole.title")} lead={t("removeRole.lead")} />
-      <p>{t("removeRole.who")}</p>
+      <PageHeading title={t("identity.removeRole.title")} lead={t("identity.removeRole.lead")} />
+      <p>{t("identity.removeRole.who")}</p>
       <div role="status" tabindex="-1" ref={result} class="result">
         <Show when={removed()}>
           {(grant) => (
             <Notice kind="success">
-              <p class="notice__title">{t("removeRole.done", { role: grantText(grant(), t, lang()) })}</p>
+              <p class="notice__title">{t("identity.removeRole.done", { role: grantText(grant(), t, lang()) })}</p>
             </Notice>
           )}
         </Show>
@@ -81,7 +84,7 @@ function RemoveRoleForm(props: { person: SessionPerson }) {
         <FormField
           id="email"
           type="email"
-          label={t("removeRole.email")}
+          label={t("identity.removeRole.email")}
           autocomplete="off"
           spellcheck={false}
           autocapitalize="none"
@@ -89,9 +92,9 @@ function RemoveRoleForm(props: { person: SessionPerson }) {
           error={form.at("email")}
           onInput={setEmail}
         />
-        <GrantFields choice={choice} roleLegend={t("removeRole.role")} centreLegend={t("removeRole.centre")} errorAt={form.at} />
+        <GrantFields choice={choice} roleLegend={t("identity.removeRole.role")} centreLegend={t("identity.removeRole.centre")} errorAt={form.at} />
         <Button type="submit" busy={form.sending()}>
-          {t("removeRole.submit")}
+          {t("identity.removeRole.submit")}
         </Button>
       </form>
     </Show>

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { isoTimestamp, optionalText, requiredText as text } from "../shared/validation.ts";
+import { isoTimestamp, optionalText, requiredText } from "../shared/validation.ts";
 
 /**
  * Council meetings: when and where (with what a wheelchair user or someone with a hearing aid
@@ -10,7 +10,7 @@ import { isoTimestamp, optionalText, requiredText as text } from "../shared/vali
 export const MeetingId = v.pipe(v.string("meeting_id_invalid"), v.uuid("meeting_id_invalid"));
 
 const AgendaItem = v.object({
-  title: text(200, "agenda_item_invalid"),
+  title: requiredText(200, "agenda_item_invalid"),
   proposal_id: v.optional(v.pipe(v.string("proposal_id_invalid"), v.uuid("proposal_id_invalid"))),
 });
 
@@ -18,9 +18,9 @@ export const MeetingInput = v.pipe(
   v.object({
     starts_at: isoTimestamp("timestamp_invalid"),
     ends_at: isoTimestamp("timestamp_invalid"),
-    place: text(200, "meeting_place_invalid"),
+    place: requiredText(200, "meeting_place_invalid"),
     /** Step-free access, toilet, hearing loop, quiet room: in plain words. */
-    accessibility: text(1000, "meeting_accessibility_invalid", "many"),
+    accessibility: requiredText(1000, "meeting_accessibility_invalid", "many"),
     agenda: v.optional(v.pipe(v.array(AgendaItem, "agenda_item_invalid"), v.maxLength(30, "agenda_item_invalid")), []),
   }),
   v.forward(
@@ -34,8 +34,8 @@ export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
   attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
-  summary: text(2000, "minutes_summary_invalid", "many"),
-  decisions: v.optional(v.pipe(v.array(text(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
+  summary: requiredText(2000, "minutes_summary_invalid", "many"),
+  decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
   details: optionalText(10000, "minutes_details_invalid", "many"),
   publish: v.optional(v.boolean("invalid_value"), false),
 });

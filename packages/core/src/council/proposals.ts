@@ -1,9 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
 import { hasRole, type Actor } from "../identity/person.ts";
+import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import type { FollowUpInput, Proposal, ProposalInput, ProposalStatus } from "./council.ts";
-import { auditActor, canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
-import { cancelVoteOf } from "./voting.ts";
+import { auditActor, canManage, councilCan, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
+import { publicVote } from "./vote.ts";
+import { cancelVoteOf, currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
 /**
  * A proposal's life: draft → submitted → on agenda → voting → decided (adopted, rejected or
@@ -23,10 +25,11 @@ async function load(services: CouncilServices, centre: string, id: string): Prom
   return proposal;
 }
 
-async function move(services: CouncilServices, proposal: Proposal, allowedFrom: readonly ProposalStatus[], changes: Partial<Proposal>) {
+/** `line`: the audit line of a move made by the chair or staff, written with it. */
+async function move(services: CouncilServices, proposal: Proposal, allowedFrom: readonly ProposalStatus[], changes: Partial<Proposal>, line?: AuditLine) {
   if (!allowedFrom.includes(proposal.status)) throw new ConflictError("proposal_wrong_status", { status: proposal.status });
   const next = { ...changes, updated_at: services.now().toISOString() };
-  if (!(await services.store.moveProposal(proposal, proposal.status, next))) throw new ConflictError("proposal_wrong_status", { status: "changed" });
+  if (!(await services.store.moveProposal(proposal, proposal.status, next, line))) throw new ConflictError("proposal_wrong_status", { status: "changed" });
   return { ...proposal, ...next };
 }
 
@@ -60,10 +63,27 @@ async function mayRead(services: CouncilServices, actor: Actor | null, proposal:
   return isInCouncil(services, actor, proposal.centre_id);
 }
 
-export async function readProposal(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
-  const proposal = await load(services, centre, id);
-  if (!(await mayRead(services, actor, proposal))) throw new NotFoundError("proposal_not_found");
-  return { proposal, comments: await services.store.comments(proposal.id) };
+/**
+ * The proposal page: the proposal as it stands, its comments, its vote (closed first if its
+ * time is up) with the open ballots once counted, and what the viewer may do there. The
+ * routes check every action again; `can` only decides what the page offers.
+ */
+export async function proposalPage(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
+  const read = await load(services, centre, id);
+  if (!(await mayRead(services, actor, read))) throw new NotFoundError("proposal_not_found");
+  const vote = read.vote_id ? await currentVote(services, centre, read.vote_id) : undefined;
+  const proposal = proposalWithVote(read, vote);
+  return {
+    proposal,
+    comments: await services.store.comments(proposal.id),
+    vote: vote ? publicVote(vote) : null,
+    open_ballots: vote ? await openBallots(services, vote) : [],
+    can: {
+      manage: !!actor && (await canManage(services, actor, centre)),
+      comment: !!actor && OPEN_STATUSES.includes(proposal.status) && (await isInCouncil(services, actor, centre)),
+      vote: !!actor && vote?.state === "open" && vote.eligible.includes(actor.person_id),
+    },
+  };
 }
 
 export async function submitProposal(services: CouncilServices, actor: Actor, centre: string, id: string) {
@@ -76,17 +96,15 @@ export async function submitProposal(services: CouncilServices, actor: Actor, ce
 export async function acceptProposal(services: CouncilServices, actor: Actor, centre: string, id: string) {
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
-  const moved = await move(services, proposal, ["submitted"], { status: "on_agenda" });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.accept", item: `council:proposal:${id}`, summary: proposal.title });
-  return moved;
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.accept", item: `council:proposal:${id}`, summary: proposal.title });
+  return move(services, proposal, ["submitted"], { status: "on_agenda" }, line);
 }
 
 export async function declineProposal(services: CouncilServices, actor: Actor, centre: string, id: string, reason: string) {
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
-  const moved = await move(services, proposal, ["submitted"], { status: "declined", decline_reason: reason });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.decline", item: `council:proposal:${id}`, summary: reason });
-  return moved;
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.decline", item: `council:proposal:${id}`, summary: reason });
+  return move(services, proposal, ["submitted"], { status: "declined", decline_reason: reason }, line);
 }
 
 /** The author, the chair or staff withdraw a proposal; if it is being voted on, the vote is cancelled. */
@@ -94,15 +112,17 @@ export async function withdrawProposal(services: CouncilServices, actor: Actor, 
   const proposal = await load(services, centre, id);
   const manager = await canManage(services, actor, centre);
   if (proposal.author_id !== actor.person_id && !manager) throw new ForbiddenError("proposal_author_only");
+  // The author withdrawing their own proposal is not staff's doing; the chair or staff withdrawing it is.
+  const line = manager
+    ? services.audit.line({ actor: auditActor(actor), action: "council.proposal.withdraw", item: `council:proposal:${id}`, summary: proposal.title })
+    : undefined;
   if (proposal.status === "voting") {
-    await cancelVoteOf(services, proposal);
+    await cancelVoteOf(services, proposal, line);
     const after = await load(services, centre, id);
     if (after.status !== "withdrawn") throw new ConflictError("proposal_wrong_status", { status: after.status });
     return after;
   }
-  const moved = await move(services, proposal, ["draft", "submitted", "on_agenda"], { status: "withdrawn" });
-  if (manager) await services.audit.record({ actor: auditActor(actor), action: "council.proposal.withdraw", item: `council:proposal:${id}`, summary: proposal.title });
-  return moved;
+  return move(services, proposal, ["draft", "submitted", "on_agenda"], { status: "withdrawn" }, line);
 }
 
 export async function commentOn(services: CouncilServices, actor: Actor, centre: string, id: string, text: string) {
@@ -118,14 +138,17 @@ export async function addFollowUp(services: CouncilServices, actor: Actor, centr
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
   const entry = { ...input, at: services.now().toISOString(), by_name: actor.display_name };
-  if (!(await services.store.addFollowUp(centre, id, entry))) throw new ConflictError("follow_up_not_adopted", { status: proposal.status });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.follow_up", item: `council:proposal:${id}`, summary: input.text });
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.follow_up", item: `council:proposal:${id}`, summary: input.text });
+  if (!(await services.store.addFollowUp(centre, id, entry, line))) throw new ConflictError("follow_up_not_adopted", { status: proposal.status });
   return load(services, centre, id);
 }
 
-/** The council's inbox: everything submitted and not yet on an agenda, oldest first. For members and managers. */
+/** The council's inbox: everything submitted and not yet on an agenda, oldest first, and what the reader may do. For members and managers. */
 export async function inbox(services: CouncilServices, actor: Actor, centre: string) {
   if (!(await isInCouncil(services, actor, centre))) throw new ForbiddenError("council_members_only");
   const { proposals } = await services.store.centre(centre);
-  return proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at));
+  return {
+    items: proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at)),
+    can: await councilCan(services, actor, centre),
+  };
 }

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, conditionFailed, queryAll, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -26,6 +27,7 @@ import type { Vote } from "./vote.ts";
  *    condition still open and tally unchanged since read (seq), + proposal to decided
  * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
  * 12. The weekly digest goes out once per centre → PutItem pk=DIGEST#<centre>, sk=<week start>, attribute_not_exists (TTL expires_at)
+ * A change by staff or the chair takes its audit line (`AuditLine`) into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
  * - Centre partition `COUNCIL#<centre>`: members (`MEMBER#<person id>`, also in gsi1 under
@@ -35,7 +37,7 @@ import type { Vote } from "./vote.ts";
  * - The vote item holds the tally (`t_for`, `t_against`, `t_abstain`), `ballots`, the frozen
  *   `eligible` person ids and `seq` (+1 per cast or change; closing checks it).
  * - Ballots live in their own partition `BALLOT#<vote id>`, away from the public centre
- *   partition: `VOTER#<voter key>` (see vote.ts for what the key is and what it reveals) and
+ *   partition: `VOTER#<voter key>` (see vote.ts for what the key is, docs/secret-ballots.md for what it reveals) and
  *   `RECEIPT#<code>` (only says "a ballot with this receipt is counted").
  * - Comments: pk `PROPOSAL#<id>`, sk `COMMENT#<iso time>#<id>`.
  */
@@ -47,11 +49,6 @@ const proposalKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk:
 const voteKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `VOTE#${id}` });
 const ballotKey = (voteId: string, voterKey: string) => ({ pk: `BALLOT#${voteId}`, sk: `VOTER#${voterKey}` });
 const receiptKey = (voteId: string, code: string) => ({ pk: `BALLOT#${voteId}`, sk: `RECEIPT#${code}` });
-
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
 
 /** A stored ballot: the choice, the receipt, the last request that changed it; open ballots also say whose it is. */
 export type StoredBallot = {
@@ -66,12 +63,12 @@ export type StoredBallot = {
 };
 
 function toVote(item: Record<string, unknown>): Vote {
-  const { t_for, t_against, t_abstain, ...rest } = strip<Record<string, unknown>>(item);
+  const { t_for, t_against, t_abstain, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return { ...rest, tally: { for: Number(t_for), against: Number(t_against), abstain: Number(t_abstain) } } as Vote;
 }
 
 /** Why a transaction was cancelled, per item in the order they were sent. */
-export function cancellationCodes(error: unknown): string[] | null {
+function cancellationCodes(error: unknown): string[] | null {
   if (!(error instanceof TransactionCanceledException)) return null;
   return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
 }
@@ -90,20 +87,20 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       });
       const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
       return {
-        members: of("MEMBER#").map((item) => strip<Member>(item)),
-        proposals: of("PROPOSAL#").map((item) => strip<Proposal>(item)),
+        members: of("MEMBER#").map((item) => withoutKeys<Member>(item)),
+        proposals: of("PROPOSAL#").map((item) => withoutKeys<Proposal>(item)),
         votes: of("VOTE#").map(toVote),
-        meetings: of("MEETING#").map((item) => strip<Meeting>(item)),
+        meetings: of("MEETING#").map((item) => withoutKeys<Meeting>(item)),
       };
     },
 
-    async putMeeting(meeting: Meeting) {
-      await call(() => db.send(new PutCommand({ TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } })));
+    async putMeeting(meeting: Meeting, line?: AuditLine) {
+      await writeAudited(db, [{ Put: { TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } } }], line);
     },
 
     async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
       const item = await get({ pk: centrePk(centre), sk: `MEETING#${id}` });
-      return item && strip<Meeting>(item);
+      return item && withoutKeys<Meeting>(item);
     },
 
     async meetings(centre: string): Promise<Meeting[]> {
@@ -112,23 +109,18 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
         ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
       });
-      return items.map((item) => strip<Meeting>(item));
+      return items.map((item) => withoutKeys<Meeting>(item));
     },
 
-    async putMember(member: Member) {
-      await call(() =>
-        db.send(
-          new PutCommand({
-            TableName,
-            Item: { ...memberKey(member.centre_id, member.person_id), gsi1pk: `PERSON#${member.person_id}`, gsi1sk: centrePk(member.centre_id), ...member },
-          }),
-        ),
-      );
+    /** Staff's changes come with their audit line; a member's own mail choice has none. */
+    async putMember(member: Member, line?: AuditLine) {
+      const Item = { ...memberKey(member.centre_id, member.person_id), gsi1pk: `PERSON#${member.person_id}`, gsi1sk: centrePk(member.centre_id), ...member };
+      await writeAudited(db, [{ Put: { TableName, Item } }], line);
     },
 
     async getMember(centre: string, personId: string): Promise<Member | undefined> {
       const item = await get(memberKey(centre, personId));
-      return item && strip<Member>(item);
+      return item && withoutKeys<Member>(item);
     },
 
     /** Pattern 3. */
@@ -139,7 +131,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "gsi1pk = :pk",
         ExpressionAttributeValues: { ":pk": `PERSON#${personId}` },
       });
-      return items.map((item) => strip<Member>(item));
+      return items.map((item) => withoutKeys<Member>(item));
     },
 
     async putProposal(proposal: Proposal) {
@@ -148,24 +140,21 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getProposal(centre: string, id: string): Promise<Proposal | undefined> {
       const item = await get(proposalKey(centre, id));
-      return item && strip<Proposal>(item);
+      return item && withoutKeys<Proposal>(item);
     },
 
     /** Moves a proposal on only from the status it was read in; false when someone else moved it first. */
-    async moveProposal(proposal: Proposal, from: ProposalStatus, changes: Partial<Proposal>): Promise<boolean> {
+    async moveProposal(proposal: Proposal, from: ProposalStatus, changes: Partial<Proposal>, line?: AuditLine): Promise<boolean> {
       const next = { ...proposal, ...changes };
       try {
-        await call(() =>
-          db.send(
-            new PutCommand({
-              TableName,
-              Item: { ...proposalKey(proposal.centre_id, proposal.id), ...next },
-              ConditionExpression: "#status = :from",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":from": from },
-            }),
-          ),
-        );
+        const put = {
+          TableName,
+          Item: { ...proposalKey(proposal.centre_id, proposal.id), ...next },
+          ConditionExpression: "#status = :from",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":from": from },
+        };
+        await writeAudited(db, [{ Put: put }], line);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -173,20 +162,17 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       }
     },
 
-    async addFollowUp(centre: string, id: string, entry: FollowUp): Promise<boolean> {
+    async addFollowUp(centre: string, id: string, entry: FollowUp, line?: AuditLine): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new UpdateCommand({
-              TableName,
-              Key: proposalKey(centre, id),
-              UpdateExpression: "SET follow_up = list_append(follow_up, :entry), #status = :follow, updated_at = :at",
-              ConditionExpression: "outcome = :adopted",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":entry": [entry], ":follow": "follow_up", ":at": entry.at, ":adopted": "adopted" },
-            }),
-          ),
-        );
+        const update = {
+          TableName,
+          Key: proposalKey(centre, id),
+          UpdateExpression: "SET follow_up = list_append(follow_up, :entry), #status = :follow, updated_at = :at",
+          ConditionExpression: "outcome = :adopted",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":entry": [entry], ":follow": "follow_up", ":at": entry.at, ":adopted": "adopted" },
+        };
+        await writeAudited(db, [{ Update: update }], line);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -206,45 +192,43 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :c)",
         ExpressionAttributeValues: { ":pk": `PROPOSAL#${proposalId}`, ":c": "COMMENT#" },
       });
-      return items.map((item) => strip<Comment>(item));
+      return items.map((item) => withoutKeys<Comment>(item));
     },
 
     /** Opens a vote and moves its proposal to voting, together; false when the proposal was no longer on the agenda. */
-    async openVote(vote: Vote & { salt: string }, proposal: Proposal): Promise<boolean> {
+    async openVote(vote: Vote & { salt: string }, proposal: Proposal, line?: AuditLine): Promise<boolean> {
       const { tally, ...rest } = vote;
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName,
-                    Item: {
-                      ...voteKey(vote.centre_id, vote.id),
-                      gsi1pk: OPEN_VOTES,
-                      gsi1sk: `${vote.closes_at}#${vote.id}`,
-                      ...rest,
-                      t_for: tally.for,
-                      t_against: tally.against,
-                      t_abstain: tally.abstain,
-                    },
-                    ConditionExpression: "attribute_not_exists(pk)",
-                  },
+        await writeAudited(
+          db,
+          [
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...voteKey(vote.centre_id, vote.id),
+                  gsi1pk: OPEN_VOTES,
+                  gsi1sk: `${vote.closes_at}#${vote.id}`,
+                  ...rest,
+                  t_for: tally.for,
+                  t_against: tally.against,
+                  t_abstain: tally.abstain,
                 },
-                {
-                  Update: {
-                    TableName,
-                    Key: proposalKey(proposal.centre_id, proposal.id),
-                    UpdateExpression: "SET #status = :voting, vote_id = :vote, updated_at = :at",
-                    ConditionExpression: "#status = :agenda",
-                    ExpressionAttributeNames: { "#status": "status" },
-                    ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
-                  },
-                },
-              ],
-            }),
-          ),
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: proposalKey(proposal.centre_id, proposal.id),
+                UpdateExpression: "SET #status = :voting, vote_id = :vote, updated_at = :at",
+                ConditionExpression: "#status = :agenda",
+                ExpressionAttributeNames: { "#status": "status" },
+                ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
+              },
+            },
+          ],
+          line,
         );
         return true;
       } catch (error) {
@@ -272,7 +256,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getBallot(voteId: string, voterKey: string): Promise<StoredBallot | undefined> {
       const item = await get(ballotKey(voteId, voterKey));
-      return item && strip<StoredBallot>(item);
+      return item && withoutKeys<StoredBallot>(item);
     },
 
     async ballots(voteId: string): Promise<(StoredBallot & { voter_key: string })[]> {
@@ -281,7 +265,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
         ExpressionAttributeValues: { ":pk": `BALLOT#${voteId}`, ":v": "VOTER#" },
       });
-      return items.map((item) => ({ ...strip<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
+      return items.map((item) => ({ ...withoutKeys<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
     },
 
     async hasReceipt(voteId: string, code: string): Promise<boolean> {
@@ -292,7 +276,8 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
      * Pattern 9. One transaction: the ballot (new: must not exist; changed: must still hold
      * the choice it was read with), the receipt on a first ballot, and the vote's tally, on
      * condition the vote is open, not past its closing time and the person is eligible.
-     * Throws TransactionCanceledException; the use case reads the reasons and retries or refuses.
+     * "closed": the vote refused (closed, cancelled or past its time); "raced": another request
+     * for this ballot came first, or two transactions collided; read again and retry.
      */
     async castBallot(args: {
       vote: Pick<Vote, "id" | "centre_id">;
@@ -301,7 +286,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       now: string;
       previous: StoredBallot | undefined;
       next: StoredBallot;
-    }) {
+    }): Promise<"cast" | "closed" | "raced"> {
       const { vote, personId, voterKey, now, previous, next } = args;
       const ballot = ballotKey(vote.id, voterKey);
       const tallyChange: { UpdateExpression: string; names: Record<string, string> } = previous
@@ -328,7 +313,14 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
           }
         : { Put: { TableName, Item: { ...ballot, ...next }, ConditionExpression: "attribute_not_exists(pk)" } };
       const receipt = previous ? [] : [{ Put: { TableName, Item: receiptKey(vote.id, next.receipt), ConditionExpression: "attribute_not_exists(pk)" } }];
-      await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+      try {
+        await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+        return "cast";
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        return codes[0] === "ConditionalCheckFailed" ? "closed" : "raced";
+      }
     },
 
     /**
@@ -336,41 +328,45 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
      * withdrawn), and moves the proposal on in the same transaction. False when the vote
      * changed since it was read (a ballot came in, or someone else ended it first).
      */
-    async endVote(vote: Vote, ending: { state: "closed"; result: NonNullable<Vote["result"]> } | { state: "cancelled" }, at: string, proposal: Partial<Proposal>) {
+    async endVote(
+      vote: Vote,
+      ending: { state: "closed"; result: NonNullable<Vote["result"]> } | { state: "cancelled" },
+      at: string,
+      proposal: Partial<Proposal>,
+      line?: AuditLine,
+    ) {
       const proposalSets = Object.keys(proposal).map((field) => `#p_${field} = :p_${field}`);
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName,
-                    Key: voteKey(vote.centre_id, vote.id),
-                    UpdateExpression: `SET #state = :ending, closed_at = :at${ending.state === "closed" ? ", #result = :result" : ""} REMOVE gsi1pk, gsi1sk`,
-                    ConditionExpression: "#state = :open AND seq = :seq",
-                    ExpressionAttributeNames: { "#state": "state", ...(ending.state === "closed" ? { "#result": "result" } : {}) },
-                    ExpressionAttributeValues: {
-                      ":ending": ending.state,
-                      ":at": at,
-                      ":open": "open",
-                      ":seq": vote.seq,
-                      ...(ending.state === "closed" ? { ":result": ending.result } : {}),
-                    },
-                  },
+        await writeAudited(
+          db,
+          [
+            {
+              Update: {
+                TableName,
+                Key: voteKey(vote.centre_id, vote.id),
+                UpdateExpression: `SET #state = :ending, closed_at = :at${ending.state === "closed" ? ", #result = :result" : ""} REMOVE gsi1pk, gsi1sk`,
+                ConditionExpression: "#state = :open AND seq = :seq",
+                ExpressionAttributeNames: { "#state": "state", ...(ending.state === "closed" ? { "#result": "result" } : {}) },
+                ExpressionAttributeValues: {
+                  ":ending": ending.state,
+                  ":at": at,
+                  ":open": "open",
+                  ":seq": vote.seq,
+                  ...(ending.state === "closed" ? { ":result": ending.result } : {}),
                 },
-                {
-                  Update: {
-                    TableName,
-                    Key: proposalKey(vote.centre_id, vote.proposal_id),
-                    UpdateExpression: `SET ${proposalSets.join(", ")}`,
-                    ExpressionAttributeNames: Object.fromEntries(Object.keys(proposal).map((field) => [`#p_${field}`, field])),
-                    ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
-                  },
-                },
-              ],
-            }),
-          ),
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: proposalKey(vote.centre_id, vote.proposal_id),
+                UpdateExpression: `SET ${proposalSets.join(", ")}`,
+                ExpressionAttributeNames: Object.fromEntries(Object.keys(proposal).map((field) => [`#p_${field}`, field])),
+                ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
+              },
+            },
+          ],
+          line,
         );
         return true;
       } catch (error) {

@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
+import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
 import { mailMembers } from "./mails.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
-import { cancellationCodes, type StoredBallot } from "./store.ts";
+import type { StoredBallot } from "./store.ts";
 import { newReceipt, publicVote, voterKey, type Vote } from "./vote.ts";
 import { decide, emptyTally } from "./voting-rules.ts";
 
@@ -54,8 +55,8 @@ export async function openVote(services: CouncilServices, actor: Actor, centre: 
     seq: 0,
     salt: crypto.randomUUID(),
   };
-  if (!(await services.store.openVote(vote, proposal))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
-  await services.audit.record({ actor: auditActor(actor), action: "council.vote.open", item: `council:vote:${vote.id}`, summary: `${proposal.title} (${input.ballot}, ${input.majority})` });
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.vote.open", item: `council:vote:${vote.id}`, summary: `${proposal.title} (${input.ballot}, ${input.majority})` });
+  if (!(await services.store.openVote(vote, proposal, line))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
   await mailMembers(services, "vote_opened", vote, eligible);
   return publicVote(vote);
 }
@@ -75,21 +76,20 @@ export async function currentVote(services: CouncilServices, centre: string, vot
  * Ends a vote: closes it with its result, or cancels it when its proposal is withdrawn.
  * Safe to run twice or at the same time as a ballot: the store only ends a vote that is still
  * open and whose tally has not changed since it was read; otherwise this reads it again. Only
- * the run that ended it sends the result mail.
+ * the run that ended it sends the result mail, and writes `how.line` (the audit line of the
+ * person who ended it) with it.
  */
-async function endVote(services: CouncilServices, read: StoredVote, how: { kind: "close" | "cancel"; force?: boolean }): Promise<StoredVote> {
+async function endVote(
+  services: CouncilServices,
+  read: StoredVote,
+  how: { kind: "close" | "cancel"; force?: boolean; line?: AuditLine },
+): Promise<StoredVote> {
   let vote = read;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const now = services.now().toISOString();
     if (vote.state !== "open" || (how.kind === "close" && !how.force && vote.closes_at > now)) return vote;
-    const ended =
-      how.kind === "close"
-        ? await services.store.endVote(vote, { state: "closed", result: decide(vote.tally, vote.eligible.length, vote.majority) }, now, {
-            status: "decided",
-            outcome: decide(vote.tally, vote.eligible.length, vote.majority).outcome,
-            updated_at: now,
-          })
-        : await services.store.endVote(vote, { state: "cancelled" }, now, { status: "withdrawn", updated_at: now });
+    const ending = how.kind === "close" ? { state: "closed" as const, result: decide(vote.tally, vote.eligible.length, vote.majority) } : { state: "cancelled" as const };
+    const ended = await services.store.endVote(vote, ending, now, proposalOnEnd(ending, now), how.line);
     const fresh = await services.store.getVote(vote.centre_id, vote.id);
     if (!fresh) throw new NotFoundError("vote_not_found");
     if (ended) {
@@ -105,21 +105,34 @@ async function endVote(services: CouncilServices, read: StoredVote, how: { kind:
   throw new ConflictError("vote_busy", {});
 }
 
+/** What ending a vote does to its proposal, in the same transaction: decided with the outcome, or withdrawn. */
+function proposalOnEnd(ending: Pick<Vote, "state" | "result">, at: string): Partial<Proposal> {
+  return ending.state === "closed" ? { status: "decided", outcome: ending.result?.outcome, updated_at: at } : { status: "withdrawn", updated_at: at };
+}
+
+/**
+ * The proposal as it stands once its vote is read: a proposal read as "voting" whose vote has
+ * ended since (currentVote may just have closed it) shows what the ending wrote, without reading it again.
+ */
+export function proposalWithVote(proposal: Proposal, vote: Vote | undefined): Proposal {
+  if (!vote || proposal.status !== "voting" || vote.state === "open") return proposal;
+  return { ...proposal, ...proposalOnEnd(vote, vote.closed_at ?? proposal.updated_at) };
+}
+
 /** Staff or the chair close a vote before its time. */
 export async function closeVoteNow(services: CouncilServices, actor: Actor, centre: string, voteId: string) {
   const vote = await currentVote(services, centre, voteId);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
   if (vote.state !== "open") throw new ConflictError("vote_closed", {});
-  const ended = await endVote(services, vote, { kind: "close", force: true });
-  await services.audit.record({ actor: auditActor(actor), action: "council.vote.close", item: `council:vote:${vote.id}`, summary: vote.proposal_title });
-  return publicVote(ended);
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.vote.close", item: `council:vote:${vote.id}`, summary: vote.proposal_title });
+  return publicVote(await endVote(services, vote, { kind: "close", force: true, line }));
 }
 
 /** Withdrawing a proposal while it is being voted on cancels the vote; no result is counted. */
-export async function cancelVoteOf(services: CouncilServices, proposal: Proposal): Promise<void> {
+export async function cancelVoteOf(services: CouncilServices, proposal: Proposal, line?: AuditLine): Promise<void> {
   if (!proposal.vote_id) return;
   const vote = await services.store.getVote(proposal.centre_id, proposal.vote_id);
-  if (vote) await endVote(services, vote, { kind: "cancel" });
+  if (vote) await endVote(services, vote, { kind: "cancel", line });
 }
 
 function refuseIfClosed(vote: StoredVote, personId: string) {
@@ -149,21 +162,15 @@ export async function castBallot(services: CouncilServices, actor: Actor, centre
       request_keys: [...(previous?.request_keys ?? []), input.request_key].slice(-100),
       ...(vote.ballot === "open" ? { person_id: actor.person_id, display_name: actor.display_name, changed_at: services.now().toISOString() } : {}),
     };
-    try {
-      await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next });
-      return answer(next);
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes) throw error;
-      if (codes[0] === "ConditionalCheckFailed") {
-        // The vote itself refused: it closed, was cancelled, or its time ran out. Say which.
-        vote = await currentVote(services, centre, voteId);
-        refuseIfClosed(vote, actor.person_id);
-        throw new ConflictError("vote_closed", {});
-      }
-      // Another request for this member won the race (or two transactions collided): read again.
-      await pause(attempt);
+    const cast = await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next });
+    if (cast === "cast") return answer(next);
+    if (cast === "closed") {
+      // It closed, was cancelled, or its time ran out since it was read. Say which.
+      vote = await currentVote(services, centre, voteId);
+      refuseIfClosed(vote, actor.person_id);
+      throw new ConflictError("vote_closed", {});
     }
+    await pause(attempt);
   }
   throw new ConflictError("vote_busy", {});
 }

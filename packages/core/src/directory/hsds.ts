@@ -10,7 +10,7 @@ import { weekdays } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
 
 /**
- * The published directory as Open Referral HSDS 3.0 (../shared/reference/hsds-3.0/): pure
+ * The published directory as Open Referral HSDS 3.0 (schemas: ../shared/reference/hsds-3.0/, from the repository root): pure
  * mapping from `Offer` to HSDS objects, the filters of `GET /api/hsds/services` and the HSDS
  * `Page` object. No DynamoDB here; open-data.ts loads the offers.
  *

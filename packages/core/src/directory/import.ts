@@ -3,7 +3,7 @@ import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreId } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError } from "../shared/errors.ts";
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 import { IMPORT_BATCH_ROWS, readImportFile, type ImportFormat } from "./import-file.ts";
 import { canonical, checkItem, describeProblem, markDuplicates, type RowProblem } from "./import-rows.ts";
 import type { CuratedOffer, OfferInput } from "./offer.ts";
@@ -24,9 +24,10 @@ import type { DirectoryStore } from "./store.ts";
  * - The preview gives a `plan`: a fingerprint of what each row would do and of the version of
  *   each offer it would change. The import refuses a different plan, so nothing is written
  *   that the person did not see; and each write is conditional on the version that was read.
- * - One part is one DynamoDB transaction (≤ 100 writes): all of it is written or none. When a
- *   later part fails, the parts before it stay written (and audited); importing the same file
- *   again is safe: those rows now show as unchanged, and no offer is made twice.
+ * - One part is one DynamoDB transaction (≤ 100 writes: each offer and its audit line, so at most
+ *   IMPORT_BATCH_ROWS = 50 offers): all of it is written, each change with its line, or none.
+ *   When a later part fails, the parts before it stay written (and audited); importing the same
+ *   file again is safe: those rows now show as unchanged, and no offer is made twice.
  */
 
 export type ImportServices = { store: DirectoryStore; audit: AuditLog; now: () => Date };
@@ -36,8 +37,8 @@ export type PreviewRow = { row: number; name?: string; id?: string; action: Impo
 export type ImportPreview = { rows: PreviewRow[]; plan: string };
 export type ImportRequest = { format: ImportFormat; text: string; firstRow: number };
 
-/** TransactWriteItems holds at most 100 items. */
-const TRANSACTION_ITEMS = 100;
+/** TransactWriteItems holds at most 100 items: 50 offers, each with its audit line. */
+const TRANSACTION_OFFERS = 50;
 
 /** The fields an import sets: an offer's own fields, without its state, id and bookkeeping. */
 function inputOf(offer: CuratedOffer): OfferInput {
@@ -101,34 +102,28 @@ export async function runImport(
   const last_modified = services.now().toISOString();
   const writes = rows
     .filter((row) => row.action === "create" || row.action === "update")
-    .map((row) => ({
-      row,
-      previousVersion: row.before?.version ?? null,
-      offer: {
+    .map((row) => {
+      const offer = {
         ...row.input!,
         id: row.id!,
         publication: "draft",
         ...(row.before?.assured_date ? { assured_date: row.before.assured_date } : {}),
         version: (row.before?.version ?? 0) + 1,
         last_modified,
-      } satisfies CuratedOffer,
-    }));
-  for (let start = 0; start < writes.length; start += TRANSACTION_ITEMS) {
-    const chunk = writes.slice(start, start + TRANSACTION_ITEMS);
-    if (!(await services.store.saveOffersTogether(chunk))) {
+      } satisfies CuratedOffer;
+      const line = services.audit.line({
+        actor,
+        action: `directory.offer.import_${row.action}`,
+        item: `directory:offer:${offer.id}`,
+        summary: JSON.stringify({ name: offer.name, publication: offer.publication, row: row.row }),
+      });
+      return { previousVersion: row.before?.version ?? null, offer, line };
+    });
+  for (let start = 0; start < writes.length; start += TRANSACTION_OFFERS) {
+    if (!(await services.store.saveOffersTogether(writes.slice(start, start + TRANSACTION_OFFERS)))) {
       const fresh = await plan(services, centre, request);
       throw new ConflictError("import_changed", { preview: { rows: shown(fresh), plan: fingerprint(fresh) } });
     }
-    await Promise.all(
-      chunk.map(({ row, offer }) =>
-        services.audit.record({
-          actor,
-          action: `directory.offer.import_${row.action}`,
-          item: `directory:offer:${offer.id}`,
-          summary: JSON.stringify({ name: offer.name, publication: offer.publication, row: row.row }),
-        }),
-      ),
-    );
   }
   const count = (action: ImportAction) => rows.filter((row) => row.action === action).length;
   return { created: count("create"), updated: count("update"), unchanged: count("unchanged"), rows: shown(rows) };

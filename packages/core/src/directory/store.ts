@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
@@ -24,16 +25,20 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 8. Staff: accept a suggestion; two staff at
  *    once make ONE draft                         → TransactWriteItems: Put the draft offer (attribute_not_exists)
  *                                                  + Update the suggestion to accepted, condition status = pending
- * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
+ *                                                  + Put the two audit lines (suggestion accepted, offer created)
+ * 9. Staff: decline a suggestion                 → TransactWriteItems: Update to declined, condition status = pending
+ *                                                  + Put the audit line
+ * 10a. A signed-in person's suggestions
+ *    (their export and erasure)                  → Query gsi2 gsi2pk=SUGGESTER#<person id>; erase: UpdateItem REMOVE contact fields
  * 10. Suggestions per client address / person
  *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
  * 11. Search: every published offer at once, to
  *    build the in-memory index (search.ts)       → Query gsi1 gsi1pk=PUBLISHED_OFFERS, all pages
  * 12. Import: the offers a file names, by id     → BatchGetItem pk=OFFER#<id>, sk=OFFER (≤ 100 keys a call)
- * 13. Import: write up to 100 offers, all or
+ * 13. Import: write up to 50 offers, all or
  *    none, each only if unchanged since the
  *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
- *                                                  (new) or version = <version read> (update)
+ *                                                  (new) or version = <version read> (update), and its audit line
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -85,10 +90,7 @@ function toItem(offer: CuratedOffer) {
 const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
 export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
 
-function toCurated(item: Record<string, unknown>): CuratedOffer {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer } = item;
-  return offer as CuratedOffer;
-}
+const toCurated = (item: Record<string, unknown>) => withoutKeys<CuratedOffer>(item);
 
 /** The public view: a published offer is complete (checked when it was published); the version is internal. */
 function toOffer(item: Record<string, unknown>): Offer {
@@ -101,19 +103,26 @@ export type OfferPage = { items: Offer[]; next_cursor: string | null };
 const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
 const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
 
-function suggestionToItem(suggestion: Suggestion) {
+const suggesterKey = (personId: string) => `SUGGESTER#${personId}`;
+
+/** `suggestedBy`: the signed-in person who sent it, so their export and erasure find it (gsi2). */
+function suggestionToItem(suggestion: Suggestion, suggestedBy?: string) {
   return {
     ...suggestionKey(suggestion.id),
     ...suggestion,
     gsi1pk: queueKey(suggestion.centre_id, suggestion.status),
     gsi1sk: `${suggestion.created_at}#${suggestion.id}`,
+    ...(suggestedBy ? { gsi2pk: suggesterKey(suggestedBy), gsi2sk: `${suggestion.created_at}#${suggestion.id}` } : {}),
   };
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...suggestion } = item;
-  return suggestion as Suggestion;
+  const { expires_at: _expires, ...suggestion } = withoutKeys<Suggestion & { expires_at?: number }>(item);
+  return suggestion;
 }
+
+/** The contact details a citizen may give with a suggestion: removed when they are erased. */
+export const SUGGESTION_CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"] as const;
 
 /** How staff handled a suggestion; written only while it is still pending. */
 export type Handling = {
@@ -180,10 +189,38 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       return items as WorklistFields[];
     },
 
-    async putSuggestion(suggestion: Suggestion): Promise<void> {
+    async putSuggestion(suggestion: Suggestion, suggestedBy?: string): Promise<void> {
       await call(() =>
-        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion), ConditionExpression: "attribute_not_exists(pk)" })),
+        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion, suggestedBy), ConditionExpression: "attribute_not_exists(pk)" })),
       );
+    },
+
+    /** The suggestions a signed-in person sent, oldest first. */
+    async suggestionsBy(personId: string): Promise<Suggestion[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :person",
+        ExpressionAttributeValues: { ":person": suggesterKey(personId) },
+      });
+      return items.map(toSuggestion);
+    },
+
+    /** Removes the contact details and the link to the person from one suggestion; what it suggests stays for staff. */
+    async forgetSuggester(id: string): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: suggestionKey(id),
+            UpdateExpression: `REMOVE ${SUGGESTION_CONTACT_FIELDS.join(", ")}, gsi2pk, gsi2sk`,
+            ConditionExpression: "attribute_exists(pk)",
+          }),
+        ),
+      ).catch((error: unknown) => {
+        // Expired or never there: nothing to forget.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
 
     async getSuggestion(id: string): Promise<Suggestion | undefined> {
@@ -208,7 +245,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * that draft offer in the same transaction. False if the suggestion was no longer pending
      * (someone else handled it first): then nothing at all was written.
      */
-    async handleSuggestion(id: string, centreId: string, handling: Handling, draft?: CuratedOffer): Promise<boolean> {
+    async handleSuggestion(id: string, centreId: string, handling: Handling, lines: readonly AuditLine[], draft?: CuratedOffer): Promise<boolean> {
       const { status, ...fields } = handling;
       const names: Record<string, string> = { "#status": "status", "#centre": "centre_id" };
       const values: Record<string, unknown> = {
@@ -233,20 +270,9 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         ExpressionAttributeValues: values,
       };
       try {
-        if (!draft) {
-          await call(() => db.send(new UpdateCommand(update)));
-        } else {
-          await call(() =>
-            db.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  { Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } },
-                  { Update: update },
-                ],
-              }),
-            ),
-          );
-        }
+        await transactWrite(db, {
+          TransactItems: [...(draft ? [{ Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } }] : []), { Update: update }, ...lines],
+        });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -254,7 +280,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       }
     },
 
-    // ── Import (directory/import.ts) ──
     /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
     async getCuratedOffers(ids: readonly string[]): Promise<Map<string, CuratedOffer>> {
       const found = new Map<string, CuratedOffer>();
@@ -276,26 +301,21 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     /**
-     * Writes up to 100 offers in one transaction: all or none. Each is written only if it is
-     * still new (`previousVersion` null) or still at `previousVersion`; false (and nothing
-     * written) when any of them changed meanwhile.
+     * Writes up to 50 offers, each with its audit line, in one transaction: all or none. Each is
+     * written only if it is still new (`previousVersion` null) or still at `previousVersion`; false
+     * (and nothing written) when any of them changed meanwhile.
      */
-    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null }[]): Promise<boolean> {
+    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null; line: AuditLine }[]): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
-            }),
-          ),
-        );
+        await transactWrite(db, {
+          TransactItems: writes.flatMap(({ offer, previousVersion, line }) => [{ Put: guardedPut(offer, previousVersion) }, line]),
+        });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
         throw error;
       }
     },
-    // ── end of import ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
@@ -320,7 +340,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       };
     },
 
-    // ── Search (directory/search.ts): pattern 2 read whole, to build the in-memory index ──
     /** Every published offer: the sparse gsi1 partition, all its pages (one Query, paged by DynamoDB). */
     async listAllPublishedOffers(): Promise<Offer[]> {
       const items = await queryAll(db, {
@@ -331,7 +350,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       });
       return items.map(toOffer);
     },
-    // ── end of search ──
   };
 }
 

@@ -2,9 +2,12 @@ import * as v from "valibot";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import { hashPassword } from "../shared/secrets.ts";
 import { invitationMail, roleNames } from "./mails.ts";
-import { addGrant, DisplayName, GrantRemoval, hasRole, Invitation, PreferredLanguage, sameGrant, type Actor, type Grant, type Person } from "./person.ts";
+import { addGrant, DisplayName, GrantRemoval, Invitation, PreferredLanguage, sameGrant, type Actor, type Grant, type Person } from "./person.ts";
 import { Email } from "./person.ts";
+import { mayInvite } from "./roles.ts";
 import type { IdentityServices } from "./services.ts";
+
+export { mayInvite } from "./roles.ts";
 import { findOrCreatePerson, PASSWORD_ROLES } from "./sign-in.ts";
 
 /** A signed-in person's own data, invitations, and the first admin. */
@@ -17,8 +20,9 @@ export const SetPassword = v.object({
 
 const isStaffOrAdmin = (actor: Actor) => actor.grants.some((grant) => grant.role === "staff" || grant.role === "admin");
 
-async function audit(services: IdentityServices, actor: Actor, action: string, item: string, summary: string) {
-  if (isStaffOrAdmin(actor)) await services.audit.record({ actor, action, item, summary });
+/** The audit line of a change made by staff or an admin, for the store to write with the change; citizens' own changes have none. */
+function auditLine(services: IdentityServices, actor: Actor, action: string, item: string, summary: string) {
+  return isStaffOrAdmin(actor) ? services.audit.line({ actor, action, item, summary }) : undefined;
 }
 
 export async function getMe(services: IdentityServices, actor: Actor): Promise<Person> {
@@ -30,19 +34,15 @@ export async function getMe(services: IdentityServices, actor: Actor): Promise<P
 export async function updateMe(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof UpdateMe>): Promise<Person> {
   const before = await getMe(services, actor);
   const after = { ...before, ...input };
-  await services.store.updatePerson(after);
-  await audit(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ changed: changedKeys(before, after) }));
+  await services.store.updatePerson(
+    after,
+    auditLine(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ changed: changedKeys(before, after) })),
+  );
   return after;
 }
 
 const changedKeys = (before: Person, after: Person) =>
   (["display_name", "language"] as const).filter((key) => before[key] !== after[key]);
-
-/** Staff invite council members and mentors for their own centre; admins invite anyone, staff included. */
-export function mayInvite(actor: Actor, grant: Grant): boolean {
-  if (hasRole(actor, "admin")) return true;
-  return (grant.role === "council_member" || grant.role === "mentor") && hasRole(actor, "staff", grant.centre_id);
-}
 
 /**
  * What the inviter is told: what they typed, the grant, and the person's id (to act on the grant
@@ -60,12 +60,11 @@ export async function invite(services: IdentityServices, actor: Actor, input: v.
   if (!mayInvite(actor, grant)) throw new ForbiddenError("invite_not_allowed");
   const existing = await findOrCreatePerson(services, input.email, "da", input.display_name);
   const person = { ...existing, grants: addGrant(existing.grants, grant) };
-  await services.store.updatePerson(person);
+  // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
+  await services.store.updatePerson(person, auditLine(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant })));
   await services.mailer.send(
     invitationMail(person.language, person.email, roleNames[person.language][grant.role] ?? grant.role, actor.display_name, `${services.siteUrl}/logind`),
   );
-  // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
-  await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant }));
   return { person_id: person.id, email: input.email, display_name: input.display_name, grant };
 }
 
@@ -83,33 +82,17 @@ export async function removeGrant(services: IdentityServices, actor: Actor, inpu
   const person = personId ? await services.store.getPerson(personId) : undefined;
   if (!person || !person.grants.some((held) => sameGrant(held, grant))) throw new NotFoundError("grant_not_held");
   if (grant.role === "admin" && person.id === actor.person_id) throw new ConflictError("grant_own_admin", {});
-  await services.store.updatePerson({ ...person, grants: person.grants.filter((held) => !sameGrant(held, grant)) });
-  await audit(services, actor, "identity.grant.remove", `identity:person:${person.id}`, JSON.stringify({ removed: grant }));
+  await services.store.updatePerson(
+    { ...person, grants: person.grants.filter((held) => !sameGrant(held, grant)) },
+    auditLine(services, actor, "identity.grant.remove", `identity:person:${person.id}`, JSON.stringify({ removed: grant })),
+  );
   return { removed: grant };
 }
 
 export async function setPassword(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof SetPassword>): Promise<void> {
   if (!actor.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) throw new ForbiddenError("password_not_allowed");
-  await services.store.setPasswordHash(actor.person_id, await hashPassword(input.password));
-  await audit(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
-}
-
-/** Everything identity holds about the person; secrets (hashes) are never part of it. */
-export async function exportIdentityData(services: IdentityServices, personId: string) {
-  const person = await services.store.getPerson(personId);
-  const sessions = await services.store.sessionsOf(personId);
-  return {
-    person,
-    has_password: !!(await services.store.getPasswordHash(personId)),
-    sessions: sessions.map((session) => ({ started: session.created_at, ends: new Date(session.expires_at * 1000).toISOString() })),
-  };
-}
-
-/** Erases the person, their email and sessions. Erasing someone already gone does nothing. */
-export async function eraseIdentityData(services: IdentityServices, personId: string): Promise<void> {
-  const person = await services.store.getPerson(personId);
-  if (person) await services.store.deletePerson(person);
-  else await services.store.deleteSessionsOf(personId);
+  const line = auditLine(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
+  await services.store.setPasswordHash(actor.person_id, await hashPassword(input.password), line);
 }
 
 /** The first admin (`npm run admin:create`): creates the person if needed and grants admin. */

@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, conditionFailed, queryAll, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import type { Mentor, MentorStatus } from "./mentor.ts";
 import type { LogEntry, Pair, PairState } from "./pair.ts";
 
@@ -30,6 +31,7 @@ import type { LogEntry, Pair, PairState } from "./pair.ts";
  *                                                        condition state = active
  * 14. A pair's log, newest first                        → Query pk=PAIR#<id>, sk begins_with LOG#, descending
  * 15. Erase a pair (GDPR)                               → Query pk=PAIR#<id>, DeleteItem each, DeleteItem the pointer
+ * A change by staff (or the certificate job) takes its audit line into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
  * - Mentor: pk `MENTOR#<person id>` (one application per person), sk `MENTOR`; gsi1pk
@@ -51,11 +53,6 @@ const pointerKey = (personId: string, pairId: string) => ({ pk: `PERSON#${person
 const mentorQueue = (centre: string, status: MentorStatus) => `MENTORS#${centre}#${status}`;
 const pairQueue = (centre: string, state: PairState) => `PAIRS#${centre}#${state}`;
 const mentorPairs = (mentorId: string) => `MENTOR_PAIRS#${mentorId}`;
-
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
 
 const mentorItem = (mentor: Mentor) => ({
   ...mentorKey(mentor.id),
@@ -149,30 +146,25 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     async getMentor(id: string): Promise<Mentor | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: mentorKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Mentor>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Mentor>(result.Item) : undefined;
     },
 
     /**
      * Saves the mentor if their status is still one of `expected` and no pair took or gave back
      * a place meanwhile (null: they must be new).
      */
-    saveMentor(mentor: Mentor, expected: MentorStatus | null | readonly MentorStatus[]): Promise<boolean> {
+    saveMentor(mentor: Mentor, expected: MentorStatus | null | readonly MentorStatus[], line?: AuditLine): Promise<boolean> {
       const statuses = expected === null ? [] : typeof expected === "string" ? [expected] : expected;
-      return conditional(() =>
-        db.send(
-          new PutCommand({
-            TableName,
-            Item: mentorItem(mentor),
-            ConditionExpression:
-              expected === null
-                ? "attribute_not_exists(pk)"
-                : `#status IN (${statuses.map((_, i) => `:s${i}`).join(", ")}) AND active_pairs = :pairs`,
-            ExpressionAttributeNames: expected === null ? undefined : { "#status": "status" },
-            ExpressionAttributeValues:
-              expected === null ? undefined : { ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])), ":pairs": mentor.active_pairs },
-          }),
-        ),
-      );
+      const put = {
+        TableName,
+        Item: mentorItem(mentor),
+        ConditionExpression:
+          expected === null ? "attribute_not_exists(pk)" : `#status IN (${statuses.map((_, i) => `:s${i}`).join(", ")}) AND active_pairs = :pairs`,
+        ExpressionAttributeNames: expected === null ? undefined : { "#status": "status" },
+        ExpressionAttributeValues:
+          expected === null ? undefined : { ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])), ":pairs": mentor.active_pairs },
+      };
+      return conditional(() => writeAudited(db, [{ Put: put }], line));
     },
 
     async listMentors(centre: string, status: MentorStatus): Promise<Mentor[]> {
@@ -182,29 +174,27 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": mentorQueue(centre, status) },
       });
-      return items.map((item) => strip<Mentor>(item));
+      return items.map((item) => withoutKeys<Mentor>(item));
     },
 
     async deleteMentor(id: string): Promise<void> {
       await call(() => db.send(new DeleteCommand({ TableName, Key: mentorKey(id) })));
     },
 
-    async createPair(pair: Pair): Promise<void> {
-      await call(() =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName, Item: pairItem(pair), ConditionExpression: "attribute_not_exists(pk)" } },
-              ...(pair.requester_id ? [{ Put: { TableName, Item: { ...pointerKey(pair.requester_id, pair.id), pair_id: pair.id } } }] : []),
-            ],
-          }),
-        ),
+    async createPair(pair: Pair, line?: AuditLine): Promise<void> {
+      await writeAudited(
+        db,
+        [
+          { Put: { TableName, Item: pairItem(pair), ConditionExpression: "attribute_not_exists(pk)" } },
+          ...(pair.requester_id ? [{ Put: { TableName, Item: { ...pointerKey(pair.requester_id, pair.id), pair_id: pair.id } } }] : []),
+        ],
+        line,
       );
     },
 
     async getPair(id: string): Promise<Pair | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: pairKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Pair>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Pair>(result.Item) : undefined;
     },
 
     async listPairs(centre: string, state: PairState): Promise<Pair[]> {
@@ -214,7 +204,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": pairQueue(centre, state) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     async listMentorPairs(mentorId: string): Promise<Pair[]> {
@@ -224,7 +214,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi2pk = :mentor",
         ExpressionAttributeValues: { ":mentor": mentorPairs(mentorId) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     /** The ids of the pairs this person asked for. */
@@ -238,23 +228,19 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     /** One conditional change of a pair; false if the pair was not as expected. */
-    updatePair(pair: Pick<Pair, "id" | "centre_id">, change: PairChange): Promise<boolean> {
-      return conditional(() => db.send(new UpdateCommand(pairUpdate(pair.id, pair.centre_id, change))));
+    updatePair(pair: Pick<Pair, "id" | "centre_id">, change: PairChange, line?: AuditLine): Promise<boolean> {
+      return conditional(() => writeAudited(db, [{ Update: pairUpdate(pair.id, pair.centre_id, change) }], line));
     },
 
     /** Proposes a mentor: takes one of their free places and moves the pair, both or neither. */
-    propose(pair: Pick<Pair, "id" | "centre_id">, mentorId: string, change: PairChange): Promise<boolean> {
-      return conditional(() =>
-        db.send(new TransactWriteCommand({ TransactItems: [{ Update: placeChange(mentorId, 1) }, { Update: pairUpdate(pair.id, pair.centre_id, change) }] })),
-      );
+    propose(pair: Pick<Pair, "id" | "centre_id">, mentorId: string, change: PairChange, line: AuditLine): Promise<boolean> {
+      return conditional(() => writeAudited(db, [{ Update: placeChange(mentorId, 1) }, { Update: pairUpdate(pair.id, pair.centre_id, change) }], line));
     },
 
     /** A change that ends the mentor's part (decline, end): gives their place back in the same transaction. */
-    releasePlace(pair: Pick<Pair, "id" | "centre_id" | "mentor_id">, change: PairChange): Promise<boolean> {
+    releasePlace(pair: Pick<Pair, "id" | "centre_id" | "mentor_id">, change: PairChange, line?: AuditLine): Promise<boolean> {
       const update = { Update: pairUpdate(pair.id, pair.centre_id, change) };
-      return conditional(() =>
-        db.send(new TransactWriteCommand({ TransactItems: pair.mentor_id ? [update, { Update: placeChange(pair.mentor_id, -1) }] : [update] })),
-      );
+      return conditional(() => writeAudited(db, pair.mentor_id ? [update, { Update: placeChange(pair.mentor_id, -1) }] : [update], line));
     },
 
     /** Logs a meeting if the pair is still active and this is its mentor. */
@@ -285,7 +271,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         ExpressionAttributeValues: { ":pair": `PAIR#${pairId}`, ":log": "LOG#" },
         ScanIndexForward: false,
       });
-      return items.map((item) => strip<LogEntry>(item));
+      return items.map((item) => withoutKeys<LogEntry>(item));
     },
 
     /** Deletes the pair, its log and the asker's pointer. */

@@ -50,8 +50,8 @@ export async function createConsultation(services: PanelServices, actor: Actor, 
     invited_count: 0,
     answer_count: 0,
   };
-  await services.store.saveDraft(consultation, true);
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.create", item: `panel:consultation:${consultation.id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.create", item: `panel:consultation:${consultation.id}`, summary: consultation.title });
+  await services.store.saveDraft(consultation, true, line);
   return forStaff(consultation);
 }
 
@@ -61,8 +61,8 @@ export async function updateConsultation(services: PanelServices, actor: Actor, 
   const existing = await ofCentre(services, centreId, id);
   if (existing.status !== "draft") throw notDraft(existing);
   const consultation: Consultation = { ...existing, ...input, questions: numberQuestions(input.questions) };
-  if (!(await services.store.saveDraft(consultation, false))) throw notDraft((await services.store.getConsultation(id)) ?? existing);
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.edit", item: `panel:consultation:${id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.edit", item: `panel:consultation:${id}`, summary: consultation.title });
+  if (!(await services.store.saveDraft(consultation, false, line))) throw notDraft((await services.store.getConsultation(id)) ?? existing);
   return forStaff(consultation);
 }
 
@@ -78,8 +78,9 @@ export async function countTarget(services: PanelServices, target: Target): Prom
 
 /**
  * Publishes a draft: invites every member the target reaches (a target that reaches fewer than
- * MIN_GROUP is refused: its results would be about people one could name), then mails those who want mail. Two staff publishing at once invite the same people
- * (invitations are idempotent) and only the one whose status change wins sends the mails.
+ * MIN_GROUP is refused: its results would be about people one could name), then mails those who
+ * want mail. Two staff publishing at once invite the same people (invitations are idempotent)
+ * and only the one whose status change wins sends the mails.
  */
 export async function publishConsultation(services: PanelServices, actor: Actor, centreId: string, id: string): Promise<StaffConsultation> {
   const consultation = await ofCentre(services, centreId, id);
@@ -89,13 +90,13 @@ export async function publishConsultation(services: PanelServices, actor: Actor,
   const members = await membersFor(services, consultation.target);
   if (members.length < MIN_GROUP) throw new InvalidInputError([{ field: "target", message: "panel_segment_too_small" }]);
   for (const member of members) await services.store.invite(id, member.person_id, now);
-  if (!(await services.store.markPublished(id, now, members.length))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
+  if (!(await services.store.markPublished(id, now, members.length, line))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
   for (const member of members) {
     if (member.contact === "email" && member.email) {
       await services.mailer.send(consultationInvitationMail(member.language, member.email, consultation.title, consultation.closes_at, answerLink(services, id)));
     }
   }
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
   return forStaff({ ...consultation, status: "published", published_at: now, invited_count: members.length });
 }
 
@@ -118,8 +119,7 @@ export async function sendReminders(services: PanelServices): Promise<number> {
   return sent;
 }
 
-// ── Members ──
-
+// Members
 /** What a member sees of a consultation: never counts or other people's answers. */
 export type MemberConsultation = Pick<Consultation, "id" | "title" | "intro" | "opens_at" | "closes_at" | "questions" | "status"> & {
   answered: boolean;
@@ -183,8 +183,7 @@ export async function submitAnswers(services: PanelServices, actor: Actor, id: s
   if (outcome === "closed") throw new ConflictError("panel_consultation_closed", { closes_at: consultation.closes_at });
 }
 
-// ── Results ──
-
+// Results
 /** Staff: everything while it runs — counts, masked free text, breakdowns with small groups hidden, and who is missing. */
 export async function staffResults(services: PanelServices, centreId: string, id: string) {
   const consultation = await ofCentre(services, centreId, id);
@@ -205,8 +204,8 @@ export async function publishResults(services: PanelServices, actor: Actor, cent
   if (consultation.status !== "published" || consultation.closes_at > now) {
     throw new ConflictError("panel_results_not_closed", { status: consultation.status, closes_at: consultation.closes_at });
   }
-  if (!(await services.store.markResultsPublished(id, now, summary))) throw new ConflictError("panel_results_not_closed", { status: consultation.status });
-  await services.audit.record({ actor: who(actor), action: "panel.results.publish", item: `panel:consultation:${id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.results.publish", item: `panel:consultation:${id}`, summary: consultation.title });
+  if (!(await services.store.markResultsPublished(id, now, summary, line))) throw new ConflictError("panel_results_not_closed", { status: consultation.status });
   return forStaff({ ...consultation, status: "results_published", results_published_at: now, summary });
 }
 
@@ -216,13 +215,13 @@ export async function exportAnswers(services: PanelServices, actor: Actor, centr
   const rows = await services.store.answersTo(id);
   if (rows.length < MIN_GROUP) throw new ConflictError("panel_too_few_answers", {});
   const records = exportRows(consultation.questions, rows);
+  // An export changes nothing: its line is written on its own, before any answer leaves.
   await services.audit.record({ actor: who(actor), action: "panel.answers.export", item: `panel:consultation:${id}`, summary: `${format}, ${records.length}` });
   const questions = consultation.questions.map(({ id: qid, type, text, ...rest }) => ({ id: qid, type, text, ...("choices" in rest ? { choices: rest.choices } : {}) }));
   return format === "csv" ? { csv: toCsv(consultation.questions, records) } : { json: { consultation: { id, title: consultation.title }, questions, answers: records } };
 }
 
-// ── Public ──
-
+// Public
 export type PublishedSummary = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "results_published_at"> & { answer_count: ShownCount };
 
 const published = (c: Consultation): PublishedSummary => ({

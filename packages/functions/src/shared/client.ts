@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { ORIGIN_VERIFY_HEADER } from "@naerhed/core/shared/config";
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from "@naerhed/core/shared/config";
 import { ForbiddenError } from "@naerhed/core/shared/errors";
 import type { AppEnv } from "./http.ts";
 
@@ -8,11 +8,9 @@ import type { AppEnv } from "./http.ts";
  * Where a request came from. On AWS only CloudFront knows the viewer's address: it sends it in
  * `CloudFront-Viewer-Address` ("ip:port") together with our secret origin header. The API
  * refuses any request without the secret (someone calling the API Gateway endpoint directly
- * could write any viewer address), so the address it reads can be trusted. Locally the server
- * plays CloudFront (packages/local/src/cloudfront.ts) from the socket.
+ * could write any viewer address), so the address it reads can be trusted. Locally the gateway
+ * plays CloudFront (packages/local/src/gateway.ts) from the socket.
  */
-
-export const VIEWER_ADDRESS_HEADER = "cloudfront-viewer-address";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 

@@ -11,6 +11,7 @@ import {
   UnavailableError,
 } from "@naerhed/core/shared/errors";
 import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
+import { errorFields, logger, requestFields } from "./log.ts";
 
 /**
  * What every request carries through the app: its id (shown to the person on errors), its
@@ -59,17 +60,9 @@ function problem(
   );
 }
 
+/** A failed request: its id and route (shared/log.ts says what may be logged), and what went wrong inside. */
 function log(level: "warn" | "error", c: Context<AppEnv>, error: Error) {
-  console[level](
-    JSON.stringify({
-      level,
-      time: new Date().toISOString(),
-      request_id: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      error: { name: error.name, message: error.message, stack: error.stack },
-    }),
-  );
+  logger[level](error.message, { ...requestFields(c), error: errorFields(error) });
 }
 
 /** The methods that change something: the ones the origin and body checks are about. */
