@@ -72,8 +72,9 @@ export const modules: readonly ModuleSpec[] = [
   },
   {
     name: "directory",
-    // "hsds": open data (Open Referral HSDS 3.0), read-only, from the directory table.
-    prefixes: ["directory", "hsds"],
+    // "hsds": open data (Open Referral HSDS 3.0), read-only, from the directory table;
+    // "openapi.json", "docs": the OpenAPI document of the public API and its page.
+    prefixes: ["directory", "hsds", "openapi.json", "docs"],
     handler: "packages/functions/src/directory/lambda.handler",
     tables: [directoryTable],
     settings: ["DIRECTORY_RECHECK_DAYS"],

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
+import { OrganizationId } from "./organization.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
@@ -53,6 +54,8 @@ export const OfferFields = v.object({
     alternate_name: v.optional(text(120)),
     description: text(2000),
     organization_name: text(160),
+    /** The organisation's record (organization.ts); older offers have only the name. */
+    organization_id: v.optional(OrganizationId),
     url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
@@ -95,6 +98,7 @@ export const OfferInput = v.pipe(
     "alternate_name",
     "description",
     "organization_name",
+    "organization_id",
     "url",
     "email",
     "phone",

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
 import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
+import type { Organization } from "./organization.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
 
 /**
@@ -33,7 +34,15 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 13. Import: write up to 100 offers, all or
  *    none, each only if unchanged since the
  *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
- *                                                  (new) or version = <version read> (update)
+ *                                                  (new) or version = <version read> (update); the organisations
+ *                                                  the file brings that are new go in the same transactions
+ * 14. Every organisation (staff pick one; open
+ *    data and imports match against them)        → Query gsi1 gsi1pk=ORGANIZATIONS, all pages
+ * 15. Staff: create or edit an organisation,
+ *    with its audit line                         → TransactWriteItems: Put with attribute_not_exists / version
+ *                                                  = <version edited> + the audit line
+ * 16. Import: the taxonomy mapping a centre
+ *    confirmed for one publisher                 → GetItem / PutItem pk=IMPORT_MAPPING#<centre>#<publisher>, sk=MAPPING
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -50,6 +59,11 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  *   accepting or declining moves it to the `accepted` / `declined` partition in the same write.
  *   (gsi1pk values never collide: offers use `PUBLISHED_OFFERS`.) A handled suggestion
  *   gets `expires_at` (TTL): the suggester's contact details are not kept longer than needed.
+ * - Organisation item: pk `ORGANIZATION#<id>`, sk `ORGANIZATION`, its fields and `version`; in gsi1
+ *   under `ORGANIZATIONS` with gsi1sk = Danish sort key of the name + `#<id>` (a few hundred a
+ *   municipality: one partition, read whole).
+ * - Import mapping item: pk `IMPORT_MAPPING#<centre>#<publisher key>`, sk `MAPPING`, `terms`
+ *   (foreign term key → our category or fact code, or "none") and `publisher` (as the file names it).
  * - Rate counters: pk `RATE#<scope>#<sha-256 of the address or person>#<window start>`, sk `RATE`,
  *   `hits` and `expires_at` = the window's end (TTL); see shared/rate-limit.ts.
  */
@@ -98,6 +112,23 @@ function toOffer(item: Record<string, unknown>): Offer {
 
 export type OfferPage = { items: Offer[]; next_cursor: string | null };
 
+const ORGANIZATIONS = "ORGANIZATIONS";
+const organizationKey = (id: string) => ({ pk: `ORGANIZATION#${id}`, sk: "ORGANIZATION" });
+const organizationToItem = (organization: Organization) => ({
+  ...organizationKey(organization.id),
+  ...organization,
+  gsi1pk: ORGANIZATIONS,
+  gsi1sk: `${danishSortKey(organization.name)}#${organization.id}`,
+});
+function toOrganization(item: Record<string, unknown>): Organization {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...organization } = item;
+  return organization as Organization;
+}
+
+/** A centre's confirmed mapping of one publisher's taxonomy terms: foreign term key → our code, or "none" (keep out). */
+export type TermMapping = { publisher: string; terms: Record<string, string> };
+const mappingKey = (centreId: string, publisherKey: string) => ({ pk: `IMPORT_MAPPING#${centreId}#${publisherKey}`, sk: "MAPPING" });
+
 const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
 const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
 
@@ -129,13 +160,14 @@ export type Handling = {
 export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
   /** Puts the offer only if it is still new (`previousVersion` null) or still at `previousVersion` (pattern 4). */
-  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => ({
+  const guarded = (Item: Record<string, unknown>, previousVersion: number | null) => ({
     TableName,
-    Item: toItem(offer),
+    Item,
     ...(previousVersion === null
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
   });
+  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => guarded(toItem(offer), previousVersion);
   return {
     /** Demo data and imports: writes the offer as it is, version 1. */
     async putOffer(offer: Offer): Promise<void> {
@@ -280,12 +312,18 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * still new (`previousVersion` null) or still at `previousVersion`; false (and nothing
      * written) when any of them changed meanwhile.
      */
-    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null }[]): Promise<boolean> {
+    async saveOffersTogether(
+      writes: readonly { offer: CuratedOffer; previousVersion: number | null }[],
+      newOrganizations: readonly Organization[] = [],
+    ): Promise<boolean> {
       try {
         await call(() =>
           db.send(
             new TransactWriteCommand({
-              TransactItems: writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
+              TransactItems: [
+                ...newOrganizations.map((organization) => ({ Put: guarded(organizationToItem(organization), null) })),
+                ...writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
+              ],
             }),
           ),
         );
@@ -295,7 +333,45 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         throw error;
       }
     },
+
+    async getTermMapping(centreId: string, publisherKey: string): Promise<TermMapping | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: mappingKey(centreId, publisherKey), ConsistentRead: true })));
+      return result.Item ? { publisher: result.Item.publisher as string, terms: result.Item.terms as Record<string, string> } : undefined;
+    },
+
+    async putTermMapping(centreId: string, publisherKey: string, mapping: TermMapping): Promise<void> {
+      await call(() => db.send(new PutCommand({ TableName, Item: { ...mappingKey(centreId, publisherKey), ...mapping } })));
+    },
     // ── end of import ──
+
+    // ── Organisations (organization.ts) ──
+    /** Every organisation, in Danish alphabetical order. */
+    async listOrganizations(): Promise<Organization[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :organizations",
+        ExpressionAttributeValues: { ":organizations": ORGANIZATIONS },
+      });
+      return items.map(toOrganization);
+    },
+
+    async getOrganization(id: string): Promise<Organization | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: organizationKey(id), ConsistentRead: true })));
+      return result.Item ? toOrganization(result.Item) : undefined;
+    },
+
+    /** Saves the organisation if it is still new (`previousVersion` null) or still at that version, with its audit line; false if not. */
+    async saveOrganization(organization: Organization, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
+      try {
+        await transactWrite(db, { TransactItems: [{ Put: guarded(organizationToItem(organization), previousVersion) }, auditLine] });
+        return true;
+      } catch (error) {
+        if (conditionFailed(error)) return false;
+        throw error;
+      }
+    },
+    // ── end of organisations ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),

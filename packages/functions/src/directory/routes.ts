@@ -7,11 +7,13 @@ import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
+import { OrganizationId, OrganizationInput } from "@naerhed/core/directory/organization";
+import { createOrganization, editOrganization, listOrganizations, OrganizationEdit } from "@naerhed/core/directory/organizations";
 import { offerCalendar } from "@naerhed/core/directory/calendar";
 // ── Import ──
 import { inLanguage, previewImport, runImport, type ImportRequest } from "@naerhed/core/directory/import";
 // ── end of import ──
-import { getPublicOffer, ListOffersQuery, listPublicOffers } from "@naerhed/core/directory/public-offers";
+import { getPublicOffer, ListOffersQuery, listPublicOffers, OfferPath } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 // ── Search ──
 import { createSearchIndexCache, DEFAULT_SEARCH_MAX_AGE_SECONDS, SearchQuery, searchOffers } from "@naerhed/core/directory/search";
@@ -27,7 +29,6 @@ import type { ApiModule } from "../shared/module.ts";
 import { addHsdsRoutes } from "./hsds-routes.ts";
 // ── end of open data ──
 
-const OfferPath = v.object({ id: OfferId });
 const CentrePath = v.object({ centre: CentreId });
 const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
 const CentreSuggestionPath = v.object({ centre: CentreId, id: SuggestionId });
@@ -50,11 +51,15 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan
 
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
 const centreStaff = access.roleForCentre("centre", "staff");
+/** Staff of any centre (or admins): organisations are shared by the centres. */
+const anyStaff = access.role("staff");
+const OrganizationPath = v.object({ id: OrganizationId });
 
 export const directoryModule: ApiModule = {
   name: "directory",
-  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table.
-  prefixes: ["directory", "hsds"],
+  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table;
+  // "openapi.json" and "docs": the OpenAPI document of the public API and its page (hsds-routes.ts).
+  prefixes: ["directory", "hsds", "openapi.json", "docs"],
   tables: [directoryTable],
   routes: ({ db, config, audit, now }) => {
     const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
@@ -111,6 +116,19 @@ export const directoryModule: ApiModule = {
       });
     // ── end of import ──
 
+    // ── Organisations: staff of any centre pick, create and correct them (organisations are shared by the centres) ──
+    const organizations = { store, audit, now };
+    app
+      .get("/directory/organizations", guard(anyStaff), async (c) => c.json({ items: await listOrganizations(organizations) }))
+      .post("/directory/organizations", guard(anyStaff), async (c) =>
+        c.json({ organization: await createOrganization(organizations, actorOf(c), parseInput(OrganizationInput, await readJson(c))) }, 201),
+      )
+      .put("/directory/organizations/:id", guard(anyStaff), async (c) => {
+        const { id } = parseInput(OrganizationPath, c.req.param());
+        return c.json({ organization: await editOrganization(organizations, actorOf(c), id, parseInput(OrganizationEdit, await readJson(c))) });
+      });
+    // ── end of organisations ──
+
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
     const suggestions = { store, audit, now };
     app
@@ -152,7 +170,11 @@ export const directoryModule: ApiModule = {
     // ── end of search ──
 
     // ── Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts) ──
-    addHsdsRoutes(app, store, async () => (await searchIndex.get()).offers);
+    addHsdsRoutes(
+      app,
+      { published: async () => (await searchIndex.get()).offers, organizations: () => store.listOrganizations(), store },
+      config.siteUrl,
+    );
     // ── end of open data ──
     return app;
   },
