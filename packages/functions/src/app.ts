@@ -16,7 +16,14 @@ import { createServices, type Services } from "./shared/services.ts";
 export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
-  api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  // A page the API serves itself (/api/docs, /api/hsds/profile) sets the site's own policy; everything else gets none.
+  api.use(
+    secureHeaders({
+      crossOriginResourcePolicy: "same-origin",
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      overwrite: false,
+    }),
+  );
   api.use(
     bodyLimit({
       maxSize: 64 * 1024,

@@ -11,6 +11,7 @@ import {
   HsdsTaxonomyTermsQuery,
 } from "@naerhed/core/directory/hsds";
 import { profilePatches } from "@naerhed/core/directory/hsds-profile";
+import { hsdsTableSchemas } from "@naerhed/core/directory/hsds-tables";
 import { Offer } from "@naerhed/core/directory/offer";
 import { ListOffersQuery, OfferPath } from "@naerhed/core/directory/public-offers";
 import { SearchQuery } from "@naerhed/core/directory/search";
@@ -23,11 +24,35 @@ import { IdPath } from "./panel/routes.ts";
  * open data (HSDS 3.0), the directory, council results and panel results. Parameters and
  * bodies are converted from the very valibot schemas the routes parse with
  * (@valibot/to-json-schema, input side: what a client sends); HSDS answers refer to the official
- * HSDS 3.0 schemas by their published address. A test holds the document to the OpenAPI 3.1
+ * HSDS 3.0 table schemas, embedded as components (a viewer under the site's CSP may not fetch
+ * them from elsewhere). A test holds the document to the OpenAPI 3.1
  * schema and to the app's routes: every public route is here, and everything here is a route.
  */
 
-const HSDS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/";
+/** JSON Schema keywords kept from the HSDS files; the rest are Frictionless Data annotations (name, path, constraints, core, …). */
+const KEYWORDS = new Set(["$ref", "type", "format", "title", "description", "properties", "items", "required", "enum", "minimum", "maximum", "pattern", "oneOf", "anyOf", "allOf"]);
+
+/** An HSDS table schema as an OpenAPI component: annotations dropped, `"phone.json"` refs pointed at the component. */
+function component(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(component);
+  if (!schema || typeof schema !== "object") return schema;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (!KEYWORDS.has(key)) continue;
+    if (key === "$ref") kept.$ref = `#/components/schemas/${String(value).replace(/\.json$/, "")}`;
+    else if (key === "properties") kept.properties = Object.fromEntries(Object.entries(value as object).map(([name, field]) => [name, component(field)]));
+    else kept[key] = key === "items" || key.endsWith("Of") ? component(value) : value;
+  }
+  return kept;
+}
+
+function hsdsComponents(): Record<string, unknown> {
+  const schemas = Object.fromEntries(Object.entries(hsdsTableSchemas).map(([name, schema]) => [name, component(schema)])) as Record<string, { properties: Record<string, { type?: string }>; required?: string[] }>;
+  const service = schemas.service!;
+  // A page's item: the service's one-to-one fields (as HSDS compiled/service_list.json).
+  const oneToOne = Object.fromEntries(Object.entries(service.properties).filter(([, field]) => field.type !== "array" && field.type !== "object"));
+  return { ...schemas, service_list: { ...service, description: "A service with its one-to-one fields only.", properties: oneToOne } };
+}
 
 type Schema = v.GenericSchema;
 type Operation = {
@@ -45,7 +70,8 @@ type Operation = {
 };
 
 const json = (schema: Record<string, unknown>) => ({ "application/json": { schema } });
-const ref = (file: string) => ({ $ref: `${HSDS}${file}` });
+/** An HSDS object by its table name (service_list: a service's one-to-one fields). */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const hsdsPage = (items: Record<string, unknown>) => ({
   allOf: [{ $ref: "#/components/schemas/Page" }],
   properties: { contents: { type: "array", items } },
@@ -107,16 +133,16 @@ const operations: Operation[] = [
     description:
       "minimal=true gives each service's id and last_modified only (every service on one page unless per_page is given); full=true nests each service fully. postcode with proximity (metres) finds services near a Danish postcode.",
     query: HsdsServicesQuery,
-    content: list({ oneOf: [ref("compiled/service_list.json"), ref("compiled/service.json"), { type: "object", required: ["id", "last_modified"] }] }),
+    content: list({ oneOf: [ref("service_list"), ref("service"), { type: "object", required: ["id", "last_modified"] }] }),
   },
-  { method: "get", path: "/hsds/services/{id}", tag: "Open data (HSDS 3.0)", summary: "One published service, fully nested", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("compiled/service.json")) },
+  { method: "get", path: "/hsds/services/{id}", tag: "Open data (HSDS 3.0)", summary: "One published service, fully nested", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("service")) },
   {
     method: "get",
     path: "/hsds/service_at_locations",
     tag: "Open data (HSDS 3.0)",
     summary: "Published services at their places, a page at a time",
     query: HsdsServiceAtLocationsQuery,
-    content: list(ref("service_at_location.json")),
+    content: list(ref("service_at_location")),
   },
   {
     method: "get",
@@ -125,7 +151,7 @@ const operations: Operation[] = [
     summary: "One service at its place, with the service fully nested",
     pathParams: HsdsId,
     query: HsdsNoQuery,
-    content: json(ref("service_at_location.json")),
+    content: json(ref("service_at_location")),
   },
   {
     method: "get",
@@ -134,11 +160,11 @@ const operations: Operation[] = [
     summary: "Organisations behind published services",
     description: "full and full_service are not offered: read an organisation's services with /hsds/services?organization_id=….",
     query: HsdsOrganizationsQuery,
-    content: list(ref("organization.json")),
+    content: list(ref("organization")),
   },
-  { method: "get", path: "/hsds/organizations/{id}", tag: "Open data (HSDS 3.0)", summary: "One organisation", pathParams: HsdsId, query: HsdsOrganizationQuery, content: json(ref("organization.json")) },
-  { method: "get", path: "/hsds/taxonomies", tag: "Open data (HSDS 3.0)", summary: "The taxonomies: Nærhed kategorier and Nærhed tilgængelighed", query: HsdsTaxonomiesQuery, content: list(ref("taxonomy.json")) },
-  { method: "get", path: "/hsds/taxonomies/{id}", tag: "Open data (HSDS 3.0)", summary: "One taxonomy", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("taxonomy.json")) },
+  { method: "get", path: "/hsds/organizations/{id}", tag: "Open data (HSDS 3.0)", summary: "One organisation", pathParams: HsdsId, query: HsdsOrganizationQuery, content: json(ref("organization")) },
+  { method: "get", path: "/hsds/taxonomies", tag: "Open data (HSDS 3.0)", summary: "The taxonomies: Nærhed kategorier and Nærhed tilgængelighed", query: HsdsTaxonomiesQuery, content: list(ref("taxonomy")) },
+  { method: "get", path: "/hsds/taxonomies/{id}", tag: "Open data (HSDS 3.0)", summary: "One taxonomy", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("taxonomy")) },
   {
     method: "get",
     path: "/hsds/taxonomy_terms",
@@ -146,9 +172,9 @@ const operations: Operation[] = [
     summary: "The taxonomy terms: category groups, categories and accessibility facts",
     description: "top_only=true gives the terms without a parent.",
     query: HsdsTaxonomyTermsQuery,
-    content: list(ref("taxonomy_term.json")),
+    content: list(ref("taxonomy_term")),
   },
-  { method: "get", path: "/hsds/taxonomy_terms/{id}", tag: "Open data (HSDS 3.0)", summary: "One taxonomy term", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("taxonomy_term.json")) },
+  { method: "get", path: "/hsds/taxonomy_terms/{id}", tag: "Open data (HSDS 3.0)", summary: "One taxonomy term", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("taxonomy_term")) },
   {
     method: "get",
     path: "/hsds/profile",
@@ -166,7 +192,7 @@ const operations: Operation[] = [
     query: HsdsNoQuery,
     content: json({ type: "object" }),
   },
-  { method: "get", path: "/hsds/export.json", tag: "Open data (HSDS 3.0)", summary: "Every published service, fully nested", content: json({ type: "array", items: ref("compiled/service.json") }) },
+  { method: "get", path: "/hsds/export.json", tag: "Open data (HSDS 3.0)", summary: "Every published service, fully nested", content: json({ type: "array", items: ref("service") }) },
   {
     method: "get",
     path: "/hsds/export.csv",
@@ -312,6 +338,7 @@ export function openApiDocument(siteUrl: string): Record<string, unknown> {
           },
         },
         Problem: problem,
+        ...hsdsComponents(),
       },
     },
   };
