@@ -133,7 +133,7 @@ const operations: Operation[] = [
     description:
       "minimal=true gives each service's id and last_modified only (every service on one page unless per_page is given); full=true nests each service fully. postcode with proximity (metres) finds services near a Danish postcode.",
     query: HsdsServicesQuery,
-    content: list({ oneOf: [ref("service_list"), ref("service"), { type: "object", required: ["id", "last_modified"] }] }),
+    content: list({ anyOf: [ref("service_list"), ref("service"), { type: "object", required: ["id", "last_modified"], properties: { id: { type: "string" }, last_modified: { type: "string" } } }] }),
   },
   { method: "get", path: "/hsds/services/{id}", tag: "Open data (HSDS 3.0)", summary: "One published service, fully nested", pathParams: HsdsId, query: HsdsNoQuery, content: json(ref("service")) },
   {
