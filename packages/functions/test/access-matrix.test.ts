@@ -69,6 +69,7 @@ describe("authorization of every route", () => {
       // Import of the export's CSV or HSDS JSON.
       "POST /api/directory/centres/:centre/import/preview": "role:staff@centre",
       "POST /api/directory/centres/:centre/import": "role:staff@centre",
+      "PUT /api/directory/centres/:centre/import/mapping": "role:staff@centre",
       // Suggestions ("Kender du et tilbud?").
       "POST /api/directory/suggestions": "public",
       "GET /api/directory/centres/:centre/suggestions": "role:staff@centre",

@@ -264,7 +264,7 @@ describe("the Danish profile (Nærhed DK)", () => {
     for (const [file, patch] of Object.entries(profilePatches)) expect((await get(`/profile/${file}`)).body).toEqual(patch);
     const profiled = hsdsValidators((file, schema) => (mergePatch(schema, profilePatches[file] ?? {}) as Record<string, unknown>));
     const validate = profiled.ajv.compile({ $ref: "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/service.json" });
-    const services = (await t.api.request("/api/hsds/export.json").then((r) => r.json())) as unknown[];
+    const services = (await (await t.api.request("/api/hsds/export.json")).json()) as unknown[];
     for (const service of services) expect(problemsOf(validate, service)).toEqual([]);
     // The patches bite: a foreign postcode or a service without assured_date fails the profile.
     const sample = structuredClone(services.find((s: any) => s.service_at_locations[0]?.location.addresses.length)) as any;

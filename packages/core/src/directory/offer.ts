@@ -56,7 +56,8 @@ export const OfferFields = v.object({
     organization_name: text(160),
     /** The organisation's record (organization.ts); older offers have only the name. */
     organization_id: v.optional(OrganizationId),
-    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    // Only http(s): an offer's web address becomes a link citizens click (a javascript: address would run in our site).
+    url: v.optional(v.pipe(v.string(), v.url("url_invalid"), v.regex(/^https?:\/\//i, "url_invalid"))),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
     status: OfferStatus,

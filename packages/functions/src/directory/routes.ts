@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
-import { InvalidInputError } from "@naerhed/core/shared/errors";
+import { InvalidInputError, UnsupportedMediaTypeError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
@@ -11,7 +11,9 @@ import { OrganizationId, OrganizationInput } from "@naerhed/core/directory/organ
 import { createOrganization, editOrganization, listOrganizations, OrganizationEdit } from "@naerhed/core/directory/organizations";
 import { offerCalendar } from "@naerhed/core/directory/calendar";
 // ── Import ──
-import { inLanguage, previewImport, runImport, type ImportRequest } from "@naerhed/core/directory/import";
+import { confirmMapping, inLanguage, previewImport, runImport, type ImportRequest } from "@naerhed/core/directory/import";
+import { isTabular, unzipText } from "@naerhed/core/directory/hsds-dataset";
+import { MappingInput, Publisher } from "@naerhed/core/directory/term-mapping";
 // ── end of import ──
 import { getPublicOffer, ListOffersQuery, listPublicOffers, OfferPath } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
@@ -34,18 +36,41 @@ const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
 const CentreSuggestionPath = v.object({ centre: CentreId, id: SuggestionId });
 const transitions = ["publish", "unpublish", "archive", "verify"] as const;
 
-// ── Import: the body is the file (or one part of it, see core directory/import.ts), as text/csv or application/json ──
+// ── Import: the body is the file (or one part of it, see core directory/import.ts): text/csv, application/json,
+// application/zip (HSDS tables with datapackage.json), or multipart/form-data with the tables as files ──
 const ImportQuery = v.object({
   first_row: v.optional(queryInteger("import_first_row_invalid", 1, 1_000_000), "1"),
   plan: v.optional(v.pipe(v.string("import_plan_invalid"), v.regex(/^[\w-]{43}$/, "import_plan_invalid"))),
+  /** Who the file comes from: the confirmed term mapping is kept per publisher. */
+  publisher: v.optional(Publisher),
 });
 
+/** The tables of HSDS's tabular form, from a zip or from the files of a form. */
+async function tablesOf(c: Context<AppEnv>, type: string): Promise<Record<string, string>> {
+  if (type === "application/zip") {
+    const files = unzipText(new Uint8Array(await c.req.arrayBuffer()));
+    if (!files) throw new InvalidInputError([{ field: "file", message: "import_zip_invalid" }]);
+    return files;
+  }
+  const form = await c.req.parseBody({ all: true }).catch(() => {
+    throw new InvalidInputError([{ field: "file", message: "body_invalid" }]);
+  });
+  const files: Record<string, string> = {};
+  for (const value of Object.values(form).flat()) if (value instanceof File) files[value.name.split("/").pop()!] = await value.text();
+  return files;
+}
+
 async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan?: string }> {
-  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
-  const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : undefined;
-  if (!format) throw new InvalidInputError([{ field: "file", message: "import_format_invalid" }]);
-  const { first_row, plan } = parseInput(ImportQuery, c.req.query());
-  return { format, text: await c.req.text(), firstRow: first_row, ...(plan ? { plan } : {}) };
+  const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const { first_row, plan, publisher } = parseInput(ImportQuery, c.req.query());
+  const rest = { firstRow: first_row, ...(plan ? { plan } : {}), ...(publisher ? { publisher } : {}) };
+  if (type === "text/csv" || type === "application/json") return { format: type === "text/csv" ? "csv" : "json", text: await c.req.text(), ...rest };
+  if (type === "application/zip" || type === "multipart/form-data") {
+    const files = await tablesOf(c, type);
+    if (!isTabular(Object.keys(files))) throw new UnsupportedMediaTypeError("import_format_invalid");
+    return { format: "tabular", files, ...rest };
+  }
+  throw new UnsupportedMediaTypeError("import_format_invalid");
 }
 // ── end of import ──
 
@@ -113,6 +138,12 @@ export const directoryModule: ApiModule = {
         const { plan, ...request } = await importRequest(c);
         if (!plan) throw new InvalidInputError([{ field: "plan", message: "import_plan_invalid" }]);
         return c.json(inLanguage(await runImport(curation, actorOf(c), centre, request, plan), c.get("language")));
+      })
+      // The mapping of a publisher's taxonomy terms to ours, as staff confirmed it in the preview.
+      .put("/directory/centres/:centre/import/mapping", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        await confirmMapping(curation, actorOf(c), centre, parseInput(MappingInput, await readJson(c)));
+        return c.body(null, 204);
       });
     // ── end of import ──
 
