@@ -36,6 +36,9 @@ const TABLE_FILES: Record<string, string[]> = {
   funding: ["funding", "fundings"],
   required_documents: ["required_documents", "required_document"],
   programs: ["programs", "program"],
+  // Read only to count them as kept out: Nærhed has no field for them.
+  metadata: ["metadata"],
+  meta_table_descriptions: ["meta_table_descriptions", "meta_table_description"],
 };
 
 export type TabularProblem = "import_tabular_no_services" | "import_csv_invalid" | "import_datapackage_invalid" | "import_zip_invalid";

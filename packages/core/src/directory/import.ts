@@ -138,7 +138,6 @@ async function plan(services: ImportServices, centre: CentreId, request: ImportR
     const extra = { ...(organization ? { organization } : {}), ...(created ? { newOrganization: created } : {}) };
     if (!input) return { ...shown, action: "error", problems };
     const before = stored.get(row.id!);
-    if (!before) return { ...shown, action: "create", problems, input };
     if (!before) return { ...shown, action: "create", problems, input, ...extra };
     if (before.centre_id !== centre) return { ...shown, action: "error", problems: [{ column: "id", message: "import_offer_other_centre" }] };
     if (before.publication === "archived") return { ...shown, action: "error", problems: [{ column: "id", message: "import_offer_archived" }] };
