@@ -162,7 +162,15 @@ describe("nothing is written until every row is right", () => {
     expect(status).toBe(200);
     expect(body.rows).toHaveLength(nordPublished.length);
     const first = nordPublished.find((offer) => offer.id === body.rows[0]!.id)!;
-    expect(body.rows[0]).toEqual({ row: 1, name: first.name, id: first.id, action: "create", problems: [] });
+    expect(body.rows[0]).toEqual({
+      row: 1,
+      name: first.name,
+      id: first.id,
+      action: "create",
+      problems: [],
+      // The organisation becomes a record of its own, with the id its name already had.
+      organization: { id: organizationId(first.organization_name), name: first.organization_name, status: "new" },
+    });
     expect(await stored()).toEqual([]);
   });
 
