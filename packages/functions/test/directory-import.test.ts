@@ -168,8 +168,8 @@ describe("nothing is written until every row is right", () => {
       id: first.id,
       action: "create",
       problems: [],
-      // The organisation becomes a record of its own, with the id its name already had.
-      organization: { id: organizationId(first.organization_name), name: first.organization_name, status: "new" },
+      // The organisation is a record of its own (made by the round trip above), with the id its name already had.
+      organization: { id: organizationId(first.organization_name), name: first.organization_name, status: "existing", by: "name" },
     });
     expect(await stored()).toEqual([]);
   });
