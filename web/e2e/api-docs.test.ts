@@ -34,8 +34,8 @@ describe("/api/docs", () => {
     expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self'; style-src 'self'/);
     await page.locator(".opblock-summary-path").first().waitFor();
     const paths = await page.locator(".opblock-summary-path").allTextContents();
-    const document = (await (await page.request.get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.values(document.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
+    const openapi = (await (await page.request.get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.values(openapi.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
     expect(paths.length).toBe(operations);
     expect(paths.map((path) => path.replace(/\u200b/g, ""))).toContain("/hsds/services/{id}");
     // The stylesheet applied (Swagger UI's own layout, not the browser's plain one).

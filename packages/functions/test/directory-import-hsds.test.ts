@@ -63,7 +63,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.db.destroy());
 
-type Body = { body: BodyInit; type?: string };
+type Body = { body: string | Uint8Array | FormData; type?: string };
 const jsonBody = (services: unknown): Body => ({ body: JSON.stringify(services), type: "application/json" });
 const zipBody = (files: Record<string, string>): Body => ({ body: zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [`export/${name}`, strToU8(text)]))), type: "application/zip" });
 const formBody = (files: Record<string, string>): Body => {

@@ -1,4 +1,5 @@
 import { unzipSync } from "fflate";
+import { isMessageKey, message, type Language } from "../shared/messages.ts";
 import { parseCsv, separatorOf } from "./csv.ts";
 
 /**
@@ -204,4 +205,14 @@ export function nestTables(tables: Tables, publisher?: string): NestedDataset {
     if (left > 0) keptOut[table] = left;
   }
   return { services, keptOut, ...(publisher ? { publisher } : {}) };
+}
+
+/** "3 rækker om tilskud", "2 krav om dokumenter": what was kept out, in the reader's language. */
+export function keptOutText(keptOut: Record<string, number>, language: Language): string[] {
+  const number = (count: number) => count.toLocaleString(language === "da" ? "da-DK" : "en-GB");
+  return Object.entries(keptOut).map(([what, count]) => {
+    const key = `import_kept_${what}`;
+    const template = message(isMessageKey(key) ? key : "import_kept_table", language);
+    return template.replace("{count}", number(count)).replace("{table}", what);
+  });
 }

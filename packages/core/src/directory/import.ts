@@ -4,9 +4,9 @@ import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreId } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError } from "../shared/errors.ts";
-import { isMessageKey, message, type Language } from "../shared/messages.ts";
+import { isMessageKey, type Language } from "../shared/messages.ts";
 import { organizationId } from "./hsds.ts";
-import { nestTables, readTables } from "./hsds-dataset.ts";
+import { keptOutText, nestTables, readTables } from "./hsds-dataset.ts";
 import { IMPORT_BATCH_ROWS, readImportFile, type ImportFile } from "./import-file.ts";
 import { canonical, checkItem, describeProblem, markDuplicates, type CheckedRow, type ForeignTerm, type RowProblem } from "./import-rows.ts";
 import type { CuratedOffer, OfferInput } from "./offer.ts";
@@ -271,16 +271,6 @@ export async function runImport(
   }
   const count = (action: ImportAction) => rows.filter((row) => row.action === action).length;
   return { created: count("create"), updated: count("update"), unchanged: count("unchanged"), rows: shown(rows) };
-}
-
-/** "3 rækker om tilskud", "2 krav om dokumenter": what was kept out, in the reader's language. */
-export function keptOutText(keptOut: Record<string, number>, language: Language): string[] {
-  const number = (count: number) => count.toLocaleString(language === "da" ? "da-DK" : "en-GB");
-  return Object.entries(keptOut).map(([what, count]) => {
-    const key = `import_kept_${what}`;
-    const template = message(key, language) === message("invalid_value", language) ? message("import_kept_table", language) : message(key, language);
-    return template.replace("{count}", number(count)).replace("{table}", what);
-  });
 }
 
 /** Each row's problems as whole sentences in the reader's language: "Række 4, kolonnen postal_code: …". */

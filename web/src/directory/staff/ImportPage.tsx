@@ -1,7 +1,8 @@
-import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFormat } from "@naerhed/core/directory/import-file";
+import { isTabular, keptOutText, nestTables, readTables, unzipText } from "@naerhed/core/directory/hsds-dataset";
+import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFile, type ImportFormat } from "@naerhed/core/directory/import-file";
 import { A } from "@solidjs/router";
 import { batch, createSignal, For, Show } from "solid-js";
-import { ApiError, apiPostText, apiUrl } from "../../api.ts";
+import { ApiError, apiPostText, apiSend, apiUrl } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
 import { describedBy, FieldParts } from "../../components/FieldParts.tsx";
@@ -15,17 +16,28 @@ import { NoAccess, RequireSignIn, useSignInRedirect } from "../../identity/acces
 import type { SessionPerson } from "../../identity/session.tsx";
 import { centreName } from "../format.ts";
 import { centreQuery, WithCentre } from "./centres.tsx";
+import { ImportMapping, type ImportTerm } from "./ImportMapping.tsx";
 
 /**
  * /personale/import: export the directory, and import a file of offers into the centre.
  * The file is read here and sent in parts that fit the API's body limit (core
  * directory/import-file.ts); every part is previewed before anything is written, and the
- * import button stays off while any row has an error.
+ * import button stays off while any row has an error. HSDS's tabular form (the CSV tables and
+ * datapackage.json, or a zip of them) is nested into services here first (core
+ * directory/hsds-dataset.ts) and sent as JSON parts. Another publisher's taxonomy terms are
+ * matched to ours in ImportMapping before the import can start.
  */
 
 type Action = "create" | "update" | "unchanged" | "error";
-type Row = { row: number; name?: string; id?: string; action: Action; problems: { column: string; text: string }[] };
-type Preview = { rows: Row[]; plan: string };
+type Row = {
+  row: number;
+  name?: string;
+  id?: string;
+  action: Action;
+  problems: { column: string; text: string }[];
+  organization?: { name: string; status: "existing" | "new" };
+};
+type Preview = { rows: Row[]; plan: string; terms: ImportTerm[]; kept_out: Record<string, number> };
 type Result = { created: number; updated: number; unchanged: number };
 
 type Phase = "idle" | "checking" | "ready" | "saving" | "done" | "failed";
@@ -60,8 +72,15 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     if (!row) return [];
     return [column ? t("import.rowColumnProblem", { row: number(Number(row)), column, problem: message }) : t("import.rowProblem", { row: number(Number(row)), problem: message })];
   };
+  const [terms, setTerms] = createSignal<ImportTerm[]>([]);
+  const [keptOut, setKeptOut] = createSignal<string[]>([]);
+  const [publisher, setPublisher] = createSignal("");
   let parts: { batch: ImportBatch; plan: string }[] = [];
+  let batches: ImportBatch[] = [];
+  let total = 0;
   let format: ImportFormat = "csv";
+  /** Rows the tabular form had that no service holds (by table), counted here; the API counts the rest. */
+  let unattached: Record<string, number> = {};
 
   const path = (end: string) => `/directory/centres/${encodeURIComponent(props.centre)}/${end}`;
   const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
@@ -83,34 +102,82 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     });
   }
 
-  async function choose(file: File | undefined) {
+  /** The chosen file(s) as one import file: a CSV or JSON file as it is, HSDS tables nested into services. */
+  async function read(files: File[]): Promise<{ file: ImportFile; format: ImportFormat; publisher?: string; unattached?: Record<string, number> }> {
+    const zip = files.length === 1 && /\.zip$/i.test(files[0]!.name) ? unzipText(new Uint8Array(await files[0]!.arrayBuffer())) : undefined;
+    if (files.length === 1 && /\.zip$/i.test(files[0]!.name) && !zip) return { file: { ok: false, problem: "import_zip_invalid" }, format: "json" };
+    const texts = zip ?? Object.fromEntries(await Promise.all(files.map(async (file) => [file.name, await file.text()] as const)));
+    if (zip || files.length > 1 || isTabular(Object.keys(texts))) {
+      const tables = readTables(texts);
+      if (!tables.ok) return { file: { ok: false, problem: tables.problem }, format: "json" };
+      const nested = nestTables(tables.tables, tables.publisher);
+      return {
+        file: { ok: true, header: [], items: nested.services.map((service, index) => ({ row: index + 1, service })) },
+        format: "json",
+        ...(nested.publisher ? { publisher: nested.publisher } : {}),
+        unattached: nested.keptOut,
+      };
+    }
+    const text = Object.values(texts)[0]!;
+    const single = formatOf(text);
+    return { file: readImportFile(text, single), format: single };
+  }
+
+  /** The organisation most services of the file name: who a file without a datapackage most likely comes from. */
+  const likelyPublisher = (file: Extract<ImportFile, { ok: true }>) => {
+    const counts = new Map<string, number>();
+    for (const item of file.items) {
+      const name = (item.service as { organization?: { name?: unknown } } | undefined)?.organization?.name;
+      if (typeof name === "string") counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  };
+
+  async function choose(files: File[]) {
     batch(() => {
       setRows([]);
       setNews("");
       setProblem("");
       setRowProblems([]);
       setFileError("");
+      setTerms([]);
+      setKeptOut([]);
       setPhase("idle");
     });
-    if (!file) return;
-    const text = await file.text();
-    format = formatOf(text);
-    const read = readImportFile(text, format);
-    if (!read.ok) {
-      setFileError(t(`import.file.${read.problem}`));
+    if (files.length === 0) return;
+    const chosen = await read(files);
+    if (!chosen.file.ok) {
+      setFileError(t(`import.file.${chosen.file.problem}` as MessageKey));
       return;
     }
-    const batches = splitImportFile(read, format);
+    format = chosen.format;
+    batches = splitImportFile(chosen.file, format);
+    total = chosen.file.items.length;
+    unattached = chosen.unattached ?? {};
+    setPublisher(chosen.publisher ?? likelyPublisher(chosen.file));
+    await check();
+  }
+
+  /** Previews every part (again, after the mapping was confirmed). */
+  async function check() {
     parts = [];
-    setProgress({ done: 0, total: read.items.length });
+    setProgress({ done: 0, total });
     setPhase("checking");
     const seen: Row[] = [];
+    const found = new Map<string, ImportTerm>();
+    const kept: Record<string, number> = { ...unattached };
     try {
       for (const part of batches) {
-        const preview = await apiPostText<Preview>(`${path("import/preview")}?first_row=${part.firstRow}`, lang(), contentType(), part.body);
+        const query = `first_row=${part.firstRow}${publisher() ? `&publisher=${encodeURIComponent(publisher())}` : ""}`;
+        const preview = await apiPostText<Preview>(`${path("import/preview")}?${query}`, lang(), contentType(), part.body);
         parts.push({ batch: part, plan: preview.plan });
         seen.push(...preview.rows);
-        setProgress({ done: part.firstRow + part.rows - 1, total: read.items.length });
+        for (const term of preview.terms ?? []) {
+          const known = found.get(term.key);
+          found.set(term.key, known ? { ...known, count: known.count + term.count } : term);
+        }
+        for (const [what, count] of Object.entries(preview.kept_out ?? {})) kept[what] = (kept[what] ?? 0) + count;
+        setProgress({ done: part.firstRow + part.rows - 1, total });
       }
     } catch (error) {
       stop(error);
@@ -118,6 +185,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     }
     batch(() => {
       setRows(markDuplicatesAcrossParts(seen));
+      setTerms([...found.values()]);
+      setKeptOut(Object.keys(kept).length > 0 ? [t("import.keptOut", { list: keptOutText(kept, lang()).join(", ") })] : []);
       setPhase("ready");
       // Read out when the check is done (an error summary, if any, takes focus as well).
       setNews(summary());
@@ -142,8 +211,17 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     );
   }
 
+  const unmapped = () => terms().filter((term) => term.mapped === undefined);
+
+  /** Keeps the confirmed mapping for the publisher, then checks the file again with it. */
+  async function confirmMapping(chosen: { publisher: string; terms: Record<string, string> }) {
+    await apiSend("PUT", path("import/mapping"), lang(), chosen);
+    setPublisher(chosen.publisher);
+    await check();
+  }
+
   async function confirm() {
-    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0) return;
+    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0 || unmapped().length > 0) return;
     setPhase("saving");
     setProgress({ done: 0, total: rows().length });
     const total = { created: 0, updated: 0, unchanged: 0 };
@@ -151,7 +229,7 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     try {
       for (const { batch: part, plan } of parts) {
         const result = await apiPostText<Result>(
-          `${path("import")}?first_row=${part.firstRow}&plan=${encodeURIComponent(plan)}`,
+          `${path("import")}?first_row=${part.firstRow}&plan=${encodeURIComponent(plan)}${publisher() ? `&publisher=${encodeURIComponent(publisher())}` : ""}`,
           lang(),
           contentType(),
           part.body,
@@ -211,18 +289,19 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
       <PageSection title={t("import.importTitle")} id="import-title">
         <p>{t("import.importText")}</p>
         <div class="field" classList={{ "field--error": Boolean(fileError()) }}>
-          <FieldParts id={FILE_ID} label={t("import.file")} hint={t("import.fileHint")} error={fileError() || undefined} />
+          <FieldParts id={FILE_ID} label={t("import.file")} hint={t("import.fileHintAll")} error={fileError() || undefined} />
           <input
             class="field__input"
             id={FILE_ID}
             type="file"
-            accept=".csv,.json,text/csv,application/json"
-            aria-describedby={describedBy({ id: FILE_ID, hint: t("import.fileHint"), error: fileError() || undefined })}
+            multiple
+            accept=".csv,.json,.zip,text/csv,application/json,application/zip"
+            aria-describedby={describedBy({ id: FILE_ID, hint: t("import.fileHintAll"), error: fileError() || undefined })}
             aria-invalid={fileError() ? "true" : undefined}
             disabled={phase() === "checking" || phase() === "saving"}
             // Choosing the same file again (corrected since) must count as a new choice.
             onClick={(event) => (event.currentTarget.value = "")}
-            onChange={(event) => void choose(event.currentTarget.files?.[0])}
+            onChange={(event) => void choose([...(event.currentTarget.files ?? [])])}
           />
         </div>
 
@@ -260,13 +339,17 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
 
         <Show when={rows().length > 0 && phase() !== "done"}>
           <ErrorSummary errors={errors()} title={t("import.errorsTitle")} />
+          <Show when={unmapped().length > 0 && phase() === "ready"}>
+            <ImportMapping publisher={publisher()} terms={terms()} onConfirm={confirmMapping} />
+          </Show>
           <h3>{t("import.previewTitle")}</h3>
+          <For each={keptOut()}>{(text) => <p>{text}</p>}</For>
           <Show when={count("error") > 0}>
             <p>{t("import.errorsText")}</p>
           </Show>
           <p>
             <Button
-              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready"}
+              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready" || unmapped().length > 0}
               busy={phase() === "saving"}
               onClick={() => void confirm()}
             >
@@ -280,6 +363,7 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                 <tr>
                   <th scope="col">{t("import.row")}</th>
                   <th scope="col">{t("import.name")}</th>
+                  <th scope="col">{t("import.organization")}</th>
                   <th scope="col">{t("import.action")}</th>
                   <th scope="col">{t("import.problems")}</th>
                 </tr>
@@ -292,6 +376,9 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                         {number(row.row)}
                       </th>
                       <td>{row.name ?? t("import.noName")}</td>
+                      <td>
+                        {row.organization ? t(row.organization.status === "new" ? "import.organization.new" : "import.organization.existing", { name: row.organization.name }) : ""}
+                      </td>
                       <td>{t(actionKey(row.action))}</td>
                       <td>
                         <For each={row.problems}>{(p) => <p class="field__error">{p.text}</p>}</For>

@@ -38,6 +38,7 @@ import { offersPath, publicationKey } from "./StaffOffersPage.tsx";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import { WeeklyTimes } from "./WeeklyTimes.tsx";
+import { OrganizationPicker } from "./OrganizationPicker.tsx";
 
 /** The path segment of a new offer: /personale/tilbud/nyt. */
 export const NEW_OFFER = "nyt";
@@ -454,12 +455,15 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 rows={6}
                 onInput={(value) => update("description", value)}
               />
-              <FormField
+              <OrganizationPicker
                 id="organization_name"
                 label={t("field.organization_name")}
-                value={form.organization_name}
+                value={{ name: form.organization_name, id: form.organization_id || undefined }}
                 error={errors.at("organization_name")}
-                onInput={(value) => update("organization_name", value)}
+                onChange={(choice) => {
+                  update("organization_name", choice.name);
+                  update("organization_id", choice.id ?? "");
+                }}
               />
               <RadioGroup
                 name="status"

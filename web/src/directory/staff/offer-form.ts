@@ -17,6 +17,8 @@ export type FormValues = {
   category: string;
   description: string;
   organization_name: string;
+  /** The picked organisation's record (OrganizationPicker); empty for a name that is no record. */
+  organization_id: string;
   status: string;
   minimum_age: string;
   maximum_age: string;
@@ -47,6 +49,7 @@ export const emptyForm = (): FormValues => ({
   category: "",
   description: "",
   organization_name: "",
+  organization_id: "",
   status: "",
   minimum_age: "",
   maximum_age: "",
@@ -87,6 +90,7 @@ const plainTexts = [
   "name",
   "alternate_name",
   "organization_name",
+  "organization_id",
   "area",
   "phone",
   "email",
@@ -161,6 +165,7 @@ export const inputIds: Record<string, string> = {
   alternate_name: "alternate_name",
   description: "description",
   organization_name: "organization_name",
+  organization_id: "organization_name",
   eligibility_description: "eligibility_description",
   application_process: "application_process",
   schedule_description: "schedule_description",
