@@ -106,7 +106,9 @@ const groupBy = (rows: Row[] | undefined, key: string) => {
   for (const row of rows ?? []) {
     const value = row[key];
     if (!value) continue;
-    groups.set(value, [...(groups.get(value) ?? []), row]);
+    const group = groups.get(value);
+    if (group) group.push(row);
+    else groups.set(value, [row]);
   }
   return groups;
 };
