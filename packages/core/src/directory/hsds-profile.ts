@@ -1,3 +1,4 @@
+import { escapeHtml as escape } from "../shared/html.ts";
 import { accessibilityFacts } from "./accessibility.ts";
 import { categories, categoryGroups } from "./categories.ts";
 import { ACCESSIBILITY_TAXONOMY_ID, hsdsAccessibilityTaxonomy, hsdsTaxonomy, TAXONOMY_ID, taxonomyTermId } from "./hsds.ts";
@@ -45,7 +46,6 @@ export const profilePatches: Record<string, Record<string, unknown>> = {
   },
 };
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** The profile in words: Danish first, English second, plain HTML (no scripts, no inline styles). */
 export function profilePage(siteUrl: string): string {

@@ -168,6 +168,16 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
   });
   const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => guarded(toItem(offer), previousVersion);
+  /** True when the conditional write went through; false (and nothing written) when a condition failed. */
+  const conditionally = async (write: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  };
   return {
     /** Demo data and imports: writes the offer as it is, version 1. */
     async putOffer(offer: Offer): Promise<void> {
@@ -190,13 +200,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * (and nothing written) if someone else saved first.
      */
     async saveOffer(offer: CuratedOffer, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
-      try {
-        await transactWrite(db, { TransactItems: [{ Put: guardedPut(offer, previousVersion) }, auditLine] });
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+      return conditionally(() => transactWrite(db, { TransactItems: [{ Put: guardedPut(offer, previousVersion) }, auditLine] }));
     },
 
     /** Only what the staff worklist shows: a centre can have thousands of offers, and whole ones are read when opened. */
@@ -316,8 +320,8 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       writes: readonly { offer: CuratedOffer; previousVersion: number | null }[],
       newOrganizations: readonly Organization[] = [],
     ): Promise<boolean> {
-      try {
-        await call(() =>
+      return conditionally(() =>
+        call(() =>
           db.send(
             new TransactWriteCommand({
               TransactItems: [
@@ -326,12 +330,8 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
               ],
             }),
           ),
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async getTermMapping(centreId: string, publisherKey: string): Promise<TermMapping | undefined> {
@@ -363,13 +363,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
 
     /** Saves the organisation if it is still new (`previousVersion` null) or still at that version, with its audit line; false if not. */
     async saveOrganization(organization: Organization, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
-      try {
-        await transactWrite(db, { TransactItems: [{ Put: guarded(organizationToItem(organization), previousVersion) }, auditLine] });
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+      return conditionally(() => transactWrite(db, { TransactItems: [{ Put: guarded(organizationToItem(organization), previousVersion) }, auditLine] }));
     },
     // ── end of organisations ──
 

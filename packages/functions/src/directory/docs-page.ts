@@ -5,18 +5,6 @@
  * the page holds no inline script or style (web/public/api-docs/docs.js starts the viewer).
  */
 
-/** The site's Content-Security-Policy (stacks/Web.ts CONTENT_SECURITY_POLICY; infra-tests check they are equal). */
-export const PAGE_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
 export function docsPage(): string {
   return `<!doctype html>
 <html lang="en">

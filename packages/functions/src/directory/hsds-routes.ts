@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { access } from "@naerhed/core/shared/access";
 import { NotFoundError } from "@naerhed/core/shared/errors";
+import { SITE_CONTENT_SECURITY_POLICY } from "@naerhed/core/shared/html";
 import { parseInput } from "@naerhed/core/shared/validation";
 import {
   HsdsId,
@@ -34,7 +35,7 @@ import * as v from "valibot";
 import { guard } from "../shared/auth.ts";
 import type { AppEnv } from "../shared/http.ts";
 import { openApiDocument } from "../openapi.ts";
-import { docsPage, PAGE_CONTENT_SECURITY_POLICY } from "./docs-page.ts";
+import { docsPage } from "./docs-page.ts";
 
 /**
  * Open data: the published directory, read-only, as Open Referral HSDS 3.0 under /api/hsds
@@ -54,7 +55,7 @@ function answer<T>(c: Context<AppEnv>, list: HsdsList<T>) {
 
 /** A page the API serves itself gets the site's policy: scripts and styles only from files of our own origin. */
 function page(c: Context<AppEnv>, html: string) {
-  c.header("content-security-policy", PAGE_CONTENT_SECURITY_POLICY);
+  c.header("content-security-policy", SITE_CONTENT_SECURITY_POLICY);
   return c.html(html);
 }
 
