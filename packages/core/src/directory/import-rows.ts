@@ -190,10 +190,12 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
       languages: languagesFrom(list(cell("languages"))),
     },
   };
-  coordinateProblems(candidate.fields.location && (candidate.fields.location as Json).latitude, candidate.fields.location && (candidate.fields.location as Json).longitude, problems);
+  const place = candidate.fields.location as Json | undefined;
+  coordinateProblems(place?.latitude, place?.longitude, problems);
   return candidate;
 }
 
+/** Dated sessions, with a problem when one of them is before today. */
 function pastSessions<T extends { date: string }>(sessions: T[] | undefined, context: ImportContext, problems: RowProblem[]) {
   if (context.today && sessions?.some((session) => session.date < context.today!)) problems.push({ column: "sessions", message: "import_session_past" });
   return sessions;
@@ -231,7 +233,7 @@ export type OrganizationCandidate = {
   identifiers?: { identifier_scheme?: string; identifier_type: string; identifier: string }[];
 };
 
-/** What the importer knows besides the row: its centre, the term mapping staff confirmed, and today (for sessions in the past). */
+/** What the import knows besides the row: the term mapping staff confirmed, and today (for sessions in the past). */
 export type ImportContext = { terms?: Readonly<Record<string, string>>; today?: string };
 
 /** What a mapping makes of a row before the schema checks it. */
@@ -372,8 +374,7 @@ export function fromService(value: unknown, own: CentreId, context: ImportContex
   const notes = objects(location?.accessibility)
     .map((a) => str(a.description))
     .filter((text): text is string => typeof text === "string");
-  const sessionsList = sessions.length > 0 ? sessions : undefined;
-  if (context.today && sessionsList?.some((session) => session.date < context.today!)) problems.push({ column: "sessions", message: "import_session_past" });
+  const sessionsList = pastSessions(sessions.length > 0 ? sessions : undefined, context, problems);
 
   return {
     id: typeof service.id === "string" ? service.id : undefined,

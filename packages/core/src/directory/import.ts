@@ -105,10 +105,10 @@ function linkOrganization(row: CheckedRow, stored: readonly Organization[], now:
   }
   const checked = v.safeParse(OrganizationInput, candidate);
   if (!checked.success) {
-    const problems = checked.issues.map((issue): RowProblem => ({
-      column: `organization.${v.getDotPath(issue) ?? ""}`,
-      message: isMessageKey(issue.message) ? issue.message : "invalid_value",
-    }));
+    const problems = checked.issues
+      .map((issue): RowProblem => ({ column: `organization.${v.getDotPath(issue) ?? ""}`, message: isMessageKey(issue.message) ? issue.message : "invalid_value" }))
+      // A field the plausibility check already named (a website that is no web page) is not named twice.
+      .filter((problem) => !row.problems.some((known) => known.column === problem.column));
     return { row: { ...row, input: undefined, problems: [...row.problems, ...problems] } };
   }
   const id = organizationId(checked.output.name);
@@ -131,7 +131,7 @@ async function plan(services: ImportServices, centre: CentreId, request: ImportR
   const linked = checked.map((row) => linkOrganization(row, organizations, now));
   const rows = linked.map(({ row }) => row);
   const stored = await services.store.getCuratedOffers(rows.filter((row) => row.input).map((row) => row.id!));
-  const keptOut = addCounts({ ...file.keptOut }, undefined);
+  const keptOut: Record<string, number> = { ...file.keptOut };
   for (const row of rows) addCounts(keptOut, row.keptOut);
   const planned = linked.map(({ row, organization, created }): PlannedRow => {
     const { input, problems, organization: _candidate, ...shown } = row;
