@@ -104,8 +104,9 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
 
   /** The chosen file(s) as one import file: a CSV or JSON file as it is, HSDS tables nested into services. */
   async function read(files: File[]): Promise<{ file: ImportFile; format: ImportFormat; publisher?: string; unattached?: Record<string, number> }> {
-    const zip = files.length === 1 && /\.zip$/i.test(files[0]!.name) ? unzipText(new Uint8Array(await files[0]!.arrayBuffer())) : undefined;
-    if (files.length === 1 && /\.zip$/i.test(files[0]!.name) && !zip) return { file: { ok: false, problem: "import_zip_invalid" }, format: "json" };
+    const isZip = files.length === 1 && /\.zip$/i.test(files[0]!.name);
+    const zip = isZip ? unzipText(new Uint8Array(await files[0]!.arrayBuffer())) : undefined;
+    if (isZip && !zip) return { file: { ok: false, problem: "import_zip_invalid" }, format: "json" };
     const texts = zip ?? Object.fromEntries(await Promise.all(files.map(async (file) => [file.name, await file.text()] as const)));
     if (zip || files.length > 1 || isTabular(Object.keys(texts))) {
       const tables = readTables(texts);
