@@ -18,8 +18,9 @@ import { danishSortKey } from "./store.ts";
  * Ids. HSDS requires a UUID for every id. An offer's id is the service id. Everything else is
  * derived, so the same thing always gets the same id and other systems can keep their links:
  * - one namespace per kind of object: UUIDv5(`naerhed:hsds:<kind>`, HSDS_NAMESPACE);
- * - an organisation (not stored on its own yet) is UUIDv5(its name, organization namespace):
- *   offers with exactly the same organisation name belong to the same organisation;
+ * - an organisation is its record's id (organization.ts), which is UUIDv5(the name it was made
+ *   with, organization namespace): the id an offer without a record still gets from its
+ *   organisation name, so links made before records existed keep working, also after a rename;
  * - the taxonomy "Nærhed kategorier" is UUIDv5("naerhed-kategorier", taxonomy namespace), each
  *   category term and each group term (the upper level, the categories' `parent_id`)
  *   UUIDv5(its id, taxonomy_term namespace); likewise "Nærhed tilgængelighed" and its facts;
