@@ -30,7 +30,9 @@ import { build, type BuildOptions } from "esbuild";
 import type { FunctionProps } from "sst/constructs";
 // Not stacks/index.ts: that would load SST's constructs and the CDK into this process.
 import { functionDefaults } from "../stacks/function-defaults.ts";
-import { modules, type ModuleSpec } from "../stacks/modules.ts";
+import { manifests } from "../packages/core/src/manifests.ts";
+import type { ModuleManifest } from "../packages/core/src/shared/manifest.ts";
+import { handlerOf } from "../stacks/wiring.ts";
 import { formatRows, kb, median, ms, type BenchRow } from "./report.ts";
 import { repoRoot } from "../packages/local/src/paths.ts";
 
@@ -114,9 +116,10 @@ export function withRuntimeSdk(props: FunctionProps = functionDefaults): Functio
 export type Bundle = { module: string; file: string; bytes: number; gzipBytes: number };
 
 /** Bundles one module's handler into `outDir` as SST would; returns the bundle's path and sizes. */
-export async function buildModuleBundle(module: Pick<ModuleSpec, "name" | "handler">, outDir: string, props: FunctionProps = functionDefaults): Promise<Bundle> {
-  const file = bundlePath(outDir, module.handler, props);
-  await build(sstEsbuildOptions(handlerFile(module.handler), file, props));
+export async function buildModuleBundle(module: Pick<ModuleManifest, "name">, outDir: string, props: FunctionProps = functionDefaults): Promise<Bundle> {
+  const handler = handlerOf(module);
+  const file = bundlePath(outDir, handler, props);
+  await build(sstEsbuildOptions(handlerFile(handler), file, props));
   const code = readFileSync(file);
   return { module: module.name, file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
 }
@@ -130,7 +133,7 @@ const SMOKE: Record<string, { path: string; status: number }> = {
   council: { path: "/api/council/centres/nord", status: 503 },
 };
 
-function smokeRequest(module: ModuleSpec): { path: string; status: number } {
+function smokeRequest(module: ModuleManifest): { path: string; status: number } {
   // A module added later: any path under its prefix reaches its Hono app, which answers 404 as JSON.
   return SMOKE[module.name] ?? { path: `/api/${module.prefixes[0]}/bench-smoke-no-such-route`, status: 404 };
 }
@@ -212,7 +215,8 @@ function runChild(bundle: string, env: NodeJS.ProcessEnv, smokePath?: string): P
     child.once("close", (code) => {
       if (code !== 0) return reject(new Error(`importing ${bundle} failed (exit ${code}):\n${stderr.trim()}`));
       try {
-        resolve(JSON.parse(stdout) as ChildResult);
+        // The result is the last line: the handler's own log lines (Powertools Logger, as on Lambda) come before it.
+        resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as ChildResult);
       } catch {
         reject(new Error(`importing ${bundle} printed no result:\n${stdout}\n${stderr.trim()}`));
       }
@@ -267,7 +271,7 @@ export async function runLambdaBench(options: LambdaBenchOptions = {}): Promise<
     },
   ];
 
-  for (const module of modules) {
+  for (const module of manifests) {
     const smoke = smokeRequest(module);
     const deployed = await buildModuleBundle(module, path.join(outDir, "deployed", module.name));
     const external = compare ? await buildModuleBundle(module, path.join(outDir, "runtime-sdk", module.name), withRuntimeSdk()) : undefined;

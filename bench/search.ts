@@ -115,7 +115,7 @@ async function main() {
       // offer is found, i.e. the background rebuild is done. A request's time counts from when the
       // previous one ended, so a rebuild step that holds the event loop between two requests counts.
       const clock = { now: Date.now() };
-      const refreshApi = createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, () => new Date(clock.now)));
+      const refreshApi = createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, { now: () => new Date(clock.now) }));
       await refreshApi.request("/api/directory/search?q=kaffe");
       await store.putOffer({ ...offers[0]!, id: "0190b000-0000-7000-8000-999999999999", name: "Zebrafinker i Havnen" });
       clock.now += 31_000;

@@ -1,87 +1,71 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { SESSION_KEY_PREFIX as STORE_SESSION_KEY_PREFIX } from "../packages/core/src/identity/store.ts";
-import { auditTable, identityTable } from "../packages/core/src/shared/tables.ts";
+import { SESSION_KEY_PREFIX } from "../packages/core/src/identity/store.ts";
+import { manifests } from "../packages/core/src/manifests.ts";
+import { EVENT_NAMES } from "../packages/core/src/shared/events.ts";
+import { auditTable, identityTable, tables } from "../packages/core/src/shared/tables.ts";
 import { createApi } from "../packages/functions/src/app.ts";
-import { modules as appModules } from "../packages/functions/src/modules.ts";
 import { localConfig } from "../packages/local/src/config.ts";
-import { modules, SESSION_KEY_PREFIX, tableGrants, type ModuleSpec } from "../stacks/modules.ts";
+import { apiModules } from "../packages/functions/test/routes.ts";
 
 /**
- * stacks/modules.ts says which function gets which paths and rights on AWS; the app
- * (packages/functions) says which routes exist and the stores which DynamoDB commands they send.
- * These tests keep the two from drifting, without synthesizing anything. The stacks do not import
- * the app itself, to keep Hono and the AWS SDK out of the CDK app.
+ * The manifests (packages/core/src/<module>/manifest.ts) say which function gets which paths,
+ * rights, jobs and events; the app says which routes exist and the stores which DynamoDB commands
+ * they send. These tests keep the two from drifting, without synthesizing anything.
  */
 
 // Building the app makes no network call; the endpoint is never contacted.
 const config = localConfig("http://127.0.0.1:9");
-
-const stackModule = (name: string): ModuleSpec => {
-  const found = modules.find((m) => m.name === name);
-  expect(found, `stacks/modules.ts has module "${name}"`).toBeDefined();
-  return found!;
-};
+const modules = await apiModules();
 const isUnder = (routePath: string, prefix: string) => routePath === `/api/${prefix}` || routePath.startsWith(`/api/${prefix}/`);
-const routePaths = (app: ReturnType<typeof createApi>) => [
-  ...new Set(app.routes.filter((route) => route.method !== "ALL").map((route) => route.path)),
-];
+const routePaths = (app: ReturnType<typeof createApi>) => [...new Set(app.routes.filter((route) => route.method !== "ALL").map((route) => route.path))];
 
-describe("stacks/modules.ts matches packages/functions/src/modules.ts", () => {
-  test("same modules, with the same prefixes, tables and scheduled jobs", () => {
-    type Shape = {
-      name: string;
-      prefixes: readonly string[];
-      tables: readonly { id: string }[];
-      jobs?: readonly { name: string; everyMinutes: number }[];
-    };
-    const shape = (m: Shape) => ({
-      name: m.name,
-      prefixes: [...m.prefixes].sort(),
-      tables: m.tables.map((t) => t.id).sort(),
-      jobs: (m.jobs ?? []).map((job) => `${job.name} every ${job.everyMinutes} min`).sort(),
-    });
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(modules.map(shape).sort(byName)).toEqual(appModules.map(shape).sort(byName));
-  });
-
-  test.each(modules.map((m) => [m.name, m] as const))("module %s: its handler is its own Lambda entry, serving that module alone", (name, module) => {
-    expect(module.handler).toBe(`packages/functions/src/${name}/lambda.handler`);
+describe("each module's code matches its manifest", () => {
+  test.each(modules.map((m) => [m.manifest.name, m] as const))("module %s: its lambda.ts serves it, with a function for each job and event of its manifest", (name, module) => {
+    expect(manifests).toContain(module.manifest);
     const source = readFileSync(`packages/functions/src/${name}/lambda.ts`, "utf8");
-    expect(source).toMatch(/export const handler\b/);
-    expect(source).toMatch(new RegExp(`moduleHandler\\(\\s*${name}Module\\b`));
+    expect(source).toMatch(new RegExp(`lambdaEntry\\(\\s*${name}Module\\b`));
+    expect(Object.keys(module.jobs ?? {}).sort()).toEqual(module.manifest.jobs.map((job) => job.name).sort());
+    if (module.manifest.personalData && name !== "identity") expect(module.personalData, `${name} exports and erases`).toBeDefined();
+    const own = Object.keys(module.on ?? {});
+    for (const event of own) expect(module.manifest.handles, `${name} handles ${event}`).toContain(event);
   });
 
-  test("every module setting a stack passes on is one the app reads", () => {
+  test("every module that holds personal data answers export and erase requests, and identity gathers the answers", () => {
+    for (const manifest of manifests.filter((m) => m.personalData && m.name !== "identity")) {
+      expect(manifest.handles, manifest.name).toEqual(expect.arrayContaining(["personal-data.export-requested", "personal-data.erase-requested"]));
+      expect(manifest.publishes, manifest.name).toEqual(expect.arrayContaining(["personal-data.export-part", "personal-data.erased"]));
+    }
+    const identity = manifests.find((m) => m.name === "identity")!;
+    expect(identity.handles).toEqual(expect.arrayContaining(["personal-data.export-part", "personal-data.erased"]));
+  });
+
+  test("every event someone publishes is handled by someone, and every handled event is published by someone", () => {
+    const published = new Set(manifests.flatMap((m) => m.publishes));
+    const handled = new Set(manifests.flatMap((m) => m.handles));
+    expect([...published].sort()).toEqual([...handled].sort());
+    for (const name of [...published]) expect(EVENT_NAMES).toContain(name);
+  });
+
+  test("every setting a module lists is one the app reads", () => {
     const configSource = readFileSync("packages/core/src/shared/config.ts", "utf8");
-    for (const name of modules.flatMap((m) => m.settings ?? [])) expect(configSource, name).toContain(`env.${name}`);
-    expect(modules.find((m) => m.name === "mentor")?.settings).toEqual(["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"]);
+    for (const name of manifests.flatMap((m) => m.settings)) expect(configSource, name).toContain(`env.${name}`);
   });
 
-  test("prefixes are unique single path segments, and none is inside another", () => {
-    const prefixes = modules.flatMap((m) => m.prefixes);
+  test("prefixes are unique single path segments", () => {
+    const prefixes = manifests.flatMap((m) => m.prefixes);
     expect(new Set(prefixes).size).toBe(prefixes.length);
     // A dot is allowed: "openapi.json" is a document's own path.
     for (const prefix of prefixes) expect(prefix).toMatch(/^[a-z][a-z0-9.-]*$/);
   });
-});
 
-describe("every route of the app reaches, on AWS, the function that serves it", () => {
-  test.each(appModules.map((m) => [m.name, m] as const))("module %s: every route is under one of its prefixes", (name, module) => {
-    // What the module's Lambda serves: packages/functions/src/<name>/lambda.ts.
+  test.each(modules.map((m) => [m.manifest.name, m] as const))("module %s: every route is under one of its prefixes, and each prefix has routes", (_name, module) => {
     const paths = routePaths(createApi([module], config));
     expect(paths.length).toBeGreaterThan(0);
-    const { prefixes } = stackModule(name);
+    const { prefixes } = module.manifest;
     expect(paths.filter((p) => !prefixes.some((prefix) => isUnder(p, prefix)))).toEqual([]);
-    // And no prefix is routed to this function for nothing.
     for (const prefix of prefixes) expect(paths.some((p) => isUnder(p, prefix)), `routes under /api/${prefix}`).toBe(true);
-  });
-
-  test("served together (as locally), the app has no route that no module's function would get", () => {
-    const prefixes = modules.flatMap((m) => m.prefixes);
-    const paths = routePaths(createApi(appModules, config));
-    expect(paths.filter((p) => !prefixes.some((prefix) => isUnder(p, prefix)))).toEqual([]);
   });
 });
 
@@ -96,21 +80,12 @@ function actionsSentBy(files: string[]): string[] {
     Scan: "dynamodb:Scan",
     BatchGet: "dynamodb:BatchGetItem",
     BatchWrite: "dynamodb:BatchWriteItem",
-    TransactGet: "dynamodb:TransactGetItems",
     TransactWrite: "dynamodb:TransactWriteItems",
-    GetItem: "dynamodb:GetItem",
-    PutItem: "dynamodb:PutItem",
-    UpdateItem: "dynamodb:UpdateItem",
-    DeleteItem: "dynamodb:DeleteItem",
-    BatchGetItem: "dynamodb:BatchGetItem",
-    BatchWriteItem: "dynamodb:BatchWriteItem",
-    TransactGetItems: "dynamodb:TransactGetItems",
-    TransactWriteItems: "dynamodb:TransactWriteItems",
   };
   const found = new Set<string>();
   for (const file of files) {
     for (const [, command] of readFileSync(file, "utf8").matchAll(/new (\w+)Command\(/g)) {
-      if (command === "SendEmail") continue;
+      if (command === "SendEmail" || command === "PutEvents") continue;
       const action = actionOf[command!];
       if (!action) throw new Error(`${file}: unknown DynamoDB command ${command}Command`);
       found.add(action);
@@ -128,46 +103,49 @@ const sharedTableHelpers: Record<string, string> = {
 /** A module's own code, plus the shared helpers it runs on its own table. */
 const moduleSources = (name: string) => {
   const dir = `packages/core/src/${name}`;
-  const own = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f));
+  const own = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.startsWith("demo-")).map((f) => path.join(dir, f));
   const code = own.map((file) => readFileSync(file, "utf8")).join("\n");
   return [...own, ...Object.entries(sharedTableHelpers).flatMap(([call, file]) => (code.includes(call) ? [file] : []))];
 };
 
-describe("IAM follows the code", () => {
-  test("identity is granted exactly the DynamoDB commands its store sends", () => {
-    const identity = stackModule("identity");
-    expect([...identity.actions].sort()).toEqual(actionsSentBy(moduleSources("identity")));
-    expect([...identity.actions].sort()).toEqual(
-      ["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:TransactWriteItems", "dynamodb:UpdateItem"],
-    );
+describe("the grants follow the code", () => {
+  test.each(manifests.map((m) => [m.name, m] as const))("module %s: granted exactly the commands its code sends on its own table", (name, manifest) => {
+    const ownTable = tables.find((spec) => spec.id === name)!;
+    const own = manifest.tables.filter((grant) => grant.table === ownTable && !grant.leadingKeys);
+    expect(own, "one grant on its own table").toHaveLength(1);
+    expect([...own[0]!.actions].sort()).toEqual(actionsSentBy(moduleSources(name)));
   });
 
-  test.each(modules.map((m) => [m.name, m] as const))(
-    "module %s: granted exactly the commands its code sends (no more, and none missing at deploy time)",
-    (name, module) => {
-      expect([...module.actions].sort()).toEqual(actionsSentBy(moduleSources(name)));
-    },
-  );
+  test("each table is granted without key limits to exactly one module, its owner; audit lines are appended by all", () => {
+    for (const spec of tables.filter((spec) => spec !== auditTable)) {
+      const owners = manifests.filter((m) => m.tables.some((grant) => grant.table === spec && !grant.leadingKeys));
+      expect(owners.map((m) => m.name), spec.id).toEqual([spec.id]);
+    }
+  });
 
-  test("the session grant covers the session check's commands on the store's session keys only", () => {
-    expect(SESSION_KEY_PREFIX).toBe(STORE_SESSION_KEY_PREFIX);
-    // checkSession → getSession (GetItem) and extendSession (UpdateItem), nothing else.
+  test("other modules may read a session and push its expiry forward, nothing else of identity's table", () => {
+    for (const manifest of manifests.filter((m) => m.name !== "identity")) {
+      const onIdentity = manifest.tables.filter((grant) => grant.table === identityTable);
+      expect(onIdentity).toEqual([
+        { table: identityTable, actions: ["dynamodb:GetItem"], leadingKeys: [SESSION_KEY_PREFIX] },
+        { table: identityTable, actions: ["dynamodb:UpdateItem"], leadingKeys: [SESSION_KEY_PREFIX], attributes: ["expires_at"] },
+      ]);
+    }
+    // checkSession → getSession (GetItem) and extendSession (UpdateItem of expires_at), nothing else.
     const sessions = readFileSync("packages/core/src/identity/sessions.ts", "utf8");
     const checkSession = sessions.slice(sessions.indexOf("export async function checkSession"));
     const body = checkSession.slice(0, checkSession.indexOf("\n}\n"));
     expect([...body.matchAll(/store\.(\w+)\(/g)].map((m) => m[1]).sort()).toEqual(["extendSession", "getSession"]);
-    for (const module of modules.filter((m) => !m.tables.includes(identityTable))) {
-      expect(tableGrants(module).filter((g) => g.table === identityTable)).toEqual([
-        { table: identityTable, actions: ["dynamodb:GetItem", "dynamodb:UpdateItem"], indexes: false, leadingKeysPrefix: "SESSION#" },
-      ]);
-    }
   });
 
-  test("the audit log is appended with PutItem and read with Query, and only identity reads it", () => {
+  test("every module appends audit lines create-only, and only identity reads them", () => {
     expect(actionsSentBy(["packages/core/src/shared/audit.ts"])).toEqual(["dynamodb:PutItem", "dynamodb:Query"]);
-    for (const module of modules) {
-      const actions = tableGrants(module).filter((g) => g.table === auditTable).flatMap((g) => g.actions).sort();
-      expect(actions, module.name).toEqual(module.name === "identity" ? ["dynamodb:PutItem", "dynamodb:Query"] : ["dynamodb:PutItem"]);
+    for (const manifest of manifests) {
+      const onAudit = manifest.tables.filter((grant) => grant.table === auditTable);
+      const append = onAudit.find((grant) => grant.createOnly);
+      expect(append, manifest.name).toMatchObject({ actions: ["dynamodb:PutItem"], leadingKeys: ["AUDIT#"], createOnly: true });
+      const reads = onAudit.filter((grant) => grant !== append).flatMap((grant) => grant.actions);
+      expect(reads, manifest.name).toEqual(manifest.name === "identity" ? ["dynamodb:Query"] : []);
     }
   });
 });

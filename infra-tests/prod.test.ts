@@ -10,6 +10,7 @@ beforeAll(async () => {
   app = await synth("prod", {
     NAERHED_MAIL_FROM: "naerhed@kommune.example.dk",
     NAERHED_SITE_URL: "https://naerhed.kommune.example.dk/",
+    NAERHED_ALARM_EMAIL: "drift@kommune.example.dk",
   });
 });
 

@@ -22,7 +22,7 @@ test("sst.config.ts loads through SST's own esbuild loader and synthesizes all s
   await app.finish();
 
   const stackNames = app.node.children.map((c) => c.node.id).sort();
-  expect(stackNames).toEqual(["ci-naerhed-Api", "ci-naerhed-Database", "ci-naerhed-Web"]);
+  expect(stackNames).toEqual(["ci-naerhed-Alarms", "ci-naerhed-Api", "ci-naerhed-Database", "ci-naerhed-Web"]);
   const resources = app.synth().getStackByName("ci-naerhed-Database").template.Resources as Record<
     string,
     { Type: string; Properties: { TableName: string } }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MAIL_FROM, deployConfig, moduleSettings, senderIdentities } from "../stacks/config.ts";
+import { alarmEmails, DEFAULT_MAIL_FROM, deployConfig, moduleSettings, senderIdentities } from "../stacks/config.ts";
 import { SITE_ROUTING_FUNCTION } from "../stacks/Web.ts";
 
 describe("deploy-time settings (stacks/config.ts)", () => {
@@ -37,6 +37,17 @@ describe("deploy-time settings (stacks/config.ts)", () => {
       MENTOR_CLOSURE_WEEKS: "26",
     });
     for (const bad of ["0", "-5", "half a year", "1.5"]) expect(() => moduleSettings({ MENTOR_CERTIFICATE_VALID_DAYS: bad })).toThrow(/MENTOR_CERTIFICATE_VALID_DAYS/);
+  });
+
+  test("alarms go to NAERHED_ALARM_EMAIL: one address or several; required where the stage says so (prod)", () => {
+    expect(alarmEmails({}, { required: false })).toEqual([]);
+    expect(alarmEmails({ NAERHED_ALARM_EMAIL: " drift@kommune.dk " }, { required: true })).toEqual(["drift@kommune.dk"]);
+    expect(alarmEmails({ NAERHED_ALARM_EMAIL: "drift@kommune.dk, vagt@kommune.dk,drift@kommune.dk" }, { required: true })).toEqual(["drift@kommune.dk", "vagt@kommune.dk"]);
+    expect(() => alarmEmails({}, { required: true })).toThrow(/NAERHED_ALARM_EMAIL must be set/);
+    expect(() => alarmEmails({ NAERHED_ALARM_EMAIL: " " }, { required: true })).toThrow(/NAERHED_ALARM_EMAIL must be set/);
+    for (const bad of ["drift", "Drift <drift@kommune.dk>", "drift@kommune.dk;vagt@kommune.dk", "drift@kommune.dk,"]) {
+      expect(() => alarmEmails({ NAERHED_ALARM_EMAIL: bad }, { required: false }), bad).toThrow(/NAERHED_ALARM_EMAIL/);
+    }
   });
 
   test("the sender may be verified in SES as its address or as its domain", () => {

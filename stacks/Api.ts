@@ -2,83 +2,135 @@ import { ArnFormat, Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { manifests } from "../packages/core/src/manifests.ts";
+import { eventSource } from "../packages/core/src/shared/events.ts";
+import { grantedTables, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
+import { alarmWhenNotEmpty } from "./Alarms.ts";
 import { Database } from "./Database.ts";
-import { moduleRoutes, modules, tableGrants, type ModuleSpec } from "./modules.ts";
+import { handlerOf, moduleRoutes } from "./wiring.ts";
 
 /** Stage-wide limits: enough for a municipality's traffic, low enough to cap a runaway client's cost. */
 export const throttle = { burst: 200, rate: 100 } as const;
 
+/** How EventBridge keeps trying a module that fails an event before the event goes to its dead-letter queue. */
+export const EVENT_RETRY = { attempts: 8, maxAge: Duration.hours(24) } as const;
+
 /**
- * One HTTP API; each module is one Lambda function behind `ANY /api/<prefix>` and
- * `ANY /api/<prefix>/{proxy+}` for each of its prefixes. The site reaches it through its own
- * CloudFront distribution (Web.ts), so the API answers no cross-origin requests (no CORS).
+ * One HTTP API; each module (its manifest, packages/core/src/<module>/manifest.ts) is one Lambda
+ * function behind `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}` for each of its prefixes,
+ * with exactly the table rights, settings, schedules and events its manifest declares. The site
+ * reaches the API through its own CloudFront distribution (Web.ts), so the API answers no
+ * cross-origin requests (no CORS).
  */
 export function Api({ stack }: StackContext) {
   const { tables } = use(Database);
   const config = deployConfig();
   const settings = moduleSettings();
+  const bus = new events.EventBus(stack, "Bus");
 
-  const tableOf = (module: ModuleSpec, id: string) => {
+  const tableOf = (manifest: ModuleManifest, id: string) => {
     const table = tables[id];
-    if (!table) throw new Error(`Module "${module.name}" uses table "${id}", which Database does not create`);
+    if (!table) throw new Error(`Module "${manifest.name}" uses table "${id}", which Database does not create`);
     return table;
   };
 
   const sesIdentityArn = (identity: string) =>
     stack.formatArn({ service: "ses", resource: "identity", resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
 
-  const moduleFunction = (module: ModuleSpec): SstFunction => {
-    const grants = tableGrants(module).map((grant) => ({ grant, table: tableOf(module, grant.table.id) }));
+  /** One grant of the manifest as one IAM statement: actions, the table (and its indexes), leading keys, attributes. */
+  const statementOf = (manifest: ModuleManifest, grant: TableGrant) => {
+    const table = tableOf(manifest, grant.table.id);
+    const keyNames = [grant.table.partitionKey.name, ...(grant.table.sortKey ? [grant.table.sortKey.name] : [])];
+    const conditions: Record<string, Record<string, string[]>> = {};
+    if (grant.leadingKeys) conditions["ForAllValues:StringLike"] = { "dynamodb:LeadingKeys": grant.leadingKeys.map((prefix) => `${prefix}*`) };
+    if (grant.attributes) {
+      conditions["ForAllValues:StringEquals"] = { "dynamodb:Attributes": [...keyNames, ...grant.attributes] };
+      // A write limited to some attributes must not read the whole item back.
+      conditions.StringEqualsIfExists = { "dynamodb:ReturnValues": ["NONE", "UPDATED_OLD", "UPDATED_NEW"] };
+    }
+    return new iam.PolicyStatement({
+      actions: [...grant.actions],
+      resources: grant.indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
+      conditions: Object.keys(conditions).length > 0 ? conditions : undefined,
+    });
+  };
 
+  const moduleFunction = (manifest: ModuleManifest): SstFunction => {
     // The table names go in through the environment and the rights through `permissions`:
     // `bind` would grant `dynamodb:*` on the table.
-    const environment: Record<string, string> = Object.fromEntries(grants.map(({ grant, table }) => [grant.table.envVar, table.tableName]));
+    const environment: Record<string, string> = Object.fromEntries(
+      grantedTables(manifest).map((spec) => [spec.envVar, tableOf(manifest, spec.id).tableName]),
+    );
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
-    if (module.sendsMail) environment.MAIL_FROM = config.mailFrom;
-    for (const name of module.settings ?? []) {
+    if (manifest.sendsMail) environment.MAIL_FROM = config.mailFrom;
+    if (manifest.publishes.length > 0) environment.EVENT_BUS_NAME = bus.eventBusName;
+    for (const name of manifest.settings) {
       const value = settings[name];
       if (value) environment[name] = value;
     }
 
-    const permissions = grants.map(
-      ({ grant, table }) =>
-        new iam.PolicyStatement({
-          actions: [...grant.actions],
-          resources: grant.indexes ? [table.tableArn, `${table.tableArn}/index/*`] : [table.tableArn],
-          conditions: grant.leadingKeysPrefix
-            ? { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${grant.leadingKeysPrefix}*`] } }
-            : undefined,
-        }),
-    );
-    if (module.sendsMail) {
+    const permissions = manifest.tables.map((grant) => statementOf(manifest, grant));
+    if (manifest.sendsMail) {
       // SES v2 SendEmail is authorized by `ses:SendEmail` on the sender's identity, which is
       // either the verified address or its verified domain.
+      permissions.push(new iam.PolicyStatement({ actions: ["ses:SendEmail"], resources: senderIdentities(config.mailFrom).map(sesIdentityArn) }));
+    }
+    if (manifest.publishes.length > 0) {
+      // Only as itself, and only the events its manifest says it publishes.
       permissions.push(
-        new iam.PolicyStatement({ actions: ["ses:SendEmail"], resources: senderIdentities(config.mailFrom).map(sesIdentityArn) }),
+        new iam.PolicyStatement({
+          actions: ["events:PutEvents"],
+          resources: [bus.eventBusArn],
+          conditions: { StringEquals: { "events:source": eventSource(manifest.name), "events:detail-type": [...manifest.publishes] } },
+        }),
       );
     }
 
-    return new SstFunction(stack, `${module.name}Function`, { handler: module.handler, environment, permissions });
+    return new SstFunction(stack, `${manifest.name}Function`, { handler: handlerOf(manifest), environment, permissions });
   };
 
   // Jobs run whether or not anyone visits: EventBridge invokes the module's own function.
-  const scheduleJobs = (module: ModuleSpec, fn: SstFunction) => {
-    for (const job of module.jobs ?? []) {
-      new events.Rule(stack, `${module.name}-${job.name}-schedule`, {
+  const scheduleJobs = (manifest: ModuleManifest, fn: SstFunction) => {
+    for (const job of manifest.jobs) {
+      new events.Rule(stack, `${manifest.name}-${job.name}-schedule`, {
         schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),
         targets: [new targets.LambdaFunction(fn, { event: events.RuleTargetInput.fromObject({ job: job.name }) })],
       });
     }
   };
 
+  /**
+   * One rule per handling module: the events its manifest handles, from the modules whose
+   * manifests publish them. A failing function is retried, then the event is kept in the
+   * module's dead-letter queue for staff to see (and for ops' alarm).
+   */
+  const deadLetterQueues: Record<string, sqs.Queue> = {};
+  const routeEvents = (manifest: ModuleManifest, fn: SstFunction) => {
+    if (manifest.handles.length === 0) return;
+    const publishers = manifests.filter((other) => other.publishes.some((name) => manifest.handles.includes(name)));
+    const deadLetterQueue = new sqs.Queue(stack, `${manifest.name}-event-dead-letters`, { retentionPeriod: Duration.days(14), enforceSSL: true });
+    deadLetterQueues[manifest.name] = deadLetterQueue;
+    // An event nobody could handle waits there: the operations team is told (Alarms.ts).
+    alarmWhenNotEmpty(deadLetterQueue, `${manifest.name}-event-dead-letters`);
+    new events.Rule(stack, `${manifest.name}-events`, {
+      eventBus: bus,
+      eventPattern: { source: publishers.map((publisher) => eventSource(publisher.name)), detailType: [...manifest.handles] },
+      targets: [new targets.LambdaFunction(fn, { deadLetterQueue, retryAttempts: EVENT_RETRY.attempts, maxEventAge: EVENT_RETRY.maxAge })],
+    });
+  };
+
   const routes: Record<string, { function: SstFunction }> = {};
-  for (const module of modules) {
-    const fn = moduleFunction(module);
-    scheduleJobs(module, fn);
-    for (const route of moduleRoutes(module)) {
-      if (routes[route]) throw new Error(`Route "${route}" of module "${module.name}" is already taken`);
+  const functions: Record<string, SstFunction> = {};
+  for (const manifest of manifests) {
+    const fn = moduleFunction(manifest);
+    functions[manifest.name] = fn;
+    scheduleJobs(manifest, fn);
+    routeEvents(manifest, fn);
+    for (const route of moduleRoutes(manifest)) {
+      if (routes[route]) throw new Error(`Route "${route}" of module "${manifest.name}" is already taken`);
       routes[route] = { function: fn };
     }
   }
@@ -91,5 +143,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api };
+  return { api, bus, deadLetterQueues, functions };
 }

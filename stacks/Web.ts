@@ -76,6 +76,8 @@ export function Web({ stack }: StackContext) {
     // git-ignored folder instead.
     vite: { types: "../.sst/types/web-env.d.ts" },
     cdk: {
+      // The bucket refuses plain-HTTP requests (cdk-nag AwsSolutions-S10).
+      bucket: { enforceSSL: true },
       distribution: {
         // Error responses apply to the whole distribution, /api/* included: none (see SITE_ROUTING_FUNCTION).
         errorResponses: [],

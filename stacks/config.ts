@@ -1,3 +1,5 @@
+import { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared/manifest.ts";
+
 /**
  * Settings read from the environment of whoever runs `sst deploy`, in one place.
  *
@@ -8,7 +10,10 @@
  *   API trusts requests from its own origin, which is the site's CloudFront origin (see Web.ts).
  * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
  *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
- *   stacks/modules.ts. Unset: the app's default.
+ *   their manifests (packages/core/src/<module>/manifest.ts). Unset: the app's default.
+ * - `NAERHED_ALARM_EMAIL`: the operations team's address (or several, separated by commas) that
+ *   gets the alarms by email (`alarmEmails`, stacks/Alarms.ts). Required on prod; other stages
+ *   may leave it unset and get the alarms without anyone subscribed.
  */
 
 export const DEFAULT_MAIL_FROM = "noreply@example.dk";
@@ -52,9 +57,8 @@ export function senderIdentities(mailFrom: string): [address: string, domain: st
   return [mailFrom, mailFrom.slice(at + 1)];
 }
 
-/** The settings a municipality may change per stage, each a whole number of days or weeks. */
-export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"] as const;
-export type ModuleSetting = (typeof MODULE_SETTINGS)[number];
+/** The settings a municipality may change per stage, each a whole number of days or weeks (declared with the manifests). */
+export { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared/manifest.ts";
 
 export function moduleSettings(env: NodeJS.ProcessEnv = process.env): Partial<Record<ModuleSetting, string>> {
   const settings: Partial<Record<ModuleSetting, string>> = {};
@@ -65,4 +69,20 @@ export function moduleSettings(env: NodeJS.ProcessEnv = process.env): Partial<Re
     settings[name] = value;
   }
   return settings;
+}
+
+/**
+ * The operations team's addresses for alarms, from `NAERHED_ALARM_EMAIL` (comma-separated).
+ * `required`: the stage must name someone (prod: an alarm nobody reads helps nobody).
+ */
+export function alarmEmails(env: NodeJS.ProcessEnv = process.env, { required }: { required: boolean }): string[] {
+  const raw = env.NAERHED_ALARM_EMAIL?.trim() ?? "";
+  const addresses = raw ? raw.split(",").map((address) => address.trim()) : [];
+  if (required && addresses.length === 0) {
+    throw new Error("NAERHED_ALARM_EMAIL must be set on this stage: the operations team's email address for alarms, such as drift@kommune.dk");
+  }
+  for (const address of addresses) {
+    if (!ADDRESS.test(address)) throw new Error(`NAERHED_ALARM_EMAIL must be email addresses separated by commas, such as drift@kommune.dk, got "${address}"`);
+  }
+  return [...new Set(addresses)];
 }

@@ -80,29 +80,29 @@ describe("the import page", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("sends a large file in parts of at most 100 rows, shows progress, and counts every row", async () => {
+  it("sends a large file in parts of at most 50 rows, shows progress, and counts every row", async () => {
     const input = await openPage();
     const lines = Array.from({ length: 250 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
     const part = (first: number, count: number) => ({
       body: { rows: Array.from({ length: count }, (_, i) => row(first + i, "create")), plan: "r".repeat(43) },
     });
-    const fetch = mockFetch(part(1, 100), part(101, 100), part(201, 50));
+    const fetch = mockFetch(part(1, 50), part(51, 50), part(101, 50), part(151, 50), part(201, 50));
     choose(input, file(...lines));
     expect(await screen.findByText(/^Tjekker række/, { selector: "label" })).toBeInTheDocument();
     await screen.findByRole("button", { name: "Importér 250 tilbud" });
-    expect([0, 1, 2].map((call) => sentUrl(fetch, call).searchParams.get("first_row"))).toEqual(["1", "101", "201"]);
+    expect([0, 1, 2, 3, 4].map((call) => sentUrl(fetch, call).searchParams.get("first_row"))).toEqual(["1", "51", "101", "151", "201"]);
   });
 
   it("catches the same offer in two parts of a large file", async () => {
     const input = await openPage();
-    const lines = Array.from({ length: 101 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
+    const lines = Array.from({ length: 51 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
     const same = row(1, "create");
     mockFetch(
-      { body: { rows: [same, ...Array.from({ length: 99 }, (_, i) => row(i + 2, "create"))], plan: "s".repeat(43) } },
-      { body: { rows: [{ ...same, row: 101 }], plan: "t".repeat(43) } },
+      { body: { rows: [same, ...Array.from({ length: 49 }, (_, i) => row(i + 2, "create"))], plan: "s".repeat(43) } },
+      { body: { rows: [{ ...same, row: 51 }], plan: "t".repeat(43) } },
     );
     choose(input, file(...lines));
-    await screen.findByRole("link", { name: "Række 101: Det samme tilbud står i flere rækker. Slet de ekstra rækker." });
+    await screen.findByRole("link", { name: "Række 51: Det samme tilbud står i flere rækker. Slet de ekstra rækker." });
     await waitFor(() => expect(screen.getByRole("button", { name: /^Importér \d+ tilbud$/ })).toBeDisabled());
   });
 });

@@ -5,17 +5,20 @@ import { configFromEnv, type Config } from "@naerhed/core/shared/config";
 import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
+import { healthRoute } from "./shared/health.ts";
 import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
+import { accessLog } from "./shared/log.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
 
 /**
- * The API for a set of modules. Locally one process serves every module; on AWS each
- * module's Lambda builds the app with its own module only.
+ * The API of a module's Lambda function (shared/lambda.ts), on AWS as locally. Tests and
+ * benchmarks that only list routes or time one module's code may build it for several modules.
  */
 export function createApi(modules: readonly ApiModule[], config: Config = configFromEnv(tables), services: Services = createServices(config)) {
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
+  api.use(accessLog(modules.map((module) => module.manifest)));
   // A page the API serves itself (/api/docs, /api/hsds/profile) sets the site's own policy; everything else gets none.
   api.use(
     secureHeaders({
@@ -34,7 +37,10 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   );
   api.use(originCheck(config.siteUrl));
   api.use(sessionCheck(services));
-  for (const module of modules) api.route("/", module.routes(services, modules));
+  for (const module of modules) {
+    api.route("/", healthRoute(module, services));
+    api.route("/", module.routes(services));
+  }
   api.onError(handleError);
   api.notFound(handleNotFound);
   return api;

@@ -11,6 +11,7 @@ import {
   HsdsTaxonomyTermsQuery,
 } from "@naerhed/core/directory/hsds";
 import { profilePatches } from "@naerhed/core/directory/hsds-profile";
+import { manifests } from "@naerhed/core/manifests";
 import { hsdsTableSchemas } from "@naerhed/core/directory/hsds-tables";
 import { Offer } from "@naerhed/core/directory/offer";
 import { ListOffersQuery, OfferPath } from "@naerhed/core/directory/public-offers";
@@ -21,12 +22,12 @@ import { IdPath } from "./panel/routes.ts";
 
 /**
  * The OpenAPI 3.1 document of Nærhed's public API (GET /api/openapi.json, shown at /api/docs):
- * open data (HSDS 3.0), the directory, council results and panel results. Parameters and
- * bodies are converted from the very valibot schemas the routes parse with
+ * open data (HSDS 3.0), the directory, council results, panel results and each module's health
+ * probe. Parameters and bodies are converted from the very valibot schemas the routes parse with
  * (@valibot/to-json-schema, input side: what a client sends); HSDS answers refer to the official
  * HSDS 3.0 table schemas, embedded as components (a viewer under the site's CSP may not fetch
- * them from elsewhere). A test holds the document to the OpenAPI 3.1
- * schema and to the app's routes: every public route is here, and everything here is a route.
+ * them from elsewhere). A test holds the document to the OpenAPI 3.1 schema and to the app's
+ * routes: every public route is here, and everything here is a route.
  */
 
 /** JSON Schema keywords kept from the HSDS files; the rest are Frictionless Data annotations (name, path, constraints, core, …). */
@@ -58,7 +59,7 @@ type Schema = v.GenericSchema;
 type Operation = {
   method: "get" | "post";
   path: string;
-  tag: "Open data (HSDS 3.0)" | "Directory" | "Council" | "Panel";
+  tag: "Open data (HSDS 3.0)" | "Directory" | "Council" | "Panel" | "Operations";
   summary: string;
   description?: string;
   pathParams?: Schema;
@@ -258,6 +259,17 @@ const operations: Operation[] = [
     pathParams: IdPath,
     content: json(object("The result.")),
   },
+  // Each module's function answers its own probe (shared/health.ts): on AWS each is a Lambda of its own.
+  ...manifests.map(
+    ({ name, prefixes }): Operation => ({
+      method: "get",
+      path: `/${prefixes[0]}/health`,
+      tag: "Operations",
+      summary: `Whether the ${name} module can read its tables`,
+      description: "503 (try again in a moment) when it cannot.",
+      content: json({ type: "object", required: ["status", "module"], properties: { status: { const: "ok" }, module: { const: name } } }),
+    }),
+  ),
 ];
 
 /** The error answer every route gives (functions/src/shared/http.ts), in the language asked for. */
@@ -278,9 +290,6 @@ const problem = {
   },
 };
 
-/** The documented operations as (method, path) in Hono's form, for the test that holds them to the app's routes. */
-export const documentedRoutes = operations.map((operation) => ({ method: operation.method.toUpperCase(), path: `/api${operation.path.replace(/\{(\w+)\}/g, ":$1")}` }));
-
 let built: Record<string, unknown> | undefined;
 
 export function openApiDocument(siteUrl: string): Record<string, unknown> {
@@ -295,7 +304,7 @@ export function openApiDocument(siteUrl: string): Record<string, unknown> {
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    tags: [{ name: "Open data (HSDS 3.0)" }, { name: "Directory" }, { name: "Council" }, { name: "Panel" }],
+    tags: [{ name: "Open data (HSDS 3.0)" }, { name: "Directory" }, { name: "Council" }, { name: "Panel" }, { name: "Operations" }],
     paths: Object.fromEntries(
       [...new Set(operations.map((o) => o.path))].map((path) => [
         path,

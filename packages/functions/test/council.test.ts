@@ -285,4 +285,16 @@ describe("a member's council data (GDPR)", () => {
     expect(vera).toMatchObject({ display_name: "Vera", notify: "none" });
     expect(vera.email).toBeUndefined();
   });
+
+  it("ends an erased member's term, so a vote opened afterwards does not count them as eligible; the log names members by id", async () => {
+    const leaving = await t.personWith([{ role: "council_member", centre_id: "nord" }], "Villads Væk");
+    await addMember(leaving);
+    const before = (await openVote()).vote as unknown as { eligible: number };
+    expect((await t.api.request("/api/me", { method: "DELETE", headers: { cookie: leaving.cookie, origin: "http://localhost:3000" } })).status).toBe(204);
+    const after = (await openVote()).vote as unknown as { eligible: number };
+    expect(after.eligible).toBe(before.eligible - 1);
+    const added = (await t.services.audit.list({ item: `council:member:nord:${leaving.person.id}` })).items;
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.map((line) => line.summary).join("\n")).not.toContain("Villads");
+  });
 });

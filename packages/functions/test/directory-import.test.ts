@@ -301,10 +301,10 @@ describe("updates and retries", () => {
     expect(offer).toMatchObject({ name: tricky.name, description: "Ny tekst fra en kollega.", version: 2 });
   });
 
-  it("refuses more than 100 rows in one request (the page sends large files in parts)", async () => {
-    const many = csv(...Array.from({ length: 101 }, (_, i) => `Tilbud ${i},Tekst.,Org,active,Nordby,sport,ja,7000,Vej 1,By`));
+  it("refuses more than 50 rows in one request and says so (the page sends large files in parts)", async () => {
+    const many = csv(...Array.from({ length: 51 }, (_, i) => `Tilbud ${i},Tekst.,Org,active,Nordby,sport,ja,7000,Vej 1,By`));
     const seen = await preview(many);
     expect(seen.status).toBe(400);
-    expect(seen.body.error.fields?.[0]?.message).toMatch(/højst 100/);
+    expect(seen.body.error.fields?.[0]?.message).toMatch(/højst 50 /);
   });
 });

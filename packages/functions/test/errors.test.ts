@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { cookieFrom, json, testApi } from "./support.ts";
 import { createApi } from "../src/app.ts";
+import { logger } from "../src/shared/log.ts";
 import type { AppEnv } from "../src/shared/http.ts";
 import type { ApiModule } from "../src/shared/module.ts";
 import { localConfig } from "../../local/src/config.ts";
@@ -9,9 +11,7 @@ import { localConfig } from "../../local/src/config.ts";
 const config = localConfig("http://127.0.0.1:9");
 
 const broken: ApiModule = {
-  name: "broken",
-  prefixes: ["broken"],
-  tables: [],
+  manifest: { name: "broken", prefixes: ["broken"], tables: [], sendsMail: false, settings: [], jobs: [], publishes: [], handles: [], personalData: false },
   routes: () =>
     new Hono<AppEnv>().get("/broken/boom", () => {
       throw new Error("secret table name naerhed-directory exploded");
@@ -33,9 +33,17 @@ describe("an unexpected error", () => {
     expect(body).toMatchObject({ error: { code: "internal" }, request_id: "req-12345678" });
     expect(body.error.message).toMatch(/Prøv igen/);
 
+    // One structured line (Powertools Logger) with the request id, the route and what went wrong inside.
     expect(lines).toHaveLength(1);
-    const logged = JSON.parse(lines[0]!) as { level: string; request_id: string; error: { message: string } };
-    expect(logged).toMatchObject({ level: "error", request_id: "req-12345678", error: { message: expect.stringMatching(/exploded/) } });
+    const logged = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(logged).toMatchObject({
+      level: "ERROR",
+      service: "naerhed",
+      request_id: "req-12345678",
+      method: "GET",
+      route: "/api/broken/boom",
+      error: { name: "Error", message: expect.stringMatching(/exploded/) },
+    });
   });
 
   it("gets a fresh request id when the caller's is not a safe token", async () => {
@@ -57,5 +65,49 @@ describe("an unreachable database", () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
       "We cannot get the data right now. Try again in a moment.",
     );
+  });
+});
+
+describe("request logs", () => {
+  it("one line per request: request id, module, route pattern, status, duration; never an email, a code or a token", async () => {
+    const t = await testApi();
+    const lines: string[] = [];
+    for (const level of ["info", "warn", "error"] as const) vi.spyOn(console, level).mockImplementation((line: string) => void lines.push(line));
+    logger.setLogLevel("INFO");
+    try {
+      const email = "logget.borger@example.dk";
+      const asked = await t.api.request("/api/identity/sign-in", { method: "POST", ...json({ email, language: "da" }) });
+      expect(asked.status).toBe(202);
+      const { challenge_id } = (await asked.json()) as { challenge_id: string };
+      const mail = (await t.services.identity.store.listMail(5)).find((m) => m.to === email)!;
+      const code = /(\d{6})/.exec(mail.subject)![1]!;
+      const linkToken = /[?&]t=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+      const verified = await t.api.request("/api/identity/sign-in/verify", { method: "POST", ...json({ challenge_id, code }) });
+      expect(verified.status).toBe(200);
+      const session = cookieFrom(verified)!;
+      const me = await t.api.request("/api/me", { headers: { cookie: `naerhed_session=${session}` } });
+      expect(me.status).toBe(200);
+      const offer = await t.api.request("/api/directory/offers/019ab100-0000-7000-8000-000000000000");
+      expect(offer.status).toBe(404);
+
+      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const requests = entries.filter((entry) => entry.message === "request");
+      expect(requests.map(({ module, method, route, status }) => ({ module, method, route, status }))).toEqual([
+        { module: "identity", method: "POST", route: "/api/identity/sign-in", status: 202 },
+        { module: "identity", method: "POST", route: "/api/identity/sign-in/verify", status: 200 },
+        { module: "identity", method: "GET", route: "/api/me", status: 200 },
+        // The pattern, not the path: ids and tokens in paths stay out of the log.
+        { module: "directory", method: "GET", route: "/api/directory/offers/:id", status: 404 },
+      ]);
+      for (const [entry, response] of requests.map((entry, i) => [entry, [asked, verified, me, offer][i]!] as const)) {
+        expect(entry).toMatchObject({ level: "INFO", service: "naerhed", request_id: response.headers.get("x-request-id") });
+        expect(typeof entry.duration_ms).toBe("number");
+      }
+      const everything = lines.join("\n");
+      for (const secret of [email, code, linkToken, session, challenge_id]) expect(everything.includes(secret), secret).toBe(false);
+    } finally {
+      logger.setLogLevel("WARN");
+      t.db.destroy();
+    }
   });
 });

@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs";
 import { DeleteCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import fc from "fast-check";
 import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
+import { profilePatches } from "@naerhed/core/directory/hsds-profile";
 import { languageFrom, messages } from "@naerhed/core/shared/messages";
 import { localConfig } from "../../local/src/config.ts";
+import { prefixOwner } from "../../local/src/gateway.ts";
 import { createApi } from "../src/app.ts";
-import { modules } from "../src/modules.ts";
 import { SESSION_COOKIE } from "../src/shared/auth.ts";
-import { listRoutes, personas, type Route } from "./routes.ts";
+import { apiModules, listRoutes, personas, type Route } from "./routes.ts";
 import { testApi } from "./support.ts";
 
 /**
@@ -39,10 +41,10 @@ type Signed = { cookie: string; person: { id: string; email: string; display_nam
 const ENDS_SESSION = new Set(["POST /api/identity/sign-out", "POST /api/identity/sign-out-everywhere", "DELETE /api/me"]);
 
 /**
- * The routes, listed from an app that is never called (the tests below get the same from the app under test).
+ * The routes, listed from an app of every module that is never called (the requests go through each module's own Lambda handler).
  * Those that end the caller's session or erase them come last, so the seeded council chair and mentor stay who they are until then.
  */
-const ROUTES = listRoutes(createApi(modules, localConfig("http://127.0.0.1:9", "list-"))).sort(
+const ROUTES = listRoutes(createApi(await apiModules(), localConfig("http://127.0.0.1:9", "list-"))).sort(
   (a, b) => Number(ENDS_SESSION.has(`${a.method} ${a.path}`)) - Number(ENDS_SESSION.has(`${b.method} ${b.path}`)),
 );
 
@@ -50,7 +52,7 @@ let t: Api;
 let routes: Route[];
 const people: Record<string, Signed | null> = {};
 /** Real ids by path parameter name, so parameters also hit stored items. */
-const real: Record<string, string[]> = { id: [], centre: ["nord", "syd", "midt"], goal: [], receipt: [] };
+const real: Record<string, string[]> = { id: [], centre: ["nord", "syd", "midt"], goal: [], receipt: [], file: Object.keys(profilePatches) };
 /** Valid bodies (and their content type) per route, the starting points for mutations; the first is the plain one. */
 type Example = { body: unknown; type?: string };
 let examples: Record<string, Example[]> = {};
@@ -232,6 +234,8 @@ async function exchange(
     } catch {
       return `a ${response.status} whose body is not JSON\n${what()}`;
     }
+    // Under no module's prefix API Gateway (or, outside /api, the site) answers by itself, as on AWS: no module runs, nothing is stored.
+    if (!prefixOwner(new URL(url, "http://localhost").pathname) && response.status === 404 && (body as { message?: unknown }).message === "Not Found") return null;
     const language = inApi ? languageFrom(headers["accept-language"]) : "da";
     const error = body.error;
     if (typeof error?.code !== "string" || typeof error.message !== "string" || error.message.trim() === "")
@@ -646,6 +650,7 @@ function plainRequest(route: Route, id = idsFor(route)[0]!): FuzzRequest {
     id,
     goal: real.goal![0]!,
     receipt: real.receipt![0]!,
+    file: real.file![0]!,
   };
   const params = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!]!]));
   const example = examples[`${route.method} ${route.path}`]?.[0];
@@ -772,6 +777,11 @@ async function seed() {
     ...uuids(JSON.stringify(await call("anonymous", "GET", "/api/hsds/services"))),
     ...uuids(JSON.stringify(await call("anonymous", "GET", "/api/hsds/taxonomy_terms?per_page=5"))),
   ].slice(0, 12);
+  const serviceAtLocationIds = (await call("anonymous", "GET", "/api/hsds/service_at_locations")).contents.map((item: { id: string }) => item.id);
+  // Organisations are shared by the centres; another publisher's services come in with their own organisations and terms.
+  const organizationInput = { name: "Gangforeningen Nord", website: "https://gang.example.dk", identifiers: [{ identifier_type: "CVR", identifier: "12345678" }] };
+  const organization = (await call("staff_syd", "POST", "/api/directory/organizations", organizationInput)).organization;
+  const foreignServices = JSON.parse(readFileSync(new URL("fixtures/hsds-foreign/services.json", import.meta.url), "utf8")).contents.slice(0, 3);
 
   // Council: the council member chairs it; a proposal on the agenda with an open vote and a ballot, one waiting in the inbox, a meeting.
   const memberInput = { person_id: member.person.id, display_name: "Fuzz Formand", email: member.person.email, role: "chair", kind: "citizen", term_from: "2026-01-01" };
@@ -871,6 +881,8 @@ async function seed() {
     pair.id,
     otherPair.id,
     ...hsdsIds,
+    ...serviceAtLocationIds,
+    organization.id,
   ];
   real.goal = pair.goals.map((goal: { id: string }) => goal.id);
   exampleIds = [
@@ -885,6 +897,8 @@ async function seed() {
     [/(consultations|results)\/:id/, [consultation.id]],
     [/pairs\/:id/, [pair.id, otherPair.id]],
     [/mentors\/:id/, [mentorPerson.person.id]],
+    [/directory\/organizations\/:id/, [organization.id]],
+    [/hsds\/service_at_locations\/:id/, serviceAtLocationIds.slice(0, 3)],
     [/hsds\//, hsdsIds.slice(0, 3)],
   ];
   real.receipt = [ballot.receipt];
@@ -895,6 +909,7 @@ async function seed() {
     "GET /api/directory/search": "q=strik&centre=nord&lat=55.5&lon=9.7",
     "GET /api/hsds/services": "per_page=5&search=strik&postcode=7000&proximity=5000",
     "GET /api/hsds/organizations": "page=1&per_page=2",
+    "GET /api/hsds/service_at_locations": "per_page=5&full=true",
     "GET /api/hsds/taxonomy_terms": "search=sport",
     "GET /api/panel/centres/:centre/consultations/:id/export": "format=csv",
     "POST /api/directory/centres/:centre/import": `plan=${plan}`,
@@ -915,6 +930,9 @@ async function seed() {
     "POST /api/directory/centres/:centre/import/preview": { body: csv, type: "text/csv" },
     "POST /api/directory/centres/:centre/import": { body: csv, type: "text/csv" },
     "POST /api/directory/suggestions": { body: suggestionInput },
+    "POST /api/directory/organizations": { body: { ...organizationInput, name: "Nye Venner", identifiers: [] } },
+    "PUT /api/directory/organizations/:id": { body: { version: 1, organization: { ...organizationInput, description: "Vi går ture." } } },
+    "PUT /api/directory/centres/:centre/import/mapping": { body: { publisher: "Frivilligcenter Trekanten", terms: { "trekanten:motion": "sport" } } },
     "POST /api/directory/centres/:centre/suggestions/:id/decline": { body: { reason: "Findes allerede." } },
     "PUT /api/panel/membership": { body: joinInput },
     "POST /api/panel/consultations/:id/answers": { body: { answers: { q1: "c1", q2: 4, q3: "Personalet" } } },
@@ -948,14 +966,15 @@ async function seed() {
     "PUT /api/council/centres/:centre/members": { body: { ...memberInput, role: "member" } },
   };
   examples = Object.fromEntries(Object.entries(single).map(([route, example]) => [route, [example]]));
-  // Import takes the export's CSV or its HSDS JSON.
-  for (const route of ["POST /api/directory/centres/:centre/import/preview", "POST /api/directory/centres/:centre/import"]) examples[route]!.push({ body: hsdsJson });
+  // Import takes the export's CSV, its HSDS JSON, or any publisher's nested HSDS.
+  for (const route of ["POST /api/directory/centres/:centre/import/preview", "POST /api/directory/centres/:centre/import"]) examples[route]!.push({ body: hsdsJson }, { body: foreignServices });
 }
 
 beforeAll(async () => {
   t = await testApi();
-  watchWrites(t.services.db);
-  routes = listRoutes(t.api);
+  // The writes of every module's own client, and of the test's.
+  for (const client of [t.services.db, ...t.moduleClients.values()]) watchWrites(client);
+  routes = ROUTES;
   await seed();
 }, 60_000);
 

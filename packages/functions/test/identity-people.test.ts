@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "@naerhed/core/shared/secrets";
-import { eraseIdentityData } from "@naerhed/core/identity/people";
+import { eraseIdentityData } from "@naerhed/core/identity/personal-data";
 import { cookieFrom, json, testApi } from "./support.ts";
 
 let t: Awaited<ReturnType<typeof testApi>>;

@@ -86,15 +86,24 @@ describe("a module's Lambda entry on a schedule", () => {
     const { Hono } = await import("hono");
     const runs: string[] = [];
     const scheduled = moduleHandler({
-      name: "clock",
-      prefixes: ["clock"],
-      tables: [],
+      manifest: { name: "clock", prefixes: ["clock"], tables: [], sendsMail: false, settings: [], jobs: [{ name: "tick", everyMinutes: 1 }], publishes: [], handles: [], personalData: false },
       routes: () => new Hono(),
-      jobs: [{ name: "tick", everyMinutes: 1, run: async () => void runs.push("tick") }],
+      jobs: { tick: async () => void runs.push("tick") },
     });
     await expect(scheduled({ job: "tick" }, context)).resolves.toEqual({ job: "tick", done: true });
     expect(runs).toEqual(["tick"]);
     await expect(scheduled({ job: "tock" }, context)).rejects.toThrow(/no job "tock"/);
     expect(runs).toEqual(["tick"]);
+  });
+
+  it("refuses an EventBridge event its manifest does not handle, so EventBridge retries it and keeps it as a dead letter", async () => {
+    const { moduleHandler } = await import("../src/shared/lambda.ts");
+    const { Hono } = await import("hono");
+    const handler = moduleHandler({
+      manifest: { name: "quiet", prefixes: ["quiet"], tables: [], sendsMail: false, settings: [], jobs: [], publishes: [], handles: [], personalData: false },
+      routes: () => new Hono(),
+    });
+    const event = { version: "0", id: "1", "detail-type": "personal-data.erase-requested", source: "naerhed.identity", account: "1", time: "", region: "", resources: [], detail: {} };
+    await expect(handler(event, context)).rejects.toThrow(/does not handle "personal-data.erase-requested"/);
   });
 });

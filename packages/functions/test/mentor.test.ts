@@ -1,7 +1,6 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mentorTable } from "@naerhed/core/shared/tables";
-import { mentorModule } from "../src/mentor/routes.ts";
 import { json, testApi } from "./support.ts";
 
 type T = Awaited<ReturnType<typeof testApi>>;
@@ -345,12 +344,25 @@ describe("the scheduled job and GDPR", () => {
     expect(left).toEqual([]);
     expect((await body<{ mentor: { active_pairs: number } }>(await get("/me", mentor.cookie), 200)).mentor.active_pairs).toBe(0);
   });
+  it("the audit log names the mentee and the mentor by id only, and keeps no check-in note, so erasing them leaves neither in it", async () => {
+    const mentor = await approvedMentor("Navngivet Mentor", { interests: ["fishing"] });
+    const pair = await activePair(mentor, await t.personWith([{ role: "citizen" }]));
+    await body(await send("POST", `/centres/nord/pairs/${pair.id}/check-in`, staff.cookie, { note: "Ahmad har det svært derhjemme." }), 200);
+    await body(await send("POST", `/centres/nord/pairs/${pair.id}/end`, staff.cookie, { outcome: "ended_early", reason: "Ahmad flyttede.", closing_conversation_on: "2026-11-23" }), 200);
+    const lines = (await t.services.audit.list({ item: `mentor:pair:${pair.id}` })).items;
+    expect(lines.map((line) => line.action).sort()).toEqual(["mentor.pair.check-in", "mentor.pair.end", "mentor.pair.propose"]);
+    const summaries = lines.map((line) => line.summary).join("\n");
+    for (const said of [request.mentee_name, "Navngivet Mentor", "svært derhjemme", "flyttede"]) expect(summaries).not.toContain(said);
+    const screened = (await t.services.audit.list({ item: `mentor:mentor:${mentor.person.id}` })).items;
+    expect(screened.map((line) => line.summary).join("\n")).not.toContain("Navngivet Mentor");
+  });
+
   it("a mentor whose certificate ran out goes to recheck and is not suggested", async () => {
     const mentor = await approvedMentor("Gammel attest", { interests: ["games"] });
     const pair = await asked(await t.personWith([{ role: "citizen" }]));
     t.advance(800 * 24 * 3600);
     await staffAgain();
-    await mentorModule.jobs![0]!.run(t.services);
+    await t.runJob("mentor", "mentor-certificates");
     const queue = await body<{ to_screen: { id: string; status: string }[] }>(await get("/centres/nord/mentors", staff.cookie), 200);
     expect(queue.to_screen.find((m) => m.id === mentor.person.id)?.status).toBe("recheck");
     const { items } = await body<{ items: Suggestion[] }>(await get(`/centres/nord/pairs/${pair.id}/suggestions`, staff.cookie), 200);

@@ -1,7 +1,9 @@
 import type { Hono } from "hono";
 import type { Grant } from "@naerhed/core/identity/person";
 import type { AccessRule } from "@naerhed/core/shared/access";
+import { manifests } from "@naerhed/core/manifests";
 import { routeRules } from "../src/shared/auth.ts";
+import type { ApiModule } from "../src/shared/module.ts";
 
 /** The kinds of person every route is called by (access matrix, fuzz test); null is nobody signed in. */
 export const personas: Record<string, Grant[] | null> = {
@@ -27,4 +29,11 @@ export function listRoutes(api: Hono<any, any, any>): Route[] {
     byRoute.set(key, entry);
   }
   return [...byRoute.values()];
+}
+
+/** Every module's code (packages/functions/src/<name>/routes.ts exports `<name>Module`), for tests that list or build routes. */
+export async function apiModules(): Promise<ApiModule[]> {
+  return Promise.all(
+    manifests.map(async ({ name }) => ((await import(`../src/${name}/routes.ts`)) as Record<string, ApiModule>)[`${name}Module`]!),
+  );
 }

@@ -1,18 +1,38 @@
 import { randomUUID as uuidv7 } from "node:crypto";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
-import { createApi } from "../src/app.ts";
-import { modules } from "../src/modules.ts";
+import { createGateway } from "../../local/src/gateway.ts";
+import { startLocalModules } from "../../local/src/lambda-runner.ts";
+import { freshTables } from "../../local/test/tables.ts";
 import { SESSION_COOKIE } from "../src/shared/auth.ts";
 import { createServices } from "../src/shared/services.ts";
-import { freshTables } from "../../local/test/tables.ts";
 
-/** The whole API on fresh tables, with a clock the test can move. */
+/**
+ * The whole API on fresh tables, as deployed: every request goes through API Gateway's event to
+ * its module's own Lambda handler (local/src/gateway.ts, lambda-runner.ts), each module with its
+ * own environment and a client that refuses what its manifest does not grant. Events go through
+ * the in-process bus, delivered twice each (at least once), and `api.request` returns when the
+ * bus is idle, so a test sees what the events did; `bus.hold()` looks at the state in between.
+ * A request comes from 127.0.0.1 unless the test says `t.api.request(path, init, { clientAddress })`.
+ *
+ * `services` are the test's own, outside every module (no guard): to seed and read tables.
+ */
 export async function testApi() {
   const { config, db } = await freshTables();
   const clock = { now: new Date("2026-11-23T10:00:00.000Z") };
-  const services = createServices(config, () => new Date(clock.now));
-  const api = createApi(modules, config, services);
+  const now = () => new Date(clock.now);
+  const services = createServices(config, { now });
+  /** Each module's own DynamoDB client (guarded), by module name. */
+  const moduleClients = new Map<string, DynamoDBDocumentClient>();
+  const modules = await startLocalModules({ config, now, bus: { duplicate: true }, onServices: (name, built) => moduleClients.set(name, built.db) });
+  const api = createGateway(modules);
+  const request = api.request.bind(api);
+  api.request = (async (...args: Parameters<typeof request>) => {
+    const response = await request(...args);
+    await modules.bus.idle();
+    return response;
+  }) as typeof api.request;
   const advance = (seconds: number) => {
     clock.now = new Date(clock.now.getTime() + seconds * 1000);
   };
@@ -32,7 +52,13 @@ export async function testApi() {
     return { person, token, cookie: `${SESSION_COOKIE}=${token}` };
   }
 
-  return { api, services, db, config, clock, advance, personWith };
+  /** Runs a module's scheduled job as its EventBridge schedule would, through the module's handler. */
+  const runJob = async (module: string, job: string) => {
+    await modules.runJob(module, job);
+    await modules.bus.idle();
+  };
+
+  return { api, services, db, config, clock, advance, personWith, bus: modules.bus, runJob, moduleClients };
 }
 
 export const json = (body: unknown, headers: Record<string, string> = {}) => ({

@@ -7,7 +7,7 @@ import { identityTable, tables } from "@naerhed/core/shared/tables";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
-import { defaultDataDir } from "./paths.ts";
+import { dataDirFrom } from "./paths.ts";
 
 /**
  * `npm run admin:create -- <email> [--stage <stage>]`: makes <email> an administrator.
@@ -31,7 +31,7 @@ async function localEndpoint(): Promise<{ endpoint: string; started?: DynamoLoca
     await probe.send(new ListTablesCommand({ Limit: 1 }));
     return { endpoint };
   } catch {
-    const started = await startDynamoLocal({ port, dataDir: defaultDataDir });
+    const started = await startDynamoLocal({ port, dataDir: dataDirFrom() });
     return { endpoint: started.endpoint, started };
   } finally {
     probe.destroy();

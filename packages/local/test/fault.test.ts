@@ -13,14 +13,17 @@ import { createIdentityStore } from "@naerhed/core/identity/store";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { councilTable, identityTable, panelTable } from "@naerhed/core/shared/tables";
 import { SESSION_COOKIE } from "@naerhed/functions/shared/auth";
+import { functionDefaults } from "../../../stacks/function-defaults.ts";
 import { startDynamoLocal, type DynamoLocal } from "../src/dynamo-local.ts";
 import { startPlatform, type Platform } from "../src/server.ts";
 
 /**
- * DynamoDB stops while the server takes a stream of reads and writes from many people, stays
- * down, then starts again on the same port and data: answers during the outage are a plain
- * 503 "try again", no change is left half-written, and the same server (no restart) serves
- * again. One platform with DynamoDB Local on disk, and one outage, for the whole file.
+ * DynamoDB fails twice while the server takes a stream of reads and writes from many people:
+ * first it stops (connections refused), stays down and starts again on the same port and data;
+ * then it hangs (SIGSTOP: connections are accepted, nothing answers) and goes on (SIGCONT).
+ * Answers during each outage are a plain 503 "try again" (during the hang within a module
+ * Lambda's timeout, not when DynamoDB comes back), no change is left half-written, and the same
+ * server (no restart) serves again. One platform with DynamoDB Local on disk for the whole file.
  *
  * The multi-item changes in the stream, each one DynamoDB transaction:
  * - council: a member casts or changes a secret ballot (ballot + receipt + the vote's tally);
@@ -29,7 +32,8 @@ import { startPlatform, type Platform } from "../src/server.ts";
  */
 
 const VOTERS = 12;
-const PANEL_MEMBERS = 24;
+/** Enough that members are still answering when DynamoDB hangs, after the stop and start. */
+const PANEL_MEMBERS = 48;
 const PANEL_SENDERS = 2;
 /**
  * Offers staff change at once. Enough that the stop catches some change between its writes:
@@ -57,7 +61,7 @@ let db: DynamoDBDocumentClient;
 
 /** What the stream saw; filled in by beforeAll, checked by the tests. */
 const replies: Reply[] = [];
-const at = { stop: 0, stopped: 0, restart: 0, ready: 0 };
+const at = { stop: 0, stopped: 0, restart: 0, ready: 0, freeze: 0, thaw: 0 };
 let staffCookie = "";
 let chairCookie = "";
 let adminCookie = "";
@@ -101,6 +105,10 @@ async function until(what: string, condition: () => boolean, atLeastMs: number) 
 }
 
 const succeeded = (a: Reply) => a.status >= 200 && a.status < 300;
+/** Sent while DynamoDB hung, and answered before it went on. */
+const duringHang = (a: Reply) => a.sentAt > at.freeze && a.doneAt < at.thaw;
+/** A module Lambda's timeout (stacks/function-defaults.ts): on AWS a request still waiting then is cut off. */
+const LAMBDA_TIMEOUT_MS = functionDefaults.timeout * 1000;
 const isWrite = (a: Reply) => a.kind === "ballot" || a.kind === "answer" || a.kind === "offer";
 const listedNames = (text: string) => (JSON.parse(text) as { items: { name: string }[] }).items.map((offer) => offer.name);
 
@@ -142,14 +150,18 @@ beforeAll(async () => {
   voteId = (await ok("POST", `/council/centres/nord/proposals/${proposal.id}/vote`, chairCookie, { closes_at: closesAt, ballot: "secret" })).vote.id;
 
   // A panel consultation for everyone on the panel, with new members who joined through the site.
-  const members = await Promise.all(
-    Array.from({ length: PANEL_MEMBERS }, async (_, i) => {
-      const member = newPerson(`Panel ${i + 1}`, [{ role: "citizen" }]);
+  // A few at a time: DynamoDB Local on disk writes one item after another, so 48 writes at once
+  // would wait in its queue past the SDK's 3 s timeout on a busy machine (DynamoDB itself would not).
+  const members: { id: string; cookie: string }[] = [];
+  for (let first = 0; first < PANEL_MEMBERS; first += 8) {
+    const batch = Array.from({ length: Math.min(8, PANEL_MEMBERS - first) }, async (_, i) => {
+      const member = newPerson(`Panel ${first + i + 1}`, [{ role: "citizen" }]);
       const cookie = await cookieOf(member);
       await ok("PUT", "/panel/membership", cookie, { consent: true, contact: "site", profile: {} });
       return { id: member.id, cookie };
-    }),
-  );
+    });
+    members.push(...(await Promise.all(batch)));
+  }
   consultationId = (
     await ok("POST", "/panel/centres/nord/consultations", staffCookie, {
       title: "Åbningstider",
@@ -207,7 +219,7 @@ beforeAll(async () => {
         }
       } while (reply.status === 503 && !abandoned);
       mine.push({ id: member.id, status: reply.status, after503, text: reply.text });
-      await sleep(30);
+      await sleep(150);
     }
     return mine;
   });
@@ -260,9 +272,18 @@ beforeAll(async () => {
     dynamo = await startDynamoLocal({ port: dynamo.port, dataDir });
     at.ready = performance.now();
     await until("writes after the outage", () => kinds.every((kind) => seen(kind, (a) => a.sentAt > at.ready && succeeded(a), 2)), 300);
+
+    // DynamoDB hangs with writes in flight: each request must end in 503 by the SDK's timeouts, while it still hangs.
+    at.freeze = performance.now();
+    dynamo.freeze();
+    await until("503s sent during the hang", () => duringOutage.every((kind) => seen(kind, (a) => a.sentAt > at.freeze && a.status === 503, 1)), 0);
+    at.thaw = performance.now();
+    dynamo.thaw();
+    await until("writes after the hang", () => kinds.every((kind) => seen(kind, (a) => a.sentAt > at.thaw && succeeded(a), 2)), 300);
   } catch (error) {
     failure = error;
     abandoned = true;
+    dynamo.thaw();
   }
   stopping = true;
   [votes, outcomes, curations] = await Promise.all([Promise.all(voting), Promise.all(answering).then((all) => all.flat()), Promise.all(curating), reading]);
@@ -272,15 +293,18 @@ beforeAll(async () => {
     return `${kind} ${of.length} (${of.filter(succeeded).length}×2xx, ${of.filter((a) => a.status === 503).length}×503)`;
   };
   const outage = replies.filter((a) => a.sentAt > at.stopped && a.doneAt < at.restart).map((a) => a.doneAt - a.sentAt);
+  const hang = replies.filter(duringHang).map((a) => a.doneAt - a.sentAt);
   console.info(
     `fault: platform up in ${Math.round(up - begun)} ms, set-up ${Math.round(setUp - up)} ms, stream ${Math.round(performance.now() - setUp)} ms; ` +
       `${replies.length} requests: ${[...kinds, "reload" as const].map(tally).join(", ")}; ` +
       `answered during the outage in ≤ ${Math.round(Math.max(...outage))} ms; ` +
       `${replies.filter((a) => isWrite(a) && a.sentAt < at.stop && a.doneAt > at.stop).length} writes in flight at the stop; ` +
-      `DynamoDB down ${Math.round(at.ready - at.stop)} ms (stopping ${Math.round(at.stopped - at.stop)} ms, gone ${Math.round(at.restart - at.stopped)} ms, starting ${Math.round(at.ready - at.restart)} ms)`,
+      `DynamoDB down ${Math.round(at.ready - at.stop)} ms (stopping ${Math.round(at.stopped - at.stop)} ms, gone ${Math.round(at.restart - at.stopped)} ms, starting ${Math.round(at.ready - at.restart)} ms); ` +
+      `hung ${Math.round(at.thaw - at.freeze)} ms, ${hang.length} requests answered meanwhile in ${Math.round(Math.min(...hang))}–${Math.round(Math.max(...hang))} ms, ` +
+      `${replies.filter((a) => isWrite(a) && a.sentAt < at.freeze && a.doneAt > at.freeze).length} writes in flight at the freeze`,
   );
   if (failure) throw failure;
-}, 90_000);
+}, 150_000);
 
 afterAll(async () => {
   db?.destroy();
@@ -304,6 +328,19 @@ describe("when DynamoDB stops in the middle of a stream of reads and writes", ()
     }
     for (const kind of ["read", "ballot", "answer", "reload"] as const) {
       expect(replies.filter((a) => a.kind === kind && a.sentAt > at.stopped && a.doneAt < at.restart).length, `${kind} during`).toBeGreaterThan(0);
+      expect(replies.filter((a) => a.kind === kind && duringHang(a)).length, `${kind} during the hang`).toBeGreaterThan(0);
+    }
+  });
+
+  it("hangs while writes are in flight, and ends every request sent during the hang with the plain 503 within a Lambda's timeout", () => {
+    expect(replies.filter((a) => isWrite(a) && a.sentAt < at.freeze && a.doneAt > at.freeze).length).toBeGreaterThan(0);
+    const sent = replies.filter((a) => a.sentAt > at.freeze && a.sentAt < at.thaw);
+    // Without the SDK's timeouts each would wait for DynamoDB to go on, far past the Lambda's 10 s.
+    expect(sent.filter((a) => a.doneAt - a.sentAt >= LAMBDA_TIMEOUT_MS).map((a) => `${a.kind} ${Math.round(a.doneAt - a.sentAt)} ms`)).toEqual([]);
+    for (const a of sent.filter(duringHang)) {
+      expect(a.status, a.text).toBe(503);
+      expect(JSON.parse(a.text).error).toEqual({ code: "unavailable", message: UNAVAILABLE });
+      expect(Number(a.retryAfter)).toBeGreaterThan(0);
     }
   });
 
@@ -321,7 +358,7 @@ describe("when DynamoDB stops in the middle of a stream of reads and writes", ()
   });
 
   it("serves again from the same server as soon as DynamoDB answers, with the same data", () => {
-    const after = replies.filter((a) => a.sentAt > at.ready);
+    const after = replies.filter((a) => (a.sentAt > at.ready && a.doneAt < at.freeze) || a.sentAt > at.thaw);
     expect(after.filter((a) => a.status === 503).map((a) => `${a.kind} ${a.text}`)).toEqual([]);
     const reads = after.filter((a) => a.kind === "read");
     expect(reads.length).toBeGreaterThan(0);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { startLocalModules } from "../src/lambda-runner.ts";
 import { createLocalApp } from "../src/server.ts";
 import { freshTables } from "./tables.ts";
 
 describe("/dev/outbox on one machine", () => {
   it("shows the newest sign-in mail with its code and a link that can be clicked", async () => {
     const { config } = await freshTables();
-    const app = createLocalApp(config);
+    const app = createLocalApp(config, await startLocalModules({ config }));
     const asked = await app.request("/api/identity/sign-in", {
       method: "POST",
       headers: { "content-type": "application/json" },

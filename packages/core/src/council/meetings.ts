@@ -11,8 +11,10 @@ export async function planMeeting(services: CouncilServices, actor: Actor, centr
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
   const now = services.now().toISOString();
   const meeting: Meeting = { ...input, id: uuidv7(), centre_id: centre, created_at: now, updated_at: now };
-  await services.store.putMeeting(meeting);
-  await services.audit.record({ actor: auditActor(actor), action: "council.meeting.plan", item: `council:meeting:${meeting.id}`, summary: `${input.starts_at} ${input.place}` });
+  await services.store.putMeeting(
+    meeting,
+    services.audit.line({ actor: auditActor(actor), action: "council.meeting.plan", item: `council:meeting:${meeting.id}`, summary: `${input.starts_at} ${input.place}` }),
+  );
   return meeting;
 }
 
@@ -36,13 +38,15 @@ export async function writeMinutes(services: CouncilServices, actor: Actor, cent
     minutes: { summary: input.summary, decisions: input.decisions, details: input.details, attendance, published: input.publish, written_by: actor.display_name },
     updated_at: services.now().toISOString(),
   };
-  await services.store.putMeeting(next);
-  await services.audit.record({
-    actor: auditActor(actor),
-    action: input.publish ? "council.minutes.publish" : "council.minutes.write",
-    item: `council:meeting:${id}`,
-    summary: input.summary,
-  });
+  await services.store.putMeeting(
+    next,
+    services.audit.line({
+      actor: auditActor(actor),
+      action: input.publish ? "council.minutes.publish" : "council.minutes.write",
+      item: `council:meeting:${id}`,
+      summary: input.summary,
+    }),
+  );
   return next;
 }
 

@@ -10,13 +10,16 @@ import { auditActor, type CouncilServices } from "./services.ts";
 export async function putMember(services: CouncilServices, actor: Actor, centre: string, input: MemberInput): Promise<Member> {
   const existing = await services.store.getMember(centre, input.person_id);
   const member: Member = { ...input, centre_id: centre, updated_at: services.now().toISOString() };
-  await services.store.putMember(member);
-  await services.audit.record({
-    actor: auditActor(actor),
-    action: existing ? "council.member.update" : "council.member.add",
-    item: `council:member:${centre}:${input.person_id}`,
-    summary: `${input.display_name}: ${input.role}, ${input.kind}, ${input.term_from}–${input.term_to ?? ""}`,
-  });
+  await services.store.putMember(
+    member,
+    services.audit.line({
+      actor: auditActor(actor),
+      action: existing ? "council.member.update" : "council.member.add",
+      item: `council:member:${centre}:${input.person_id}`,
+      // The person by id only (in `item`): an erased member's name must not stay in the log.
+      summary: `${input.role}, ${input.kind}, ${input.term_from}–${input.term_to ?? ""}`,
+    }),
+  );
   return member;
 }
 

@@ -4,8 +4,10 @@ import type { CouncilServices } from "./services.ts";
 /**
  * A person's council data (GDPR). Export: their memberships (with the mail address and
  * preference they gave) and the proposals they wrote. Erase: the mail address and preference
- * go; name, role, term, proposals and open-ballot votes stay, because what a council decided
- * and who sat on it is the municipality's public record. Secret ballots hold no person data.
+ * go, and a term still running ends yesterday, so no vote opened from now on counts the person
+ * as eligible (one whose term starts today or later ends on its first day); name, role, past
+ * term, proposals and open-ballot votes stay, because what a council decided and who sat on it
+ * is the municipality's public record. Secret ballots hold no person data. Safe to run twice.
  */
 export async function exportCouncilData(services: CouncilServices, personId: string) {
   const memberships = await services.store.membershipsOf(personId);
@@ -18,8 +20,11 @@ export async function exportCouncilData(services: CouncilServices, personId: str
 }
 
 export async function eraseCouncilData(services: CouncilServices, personId: string) {
+  const now = services.now();
+  const yesterday = new Date(now.getTime() - 24 * 3600 * 1000).toISOString().slice(0, 10);
   for (const member of await services.store.membershipsOf(personId)) {
-    const { email: _email, ...rest } = member;
-    await services.store.putMember({ ...rest, notify: "none", updated_at: services.now().toISOString() });
+    const { email: _email, term_to, ...rest } = member;
+    const ended = term_to !== undefined && term_to <= yesterday ? term_to : [member.term_from, yesterday].sort()[1]!;
+    await services.store.putMember({ ...rest, term_to: ended, notify: "none", updated_at: now.toISOString() });
   }
 }

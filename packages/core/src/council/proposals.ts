@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { hasRole, type Actor } from "../identity/person.ts";
+import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import type { FollowUpInput, Proposal, ProposalInput, ProposalStatus } from "./council.ts";
 import { auditActor, canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
@@ -23,10 +24,11 @@ async function load(services: CouncilServices, centre: string, id: string): Prom
   return proposal;
 }
 
-async function move(services: CouncilServices, proposal: Proposal, allowedFrom: readonly ProposalStatus[], changes: Partial<Proposal>) {
+/** `line`: the audit line of a move made by the chair or staff, written with it. */
+async function move(services: CouncilServices, proposal: Proposal, allowedFrom: readonly ProposalStatus[], changes: Partial<Proposal>, line?: AuditLine) {
   if (!allowedFrom.includes(proposal.status)) throw new ConflictError("proposal_wrong_status", { status: proposal.status });
   const next = { ...changes, updated_at: services.now().toISOString() };
-  if (!(await services.store.moveProposal(proposal, proposal.status, next))) throw new ConflictError("proposal_wrong_status", { status: "changed" });
+  if (!(await services.store.moveProposal(proposal, proposal.status, next, line))) throw new ConflictError("proposal_wrong_status", { status: "changed" });
   return { ...proposal, ...next };
 }
 
@@ -76,17 +78,15 @@ export async function submitProposal(services: CouncilServices, actor: Actor, ce
 export async function acceptProposal(services: CouncilServices, actor: Actor, centre: string, id: string) {
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
-  const moved = await move(services, proposal, ["submitted"], { status: "on_agenda" });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.accept", item: `council:proposal:${id}`, summary: proposal.title });
-  return moved;
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.accept", item: `council:proposal:${id}`, summary: proposal.title });
+  return move(services, proposal, ["submitted"], { status: "on_agenda" }, line);
 }
 
 export async function declineProposal(services: CouncilServices, actor: Actor, centre: string, id: string, reason: string) {
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
-  const moved = await move(services, proposal, ["submitted"], { status: "declined", decline_reason: reason });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.decline", item: `council:proposal:${id}`, summary: reason });
-  return moved;
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.decline", item: `council:proposal:${id}`, summary: reason });
+  return move(services, proposal, ["submitted"], { status: "declined", decline_reason: reason }, line);
 }
 
 /** The author, the chair or staff withdraw a proposal; if it is being voted on, the vote is cancelled. */
@@ -94,15 +94,17 @@ export async function withdrawProposal(services: CouncilServices, actor: Actor, 
   const proposal = await load(services, centre, id);
   const manager = await canManage(services, actor, centre);
   if (proposal.author_id !== actor.person_id && !manager) throw new ForbiddenError("proposal_author_only");
+  // The author withdrawing their own proposal is not staff's doing; the chair or staff withdrawing it is.
+  const line = manager
+    ? services.audit.line({ actor: auditActor(actor), action: "council.proposal.withdraw", item: `council:proposal:${id}`, summary: proposal.title })
+    : undefined;
   if (proposal.status === "voting") {
-    await cancelVoteOf(services, proposal);
+    await cancelVoteOf(services, proposal, line);
     const after = await load(services, centre, id);
     if (after.status !== "withdrawn") throw new ConflictError("proposal_wrong_status", { status: after.status });
     return after;
   }
-  const moved = await move(services, proposal, ["draft", "submitted", "on_agenda"], { status: "withdrawn" });
-  if (manager) await services.audit.record({ actor: auditActor(actor), action: "council.proposal.withdraw", item: `council:proposal:${id}`, summary: proposal.title });
-  return moved;
+  return move(services, proposal, ["draft", "submitted", "on_agenda"], { status: "withdrawn" }, line);
 }
 
 export async function commentOn(services: CouncilServices, actor: Actor, centre: string, id: string, text: string) {
@@ -118,8 +120,8 @@ export async function addFollowUp(services: CouncilServices, actor: Actor, centr
   const proposal = await load(services, centre, id);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
   const entry = { ...input, at: services.now().toISOString(), by_name: actor.display_name };
-  if (!(await services.store.addFollowUp(centre, id, entry))) throw new ConflictError("follow_up_not_adopted", { status: proposal.status });
-  await services.audit.record({ actor: auditActor(actor), action: "council.proposal.follow_up", item: `council:proposal:${id}`, summary: input.text });
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.proposal.follow_up", item: `council:proposal:${id}`, summary: input.text });
+  if (!(await services.store.addFollowUp(centre, id, entry, line))) throw new ConflictError("follow_up_not_adopted", { status: proposal.status });
   return load(services, centre, id);
 }
 

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, conditionFailed, queryAll, writeAudited } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -26,6 +27,7 @@ import type { Vote } from "./vote.ts";
  *    condition still open and tally unchanged since read (seq), + proposal to decided
  * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
  * 12. The weekly digest goes out once per centre → PutItem pk=DIGEST#<centre>, sk=<week start>, attribute_not_exists (TTL expires_at)
+ * A change by staff or the chair takes its audit line (`AuditLine`) into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
  * - Centre partition `COUNCIL#<centre>`: members (`MEMBER#<person id>`, also in gsi1 under
@@ -97,8 +99,8 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       };
     },
 
-    async putMeeting(meeting: Meeting) {
-      await call(() => db.send(new PutCommand({ TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } })));
+    async putMeeting(meeting: Meeting, line?: AuditLine) {
+      await writeAudited(db, [{ Put: { TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } } }], line);
     },
 
     async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
@@ -115,15 +117,10 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       return items.map((item) => strip<Meeting>(item));
     },
 
-    async putMember(member: Member) {
-      await call(() =>
-        db.send(
-          new PutCommand({
-            TableName,
-            Item: { ...memberKey(member.centre_id, member.person_id), gsi1pk: `PERSON#${member.person_id}`, gsi1sk: centrePk(member.centre_id), ...member },
-          }),
-        ),
-      );
+    /** Staff's changes come with their audit line; a member's own mail choice has none. */
+    async putMember(member: Member, line?: AuditLine) {
+      const Item = { ...memberKey(member.centre_id, member.person_id), gsi1pk: `PERSON#${member.person_id}`, gsi1sk: centrePk(member.centre_id), ...member };
+      await writeAudited(db, [{ Put: { TableName, Item } }], line);
     },
 
     async getMember(centre: string, personId: string): Promise<Member | undefined> {
@@ -152,20 +149,17 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     /** Moves a proposal on only from the status it was read in; false when someone else moved it first. */
-    async moveProposal(proposal: Proposal, from: ProposalStatus, changes: Partial<Proposal>): Promise<boolean> {
+    async moveProposal(proposal: Proposal, from: ProposalStatus, changes: Partial<Proposal>, line?: AuditLine): Promise<boolean> {
       const next = { ...proposal, ...changes };
       try {
-        await call(() =>
-          db.send(
-            new PutCommand({
-              TableName,
-              Item: { ...proposalKey(proposal.centre_id, proposal.id), ...next },
-              ConditionExpression: "#status = :from",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":from": from },
-            }),
-          ),
-        );
+        const put = {
+          TableName,
+          Item: { ...proposalKey(proposal.centre_id, proposal.id), ...next },
+          ConditionExpression: "#status = :from",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":from": from },
+        };
+        await writeAudited(db, [{ Put: put }], line);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -173,20 +167,17 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       }
     },
 
-    async addFollowUp(centre: string, id: string, entry: FollowUp): Promise<boolean> {
+    async addFollowUp(centre: string, id: string, entry: FollowUp, line?: AuditLine): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new UpdateCommand({
-              TableName,
-              Key: proposalKey(centre, id),
-              UpdateExpression: "SET follow_up = list_append(follow_up, :entry), #status = :follow, updated_at = :at",
-              ConditionExpression: "outcome = :adopted",
-              ExpressionAttributeNames: { "#status": "status" },
-              ExpressionAttributeValues: { ":entry": [entry], ":follow": "follow_up", ":at": entry.at, ":adopted": "adopted" },
-            }),
-          ),
-        );
+        const update = {
+          TableName,
+          Key: proposalKey(centre, id),
+          UpdateExpression: "SET follow_up = list_append(follow_up, :entry), #status = :follow, updated_at = :at",
+          ConditionExpression: "outcome = :adopted",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":entry": [entry], ":follow": "follow_up", ":at": entry.at, ":adopted": "adopted" },
+        };
+        await writeAudited(db, [{ Update: update }], line);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -210,41 +201,39 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     /** Opens a vote and moves its proposal to voting, together; false when the proposal was no longer on the agenda. */
-    async openVote(vote: Vote & { salt: string }, proposal: Proposal): Promise<boolean> {
+    async openVote(vote: Vote & { salt: string }, proposal: Proposal, line?: AuditLine): Promise<boolean> {
       const { tally, ...rest } = vote;
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName,
-                    Item: {
-                      ...voteKey(vote.centre_id, vote.id),
-                      gsi1pk: OPEN_VOTES,
-                      gsi1sk: `${vote.closes_at}#${vote.id}`,
-                      ...rest,
-                      t_for: tally.for,
-                      t_against: tally.against,
-                      t_abstain: tally.abstain,
-                    },
-                    ConditionExpression: "attribute_not_exists(pk)",
-                  },
+        await writeAudited(
+          db,
+          [
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...voteKey(vote.centre_id, vote.id),
+                  gsi1pk: OPEN_VOTES,
+                  gsi1sk: `${vote.closes_at}#${vote.id}`,
+                  ...rest,
+                  t_for: tally.for,
+                  t_against: tally.against,
+                  t_abstain: tally.abstain,
                 },
-                {
-                  Update: {
-                    TableName,
-                    Key: proposalKey(proposal.centre_id, proposal.id),
-                    UpdateExpression: "SET #status = :voting, vote_id = :vote, updated_at = :at",
-                    ConditionExpression: "#status = :agenda",
-                    ExpressionAttributeNames: { "#status": "status" },
-                    ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
-                  },
-                },
-              ],
-            }),
-          ),
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: proposalKey(proposal.centre_id, proposal.id),
+                UpdateExpression: "SET #status = :voting, vote_id = :vote, updated_at = :at",
+                ConditionExpression: "#status = :agenda",
+                ExpressionAttributeNames: { "#status": "status" },
+                ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
+              },
+            },
+          ],
+          line,
         );
         return true;
       } catch (error) {
@@ -336,41 +325,45 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
      * withdrawn), and moves the proposal on in the same transaction. False when the vote
      * changed since it was read (a ballot came in, or someone else ended it first).
      */
-    async endVote(vote: Vote, ending: { state: "closed"; result: NonNullable<Vote["result"]> } | { state: "cancelled" }, at: string, proposal: Partial<Proposal>) {
+    async endVote(
+      vote: Vote,
+      ending: { state: "closed"; result: NonNullable<Vote["result"]> } | { state: "cancelled" },
+      at: string,
+      proposal: Partial<Proposal>,
+      line?: AuditLine,
+    ) {
       const proposalSets = Object.keys(proposal).map((field) => `#p_${field} = :p_${field}`);
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName,
-                    Key: voteKey(vote.centre_id, vote.id),
-                    UpdateExpression: `SET #state = :ending, closed_at = :at${ending.state === "closed" ? ", #result = :result" : ""} REMOVE gsi1pk, gsi1sk`,
-                    ConditionExpression: "#state = :open AND seq = :seq",
-                    ExpressionAttributeNames: { "#state": "state", ...(ending.state === "closed" ? { "#result": "result" } : {}) },
-                    ExpressionAttributeValues: {
-                      ":ending": ending.state,
-                      ":at": at,
-                      ":open": "open",
-                      ":seq": vote.seq,
-                      ...(ending.state === "closed" ? { ":result": ending.result } : {}),
-                    },
-                  },
+        await writeAudited(
+          db,
+          [
+            {
+              Update: {
+                TableName,
+                Key: voteKey(vote.centre_id, vote.id),
+                UpdateExpression: `SET #state = :ending, closed_at = :at${ending.state === "closed" ? ", #result = :result" : ""} REMOVE gsi1pk, gsi1sk`,
+                ConditionExpression: "#state = :open AND seq = :seq",
+                ExpressionAttributeNames: { "#state": "state", ...(ending.state === "closed" ? { "#result": "result" } : {}) },
+                ExpressionAttributeValues: {
+                  ":ending": ending.state,
+                  ":at": at,
+                  ":open": "open",
+                  ":seq": vote.seq,
+                  ...(ending.state === "closed" ? { ":result": ending.result } : {}),
                 },
-                {
-                  Update: {
-                    TableName,
-                    Key: proposalKey(vote.centre_id, vote.proposal_id),
-                    UpdateExpression: `SET ${proposalSets.join(", ")}`,
-                    ExpressionAttributeNames: Object.fromEntries(Object.keys(proposal).map((field) => [`#p_${field}`, field])),
-                    ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
-                  },
-                },
-              ],
-            }),
-          ),
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: proposalKey(vote.centre_id, vote.proposal_id),
+                UpdateExpression: `SET ${proposalSets.join(", ")}`,
+                ExpressionAttributeNames: Object.fromEntries(Object.keys(proposal).map((field) => [`#p_${field}`, field])),
+                ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
+              },
+            },
+          ],
+          line,
         );
         return true;
       } catch (error) {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
+import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
 import { mailMembers } from "./mails.ts";
@@ -54,8 +55,8 @@ export async function openVote(services: CouncilServices, actor: Actor, centre: 
     seq: 0,
     salt: crypto.randomUUID(),
   };
-  if (!(await services.store.openVote(vote, proposal))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
-  await services.audit.record({ actor: auditActor(actor), action: "council.vote.open", item: `council:vote:${vote.id}`, summary: `${proposal.title} (${input.ballot}, ${input.majority})` });
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.vote.open", item: `council:vote:${vote.id}`, summary: `${proposal.title} (${input.ballot}, ${input.majority})` });
+  if (!(await services.store.openVote(vote, proposal, line))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
   await mailMembers(services, "vote_opened", vote, eligible);
   return publicVote(vote);
 }
@@ -75,21 +76,28 @@ export async function currentVote(services: CouncilServices, centre: string, vot
  * Ends a vote: closes it with its result, or cancels it when its proposal is withdrawn.
  * Safe to run twice or at the same time as a ballot: the store only ends a vote that is still
  * open and whose tally has not changed since it was read; otherwise this reads it again. Only
- * the run that ended it sends the result mail.
+ * the run that ended it sends the result mail, and writes `how.line` (the audit line of the
+ * person who ended it) with it.
  */
-async function endVote(services: CouncilServices, read: StoredVote, how: { kind: "close" | "cancel"; force?: boolean }): Promise<StoredVote> {
+async function endVote(
+  services: CouncilServices,
+  read: StoredVote,
+  how: { kind: "close" | "cancel"; force?: boolean; line?: AuditLine },
+): Promise<StoredVote> {
   let vote = read;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const now = services.now().toISOString();
     if (vote.state !== "open" || (how.kind === "close" && !how.force && vote.closes_at > now)) return vote;
     const ended =
       how.kind === "close"
-        ? await services.store.endVote(vote, { state: "closed", result: decide(vote.tally, vote.eligible.length, vote.majority) }, now, {
-            status: "decided",
-            outcome: decide(vote.tally, vote.eligible.length, vote.majority).outcome,
-            updated_at: now,
-          })
-        : await services.store.endVote(vote, { state: "cancelled" }, now, { status: "withdrawn", updated_at: now });
+        ? await services.store.endVote(
+            vote,
+            { state: "closed", result: decide(vote.tally, vote.eligible.length, vote.majority) },
+            now,
+            { status: "decided", outcome: decide(vote.tally, vote.eligible.length, vote.majority).outcome, updated_at: now },
+            how.line,
+          )
+        : await services.store.endVote(vote, { state: "cancelled" }, now, { status: "withdrawn", updated_at: now }, how.line);
     const fresh = await services.store.getVote(vote.centre_id, vote.id);
     if (!fresh) throw new NotFoundError("vote_not_found");
     if (ended) {
@@ -110,16 +118,15 @@ export async function closeVoteNow(services: CouncilServices, actor: Actor, cent
   const vote = await currentVote(services, centre, voteId);
   if (!(await canManage(services, actor, centre))) throw new ForbiddenError("council_manage_only");
   if (vote.state !== "open") throw new ConflictError("vote_closed", {});
-  const ended = await endVote(services, vote, { kind: "close", force: true });
-  await services.audit.record({ actor: auditActor(actor), action: "council.vote.close", item: `council:vote:${vote.id}`, summary: vote.proposal_title });
-  return publicVote(ended);
+  const line = services.audit.line({ actor: auditActor(actor), action: "council.vote.close", item: `council:vote:${vote.id}`, summary: vote.proposal_title });
+  return publicVote(await endVote(services, vote, { kind: "close", force: true, line }));
 }
 
 /** Withdrawing a proposal while it is being voted on cancels the vote; no result is counted. */
-export async function cancelVoteOf(services: CouncilServices, proposal: Proposal): Promise<void> {
+export async function cancelVoteOf(services: CouncilServices, proposal: Proposal, line?: AuditLine): Promise<void> {
   if (!proposal.vote_id) return;
   const vote = await services.store.getVote(proposal.centre_id, proposal.vote_id);
-  if (vote) await endVote(services, vote, { kind: "cancel" });
+  if (vote) await endVote(services, vote, { kind: "cancel", line });
 }
 
 function refuseIfClosed(vote: StoredVote, personId: string) {

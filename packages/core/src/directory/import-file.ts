@@ -59,8 +59,8 @@ function readJson(text: string, firstRow: number): ImportFile {
 /** One request's worth of a large file: itself a valid file of the same format. */
 export type ImportBatch = { firstRow: number; rows: number; body: string };
 
-/** At most this many offers per request: one DynamoDB transaction holds at most 100 writes. */
-export const IMPORT_BATCH_ROWS = 100;
+/** At most this many offers per request: one DynamoDB transaction holds at most 100 writes, each offer and its audit line. */
+export const IMPORT_BATCH_ROWS = 50;
 /** Below the API's 64 KB body limit, with room to spare. */
 export const IMPORT_BATCH_BYTES = 48 * 1024;
 

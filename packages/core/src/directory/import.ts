@@ -29,9 +29,12 @@ import { MappingInput, publisherKey, suggestMapping } from "./term-mapping.ts";
  * - The preview gives a `plan`: a fingerprint of what each row would do and of the version of
  *   each offer it would change. The import refuses a different plan, so nothing is written
  *   that the person did not see; and each write is conditional on the version that was read.
- * - One part is one DynamoDB transaction (≤ 100 writes): all of it is written or none. When a
- *   later part fails, the parts before it stay written (and audited); importing the same file
- *   again is safe: those rows now show as unchanged, and no offer is made twice.
+ * - One part is written in DynamoDB transactions of at most 100 items: each offer and each new
+ *   organisation counts twice, with its audit line, so one transaction holds 50 of them and a part
+ *   (IMPORT_BATCH_ROWS = 50 rows) at most two. The new organisations go first, before the offers
+ *   that point at them. When a transaction fails, the ones before it stay written (and audited);
+ *   importing the same file again is safe: those rows now show as unchanged, organisations as
+ *   existing, and nothing is made twice.
  * - Any valid HSDS 3.0 dataset comes in: the nested JSON of any publisher, or the tabular form
  *   (hsds-dataset.ts). Each row's organisation is matched to a stored one (identifier, then name)
  *   or becomes a new one, written with the offers; another publisher's taxonomy terms go through
@@ -55,8 +58,8 @@ export type ImportRequest = (
   | { format: "tabular"; files: Record<string, string> }
 ) & { firstRow: number; publisher?: string };
 
-/** TransactWriteItems holds at most 100 items. */
-const TRANSACTION_ITEMS = 100;
+/** TransactWriteItems holds at most 100 items: 50 writes (an offer or a new organisation), each with its audit line. */
+const TRANSACTION_WRITES = 50;
 
 /** The fields an import sets: an offer's own fields, without its state, id and bookkeeping. */
 function inputOf(offer: CuratedOffer): OfferInput {
@@ -189,13 +192,13 @@ export async function previewImport(services: ImportServices, centre: CentreId, 
 export async function confirmMapping(services: ImportServices, actor: Actor, centre: CentreId, input: v.InferOutput<typeof MappingInput>): Promise<void> {
   const key = publisherKey(input.publisher);
   const before = await services.store.getTermMapping(centre, key);
-  await services.store.putTermMapping(centre, key, { publisher: input.publisher, terms: { ...before?.terms, ...input.terms } });
-  await services.audit.record({
+  const line = services.audit.line({
     actor,
     action: "directory.import.mapping",
     item: `directory:import_mapping:${centre}:${key}`,
     summary: JSON.stringify({ publisher: input.publisher, terms: Object.keys(input.terms).length }),
   });
+  await services.store.putTermMapping(centre, key, { publisher: input.publisher, terms: { ...before?.terms, ...input.terms } }, line);
 }
 
 export type ImportResult = { created: number; updated: number; unchanged: number; rows: PreviewRow[] };
@@ -227,47 +230,41 @@ export async function runImport(
   ];
   const writes = rows
     .filter((row) => row.action === "create" || row.action === "update")
-    .map((row) => ({
-      row,
-      previousVersion: row.before?.version ?? null,
-      offer: {
+    .map((row) => {
+      const offer = {
         ...row.input!,
         id: row.id!,
         publication: "draft",
         ...(row.before?.assured_date ? { assured_date: row.before.assured_date } : {}),
         version: (row.before?.version ?? 0) + 1,
         last_modified,
-      } satisfies CuratedOffer,
-    }));
+      } satisfies CuratedOffer;
+      const line = services.audit.line({
+        actor,
+        action: `directory.offer.import_${row.action}`,
+        item: `directory:offer:${offer.id}`,
+        summary: JSON.stringify({ name: offer.name, publication: offer.publication, row: row.row }),
+      });
+      return { previousVersion: row.before?.version ?? null, offer, line };
+    });
+  const organizationWrites = newOrganizations.map((organization) => ({
+    organization,
+    line: services.audit.line({
+      actor,
+      action: "directory.organization.import_create",
+      item: `directory:organization:${organization.id}`,
+      summary: JSON.stringify({ name: organization.name }),
+    }),
+  }));
   // The new organisations go in the first transactions, before the offers that point at them.
-  for (let start = 0, organizations = newOrganizations; start < writes.length || organizations.length > 0; ) {
-    const together = organizations.slice(0, TRANSACTION_ITEMS);
-    organizations = organizations.slice(together.length);
-    const chunk = writes.slice(start, start + TRANSACTION_ITEMS - together.length);
-    start += chunk.length;
-    if (!(await services.store.saveOffersTogether(chunk, together))) {
+  const offset = organizationWrites.length;
+  for (let start = 0; start < offset + writes.length; start += TRANSACTION_WRITES) {
+    const end = start + TRANSACTION_WRITES;
+    const organizations = organizationWrites.slice(start, end);
+    const offers = writes.slice(Math.max(0, start - offset), Math.max(0, end - offset));
+    if (!(await services.store.saveOffersTogether(offers, organizations))) {
       throw new ConflictError("import_changed", { preview: previewOf(await plan(services, centre, request)) });
     }
-    await Promise.all(
-      together.map((organization) =>
-        services.audit.record({
-          actor,
-          action: "directory.organization.import_create",
-          item: `directory:organization:${organization.id}`,
-          summary: JSON.stringify({ name: organization.name }),
-        }),
-      ),
-    );
-    await Promise.all(
-      chunk.map(({ row, offer }) =>
-        services.audit.record({
-          actor,
-          action: `directory.offer.import_${row.action}`,
-          item: `directory:offer:${offer.id}`,
-          summary: JSON.stringify({ name: offer.name, publication: offer.publication, row: row.row }),
-        }),
-      ),
-    );
   }
   const count = (action: ImportAction) => rows.filter((row) => row.action === action).length;
   return { created: count("create"), updated: count("update"), unchanged: count("unchanged"), rows: shown(rows) };

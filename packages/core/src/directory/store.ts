@@ -1,7 +1,8 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Organization } from "./organization.ts";
@@ -25,24 +26,30 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 8. Staff: accept a suggestion; two staff at
  *    once make ONE draft                         → TransactWriteItems: Put the draft offer (attribute_not_exists)
  *                                                  + Update the suggestion to accepted, condition status = pending
- * 9. Staff: decline a suggestion                 → UpdateItem to declined, condition status = pending
+ *                                                  + Put the two audit lines (suggestion accepted, offer created)
+ * 9. Staff: decline a suggestion                 → TransactWriteItems: Update to declined, condition status = pending
+ *                                                  + Put the audit line
+ * 10a. A signed-in person's suggestions
+ *    (their export and erasure)                  → Query gsi2 gsi2pk=SUGGESTER#<person id>; erase: UpdateItem REMOVE contact fields
  * 10. Suggestions per client address / person
  *    in a time window (rate limit)               → UpdateItem ADD hits on RATE#<scope>#<hash>#<window>, sk=RATE
  * 11. Search: every published offer at once, to
  *    build the in-memory index (search.ts)       → Query gsi1 gsi1pk=PUBLISHED_OFFERS, all pages
  * 12. Import: the offers a file names, by id     → BatchGetItem pk=OFFER#<id>, sk=OFFER (≤ 100 keys a call)
- * 13. Import: write up to 100 offers, all or
+ * 13. Import: write up to 50 offers, all or
  *    none, each only if unchanged since the
  *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
- *                                                  (new) or version = <version read> (update); the organisations
- *                                                  the file brings that are new go in the same transactions
+ *                                                  (new) or version = <version read> (update), each with its audit
+ *                                                  line; the organisations the file brings that are new (Put with
+ *                                                  attribute_not_exists(pk), and each its line) go in first
  * 14. Every organisation (staff pick one; open
  *    data and imports match against them)        → Query gsi1 gsi1pk=ORGANIZATIONS, all pages
  * 15. Staff: create or edit an organisation,
  *    with its audit line                         → TransactWriteItems: Put with attribute_not_exists / version
  *                                                  = <version edited> + the audit line
  * 16. Import: the taxonomy mapping a centre
- *    confirmed for one publisher                 → GetItem / PutItem pk=IMPORT_MAPPING#<centre>#<publisher>, sk=MAPPING
+ *    confirmed for one publisher                 → GetItem pk=IMPORT_MAPPING#<centre>#<publisher>, sk=MAPPING;
+ *                                                  confirming: TransactWriteItems: Put it + the audit line
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -132,19 +139,26 @@ const mappingKey = (centreId: string, publisherKey: string) => ({ pk: `IMPORT_MA
 const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
 const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
 
-function suggestionToItem(suggestion: Suggestion) {
+const suggesterKey = (personId: string) => `SUGGESTER#${personId}`;
+
+/** `suggestedBy`: the signed-in person who sent it, so their export and erasure find it (gsi2). */
+function suggestionToItem(suggestion: Suggestion, suggestedBy?: string) {
   return {
     ...suggestionKey(suggestion.id),
     ...suggestion,
     gsi1pk: queueKey(suggestion.centre_id, suggestion.status),
     gsi1sk: `${suggestion.created_at}#${suggestion.id}`,
+    ...(suggestedBy ? { gsi2pk: suggesterKey(suggestedBy), gsi2sk: `${suggestion.created_at}#${suggestion.id}` } : {}),
   };
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...suggestion } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _d, gsi2sk: _e, expires_at: _c, ...suggestion } = item;
   return suggestion as Suggestion;
 }
+
+/** The contact details a citizen may give with a suggestion: removed when they are erased. */
+export const SUGGESTION_CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"] as const;
 
 /** How staff handled a suggestion; written only while it is still pending. */
 export type Handling = {
@@ -216,10 +230,38 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       return items as WorklistFields[];
     },
 
-    async putSuggestion(suggestion: Suggestion): Promise<void> {
+    async putSuggestion(suggestion: Suggestion, suggestedBy?: string): Promise<void> {
       await call(() =>
-        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion), ConditionExpression: "attribute_not_exists(pk)" })),
+        db.send(new PutCommand({ TableName, Item: suggestionToItem(suggestion, suggestedBy), ConditionExpression: "attribute_not_exists(pk)" })),
       );
+    },
+
+    /** The suggestions a signed-in person sent, oldest first. */
+    async suggestionsBy(personId: string): Promise<Suggestion[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi2",
+        KeyConditionExpression: "gsi2pk = :person",
+        ExpressionAttributeValues: { ":person": suggesterKey(personId) },
+      });
+      return items.map(toSuggestion);
+    },
+
+    /** Removes the contact details and the link to the person from one suggestion; what it suggests stays for staff. */
+    async forgetSuggester(id: string): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: suggestionKey(id),
+            UpdateExpression: `REMOVE ${SUGGESTION_CONTACT_FIELDS.join(", ")}, gsi2pk, gsi2sk`,
+            ConditionExpression: "attribute_exists(pk)",
+          }),
+        ),
+      ).catch((error: unknown) => {
+        // Expired or never there: nothing to forget.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     },
 
     async getSuggestion(id: string): Promise<Suggestion | undefined> {
@@ -244,7 +286,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * that draft offer in the same transaction. False if the suggestion was no longer pending
      * (someone else handled it first): then nothing at all was written.
      */
-    async handleSuggestion(id: string, centreId: string, handling: Handling, draft?: CuratedOffer): Promise<boolean> {
+    async handleSuggestion(id: string, centreId: string, handling: Handling, lines: readonly AuditLine[], draft?: CuratedOffer): Promise<boolean> {
       const { status, ...fields } = handling;
       const names: Record<string, string> = { "#status": "status", "#centre": "centre_id" };
       const values: Record<string, unknown> = {
@@ -268,29 +310,11 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       };
-      try {
-        if (!draft) {
-          await call(() => db.send(new UpdateCommand(update)));
-        } else {
-          await call(() =>
-            db.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  { Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } },
-                  { Update: update },
-                ],
-              }),
-            ),
-          );
-        }
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+      return conditionally(() =>
+        transactWrite(db, { TransactItems: [...(draft ? [{ Put: guardedPut(draft, null) }] : []), { Update: update }, ...lines] }),
+      );
     },
 
-    // ── Import (directory/import.ts) ──
     /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
     async getCuratedOffers(ids: readonly string[]): Promise<Map<string, CuratedOffer>> {
       const found = new Map<string, CuratedOffer>();
@@ -312,25 +336,22 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     /**
-     * Writes up to 100 offers in one transaction: all or none. Each is written only if it is
-     * still new (`previousVersion` null) or still at `previousVersion`; false (and nothing
-     * written) when any of them changed meanwhile.
+     * Writes offers and the new organisations they point at, each with its audit line, in one
+     * transaction (at most 50 writes: 100 items): all or none. Each offer is written only if it is
+     * still new (`previousVersion` null) or still at `previousVersion`, each organisation only if it
+     * is still new; false (and nothing written) when any of them changed meanwhile.
      */
     async saveOffersTogether(
-      writes: readonly { offer: CuratedOffer; previousVersion: number | null }[],
-      newOrganizations: readonly Organization[] = [],
+      writes: readonly { offer: CuratedOffer; previousVersion: number | null; line: AuditLine }[],
+      newOrganizations: readonly { organization: Organization; line: AuditLine }[] = [],
     ): Promise<boolean> {
       return conditionally(() =>
-        call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                ...newOrganizations.map((organization) => ({ Put: guarded(organizationToItem(organization), null) })),
-                ...writes.map(({ offer, previousVersion }) => ({ Put: guardedPut(offer, previousVersion) })),
-              ],
-            }),
-          ),
-        ),
+        transactWrite(db, {
+          TransactItems: [
+            ...newOrganizations.flatMap(({ organization, line }) => [{ Put: guarded(organizationToItem(organization), null) }, line]),
+            ...writes.flatMap(({ offer, previousVersion, line }) => [{ Put: guardedPut(offer, previousVersion) }, line]),
+          ],
+        }),
       );
     },
 
@@ -339,12 +360,11 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       return result.Item ? { publisher: result.Item.publisher as string, terms: result.Item.terms as Record<string, string> } : undefined;
     },
 
-    async putTermMapping(centreId: string, publisherKey: string, mapping: TermMapping): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName, Item: { ...mappingKey(centreId, publisherKey), ...mapping } })));
+    /** Stores the centre's mapping for one publisher together with its audit line: both or neither. */
+    async putTermMapping(centreId: string, publisherKey: string, mapping: TermMapping, auditLine: AuditLine): Promise<void> {
+      await writeAudited(db, [{ Put: { TableName, Item: { ...mappingKey(centreId, publisherKey), ...mapping } } }], auditLine);
     },
-    // ── end of import ──
 
-    // ── Organisations (organization.ts) ──
     /** Every organisation, in Danish alphabetical order. */
     async listOrganizations(): Promise<Organization[]> {
       const items = await queryAll(db, {
@@ -365,7 +385,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     async saveOrganization(organization: Organization, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
       return conditionally(() => transactWrite(db, { TransactItems: [{ Put: guarded(organizationToItem(organization), previousVersion) }, auditLine] }));
     },
-    // ── end of organisations ──
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
@@ -390,7 +409,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       };
     },
 
-    // ── Search (directory/search.ts): pattern 2 read whole, to build the in-memory index ──
     /** Every published offer: the sparse gsi1 partition, all its pages (one Query, paged by DynamoDB). */
     async listAllPublishedOffers(): Promise<Offer[]> {
       const items = await queryAll(db, {
@@ -401,7 +419,6 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       });
       return items.map(toOffer);
     },
-    // ── end of search ──
   };
 }
 

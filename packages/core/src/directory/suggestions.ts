@@ -43,8 +43,21 @@ export async function suggestOffer(
     status: "pending",
     created_at: services.now().toISOString(),
   };
-  await services.store.putSuggestion(suggestion);
+  await services.store.putSuggestion(suggestion, from.actor?.person_id);
   return suggestion;
+}
+
+/** A signed-in person's suggestions, with the contact details they gave (their part of the export). */
+export async function exportSuggestions(services: SuggestionServices, personId: string) {
+  return { suggestions: await services.store.suggestionsBy(personId) };
+}
+
+/**
+ * Erasing a person removes their contact details from every suggestion they sent and the link
+ * to them; what was suggested stays, like any other tip (a handled one expires after 90 days).
+ */
+export async function eraseSuggestions(services: SuggestionServices, personId: string): Promise<void> {
+  for (const suggestion of await services.store.suggestionsBy(personId)) await services.store.forgetSuggester(suggestion.id);
 }
 
 /** The centre's moderation queue, oldest first. */
@@ -96,20 +109,22 @@ export async function acceptSuggestion(services: SuggestionServices, actor: Acto
   const suggestion = await getForCentre(services, centreId, id);
   if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
   const draft = draftFrom(suggestion, uuidv7(), services.now());
-  const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, draft);
+  const lines = [
+    services.audit.line({
+      actor,
+      action: "directory.suggestion.accept",
+      item: `directory:suggestion:${id}`,
+      summary: JSON.stringify({ name: suggestion.name, offer_id: draft.id }),
+    }),
+    services.audit.line({
+      actor,
+      action: "directory.offer.create",
+      item: `directory:offer:${draft.id}`,
+      summary: JSON.stringify({ name: draft.name, publication: draft.publication, changed: ["created"], suggestion_id: id }),
+    }),
+  ];
+  const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, lines, draft);
   if (!accepted) throw alreadyHandled(await services.store.getSuggestion(id));
-  await services.audit.record({
-    actor,
-    action: "directory.suggestion.accept",
-    item: `directory:suggestion:${id}`,
-    summary: JSON.stringify({ name: suggestion.name, offer_id: draft.id }),
-  });
-  await services.audit.record({
-    actor,
-    action: "directory.offer.create",
-    item: `directory:offer:${draft.id}`,
-    summary: JSON.stringify({ name: draft.name, publication: draft.publication, changed: ["created"], suggestion_id: id }),
-  });
   return draft;
 }
 
@@ -124,15 +139,15 @@ export async function declineSuggestion(
   const suggestion = await getForCentre(services, centreId, id);
   if (suggestion.status !== "pending") throw alreadyHandled(suggestion);
   const fields = { ...handling(services, actor), decline_reason: reason };
-  if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }))) {
-    throw alreadyHandled(await services.store.getSuggestion(id));
-  }
-  await services.audit.record({
+  const line = services.audit.line({
     actor,
     action: "directory.suggestion.decline",
     item: `directory:suggestion:${id}`,
     summary: JSON.stringify({ name: suggestion.name, reason }),
   });
+  if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }, [line]))) {
+    throw alreadyHandled(await services.store.getSuggestion(id));
+  }
   const { expires_at: _kept, ...handled } = fields;
   return { ...suggestion, status: "declined", ...handled };
 }

@@ -17,8 +17,9 @@ export const SetPassword = v.object({
 
 const isStaffOrAdmin = (actor: Actor) => actor.grants.some((grant) => grant.role === "staff" || grant.role === "admin");
 
-async function audit(services: IdentityServices, actor: Actor, action: string, item: string, summary: string) {
-  if (isStaffOrAdmin(actor)) await services.audit.record({ actor, action, item, summary });
+/** The audit line of a change made by staff or an admin, for the store to write with the change; citizens' own changes have none. */
+function auditLine(services: IdentityServices, actor: Actor, action: string, item: string, summary: string) {
+  return isStaffOrAdmin(actor) ? services.audit.line({ actor, action, item, summary }) : undefined;
 }
 
 export async function getMe(services: IdentityServices, actor: Actor): Promise<Person> {
@@ -30,8 +31,10 @@ export async function getMe(services: IdentityServices, actor: Actor): Promise<P
 export async function updateMe(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof UpdateMe>): Promise<Person> {
   const before = await getMe(services, actor);
   const after = { ...before, ...input };
-  await services.store.updatePerson(after);
-  await audit(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ changed: changedKeys(before, after) }));
+  await services.store.updatePerson(
+    after,
+    auditLine(services, actor, "identity.me.update", `identity:person:${before.id}`, JSON.stringify({ changed: changedKeys(before, after) })),
+  );
   return after;
 }
 
@@ -54,37 +57,18 @@ export async function invite(
   if (!mayInvite(actor, grant)) throw new ForbiddenError("invite_not_allowed");
   const existing = await findOrCreatePerson(services, input.email, "da", input.display_name);
   const person = { ...existing, grants: addGrant(existing.grants, grant) };
-  await services.store.updatePerson(person);
+  // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
+  await services.store.updatePerson(person, auditLine(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant })));
   await services.mailer.send(
     invitationMail(person.language, person.email, roleNames[person.language][grant.role] ?? grant.role, actor.display_name, `${siteOrigin}/logind`),
   );
-  // The item names the person by id only: if they erase themselves later, the log keeps no email of theirs.
-  await audit(services, actor, "identity.invite", `identity:person:${person.id}`, JSON.stringify({ granted: grant }));
   return person;
 }
 
 export async function setPassword(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof SetPassword>): Promise<void> {
   if (!actor.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) throw new ForbiddenError("password_not_allowed");
-  await services.store.setPasswordHash(actor.person_id, await hashPassword(input.password));
-  await audit(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
-}
-
-/** Everything identity holds about the person; secrets (hashes) are never part of it. */
-export async function exportIdentityData(services: IdentityServices, personId: string) {
-  const person = await services.store.getPerson(personId);
-  const sessions = await services.store.sessionsOf(personId);
-  return {
-    person,
-    has_password: !!(await services.store.getPasswordHash(personId)),
-    sessions: sessions.map((session) => ({ started: session.created_at, ends: new Date(session.expires_at * 1000).toISOString() })),
-  };
-}
-
-/** Erases the person, their email and sessions. Erasing someone already gone does nothing. */
-export async function eraseIdentityData(services: IdentityServices, personId: string): Promise<void> {
-  const person = await services.store.getPerson(personId);
-  if (person) await services.store.deletePerson(person);
-  else await services.store.deleteSessionsOf(personId);
+  const line = auditLine(services, actor, "identity.password.set", `identity:person:${actor.person_id}`, "password set");
+  await services.store.setPasswordHash(actor.person_id, await hashPassword(input.password), line);
 }
 
 /** The first admin (`npm run admin:create`): creates the person if needed and grants admin. */

@@ -1,3 +1,4 @@
+import { ForbiddenError } from "../shared/errors.ts";
 import { newToken, sha256 } from "../shared/secrets.ts";
 import type { Actor, Person } from "./person.ts";
 import { epochSeconds, type IdentityServices } from "./services.ts";
@@ -12,6 +13,8 @@ export const SESSION_IDLE_SECONDS = 14 * 24 * 3600;
 const EXTEND_AFTER_SECONDS = 24 * 3600;
 
 export async function startSession(services: Pick<IdentityServices, "store" | "now">, person: Person): Promise<string> {
+  // Every way in ends here: while the person is being erased (identity/personal-data.ts), none of them works.
+  if (await services.store.erasure(person.id)) throw new ForbiddenError("person_being_erased");
   const token = newToken();
   const now = services.now();
   await services.store.putSession({

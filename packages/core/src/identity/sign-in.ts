@@ -128,7 +128,8 @@ export async function findOrCreatePerson(
     // Two first sign-ins at once: one creates, the other reads what it created.
     if (await services.store.createPerson(person)) return person;
   }
-  throw new Error(`could not create or find the person for ${email}`);
+  // No address in the message: errors are logged, and logs hold no email.
+  throw new Error("could not create or find the person for this email address");
 }
 
 export async function signInWithPassword(

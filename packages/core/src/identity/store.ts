@@ -8,7 +8,8 @@ import {
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { call, queryAll } from "../shared/dynamo.ts";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, queryAll, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { Grant, Person } from "./person.ts";
 
@@ -26,6 +27,11 @@ import type { Grant, Person } from "./person.ts";
  *    grants changed, export, erase)                → Query gsi1 gsi1pk=PERSON#<id>, gsi1sk begins_with SESSION#
  * 7. Sign-in attempts per email / client address   → UpdateItem ADD on RATE#<scope>#<key>#<window> / RATE
  * 8. Local outbox, newest first                    → Put / Query OUTBOX / <time>#<id>
+ * 9. Erasure asked, modules still to confirm       → UpdateItem PROFILE: erase_requested_at, erase_pending (a string set),
+ *                                                    gsi1pk=ERASING; one module confirmed → UpdateItem DELETE from the set
+ * 10. Erasures not yet confirmed (re-drive job)    → Query gsi1 gsi1pk=ERASING
+ * 11. An export being gathered, the parts
+ *     modules sent                                 → PERSON#<id> / EXPORT → request; Put / Query EXPORT#<request> / PART#<module>
  *
  * Every short-lived item (challenge, session, counter, outbox mail) carries `expires_at` in
  * epoch seconds, the table's TTL attribute; DynamoDB deletes late, so the code checks it too.
@@ -53,6 +59,12 @@ export type Session = {
   created_at: string;
   expires_at: number;
 };
+
+/** An erasure that is not finished: the modules that have not confirmed yet. */
+export type Erasure = { person_id: string; requested_at: string; pending: string[] };
+
+/** How long a person's export parts are kept for them to download (TTL). */
+const EXPORT_KEPT_SECONDS = 3600;
 
 export type OutboxMail = { id: string; to: string; subject: string; text: string; sent_at: string };
 
@@ -134,42 +146,37 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       }
     },
 
-    /** Changes the profile and the copies every session holds, so a new grant takes effect at once. */
-    async updatePerson(person: Person): Promise<void> {
-      const update = (Key: Record<string, string>) =>
-        call(() =>
-          db.send(
-            new UpdateCommand({
-              TableName,
-              Key,
-              UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
-              ConditionExpression: "attribute_exists(pk)",
-              ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
-              ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
-            }),
-          ),
-        );
-      await update(personKey(person.id));
+    /**
+     * Changes the profile (with the audit line of a change by staff, in one transaction) and then
+     * the copies every session holds, so a new grant takes effect at once.
+     */
+    async updatePerson(person: Person, line?: AuditLine): Promise<void> {
+      const update = (Key: Record<string, string>) => ({
+        TableName,
+        Key,
+        UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
+        ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
+      });
+      await writeAudited(db, [{ Update: update(personKey(person.id)) }], line);
       for (const session of await sessionsOf(person.id)) {
-        await update(sessionKey(session.hash)).catch((error: unknown) => {
+        await call(() => db.send(new UpdateCommand(update(sessionKey(session.hash))))).catch((error: unknown) => {
           // A session that ended meanwhile needs no refresh.
           if (!isConditionFailure(error)) throw error;
         });
       }
     },
 
-    async setPasswordHash(id: string, hash: string): Promise<void> {
-      await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: personKey(id),
-            UpdateExpression: "SET password_hash = :hash",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":hash": hash },
-          }),
-        ),
-      );
+    async setPasswordHash(id: string, hash: string, line?: AuditLine): Promise<void> {
+      const update = {
+        TableName,
+        Key: personKey(id),
+        UpdateExpression: "SET password_hash = :hash",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":hash": hash },
+      };
+      await writeAudited(db, [{ Update: update }], line);
     },
 
     /** Removes the profile, the email index and every session. Safe to repeat. */
@@ -286,6 +293,134 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** Adds one hit to a counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
+
+    /**
+     * Marks the person as being erased, waiting for `modules`. Keeps the first request's time
+     * and the modules not yet confirmed when asked again. False when there is no such person.
+     */
+    async startErasure(personId: string, modules: string[], at: string): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: personKey(personId),
+              UpdateExpression:
+                "SET erase_requested_at = if_not_exists(erase_requested_at, :at), erase_sent_at = :at, gsi1pk = :erasing, gsi1sk = :person" +
+                (modules.length > 0 ? " ADD erase_pending :modules" : ""),
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeValues: {
+                ":at": at,
+                ":erasing": "ERASING",
+                ":person": `PERSON#${personId}`,
+                ...(modules.length > 0 ? { ":modules": new Set(modules) } : {}),
+              },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async erasure(personId: string): Promise<Erasure | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: personKey(personId), ConsistentRead: true })));
+      if (!Item?.erase_requested_at) return undefined;
+      return { person_id: personId, requested_at: String(Item.erase_requested_at), pending: [...((Item.erase_pending as Set<string>) ?? [])] };
+    },
+
+    /** Crosses one module off; returns the modules still pending (none: identity may erase itself), or undefined if the erasure is over. */
+    async confirmErased(personId: string, module: string): Promise<string[] | undefined> {
+      try {
+        const { Attributes } = await call(() =>
+          db.send(
+            new UpdateCommand({
+              TableName,
+              Key: personKey(personId),
+              UpdateExpression: "DELETE erase_pending :module",
+              ConditionExpression: "attribute_exists(erase_requested_at)",
+              ExpressionAttributeValues: { ":module": new Set([module]) },
+              ReturnValues: "ALL_NEW",
+            }),
+          ),
+        );
+        return [...((Attributes?.erase_pending as Set<string> | undefined) ?? [])];
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
+    /** Erasures not finished, with the time each was last sent. */
+    async unfinishedErasures(): Promise<(Erasure & { sent_at: string })[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :erasing",
+        ExpressionAttributeValues: { ":erasing": "ERASING" },
+      });
+      return items.map((item) => ({
+        person_id: String(item.id),
+        requested_at: String(item.erase_requested_at),
+        sent_at: String(item.erase_sent_at),
+        pending: [...((item.erase_pending as Set<string>) ?? [])],
+      }));
+    },
+
+    /** The person's export being gathered, if one was asked for since `since` (ISO time). */
+    async currentExport(personId: string, since: string): Promise<string | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: { pk: `PERSON#${personId}`, sk: "EXPORT" }, ConsistentRead: true })));
+      return Item && String(Item.requested_at) >= since ? String(Item.request_id) : undefined;
+    },
+
+    async startExport(personId: string, requestId: string, at: string, nowSeconds: number): Promise<void> {
+      await call(() =>
+        db.send(
+          new PutCommand({
+            TableName,
+            Item: { pk: `PERSON#${personId}`, sk: "EXPORT", request_id: requestId, requested_at: at, expires_at: nowSeconds + EXPORT_KEPT_SECONDS },
+          }),
+        ),
+      );
+    },
+
+    /** Keeps one module's part; a part sent twice is the same part. */
+    async putExportPart(requestId: string, personId: string, module: string, part: unknown, nowSeconds: number): Promise<void> {
+      await call(() =>
+        db.send(
+          new PutCommand({
+            TableName,
+            Item: { pk: `EXPORT#${requestId}`, sk: `PART#${module}`, person_id: personId, module, part: JSON.stringify(part), expires_at: nowSeconds + EXPORT_KEPT_SECONDS },
+          }),
+        ),
+      );
+    },
+
+    async exportParts(requestId: string, personId: string): Promise<Record<string, unknown>> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :request",
+        ExpressionAttributeValues: { ":request": `EXPORT#${requestId}` },
+        ConsistentRead: true,
+      });
+      // A part for another person under this request id is not theirs to see.
+      return Object.fromEntries(items.filter((item) => item.person_id === personId).map((item) => [String(item.module), JSON.parse(String(item.part))]));
+    },
+
+    /** Removes the person's export (the request and every part gathered for it). */
+    async deleteExport(personId: string): Promise<void> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: { pk: `PERSON#${personId}`, sk: "EXPORT" }, ConsistentRead: true })));
+      if (!Item) return;
+      const parts = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :request",
+        ExpressionAttributeValues: { ":request": `EXPORT#${String(Item.request_id)}` },
+      });
+      for (const part of parts) await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: part.pk, sk: part.sk } })));
+      await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `PERSON#${personId}`, sk: "EXPORT" } })));
+    },
 
     async putMail(mail: OutboxMail, expiresAt: number): Promise<void> {
       await call(() =>

@@ -104,13 +104,13 @@ export async function screenMentor(services: MentorServices, actor: Actor, centr
     screening,
     ...(decision === "approve" ? { approved_at: now.toISOString() } : {}),
   };
-  if (!(await services.store.saveMentor(saved, mentor.status))) throw new ConflictError("mentor_changed", {});
-  await services.audit.record({
+  const line = services.audit.line({
     actor,
     action: `mentor.mentor.${decision}`,
     item: `mentor:mentor:${id}`,
-    summary: JSON.stringify({ name: mentor.display_name, status, ...dates }),
+    summary: JSON.stringify({ status, ...dates }),
   });
+  if (!(await services.store.saveMentor(saved, mentor.status, line))) throw new ConflictError("mentor_changed", {});
   return mentorView(saved, services);
 }
 
@@ -120,14 +120,14 @@ export async function expireCertificates(services: MentorServices): Promise<numb
   for (const centre of centres) {
     for (const mentor of await services.store.listMentors(centre.id, "approved")) {
       if (!certificatesExpired(mentor.screening, services.now(), services.certificateValidDays)) continue;
-      if (!(await services.store.saveMentor({ ...mentor, status: "recheck" }, "approved"))) continue;
-      moved += 1;
-      await services.audit.record({
+      const line = services.audit.line({
         actor: SYSTEM_ACTOR,
         action: "mentor.mentor.recheck",
         item: `mentor:mentor:${mentor.id}`,
-        summary: JSON.stringify({ name: mentor.display_name, straffeattest_on: mentor.screening.straffeattest_on }),
+        summary: JSON.stringify({ straffeattest_on: mentor.screening.straffeattest_on }),
       });
+      if (!(await services.store.saveMentor({ ...mentor, status: "recheck" }, "approved", line))) continue;
+      moved += 1;
     }
   }
   return moved;

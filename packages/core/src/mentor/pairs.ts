@@ -81,17 +81,18 @@ export async function askForMentor(services: MentorServices, actor: Actor, input
     declined_mentor_ids: [],
     feedback: {},
   };
-  await services.store.createPair(pair);
-  if (byStaff) await audit(services, actor, "create", pair, {});
+  await services.store.createPair(pair, byStaff ? auditLine(services, actor, "create", pair, {}) : undefined);
   return pairView(pair, byStaff ? "staff" : "mentee");
 }
 
-function audit(services: MentorServices, actor: Actor, action: string, pair: Pair, details: Record<string, unknown>) {
-  return services.audit.record({
+/** The audit line of a change staff make to a pair, written in the same transaction as the change. */
+function auditLine(services: MentorServices, actor: Actor, action: string, pair: Pair, details: Record<string, unknown>) {
+  return services.audit.line({
     actor,
     action: `mentor.pair.${action}`,
     item: `mentor:pair:${pair.id}`,
-    summary: JSON.stringify({ mentee: pair.mentee_name, ...details }),
+    // People by id only (the mentee's is in the pair, the pair's in `item`): an erased person's name must not stay in the log.
+    summary: JSON.stringify(details),
   });
 }
 
@@ -140,12 +141,12 @@ export async function proposeMentor(services: MentorServices, actor: Actor, cent
     proposed_at: services.now().toISOString(),
     proposed_by: actor.display_name,
   };
-  if (!(await services.store.propose(pair, mentor.id, { set, from: OPEN, remove: ["mentor_accepted_at", "mentee_accepted_at"] }))) {
+  const line = auditLine(services, actor, "propose", pair, { mentor_id: mentor.id });
+  if (!(await services.store.propose(pair, mentor.id, { set, from: OPEN, remove: ["mentor_accepted_at", "mentee_accepted_at"] }, line))) {
     const [now, mentorNow] = await Promise.all([services.store.getPair(id), services.store.getMentor(mentorId)]);
     if (now && !OPEN.includes(now.state)) throw new ConflictError("mentor_request_not_open", { state: now.state });
     throw new ConflictError("mentor_full", { free_places: Math.max(0, (mentorNow?.capacity ?? 0) - (mentorNow?.active_pairs ?? 0)) });
   }
-  await audit(services, actor, "propose", pair, { mentor: mentor.display_name });
   return pairView({ ...pair, ...set }, "staff");
 }
 
@@ -165,26 +166,34 @@ export async function answerProposal(services: MentorServices, actor: Actor, id:
   if (pair.state !== "proposed") throw new ConflictError("mentor_not_proposed", { state: pair.state });
   const sameProposal = { condition: "#mentor_id = :mentor", names: { "#mentor_id": "mentor_id" }, values: { ":mentor": pair.mentor_id } };
   const now = services.now();
+  // Staff answer for a mentee who asked through them; the mentor and mentee answer for themselves (not staff's doing).
+  const line = viewer === "staff" ? auditLine(services, actor, answer, pair, { for: "mentee" }) : undefined;
   if (answer === "decline") {
-    const declined = await services.store.releasePlace(pair, {
-      set: { state: "declined", declined_mentor_ids: [...pair.declined_mentor_ids, pair.mentor_id!] },
-      remove: ["mentor_id", "mentor_name", "mentor_contact", "mentor_accepted_at", "mentee_accepted_at", "first_meeting"],
-      from: ["proposed"],
-      ...sameProposal,
-    });
+    const declined = await services.store.releasePlace(
+      pair,
+      {
+        set: { state: "declined", declined_mentor_ids: [...pair.declined_mentor_ids, pair.mentor_id!] },
+        remove: ["mentor_id", "mentor_name", "mentor_contact", "mentor_accepted_at", "mentee_accepted_at", "first_meeting"],
+        from: ["proposed"],
+        ...sameProposal,
+      },
+      line,
+    );
     if (!declined) throw new ConflictError("mentor_already_answered", {});
-    if (viewer === "staff") await audit(services, actor, "decline", pair, { for: "mentee" });
     return pairView({ ...(await services.store.getPair(id))! }, viewer);
   }
-  const accepted = await services.store.updatePair(pair, {
-    set: { [field]: now.toISOString() },
-    from: ["proposed"],
-    ...sameProposal,
-    condition: `${sameProposal.condition} AND attribute_not_exists(#${field})`,
-    names: { ...sameProposal.names, [`#${field}`]: field },
-  });
+  const accepted = await services.store.updatePair(
+    pair,
+    {
+      set: { [field]: now.toISOString() },
+      from: ["proposed"],
+      ...sameProposal,
+      condition: `${sameProposal.condition} AND attribute_not_exists(#${field})`,
+      names: { ...sameProposal.names, [`#${field}`]: field },
+    },
+    line,
+  );
   if (!accepted) throw new ConflictError("mentor_already_answered", {});
-  if (viewer === "staff") await audit(services, actor, "accept", pair, { for: "mentee" });
   const other = side === "mentor" ? pair.mentee_accepted_at : pair.mentor_accepted_at;
   if (other) {
     // Both said yes: start. If both answered at once, the second activation finds it active and changes nothing.
@@ -204,10 +213,10 @@ export async function answerProposal(services: MentorServices, actor: Actor, id:
 
 export async function planFirstMeeting(services: MentorServices, actor: Actor, centre: string, id: string, meeting: { on: string; place: string }) {
   const pair = await pairOfCentre(services, centre, id);
-  if (!(await services.store.updatePair(pair, { set: { first_meeting: meeting }, from: ["proposed", "active"] }))) {
+  const line = auditLine(services, actor, "first-meeting", pair, meeting);
+  if (!(await services.store.updatePair(pair, { set: { first_meeting: meeting }, from: ["proposed", "active"] }, line))) {
     throw new ConflictError("mentor_pair_not_active", { state: (await services.store.getPair(id))?.state ?? pair.state });
   }
-  await audit(services, actor, "first-meeting", pair, meeting);
   return pairView({ ...pair, first_meeting: meeting }, "staff");
 }
 
@@ -246,8 +255,9 @@ export async function recordCheckIn(services: MentorServices, actor: Actor, cent
   const pair = await pairOfCentre(services, centre, id);
   const now = services.now();
   const set = { last_check_in_at: now.toISOString(), next_check_in_at: new Date(now.getTime() + CHECK_IN_EVERY_DAYS * DAY_MS).toISOString() };
-  if (!(await services.store.updatePair(pair, { set, from: ["active"] }))) throw new ConflictError("mentor_pair_not_active", { state: pair.state });
-  await audit(services, actor, "check-in", pair, { note: note ?? "" });
+  // The note is about the mentee: it stays with the pair (erased with it), not in the log.
+  const line = auditLine(services, actor, "check-in", pair, { note_written: !!note });
+  if (!(await services.store.updatePair(pair, { set, from: ["active"] }, line))) throw new ConflictError("mentor_pair_not_active", { state: pair.state });
   return pairView({ ...pair, ...set }, "staff");
 }
 
@@ -255,10 +265,10 @@ export async function recordCheckIn(services: MentorServices, actor: Actor, cent
 export async function endPair(services: MentorServices, actor: Actor, centre: string, id: string, end: EndInput) {
   const pair = await pairOfCentre(services, centre, id);
   const set: Partial<Pair> = { state: "ended", ended_at: services.now().toISOString(), end };
-  if (pair.state !== "active" || !(await services.store.releasePlace(pair, { set, from: ["active"] }))) {
+  const line = auditLine(services, actor, "end", pair, { outcome: end.outcome });
+  if (pair.state !== "active" || !(await services.store.releasePlace(pair, { set, from: ["active"] }, line))) {
     throw new ConflictError("mentor_pair_not_active", { state: pair.state });
   }
-  await audit(services, actor, "end", pair, { outcome: end.outcome, reason: end.reason ?? "" });
   return pairView({ ...pair, ...set }, "staff");
 }
 
@@ -266,9 +276,12 @@ export async function endPair(services: MentorServices, actor: Actor, centre: st
 export async function cancelRequest(services: MentorServices, actor: Actor, centre: string, id: string) {
   const pair = await pairOfCentre(services, centre, id);
   const change = { set: { state: "cancelled" as const }, from: [pair.state] };
-  const cancelled = pair.state === "proposed" ? await services.store.releasePlace(pair, change) : OPEN.includes(pair.state) && (await services.store.updatePair(pair, change));
+  const line = auditLine(services, actor, "cancel", pair, {});
+  const cancelled =
+    pair.state === "proposed"
+      ? await services.store.releasePlace(pair, change, line)
+      : OPEN.includes(pair.state) && (await services.store.updatePair(pair, change, line));
   if (!cancelled) throw new ConflictError("mentor_request_not_open", { state: pair.state });
-  await audit(services, actor, "cancel", pair, {});
   return pairView({ ...pair, state: "cancelled" }, "staff");
 }
 

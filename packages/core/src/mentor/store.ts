@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll } from "../shared/dynamo.ts";
+import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, conditionFailed, queryAll, writeAudited } from "../shared/dynamo.ts";
 import type { Mentor, MentorStatus } from "./mentor.ts";
 import type { LogEntry, Pair, PairState } from "./pair.ts";
 
@@ -30,6 +31,7 @@ import type { LogEntry, Pair, PairState } from "./pair.ts";
  *                                                        condition state = active
  * 14. A pair's log, newest first                        → Query pk=PAIR#<id>, sk begins_with LOG#, descending
  * 15. Erase a pair (GDPR)                               → Query pk=PAIR#<id>, DeleteItem each, DeleteItem the pointer
+ * A change by staff (or the certificate job) takes its audit line into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
  * - Mentor: pk `MENTOR#<person id>` (one application per person), sk `MENTOR`; gsi1pk
@@ -156,23 +158,18 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
      * Saves the mentor if their status is still one of `expected` and no pair took or gave back
      * a place meanwhile (null: they must be new).
      */
-    saveMentor(mentor: Mentor, expected: MentorStatus | null | readonly MentorStatus[]): Promise<boolean> {
+    saveMentor(mentor: Mentor, expected: MentorStatus | null | readonly MentorStatus[], line?: AuditLine): Promise<boolean> {
       const statuses = expected === null ? [] : typeof expected === "string" ? [expected] : expected;
-      return conditional(() =>
-        db.send(
-          new PutCommand({
-            TableName,
-            Item: mentorItem(mentor),
-            ConditionExpression:
-              expected === null
-                ? "attribute_not_exists(pk)"
-                : `#status IN (${statuses.map((_, i) => `:s${i}`).join(", ")}) AND active_pairs = :pairs`,
-            ExpressionAttributeNames: expected === null ? undefined : { "#status": "status" },
-            ExpressionAttributeValues:
-              expected === null ? undefined : { ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])), ":pairs": mentor.active_pairs },
-          }),
-        ),
-      );
+      const put = {
+        TableName,
+        Item: mentorItem(mentor),
+        ConditionExpression:
+          expected === null ? "attribute_not_exists(pk)" : `#status IN (${statuses.map((_, i) => `:s${i}`).join(", ")}) AND active_pairs = :pairs`,
+        ExpressionAttributeNames: expected === null ? undefined : { "#status": "status" },
+        ExpressionAttributeValues:
+          expected === null ? undefined : { ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])), ":pairs": mentor.active_pairs },
+      };
+      return conditional(() => writeAudited(db, [{ Put: put }], line));
     },
 
     async listMentors(centre: string, status: MentorStatus): Promise<Mentor[]> {
@@ -189,16 +186,14 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
       await call(() => db.send(new DeleteCommand({ TableName, Key: mentorKey(id) })));
     },
 
-    async createPair(pair: Pair): Promise<void> {
-      await call(() =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName, Item: pairItem(pair), ConditionExpression: "attribute_not_exists(pk)" } },
-              ...(pair.requester_id ? [{ Put: { TableName, Item: { ...pointerKey(pair.requester_id, pair.id), pair_id: pair.id } } }] : []),
-            ],
-          }),
-        ),
+    async createPair(pair: Pair, line?: AuditLine): Promise<void> {
+      await writeAudited(
+        db,
+        [
+          { Put: { TableName, Item: pairItem(pair), ConditionExpression: "attribute_not_exists(pk)" } },
+          ...(pair.requester_id ? [{ Put: { TableName, Item: { ...pointerKey(pair.requester_id, pair.id), pair_id: pair.id } } }] : []),
+        ],
+        line,
       );
     },
 
@@ -238,23 +233,19 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     /** One conditional change of a pair; false if the pair was not as expected. */
-    updatePair(pair: Pick<Pair, "id" | "centre_id">, change: PairChange): Promise<boolean> {
-      return conditional(() => db.send(new UpdateCommand(pairUpdate(pair.id, pair.centre_id, change))));
+    updatePair(pair: Pick<Pair, "id" | "centre_id">, change: PairChange, line?: AuditLine): Promise<boolean> {
+      return conditional(() => writeAudited(db, [{ Update: pairUpdate(pair.id, pair.centre_id, change) }], line));
     },
 
     /** Proposes a mentor: takes one of their free places and moves the pair, both or neither. */
-    propose(pair: Pick<Pair, "id" | "centre_id">, mentorId: string, change: PairChange): Promise<boolean> {
-      return conditional(() =>
-        db.send(new TransactWriteCommand({ TransactItems: [{ Update: placeChange(mentorId, 1) }, { Update: pairUpdate(pair.id, pair.centre_id, change) }] })),
-      );
+    propose(pair: Pick<Pair, "id" | "centre_id">, mentorId: string, change: PairChange, line: AuditLine): Promise<boolean> {
+      return conditional(() => writeAudited(db, [{ Update: placeChange(mentorId, 1) }, { Update: pairUpdate(pair.id, pair.centre_id, change) }], line));
     },
 
     /** A change that ends the mentor's part (decline, end): gives their place back in the same transaction. */
-    releasePlace(pair: Pick<Pair, "id" | "centre_id" | "mentor_id">, change: PairChange): Promise<boolean> {
+    releasePlace(pair: Pick<Pair, "id" | "centre_id" | "mentor_id">, change: PairChange, line?: AuditLine): Promise<boolean> {
       const update = { Update: pairUpdate(pair.id, pair.centre_id, change) };
-      return conditional(() =>
-        db.send(new TransactWriteCommand({ TransactItems: pair.mentor_id ? [update, { Update: placeChange(pair.mentor_id, -1) }] : [update] })),
-      );
+      return conditional(() => writeAudited(db, pair.mentor_id ? [update, { Update: placeChange(pair.mentor_id, -1) }] : [update], line));
     },
 
     /** Logs a meeting if the pair is still active and this is its mentor. */

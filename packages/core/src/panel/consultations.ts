@@ -42,8 +42,8 @@ export async function createConsultation(services: PanelServices, actor: Actor, 
     invited_count: 0,
     answer_count: 0,
   };
-  await services.store.saveDraft(consultation, true);
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.create", item: `panel:consultation:${consultation.id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.create", item: `panel:consultation:${consultation.id}`, summary: consultation.title });
+  await services.store.saveDraft(consultation, true, line);
   return consultation;
 }
 
@@ -53,8 +53,8 @@ export async function updateConsultation(services: PanelServices, actor: Actor, 
   const existing = await ofCentre(services, centreId, id);
   if (existing.status !== "draft") throw notDraft(existing);
   const consultation: Consultation = { ...existing, ...input, questions: numberQuestions(input.questions) };
-  if (!(await services.store.saveDraft(consultation, false))) throw notDraft((await services.store.getConsultation(id)) ?? existing);
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.edit", item: `panel:consultation:${id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.edit", item: `panel:consultation:${id}`, summary: consultation.title });
+  if (!(await services.store.saveDraft(consultation, false, line))) throw notDraft((await services.store.getConsultation(id)) ?? existing);
   return consultation;
 }
 
@@ -81,13 +81,13 @@ export async function publishConsultation(services: PanelServices, actor: Actor,
   const members = await membersFor(services, consultation.target);
   if (members.length === 0) throw new InvalidInputError([{ field: "target", message: "panel_segment_empty" }]);
   for (const member of members) await services.store.invite(id, member.person_id, now);
-  if (!(await services.store.markPublished(id, now, members.length))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
+  if (!(await services.store.markPublished(id, now, members.length, line))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
   for (const member of members) {
     if (member.contact === "email" && member.email) {
       await services.mailer.send(consultationInvitationMail(member.language, member.email, consultation.title, consultation.closes_at, answerLink(services, id)));
     }
   }
-  await services.audit.record({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
   return { ...consultation, status: "published", published_at: now, invited_count: members.length };
 }
 
@@ -194,8 +194,8 @@ export async function publishResults(services: PanelServices, actor: Actor, cent
   if (consultation.status !== "published" || consultation.closes_at > now) {
     throw new ConflictError("panel_results_not_closed", { status: consultation.status, closes_at: consultation.closes_at });
   }
-  if (!(await services.store.markResultsPublished(id, now, summary))) throw new ConflictError("panel_results_not_closed", { status: consultation.status });
-  await services.audit.record({ actor: who(actor), action: "panel.results.publish", item: `panel:consultation:${id}`, summary: consultation.title });
+  const line = services.audit.line({ actor: who(actor), action: "panel.results.publish", item: `panel:consultation:${id}`, summary: consultation.title });
+  if (!(await services.store.markResultsPublished(id, now, summary, line))) throw new ConflictError("panel_results_not_closed", { status: consultation.status });
   return { ...consultation, status: "results_published", results_published_at: now, summary };
 }
 
@@ -203,6 +203,7 @@ export async function publishResults(services: PanelServices, actor: Actor, cent
 export async function exportAnswers(services: PanelServices, actor: Actor, centreId: string, id: string, format: "csv" | "json") {
   const consultation = await ofCentre(services, centreId, id);
   const records = exportRows(consultation.questions, await services.store.answersTo(id));
+  // An export changes nothing: its line is written on its own, before any answer leaves.
   await services.audit.record({ actor: who(actor), action: "panel.answers.export", item: `panel:consultation:${id}`, summary: `${format}, ${records.length}` });
   const questions = consultation.questions.map(({ id: qid, type, text, ...rest }) => ({ id: qid, type, text, ...("choices" in rest ? { choices: rest.choices } : {}) }));
   return format === "csv" ? { csv: toCsv(consultation.questions, records) } : { json: { consultation: { id, title: consultation.title }, questions, answers: records } };

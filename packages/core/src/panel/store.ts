@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
-import { call, conditionFailed, queryAll, transactWrite } from "../shared/dynamo.ts";
+import type { AuditLine } from "../shared/audit.ts";
+import { call, conditionFailed, queryAll, transactWrite, writeAudited } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -17,7 +18,8 @@ import type { AnswerRow } from "./results.ts";
  * 5. A member's invitations ("my consultations")    → Query gsi1 gsi1pk=INVITED#<person>
  * 6. Who was invited to one consultation (reminder) → Query pk=CONSULTATION#<id>, sk begins_with INVITED#
  * 7. One consultation                               → GetItem pk=CONSULTATION#<id>, sk=CONSULTATION
- * 8. Staff save a draft / publish / publish results → PutItem / UpdateItem with a condition on status
+ * 8. Staff save a draft / publish / publish results → PutItem / UpdateItem with a condition on status, in one
+ *                                                   TransactWriteItems with its audit line (shared/dynamo.ts `writeAudited`)
  * 9. Submit answers, once                           → TransactWriteItems (see `submit`)
  * 10. Every answer to one consultation (results)    → Query pk=ANSWERS#<id>
  * 11. Send the reminder once                        → UpdateItem SET reminded_at, condition attribute_not_exists
@@ -101,18 +103,15 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     /** A new draft (never overwrites) or a changed draft (only while it is still a draft). Returns false when the condition failed. */
-    async saveDraft(consultation: Consultation, isNew: boolean): Promise<boolean> {
+    async saveDraft(consultation: Consultation, isNew: boolean, line?: AuditLine): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new PutCommand({
-              TableName,
-              Item: { ...consultationKey(consultation.id), gsi1pk: "CONSULTATIONS", gsi1sk: consultation.id, ...consultation },
-              ConditionExpression: isNew ? "attribute_not_exists(pk)" : "#status = :draft",
-              ...(isNew ? {} : { ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":draft": "draft" } }),
-            }),
-          ),
-        );
+        const put = {
+          TableName,
+          Item: { ...consultationKey(consultation.id), gsi1pk: "CONSULTATIONS", gsi1sk: consultation.id, ...consultation },
+          ConditionExpression: isNew ? "attribute_not_exists(pk)" : "#status = :draft",
+          ...(isNew ? {} : { ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":draft": "draft" } }),
+        };
+        await writeAudited(db, [{ Put: put }], line);
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;
@@ -157,22 +156,14 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     /** Draft → published, once; returns false if it was no longer a draft (someone else published it). */
-    async markPublished(id: string, at: string, invitedCount: number): Promise<boolean> {
-      return conditionalUpdate(id, "SET #status = :published, published_at = :at, invited_count = :n", "#status = :draft", {
-        ":published": "published",
-        ":draft": "draft",
-        ":at": at,
-        ":n": invitedCount,
-      });
+    async markPublished(id: string, at: string, invitedCount: number, line?: AuditLine): Promise<boolean> {
+      const values = { ":published": "published", ":draft": "draft", ":at": at, ":n": invitedCount };
+      return conditionalUpdate(id, "SET #status = :published, published_at = :at, invited_count = :n", "#status = :draft", values, line);
     },
 
-    async markResultsPublished(id: string, at: string, summary: string): Promise<boolean> {
-      return conditionalUpdate(id, "SET #status = :done, results_published_at = :at, summary = :summary", "#status = :published AND closes_at <= :at", {
-        ":done": "results_published",
-        ":published": "published",
-        ":at": at,
-        ":summary": summary,
-      });
+    async markResultsPublished(id: string, at: string, summary: string, line?: AuditLine): Promise<boolean> {
+      const values = { ":done": "results_published", ":published": "published", ":at": at, ":summary": summary };
+      return conditionalUpdate(id, "SET #status = :done, results_published_at = :at, summary = :summary", "#status = :published AND closes_at <= :at", values, line);
     },
 
     /** True for the one caller that gets to send the reminder. */
@@ -231,20 +222,17 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
   };
 
-  async function conditionalUpdate(id: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
+  async function conditionalUpdate(id: string, update: string, condition: string, values: Record<string, unknown>, line?: AuditLine): Promise<boolean> {
     try {
-      await call(() =>
-        db.send(
-          new UpdateCommand({
-            TableName,
-            Key: consultationKey(id),
-            UpdateExpression: update,
-            ConditionExpression: `attribute_exists(pk) AND ${condition}`,
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: values,
-          }),
-        ),
-      );
+      const change = {
+        TableName,
+        Key: consultationKey(id),
+        UpdateExpression: update,
+        ConditionExpression: `attribute_exists(pk) AND ${condition}`,
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: values,
+      };
+      await writeAudited(db, [{ Update: change }], line);
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;

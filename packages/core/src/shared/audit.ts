@@ -5,17 +5,20 @@ import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { call } from "./dynamo.ts";
 
 /**
- * The audit log: every write by staff or admins anywhere in the platform, through
- * `record`. Admins read it, filtered by person or by item (table spec: `auditTable`).
+ * The audit log: every write by staff or admins anywhere in the platform, each written in
+ * one transaction with the change it records (`line`), and the exports of personal answers
+ * (`record`). Admins read it, filtered by person or by item (table spec: `auditTable`).
  *
  * Access patterns
- * 1. Record one change                        → PutItem pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id>, on its own
- *                                               or (`line`) inside the TransactWriteItems of the change
+ * 1. Record one change                        → Put pk=AUDIT#<yyyy-mm>, sk=<iso time>#<id> inside the
+ *                                               TransactWriteItems of the change (`line`), or a
+ *                                               PutItem of its own for an action that changes nothing (`record`)
  * 2. Newest changes in a month                → Query pk=AUDIT#<yyyy-mm>, descending
  * 3. Changes made by one person, newest first → Query by_actor actor_id=<person id>
  * 4. Changes to one item, newest first        → Query by_item item=<module>:<kind>:<id>
- * Entries are never changed or deleted by the app; when a person is erased their name in
- * old entries stays, because the log is the municipality's record of who did what.
+ * Entries are only ever created (a conditional put; modules may not update, delete or read them);
+ * the actor's name stays when they are erased, because the log is the municipality's record of
+ * who did what; summaries name the people a change was about by id only.
  */
 
 export const AuditEntry = v.object({
@@ -32,7 +35,10 @@ export type AuditEntry = v.InferOutput<typeof AuditEntry>;
 export type AuditRecord = { actor: { person_id: string; display_name: string }; action: string; item: string; summary: string };
 
 /** One audit line as a Put for TransactWriteItems: it goes into the transaction of the change it records. */
-export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown> } };
+export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown>; ConditionExpression: string } };
+
+/** Audit lines are only ever created: a put that would replace an old line fails (shared/manifest.ts auditAppendGrant). */
+const CREATE_ONLY = "attribute_not_exists(pk)";
 
 
 export const AuditQuery = v.object({
@@ -61,11 +67,11 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
   };
   return {
     /**
-     * Records a change in a write of its own, after the change. An outage between the two
-     * writes leaves the change without its line; `line` avoids that.
+     * Records an action that changes nothing (an export), in a write of its own: before the
+     * data goes out, so an audit log that cannot be written refuses the export. A change uses `line`.
      */
     async record(entry: AuditRecord): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry) })));
+      await call(() => db.send(new PutCommand({ TableName: tableName, Item: toItem(entry), ConditionExpression: CREATE_ONLY })));
     },
 
     /**
@@ -74,7 +80,7 @@ export function createAuditLog(db: DynamoDBDocumentClient, tableName: string, no
      * nobody recorded).
      */
     line(entry: AuditRecord): AuditLine {
-      return { Put: { TableName: tableName, Item: toItem(entry) } };
+      return { Put: { TableName: tableName, Item: toItem(entry), ConditionExpression: CREATE_ONLY } };
     },
 
     async list(query: AuditQuery, limit = 50): Promise<{ items: AuditEntry[]; next_cursor: string | null }> {

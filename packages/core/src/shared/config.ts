@@ -24,6 +24,8 @@ export type Config = {
   mentorCertificateValidDays: number;
   /** Mentor: weeks from the start of a pair to its planned closure. */
   mentorClosureWeeks: number;
+  /** The stage's EventBridge bus (AWS); unset locally, where the runner hands each module the in-process bus. */
+  eventBusName?: string;
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
@@ -43,6 +45,7 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     tableNames: Object.fromEntries(specs.map((spec) => [spec.id, tableName(spec, env)])),
     siteUrl: (env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     mailFrom: env.MAIL_FROM || undefined,
+    eventBusName: env.EVENT_BUS_NAME || undefined,
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
     mentorCertificateValidDays: Number(env.MENTOR_CERTIFICATE_VALID_DAYS) || DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS,
     mentorClosureWeeks: Number(env.MENTOR_CLOSURE_WEEKS) || DEFAULT_MENTOR_CLOSURE_WEEKS,

@@ -102,7 +102,7 @@ const da = {
   hsds_organization_not_found: "Vi kan ikke finde organisationen. Måske har den ingen udgivne tilbud mere.",
   hsds_taxonomy_not_found: "Vi kan ikke finde listen over kategorier. Find den på /api/hsds/taxonomies.",
   hsds_taxonomy_term_not_found: "Vi kan ikke finde kategorien. Find kategorierne på /api/hsds/taxonomy_terms.",
-  // ── directory import ──
+  // directory import
   import_row_problem: "Række {row}: {problem}",
   import_row_column_problem: "Række {row}, kolonnen {column}: {problem}",
   import_format_invalid: "Vi tager CSV fra eksporten, HSDS JSON eller HSDS-tabeller som CSV-filer med datapackage.json, gerne samlet i en zip-fil.",
@@ -122,11 +122,10 @@ const da = {
   import_duplicate_id: "Det samme tilbud står i flere rækker. Slet de ekstra rækker.",
   import_has_errors: "Nogle rækker har fejl. Intet er gemt. Ret fejlene og prøv igen.",
   import_changed: "Nogle tilbud er ændret, siden du så forhåndsvisningen. Intet fra denne del er gemt. Se forhåndsvisningen igen.",
-  import_too_many_rows: "Der er for mange tilbud i én sending. Send højst 100 ad gangen.",
+  import_too_many_rows: "Der er for mange tilbud i én sending. Send højst 50 ad gangen.",
   import_first_row_invalid: "Rækkens nummer skal være et helt tal fra 1.",
   import_plan_invalid: "Bekræft importen fra forhåndsvisningen.",
-  // ── end of directory import ──
-  // ── directory: open data, organisations and foreign HSDS import (issue 19) ──
+  // directory: open data, organisations and foreign HSDS import (issue 19)
   hsds_service_at_location_not_found: "Vi kan ikke finde tilbuddet på stedet. Måske er det ikke udgivet mere.",
   hsds_profile_file_not_found: "Profilen har ikke den fil. Se filerne på /api/hsds/profile.",
   hsds_parameter_unknown: "Parameteren findes ikke her. Se hvilke parametre der findes på /api/docs.",
@@ -202,7 +201,7 @@ const da = {
   panel_results_not_closed: "Resultatet kan først udgives, når der er lukket for svar.",
   panel_summary_invalid: "Skriv et kort resumé. Det må højst have 4000 tegn.",
   panel_format_invalid: "Vælg CSV eller JSON.",
-  // ── mentor ──
+  // mentor
   mentor_interest_invalid: "Vælg interesser fra listen.",
   mentor_language_invalid: "Vælg sprog fra listen.",
   mentor_slot_invalid: "Vælg tider fra listen.",
@@ -303,6 +302,9 @@ const da = {
   minutes_summary_invalid: "Skriv kort, hvad I talte om. Højst 2000 tegn.",
   minutes_decision_invalid: "Skriv hver beslutning kort. Højst 500 tegn.",
   minutes_details_invalid: "Referatet er for langt. Højst 10000 tegn.",
+  // identity: your own data across modules (identity/personal-data.ts)
+  person_being_erased: "Dine oplysninger bliver slettet. Du kan ikke logge ind imens.",
+  export_not_ready: "Vi samler stadig dine data. Prøv igen om et minut.",
 } as const;
 
 export type MessageKey = keyof typeof da;
@@ -403,7 +405,7 @@ const en: Record<MessageKey, string> = {
   hsds_organization_not_found: "We cannot find this organisation. It may have no published offers any more.",
   hsds_taxonomy_not_found: "We cannot find this category list. Find it at /api/hsds/taxonomies.",
   hsds_taxonomy_term_not_found: "We cannot find this category. Find the categories at /api/hsds/taxonomy_terms.",
-  // ── directory import ──
+  // directory import
   import_row_problem: "Row {row}: {problem}",
   import_row_column_problem: "Row {row}, column {column}: {problem}",
   import_format_invalid: "We take CSV from the export, HSDS JSON, or HSDS tables as CSV files with datapackage.json, also together in one zip file.",
@@ -423,11 +425,10 @@ const en: Record<MessageKey, string> = {
   import_duplicate_id: "The same offer is in more than one row. Delete the extra rows.",
   import_has_errors: "Some rows have errors. Nothing was saved. Correct the errors and try again.",
   import_changed: "Some offers changed after you saw the preview. Nothing from this part was saved. Look at the preview again.",
-  import_too_many_rows: "There are too many offers in one request. Send at most 100 at a time.",
+  import_too_many_rows: "There are too many offers in one request. Send at most 50 at a time.",
   import_first_row_invalid: "The row number must be a whole number from 1.",
   import_plan_invalid: "Confirm the import from the preview.",
-  // ── end of directory import ──
-  // ── directory: open data, organisations and foreign HSDS import (issue 19) ──
+  // directory: open data, organisations and foreign HSDS import (issue 19)
   hsds_service_at_location_not_found: "We cannot find this offer at its place. It may not be published any more.",
   hsds_profile_file_not_found: "The profile has no such file. See its files at /api/hsds/profile.",
   hsds_parameter_unknown: "This parameter does not exist here. See which parameters exist at /api/docs.",
@@ -503,7 +504,7 @@ const en: Record<MessageKey, string> = {
   panel_results_not_closed: "Results can be published only after answering has closed.",
   panel_summary_invalid: "Write a short summary. It can have at most 4000 characters.",
   panel_format_invalid: "Choose CSV or JSON.",
-  // ── mentor ──
+  // mentor
   mentor_interest_invalid: "Choose interests from the list.",
   mentor_language_invalid: "Choose languages from the list.",
   mentor_slot_invalid: "Choose times from the list.",
@@ -604,6 +605,9 @@ const en: Record<MessageKey, string> = {
   minutes_summary_invalid: "Write briefly what you talked about. At most 2000 characters.",
   minutes_decision_invalid: "Write each decision briefly. At most 500 characters.",
   minutes_details_invalid: "The minutes are too long. At most 10000 characters.",
+  // identity: your own data across modules (identity/personal-data.ts)
+  person_being_erased: "Your data is being deleted. You cannot sign in meanwhile.",
+  export_not_ready: "We are still gathering your data. Try again in a minute.",
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { da, en };

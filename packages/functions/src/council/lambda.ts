@@ -1,4 +1,4 @@
-import { moduleHandler } from "../shared/lambda.ts";
+import { lambdaEntry } from "../shared/lambda.ts";
 import { councilModule } from "./routes.ts";
 
-export const handler = moduleHandler(councilModule);
+export const { handler, createHandler } = lambdaEntry(councilModule);

@@ -23,6 +23,7 @@ import { createCouncilStore } from "@naerhed/core/council/store";
 import { publicVote, Receipt } from "@naerhed/core/council/vote";
 import { castBallot, checkReceipt, closeVoteNow, currentVote, myBallot, openBallots, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
 import { access } from "@naerhed/core/shared/access";
+import { councilManifest } from "@naerhed/core/council/manifest";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { councilTable } from "@naerhed/core/shared/tables";
 import { parseInput } from "@naerhed/core/shared/validation";
@@ -57,18 +58,16 @@ export function councilServices(services: Services): CouncilServices {
 }
 
 export const councilModule: ApiModule = {
-  name: "council",
-  prefixes: ["council"],
-  tables: [councilTable],
+  manifest: councilManifest,
   personalData: {
     export: (services, personId) => exportCouncilData(councilServices(services), personId),
     erase: (services, personId) => eraseCouncilData(councilServices(services), personId),
   },
-  jobs: [
-    { name: "close-votes", everyMinutes: 1, run: (services) => runVoteJob(councilServices(services)) },
+  jobs: {
+    "close-votes": (services) => runVoteJob(councilServices(services)),
     // Hourly, and the first run in a week sends that week's digest (digest.ts): a missed hour is caught up.
-    { name: "weekly-digest", everyMinutes: 60, run: (services) => sendWeeklyDigest(councilServices(services)) },
-  ],
+    "weekly-digest": (services) => sendWeeklyDigest(councilServices(services)),
+  },
   routes: (services) => {
     const council = councilServices(services);
     return (

@@ -1,5 +1,5 @@
 import { defaultIsContentTypeBinary } from "hono/aws-lambda";
-import { moduleHandler } from "../shared/lambda.ts";
+import { lambdaEntry } from "../shared/lambda.ts";
 import { directoryModule } from "./routes.ts";
 
 /**
@@ -9,4 +9,4 @@ import { directoryModule } from "./routes.ts";
  */
 const isContentTypeBinary = (contentType: string) => /^text\/csv\b/i.test(contentType) || defaultIsContentTypeBinary(contentType);
 
-export const handler = moduleHandler(directoryModule, { isContentTypeBinary });
+export const { handler, createHandler } = lambdaEntry(directoryModule, { isContentTypeBinary });

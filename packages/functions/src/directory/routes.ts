@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
+import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError, UnsupportedMediaTypeError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
 import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
@@ -10,34 +11,38 @@ import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { OrganizationId, OrganizationInput } from "@naerhed/core/directory/organization";
 import { createOrganization, editOrganization, listOrganizations, OrganizationEdit } from "@naerhed/core/directory/organizations";
 import { offerCalendar } from "@naerhed/core/directory/calendar";
-// ── Import ──
 import { confirmMapping, inLanguage, previewImport, runImport, type ImportRequest } from "@naerhed/core/directory/import";
 import { isTabular, unzipText } from "@naerhed/core/directory/hsds-dataset";
 import { MappingInput, Publisher } from "@naerhed/core/directory/term-mapping";
-// ── end of import ──
 import { getPublicOffer, ListOffersQuery, listPublicOffers, OfferPath } from "@naerhed/core/directory/public-offers";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
-// ── Search ──
 import { createSearchIndexCache, DEFAULT_SEARCH_MAX_AGE_SECONDS, SearchQuery, searchOffers } from "@naerhed/core/directory/search";
-// ── end of search ──
 import { DeclineInput, SuggestionId, SuggestionInput } from "@naerhed/core/directory/suggestion";
-import { acceptSuggestion, declineSuggestion, pendingSuggestions, suggestOffer } from "@naerhed/core/directory/suggestions";
+import {
+  acceptSuggestion,
+  declineSuggestion,
+  eraseSuggestions,
+  exportSuggestions,
+  pendingSuggestions,
+  suggestOffer,
+  type SuggestionServices,
+} from "@naerhed/core/directory/suggestions";
 import { actorOf, guard } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
 import { readJson, type AppEnv } from "../shared/http.ts";
+import { errorFields, logger } from "../shared/log.ts";
 import type { Context } from "hono";
 import type { ApiModule } from "../shared/module.ts";
-// ── Open data (HSDS 3.0) ──
+import type { Services } from "../shared/services.ts";
 import { addHsdsRoutes } from "./hsds-routes.ts";
-// ── end of open data ──
 
 const CentrePath = v.object({ centre: CentreId });
 const CentreOfferPath = v.object({ centre: CentreId, id: OfferId });
 const CentreSuggestionPath = v.object({ centre: CentreId, id: SuggestionId });
 const transitions = ["publish", "unpublish", "archive", "verify"] as const;
 
-// ── Import: the body is the file (or one part of it, see core directory/import.ts): text/csv, application/json,
-// application/zip (HSDS tables with datapackage.json), or multipart/form-data with the tables as files ──
+// An import's body is the file (or one part of it, see core directory/import.ts): text/csv, application/json,
+// application/zip (HSDS tables with datapackage.json), or multipart/form-data with the tables as files.
 const ImportQuery = v.object({
   first_row: v.optional(queryInteger("import_first_row_invalid", 1, 1_000_000), "1"),
   plan: v.optional(v.pipe(v.string("import_plan_invalid"), v.regex(/^[\w-]{43}$/, "import_plan_invalid"))),
@@ -72,7 +77,12 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan
   }
   throw new UnsupportedMediaTypeError("import_format_invalid");
 }
-// ── end of import ──
+
+const suggestionServices = ({ db, config, audit, now }: Services): SuggestionServices => ({
+  store: createDirectoryStore(db, config.tableNames[directoryTable.id]!),
+  audit,
+  now,
+});
 
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
 const centreStaff = access.roleForCentre("centre", "staff");
@@ -81,11 +91,11 @@ const anyStaff = access.role("staff");
 const OrganizationPath = v.object({ id: OrganizationId });
 
 export const directoryModule: ApiModule = {
-  name: "directory",
-  // "hsds": open data (Open Referral HSDS 3.0) under /api/hsds, read from this module's table;
-  // "openapi.json" and "docs": the OpenAPI document of the public API and its page (hsds-routes.ts).
-  prefixes: ["directory", "hsds", "openapi.json", "docs"],
-  tables: [directoryTable],
+  manifest: directoryManifest,
+  personalData: {
+    export: (services, personId) => exportSuggestions(suggestionServices(services), personId),
+    erase: (services, personId) => eraseSuggestions(suggestionServices(services), personId),
+  },
   routes: ({ db, config, audit, now }) => {
     const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
     const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
@@ -127,7 +137,7 @@ export const directoryModule: ApiModule = {
       });
     }
 
-    // ── Import: preview writes nothing; import writes all rows of the part as drafts, or none ──
+    // Import: the preview writes nothing; the import writes all rows of the part as drafts, or none.
     app
       .post("/directory/centres/:centre/import/preview", guard(centreStaff), async (c) => {
         const { centre } = parseInput(CentrePath, c.req.param());
@@ -145,9 +155,8 @@ export const directoryModule: ApiModule = {
         await confirmMapping(curation, actorOf(c), centre, parseInput(MappingInput, await readJson(c)));
         return c.body(null, 204);
       });
-    // ── end of import ──
 
-    // ── Organisations: staff of any centre pick, create and correct them (organisations are shared by the centres) ──
+    // Organisations: staff of any centre pick, create and correct them (organisations are shared by the centres).
     const organizations = { store, audit, now };
     app
       .get("/directory/organizations", guard(anyStaff), async (c) => c.json({ items: await listOrganizations(organizations) }))
@@ -158,10 +167,9 @@ export const directoryModule: ApiModule = {
         const { id } = parseInput(OrganizationPath, c.req.param());
         return c.json({ organization: await editOrganization(organizations, actorOf(c), id, parseInput(OrganizationEdit, await readJson(c))) });
       });
-    // ── end of organisations ──
 
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
-    const suggestions = { store, audit, now };
+    const suggestions: SuggestionServices = { store, audit, now };
     app
       .post("/directory/suggestions", guard(access.public), async (c) => {
         const input = parseInput(SuggestionInput, await readJson(c));
@@ -181,32 +189,25 @@ export const directoryModule: ApiModule = {
         return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
       });
 
-    // ── Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts) ──
+    // Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts).
     const searchIndex = createSearchIndexCache({
       load: () => store.listAllPublishedOffers(),
       maxAgeSeconds: config.directorySearchMaxAgeSeconds ?? DEFAULT_SEARCH_MAX_AGE_SECONDS,
       resultCacheSize: config.directorySearchResultCacheSize,
       now,
-      // The old index stays in use and the next search tries again; said in the same JSON shape as shared/http.ts.
-      onBackgroundError: (error) => {
-        const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-        console.warn(
-          JSON.stringify({ level: "warn", time: now().toISOString(), what: "directory_search_background_rebuild_failed", error: { name, message, stack } }),
-        );
-      },
+      // The old index stays in use and the next search tries again.
+      onBackgroundError: (error) => logger.warn("directory_search_background_rebuild_failed", { module: "directory", error: errorFields(error) }),
     });
     app.get("/directory/search", guard(access.public), async (c) =>
       c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()), now())),
     );
-    // ── end of search ──
 
-    // ── Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts) ──
+    // Open data: the published directory as Open Referral HSDS 3.0, read-only (hsds-routes.ts).
     addHsdsRoutes(
       app,
       { published: async () => (await searchIndex.get()).offers, organizations: () => store.listOrganizations(), store },
       config.siteUrl,
     );
-    // ── end of open data ──
     return app;
   },
 };

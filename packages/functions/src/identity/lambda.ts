@@ -1,4 +1,4 @@
-import { moduleHandler } from "../shared/lambda.ts";
+import { lambdaEntry } from "../shared/lambda.ts";
 import { identityModule } from "./routes.ts";
 
-export const handler = moduleHandler(identityModule);
+export const { handler, createHandler } = lambdaEntry(identityModule);

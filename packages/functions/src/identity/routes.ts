@@ -1,12 +1,21 @@
 import { Hono } from "hono";
 import { access } from "@naerhed/core/shared/access";
+import { message } from "@naerhed/core/shared/messages";
 import { AuditQuery } from "@naerhed/core/shared/audit";
-import { identityTable } from "@naerhed/core/shared/tables";
+import { identityManifest } from "@naerhed/core/identity/manifest";
+import {
+  confirmErasure,
+  exportPersonalData,
+  keepExportPart,
+  redriveErasures,
+  requestErasure,
+  type PersonalDataServices,
+} from "@naerhed/core/identity/personal-data";
+import { manifests } from "@naerhed/core/manifests";
+import { personalDataModules } from "@naerhed/core/shared/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
 import { Invitation } from "@naerhed/core/identity/person";
 import {
-  eraseIdentityData,
-  exportIdentityData,
   getMe,
   invite,
   SetPassword,
@@ -24,18 +33,22 @@ import type { Services } from "../shared/services.ts";
 
 /** Identity: sign-in, sessions, a person's own data, invitations and the audit log. */
 
+/** Identity asks, over the bus, every module whose manifest says it holds personal data (the manifests are plain data). */
+const personalData = (services: Services): PersonalDataServices => ({
+  ...services.identity,
+  publish: services.publish,
+  modules: personalDataModules(manifests),
+});
+
 export const identityModule: ApiModule = {
-  name: "identity",
-  prefixes: ["identity", "me"],
-  tables: [identityTable],
-  personalData: {
-    export: (services, personId) => exportIdentityData(services.identity, personId),
-    erase: (services, personId) => eraseIdentityData(services.identity, personId),
+  manifest: identityManifest,
+  jobs: { "erase-redrive": async (services) => void (await redriveErasures(personalData(services))) },
+  on: {
+    "personal-data.export-part": (services, detail) => keepExportPart(services.identity, detail),
+    "personal-data.erased": (services, { person_id, module }) => confirmErasure(personalData(services), person_id, module),
   },
-  routes: (services: Services, modules: readonly ApiModule[]) => {
+  routes: (services: Services) => {
     const identity = services.identity;
-    // Every module served here that holds personal data; identity is first, so it is erased last.
-    const holders = modules.flatMap((module) => (module.personalData ? [[module.name, module.personalData] as const] : []));
     return (
       new Hono<AppEnv>()
         // Who is signed in, if anyone; the site asks on every page, so nobody gets a 401 for it.
@@ -87,15 +100,18 @@ export const identityModule: ApiModule = {
           return c.body(null, 204);
         })
         .get("/me/export", guard(access.signedIn), async (c) => {
-          const personId = actorOf(c).person_id;
-          const parts = await Promise.all(holders.map(async ([name, data]) => [name, await data.export(services, personId)] as const));
+          const result = await exportPersonalData(personalData(services), actorOf(c).person_id);
+          if (!result.ready) {
+            // A module is slow to answer: the parts that came are kept, and the next try finds the rest.
+            c.header("retry-after", "30");
+            return c.json({ status: "preparing", message: message("export_not_ready", c.get("language")), missing: result.missing }, 202);
+          }
           c.header("content-disposition", 'attachment; filename="naerhed-mine-data.json"');
-          return c.json({ exported_at: services.now().toISOString(), ...Object.fromEntries(parts) });
+          return c.json(result.data);
         })
         .delete("/me", guard(access.signedIn), async (c) => {
-          const personId = actorOf(c).person_id;
-          // Identity last: until then the person can still sign in and try again if a part fails.
-          for (const [, data] of [...holders].reverse()) await data.erase(services, personId);
+          // Signed out everywhere at once; every module is asked to erase, and identity erases itself after the last one confirmed.
+          await requestErasure(personalData(services), actorOf(c).person_id);
           clearSessionCookie(c);
           return c.body(null, 204);
         })

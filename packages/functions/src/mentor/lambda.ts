@@ -1,4 +1,4 @@
-import { moduleHandler } from "../shared/lambda.ts";
+import { lambdaEntry } from "../shared/lambda.ts";
 import { mentorModule } from "./routes.ts";
 
-export const handler = moduleHandler(mentorModule);
+export const { handler, createHandler } = lambdaEntry(mentorModule);

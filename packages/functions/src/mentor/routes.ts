@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { mentorTable } from "@naerhed/core/shared/tables";
+import { mentorManifest } from "@naerhed/core/mentor/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
 import { MentorApplicationInput, MentorId, ScreeningInput } from "@naerhed/core/mentor/mentor";
 import { applyAsMentor, centreMentors, expireCertificates, myMentorProfile, screenMentor, type MentorServices } from "@naerhed/core/mentor/mentors";
@@ -50,15 +51,13 @@ function mentorServices({ db, config, audit, now }: Services): MentorServices {
 }
 
 export const mentorModule: ApiModule = {
-  name: "mentor",
-  prefixes: ["mentor"],
-  tables: [mentorTable],
+  manifest: mentorManifest,
   personalData: {
     export: (services, personId) => exportMentorData(mentorServices(services), personId),
     erase: (services, personId) => eraseMentorData(mentorServices(services), personId),
   },
   // Hourly: approved mentors whose certificate ran out go to recheck. Check-ins due and quiet pairs are worked out when staff look.
-  jobs: [{ name: "mentor-certificates", everyMinutes: 60, run: (services) => expireCertificates(mentorServices(services)).then(() => undefined) }],
+  jobs: { "mentor-certificates": (services) => expireCertificates(mentorServices(services)).then(() => undefined) },
   routes: (services) => {
     const s = mentorServices(services);
     return (

@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
 import { CentreId } from "@naerhed/core/shared/centres";
 import { panelTable } from "@naerhed/core/shared/tables";
+import { panelManifest } from "@naerhed/core/panel/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
 import { AnswerInput, ConsultationId, ConsultationInput, ExportFormat, JoinInput, SummaryInput, Target } from "@naerhed/core/panel/consultation";
 import {
@@ -42,14 +43,12 @@ function panelServices({ db, config, audit, now, identity }: Services): PanelSer
 }
 
 export const panelModule: ApiModule = {
-  name: "panel",
-  prefixes: ["panel"],
-  tables: [panelTable],
+  manifest: panelManifest,
   personalData: {
     export: (services, personId) => exportPanelData(panelServices(services), personId),
     erase: (services, personId) => erasePanelData(panelServices(services), personId),
   },
-  jobs: [{ name: "panel-reminders", everyMinutes: 60, run: async (services) => void (await sendReminders(panelServices(services))) }],
+  jobs: { "panel-reminders": async (services) => void (await sendReminders(panelServices(services))) },
   routes: (services) => {
     const panel = panelServices(services);
     return (

@@ -12,6 +12,7 @@ import {
   UnsupportedMediaTypeError,
 } from "@naerhed/core/shared/errors";
 import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
+import { errorFields, logger, requestFields } from "./log.ts";
 
 /**
  * What every request carries through the app: its id (shown to the person on errors), its
@@ -60,17 +61,9 @@ function problem(
   );
 }
 
+/** A failed request: its id and route (shared/log.ts says what may be logged), and what went wrong inside. */
 function log(level: "warn" | "error", c: Context<AppEnv>, error: Error) {
-  console[level](
-    JSON.stringify({
-      level,
-      time: new Date().toISOString(),
-      request_id: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      error: { name: error.name, message: error.message, stack: error.stack },
-    }),
-  );
+  logger[level](error.message, { ...requestFields(c), error: errorFields(error) });
 }
 
 /** The one place where domain errors become HTTP statuses and plain-language messages. */

@@ -1,37 +1,30 @@
 import type { Hono } from "hono";
-import type { TableSpec } from "@naerhed/core/shared/tables";
+import type { EventDetail, EventName } from "@naerhed/core/shared/events";
+import type { ModuleManifest } from "@naerhed/core/shared/manifest";
 import type { AppEnv } from "./http.ts";
 import type { Services } from "./services.ts";
 
-/** A person's data held by one module: exported on request and erased when they leave (GDPR). */
+/** A person's data held by one module: its part of the export, and erasing it (GDPR). Both must be safe to run twice. */
 export type PersonalData = {
   export: (services: Services, personId: string) => Promise<unknown>;
   erase: (services: Services, personId: string) => Promise<void>;
 };
 
-/**
- * Work a module does on a timer, whoever visits (e.g. closing votes at their closing time).
- * On AWS an EventBridge rule invokes the module's function with `{ "job": name }`
- * (stacks/modules.ts lists the same jobs); locally the server runs it every `everyMinutes`.
- * A job must be safe to run twice or at the same time as a request.
- */
-export type ScheduledJob = {
-  name: string;
-  everyMinutes: number;
-  run: (services: Services) => Promise<void>;
-};
+export type EventHandler<N extends EventName> = (services: Services, detail: EventDetail<N>) => Promise<void>;
 
 /**
- * What a module gives the API: its name, the path prefixes it answers under /api (one
- * catch-all route each on AWS), its tables, its routes (full paths below /api) and its
- * part of a person's data.
+ * A module's code as its Lambda function runs it: the manifest (plain data: prefixes, grants,
+ * jobs, events) and what each part of it does. A job must be safe to run twice or beside a
+ * request; an event handler must be idempotent (the bus delivers at least once).
  */
 export type ApiModule = {
-  name: string;
-  prefixes: readonly string[];
-  tables: readonly TableSpec[];
-  /** `modules` are all the modules served together with this one (identity gathers personal data from them). */
-  routes: (services: Services, modules: readonly ApiModule[]) => Hono<AppEnv>;
+  manifest: ModuleManifest;
+  /** The module's routes (full paths below /api). */
+  routes: (services: Services) => Hono<AppEnv>;
+  /** Each job of the manifest, by name. */
+  jobs?: Record<string, (services: Services) => Promise<void>>;
+  /** A module that holds personal data answers export and erase requests with these (personal-data.ts). */
   personalData?: PersonalData;
-  jobs?: readonly ScheduledJob[];
+  /** Handlers for the other events of `manifest.handles`. */
+  on?: { [N in EventName]?: EventHandler<N> };
 };

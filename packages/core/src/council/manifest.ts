@@ -1,0 +1,25 @@
+import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { councilTable } from "../shared/tables.ts";
+
+/** The citizen council: members, meetings, proposals and votes. */
+export const councilManifest = {
+  name: "council",
+  prefixes: ["council"],
+  tables: [
+    // Exactly the commands of council/store.ts (Query through queryAll).
+    { table: councilTable, actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"], indexes: true },
+    ...sessionCheckGrants,
+    auditAppendGrant,
+  ],
+  // Vote opened, closes in 24 hours, result, the weekly digest: to members who gave an address.
+  sendsMail: true,
+  settings: [],
+  // Closes votes at their time and sends the 24-hour reminders (council/voting.ts runVoteJob); the weekly digest (council/digest.ts).
+  jobs: [
+    { name: "close-votes", everyMinutes: 1 },
+    { name: "weekly-digest", everyMinutes: 60 },
+  ],
+  publishes: [...PERSONAL_DATA_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES],
+  personalData: true,
+} as const satisfies ModuleManifest;

@@ -1,0 +1,27 @@
+import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
+import { auditTable, identityTable } from "../shared/tables.ts";
+
+/** Identity: sign-in, sessions, roles, invitations, a person's own data, and the audit log admins read. */
+export const identityManifest = {
+  name: "identity",
+  prefixes: ["identity", "me"],
+  tables: [
+    // Exactly the commands of identity/store.ts.
+    {
+      table: identityTable,
+      actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:TransactWriteItems"],
+      indexes: true,
+    },
+    auditAppendGrant,
+    // Admins read the audit log through identity (by month, by_actor, by_item).
+    { table: auditTable, actions: ["dynamodb:Query"], indexes: true },
+  ],
+  sendsMail: true,
+  settings: [],
+  // Erasures some module has not confirmed yet are asked for again.
+  jobs: [{ name: "erase-redrive", everyMinutes: 15 }],
+  // Identity asks (erase/export requested) and gathers the answers (erased, export part).
+  publishes: [...PERSONAL_DATA_HANDLES],
+  handles: [...PERSONAL_DATA_PUBLISHES],
+  personalData: true,
+} as const satisfies ModuleManifest;

@@ -1,0 +1,25 @@
+import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { mentorTable } from "../shared/tables.ts";
+
+/** The mentor scheme: mentors, requests and pairs with their log. */
+export const mentorManifest = {
+  name: "mentor",
+  prefixes: ["mentor"],
+  tables: [
+    // Exactly the commands of mentor/store.ts.
+    {
+      table: mentorTable,
+      actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"],
+      indexes: true,
+    },
+    ...sessionCheckGrants,
+    auditAppendGrant,
+  ],
+  sendsMail: false,
+  settings: ["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"],
+  // Hourly: approved mentors whose certificate ran out go to recheck.
+  jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
+  publishes: [...PERSONAL_DATA_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES],
+  personalData: true,
+} as const satisfies ModuleManifest;

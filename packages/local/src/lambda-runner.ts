@@ -1,0 +1,107 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import { createOutboxMailer } from "@naerhed/core/identity/outbox";
+import { createIdentityStore } from "@naerhed/core/identity/store";
+import { manifests } from "@naerhed/core/manifests";
+import type { Config } from "@naerhed/core/shared/config";
+import { createDocumentClient } from "@naerhed/core/shared/dynamo";
+import type { BusEvent } from "@naerhed/core/shared/events";
+import { grantedTables, type ModuleManifest } from "@naerhed/core/shared/manifest";
+import { identityTable } from "@naerhed/core/shared/tables";
+import type { ModuleHandler } from "@naerhed/functions/shared/lambda";
+import type { Runtime, Services } from "@naerhed/functions/shared/services";
+import { createEventBus, type EventBusOptions } from "./event-bus.ts";
+
+/**
+ * Every module as its own Lambda function, on one machine (docs/modules.md). Each module's
+ * handler is built from its lambda.ts with that module's environment only (the table names its
+ * manifest grants, its settings), a DynamoDB client that refuses what its grants do not allow,
+ * the outbox standing in for SES and the in-process bus for EventBridge. Requests reach it as API
+ * Gateway HTTP API events (gateway.ts), jobs as schedule events, events as EventBridge events.
+ */
+
+export type LocalModulesOptions = {
+  config: Config;
+  now?: () => Date;
+  /** The secret CloudFront sends on AWS (ORIGIN_VERIFY_SECRET); a new one per run locally. */
+  originVerifySecret?: string;
+  /** Deploy-time settings by name, as `sst deploy` would take them from its environment. */
+  settings?: NodeJS.ProcessEnv;
+  bus?: EventBusOptions;
+  /** Tests: each module's services once built (its guarded client, to watch its writes). */
+  onServices?: (module: string, services: Services) => void;
+};
+
+/** Tuning the local run and benchmarks may set; passed to the module that reads it, as a deploy setting would be. */
+const LOCAL_TUNING: Record<string, string[]> = { directory: ["DIRECTORY_SEARCH_MAX_AGE_SECONDS", "DIRECTORY_SEARCH_RESULT_CACHE_SIZE"] };
+
+/** A module's environment, as the stack gives its function (stacks/Api.ts), pointed at DynamoDB Local. */
+export function moduleEnvironment(manifest: ModuleManifest, config: Config, originVerifySecret: string, settings: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    AWS_REGION: config.region,
+    SITE_URL: config.siteUrl,
+    ORIGIN_VERIFY_SECRET: originVerifySecret,
+    ...(config.dynamoEndpoint ? { DYNAMODB_ENDPOINT: config.dynamoEndpoint } : {}),
+  };
+  for (const spec of grantedTables(manifest)) env[spec.envVar] = config.tableNames[spec.id];
+  for (const name of [...manifest.settings, ...(LOCAL_TUNING[manifest.name] ?? [])]) {
+    const value = settings[name] ?? process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
+
+/** What the Lambda runtime hands a handler. */
+function lambdaContext(module: string): Context {
+  return {
+    awsRequestId: randomUUID(),
+    functionName: `local-${module}`,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${module}`,
+    memoryLimitInMB: "512",
+    logGroupName: `/aws/lambda/local-${module}`,
+    logStreamName: "local",
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export async function startLocalModules(options: LocalModulesOptions) {
+  const { config } = options;
+  const originVerifySecret = options.originVerifySecret ?? randomBytes(24).toString("base64url");
+  const now = options.now ?? (() => new Date());
+  // The local SES: every mail lands in the outbox (identity's table, written by this client, not by a module's).
+  const outbox = createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
+  const handlers = new Map<string, ModuleHandler>();
+  const invoke = async (module: string, event: unknown) => {
+    const handler = handlers.get(module);
+    if (!handler) throw new Error(`No module "${module}"`);
+    return handler(event, lambdaContext(module));
+  };
+  const bus = createEventBus(manifests, (module, event: BusEvent) => invoke(module, event), options.bus);
+
+  for (const manifest of manifests) {
+    const { createHandler } = (await import(`@naerhed/functions/${manifest.name}/lambda`)) as {
+      createHandler: (runtime: Runtime & { env: NodeJS.ProcessEnv; onServices?: (services: Services) => void }) => ModuleHandler;
+    };
+    const env = moduleEnvironment(manifest, config, originVerifySecret, options.settings);
+    handlers.set(
+      manifest.name,
+      createHandler({ env, now, mailer: outbox, publish: bus.publisherFor(manifest), onServices: (services) => options.onServices?.(manifest.name, services) }),
+    );
+  }
+
+  return {
+    originVerifySecret,
+    bus,
+    /** An HTTP API event, to the module whose prefix the gateway matched. */
+    invokeHttp: (module: string, event: APIGatewayProxyEventV2) => invoke(module, event) as Promise<APIGatewayProxyResultV2>,
+    /** A schedule's event, as its EventBridge rule sends it. */
+    runJob: (module: string, job: string) => invoke(module, { job }),
+  };
+}
+
+export type LocalModules = Awaited<ReturnType<typeof startLocalModules>>;
