@@ -37,7 +37,7 @@ describe("the import page", () => {
   it("shows a bad row's error in the summary, linked to the row, and keeps the import button off", async () => {
     const input = await openPage();
     const bad = "Række 2, kolonnen postal_code: Postnummeret skal have 4 cifre.";
-    const fetch = mockFetch({ body: { rows: [row(1, "create"), row(2, "error", [{ column: "postal_code", text: bad }])], plan: "p".repeat(43) } });
+    const fetch = mockFetch({ body: { rows: [row(1, "create"), row(2, "error", [{ column: "postal_code", text: bad }])], plan: "p".repeat(43), terms: [], kept_out: {} } });
     choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,70,Vej 2,By"));
 
     const link = await screen.findByRole("link", { name: bad });
@@ -58,7 +58,7 @@ describe("the import page", () => {
     const input = await openPage();
     const plan = "q".repeat(43);
     const fetch = mockFetch(
-      { body: { rows: [row(1, "create"), row(2, "update")], plan } },
+      { body: { rows: [row(1, "create"), row(2, "update")], plan, terms: [], kept_out: {} } },
       { body: { created: 1, updated: 1, unchanged: 0, rows: [] } },
     );
     choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,7000,Vej 2,By"));
@@ -75,7 +75,7 @@ describe("the import page", () => {
     const input = await openPage();
     const fetch = mockFetch();
     choose(input, new File(['name\r\n"open'], "tilbud.csv"));
-    expect(await screen.findByText("Vi kan ikke læse filen som CSV. Gem den som CSV igen.")).toBeInTheDocument();
+    expect(await screen.findByText("Vi kan ikke læse filen som CSV. Et citationstegn står forkert. Gem filen som CSV igen.")).toBeInTheDocument();
     expect(input).toHaveAttribute("aria-invalid", "true");
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -84,7 +84,7 @@ describe("the import page", () => {
     const input = await openPage();
     const lines = Array.from({ length: 250 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
     const part = (first: number, count: number) => ({
-      body: { rows: Array.from({ length: count }, (_, i) => row(first + i, "create")), plan: "r".repeat(43) },
+      body: { rows: Array.from({ length: count }, (_, i) => row(first + i, "create")), plan: "r".repeat(43), terms: [], kept_out: {} },
     });
     const fetch = mockFetch(part(1, 50), part(51, 50), part(101, 50), part(151, 50), part(201, 50));
     choose(input, file(...lines));
@@ -98,8 +98,8 @@ describe("the import page", () => {
     const lines = Array.from({ length: 51 }, (_, i) => `Tilbud ${i + 1},Tekst.,Klub,active,Nordby,sport,ja,7000,Vej 1,By`);
     const same = row(1, "create");
     mockFetch(
-      { body: { rows: [same, ...Array.from({ length: 49 }, (_, i) => row(i + 2, "create"))], plan: "s".repeat(43) } },
-      { body: { rows: [{ ...same, row: 51 }], plan: "t".repeat(43) } },
+      { body: { rows: [same, ...Array.from({ length: 49 }, (_, i) => row(i + 2, "create"))], plan: "s".repeat(43), terms: [], kept_out: {} } },
+      { body: { rows: [{ ...same, row: 51 }], plan: "t".repeat(43), terms: [], kept_out: {} } },
     );
     choose(input, file(...lines));
     await screen.findByRole("link", { name: "Række 51: Det samme tilbud står i flere rækker. Slet de ekstra rækker." });

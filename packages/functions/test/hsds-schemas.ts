@@ -4,8 +4,8 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
 /**
- * The official Open Referral HSDS 3.0 schemas, from ../shared/reference/hsds-3.0/ beside the
- * repo (so in CI too), compiled with Ajv.
+ * The official Open Referral HSDS 3.0 schemas, from ../shared/reference/hsds-3.0/ (from the
+ * repository root: beside the repository, so in CI too), compiled with Ajv.
  *
  * Which draft: the schema files declare no `$schema`; the openapi.json that refers to them
  * declares `jsonSchemaDialect: https://json-schema.org/draft/2020-12/schema` (OpenAPI 3.1), so

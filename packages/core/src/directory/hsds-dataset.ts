@@ -1,6 +1,7 @@
 import { unzipSync } from "fflate";
-import { isMessageKey, message, type Language } from "../shared/messages.ts";
+import { fillIn, type Language } from "../shared/language.ts";
 import { parseCsv, separatorOf } from "./csv.ts";
+import { importMessages } from "./import-messages.ts";
 
 /**
  * HSDS 3.0's tabular form — one CSV file per table, described by a `datapackage.json` — read
@@ -212,9 +213,9 @@ export function nestTables(tables: Tables, publisher?: string): NestedDataset {
 /** "3 rækker om tilskud", "2 krav om dokumenter": what was kept out, in the reader's language. */
 export function keptOutText(keptOut: Record<string, number>, language: Language): string[] {
   const number = (count: number) => count.toLocaleString(language === "da" ? "da-DK" : "en-GB");
+  const texts = importMessages[language];
   return Object.entries(keptOut).map(([what, count]) => {
-    const key = `import_kept_${what}`;
-    const template = message(isMessageKey(key) ? key : "import_kept_table", language);
-    return template.replace("{count}", number(count)).replace("{table}", what);
+    const template = (texts as Record<string, string | undefined>)[`import_kept_${what}`] ?? texts.import_kept_table;
+    return fillIn(template, { count: number(count), table: what });
   });
 }

@@ -11,7 +11,7 @@ import { weekdays } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
 
 /**
- * The published directory as Open Referral HSDS 3.0 (../shared/reference/hsds-3.0/): pure
+ * The published directory as Open Referral HSDS 3.0 (schemas: ../shared/reference/hsds-3.0/, from the repository root): pure
  * mapping from `Offer` to HSDS objects, the filters of `GET /api/hsds/services` and the HSDS
  * `Page` object. No DynamoDB here; open-data.ts loads the offers.
  *
@@ -59,7 +59,6 @@ export const ACCESSIBILITY_TAXONOMY_ID = uuidv5("naerhed-tilgaengelighed", names
 /** The term id of a category, a category group or an accessibility fact (their ids never collide). */
 export const taxonomyTermId = (code: string) => uuidv5(code, namespaces.taxonomy_term);
 
-// ---------------------------------------------------------------------------------------------
 // HSDS objects, as far as Nærhed fills them (field names and required fields as in the schemas).
 
 export type HsdsTaxonomy = { id: string; name: string; description: string; version: string };
@@ -179,7 +178,6 @@ export type HsdsPage<T> = {
   contents: T[];
 };
 
-// ---------------------------------------------------------------------------------------------
 // The taxonomies: the categories in two levels (groups, then categories with the group as
 // `parent_id`), and the accessibility facts. Names in Danish; the English in the description.
 
@@ -219,9 +217,6 @@ export const hsdsTaxonomyTerms: readonly HsdsTaxonomyTerm[] = [
 
 const termByCode = new Map(hsdsTaxonomyTerms.map((term) => [term.code, term]));
 const termFor = (code: string) => termByCode.get(code)!;
-
-// ---------------------------------------------------------------------------------------------
-// Offer → HSDS.
 
 /** The organisation of an offer: its stored record, or (an offer from before records) what the directory knows from the name. */
 export function toHsdsOrganization(name: string, record?: Organization): HsdsOrganization {
@@ -417,7 +412,6 @@ export function organizationsOf(offers: readonly Offer[], organizations: Organiz
   return [...byId.values()].sort((a, b) => (danishSortKey(a.name) < danishSortKey(b.name) ? -1 : danishSortKey(a.name) > danishSortKey(b.name) ? 1 : 0));
 }
 
-// ---------------------------------------------------------------------------------------------
 // Queries. Each list takes exactly the parameters the official openapi.json gives it; one it gives
 // that Nærhed does not offer, and any other, is a 400 that names it (strict objects).
 

@@ -2,12 +2,14 @@ import { v5 as uuidv5 } from "uuid";
 import * as v from "valibot";
 import { centres, type CentreId } from "../shared/centres.ts";
 import { InvalidInputError } from "../shared/errors.ts";
-import { message, type Language, type MessageKey } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
+import { message, type MessageKey } from "../shared/messages.ts";
 import { parseInput } from "../shared/validation.ts";
 import { accessibilityFacts } from "./accessibility.ts";
 import { categories } from "./categories.ts";
 import { HSDS_NAMESPACE, hsdsTaxonomyTerms } from "./hsds.ts";
 import type { ImportItem } from "./import-file.ts";
+import { rowProblemText } from "./import-messages.ts";
 import { OfferId, OfferInput } from "./offer.ts";
 import { weekdays } from "./schedule.ts";
 
@@ -507,11 +509,6 @@ export function markDuplicates(rows: CheckedRow[]): CheckedRow[] {
   );
 }
 
-/** "Række 4, kolonnen postal_code: Postnummeret skal have 4 cifre." */
 export function describeProblem(row: number, problem: RowProblem, language: Language): string {
-  const template = message(problem.column ? "import_row_column_problem" : "import_row_problem", language);
-  return template
-    .replace("{row}", row.toLocaleString(language === "da" ? "da-DK" : "en-GB"))
-    .replace("{column}", problem.column)
-    .replace("{problem}", message(problem.message, language));
+  return rowProblemText(language, row, problem.column, message(problem.message, language));
 }

@@ -2,13 +2,14 @@ import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
+import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
 import { OrganizationId } from "./organization.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 /**
- * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
- * (../shared/reference/hsds-3.0/service.json) where HSDS has one; the rest is the Danish
+ * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service` (its schema:
+ * ../shared/reference/hsds-3.0/service.json, from the repository root) where HSDS has one; the rest is the Danish
  * context: which centre's area it belongs to, its category, accessibility facts and notes.
  *
  * `status` is HSDS's own (is the offer running?); `publication` is the curation state
@@ -20,8 +21,8 @@ export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_inv
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"));
 const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
 
-export const OfferStatus = v.picklist(["active", "inactive", "defunct", "temporarily closed"], "offer_status_invalid");
-export const Publication = v.picklist(["draft", "published", "archived"], "publication_invalid");
+export const OfferStatus = v.picklist(OFFER_STATUSES, "offer_status_invalid");
+export const Publication = v.picklist(PUBLICATIONS, "publication_invalid");
 
 /**
  * HSDS `address` field names, flattened to what the directory shows. `confidential`: the place

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite, writeAudited } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
 import type { Organization } from "./organization.ts";
@@ -106,10 +106,7 @@ function toItem(offer: CuratedOffer) {
 const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
 export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
 
-function toCurated(item: Record<string, unknown>): CuratedOffer {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...offer } = item;
-  return offer as CuratedOffer;
-}
+const toCurated = (item: Record<string, unknown>) => withoutKeys<CuratedOffer>(item);
 
 /** The public view: a published offer is complete (checked when it was published); the version is internal. */
 function toOffer(item: Record<string, unknown>): Offer {
@@ -127,10 +124,7 @@ const organizationToItem = (organization: Organization) => ({
   gsi1pk: ORGANIZATIONS,
   gsi1sk: `${danishSortKey(organization.name)}#${organization.id}`,
 });
-function toOrganization(item: Record<string, unknown>): Organization {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...organization } = item;
-  return organization as Organization;
-}
+const toOrganization = (item: Record<string, unknown>) => withoutKeys<Organization>(item);
 
 /** A centre's confirmed mapping of one publisher's taxonomy terms: foreign term key → our code, or "none" (keep out). */
 export type TermMapping = { publisher: string; terms: Record<string, string> };
@@ -153,8 +147,8 @@ function suggestionToItem(suggestion: Suggestion, suggestedBy?: string) {
 }
 
 function toSuggestion(item: Record<string, unknown>): Suggestion {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _d, gsi2sk: _e, expires_at: _c, ...suggestion } = item;
-  return suggestion as Suggestion;
+  const { expires_at: _expires, ...suggestion } = withoutKeys<Suggestion & { expires_at?: number }>(item);
+  return suggestion;
 }
 
 /** The contact details a citizen may give with a suggestion: removed when they are erased. */

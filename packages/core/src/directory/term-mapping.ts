@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { accessibilityFacts } from "./accessibility.ts";
 import { categories } from "./categories.ts";
+import { MAPPING_NONE } from "./lists.ts";
 import type { ForeignTerm } from "./import-rows.ts";
 
 /**
@@ -10,7 +11,6 @@ import type { ForeignTerm } from "./import-rows.ts";
  * term mapped to "none" is kept out of the offers (and counted so).
  */
 
-export const MAPPING_NONE = "none";
 const codes: [string, ...string[]] = [MAPPING_NONE, ...categories.map((c) => c.id), ...accessibilityFacts.map((f) => f.id)];
 
 /** A publisher as the file names it → the key its mapping is kept under. */

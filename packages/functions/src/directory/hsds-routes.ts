@@ -1,4 +1,4 @@
-import type { Context, Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { access } from "@naerhed/core/shared/access";
 import { NotFoundError } from "@naerhed/core/shared/errors";
 import { SITE_CONTENT_SECURITY_POLICY } from "@naerhed/core/shared/html";
@@ -59,13 +59,14 @@ function page(c: Context<AppEnv>, html: string) {
   return c.html(html);
 }
 
-export function addHsdsRoutes(app: Hono<AppEnv>, source: OpenDataSource, siteUrl: string): void {
+/** One chained expression, mounted by the directory's routes, so the site's API client sees these paths too (e.g. the exports). */
+export function hsdsRoutes(source: OpenDataSource, siteUrl: string) {
   const noQuery = (c: Context<AppEnv>) => parseInput(HsdsNoQuery, c.req.query());
   const id = (c: Context<AppEnv>) => {
     noQuery(c);
     return parseInput(HsdsId, c.req.param()).id;
   };
-  app
+  return new Hono<AppEnv>()
     .get("/hsds", guard(access.public), (c) => {
       noQuery(c);
       return c.json(hsdsAbout(siteUrl));

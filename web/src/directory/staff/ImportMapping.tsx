@@ -1,15 +1,15 @@
-import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
-import { categories } from "@naerhed/core/directory/categories";
-import { MAPPING_NONE } from "@naerhed/core/directory/term-mapping";
+import { accessibilityFacts, categories, MAPPING_NONE } from "@naerhed/core/directory/lists";
 import { createSignal, For, Show } from "solid-js";
 import { createStore } from "solid-js/store";
-import { ApiError } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { describedBy, FieldParts } from "../../components/FieldParts.tsx";
 import { FormField } from "../../components/FormField.tsx";
 import { Notice } from "../../components/Notice.tsx";
-import { useI18n } from "../texts.ts";
+import { ApiError, type Answer, type api } from "../../lib/api.ts";
+import type { SummaryError } from "../../lib/forms.ts";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
 
 /**
  * The import's mapping step: another publisher's taxonomy terms, each with a choice of our
@@ -20,12 +20,12 @@ import { useI18n } from "../texts.ts";
  */
 
 /** A foreign term as the preview gives it (core directory/import.ts `PreviewTerm`). */
-export type ImportTerm = { key: string; taxonomy: string; code?: string; name: string; count: number; mapped?: string; suggestion?: string };
+export type ImportTerm = Answer<(typeof api.directory.centres)[":centre"]["import"]["preview"]["$post"]>["terms"][number];
 
 const termId = (index: number) => `import-term-${index}`;
 
 export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; onConfirm: (chosen: { publisher: string; terms: Record<string, string> }) => Promise<void> }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const [publisher, setPublisher] = createSignal(props.publisher);
   const [chosen, setChosen] = createStore<Record<string, string>>(Object.fromEntries(props.terms.map((term) => [term.key, term.mapped ?? term.suggestion ?? ""])));
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
@@ -34,7 +34,7 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
   const errorOf = (index: number) => errors().find((error) => error.field === termId(index))?.message;
 
   async function confirm() {
-    const missing = props.terms.flatMap((term, index) => (chosen[term.key] ? [] : [{ field: termId(index), message: t("import.terms.missing") }]));
+    const missing = props.terms.flatMap((term, index) => (chosen[term.key] ? [] : [{ field: termId(index), message: t("directory.import.terms.missing") }]));
     setErrors(missing);
     setFailed("");
     if (missing.length > 0 || busy()) return;
@@ -42,7 +42,7 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
     try {
       await props.onConfirm({ publisher: publisher().trim(), terms: { ...chosen } });
     } catch (error) {
-      setFailed(error instanceof ApiError ? error.message : t("import.terms.failed"));
+      setFailed(error instanceof ApiError ? error.message : t("directory.import.terms.failed"));
     } finally {
       setBusy(false);
     }
@@ -50,14 +50,14 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
 
   return (
     <section aria-labelledby="import-terms-title">
-      <h3 id="import-terms-title">{t("import.terms.title")}</h3>
-      <p>{t("import.terms.lead")}</p>
-      <ErrorSummary errors={errors()} title={t("import.terms.title")} />
-      <FormField id="import-publisher" label={t("import.terms.publisher")} value={publisher()} onInput={setPublisher} />
+      <h3 id="import-terms-title">{t("directory.import.terms.title")}</h3>
+      <p>{t("directory.import.terms.lead")}</p>
+      <ErrorSummary errors={errors()} title={t("directory.import.terms.title")} />
+      <FormField id="import-publisher" label={t("directory.import.terms.publisher")} value={publisher()} onInput={setPublisher} />
       <For each={props.terms}>
         {(term, index) => (
           <div class="field" classList={{ "field--error": Boolean(errorOf(index())) }}>
-            <FieldParts id={termId(index())} label={t("import.terms.term", { name: term.name, count: String(term.count) })} hint={term.taxonomy || undefined} error={errorOf(index())} />
+            <FieldParts id={termId(index())} label={t("directory.import.terms.term", { name: term.name, count: String(term.count) })} hint={term.taxonomy || undefined} error={errorOf(index())} />
             <select
               class="field__input"
               id={termId(index())}
@@ -66,14 +66,14 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
               aria-invalid={errorOf(index()) ? "true" : undefined}
               onChange={(event) => setChosen(term.key, event.currentTarget.value)}
             >
-              <option value="">{t("import.terms.choose")}</option>
-              <optgroup label={t("import.terms.categories")}>
+              <option value="">{t("directory.import.terms.choose")}</option>
+              <optgroup label={t("directory.import.terms.categories")}>
                 <For each={categories}>{(category) => <option value={category.id}>{category.name[lang()]}</option>}</For>
               </optgroup>
-              <optgroup label={t("import.terms.facts")}>
+              <optgroup label={t("directory.import.terms.facts")}>
                 <For each={accessibilityFacts}>{(fact) => <option value={fact.id}>{fact.name[lang()]}</option>}</For>
               </optgroup>
-              <option value={MAPPING_NONE}>{t("import.terms.none")}</option>
+              <option value={MAPPING_NONE}>{t("directory.import.terms.none")}</option>
             </select>
           </div>
         )}
@@ -85,7 +85,7 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
       </Show>
       <p>
         <Button busy={busy()} onClick={() => void confirm()}>
-          {t("import.terms.confirm")}
+          {t("directory.import.terms.confirm")}
         </Button>
       </p>
     </section>
