@@ -3,6 +3,7 @@ import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
+import { OrganizationId } from "./organization.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
@@ -54,7 +55,10 @@ export const OfferFields = v.object({
     alternate_name: v.optional(text(120)),
     description: text(2000),
     organization_name: text(160),
-    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    /** The organisation's record (organization.ts); older offers have only the name. */
+    organization_id: v.optional(OrganizationId),
+    // Only http(s): an offer's web address becomes a link citizens click (a javascript: address would run in our site).
+    url: v.optional(v.pipe(v.string(), v.url("url_invalid"), v.regex(/^https?:\/\//i, "url_invalid"))),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
     status: OfferStatus,
@@ -96,6 +100,7 @@ export const OfferInput = v.pipe(
     "alternate_name",
     "description",
     "organization_name",
+    "organization_id",
     "url",
     "email",
     "phone",
