@@ -156,4 +156,19 @@ describe("the body of a request", () => {
     const { cookie } = await t.personWith([{ role: "citizen" }]);
     expect((await t.api.request("/api/identity/sign-out", { method: "POST", headers: { cookie } })).status).toBe(204);
   });
+
+  it("may be a multipart form only for the import, and there only from our own site", async () => {
+    const { cookie } = await t.personWith([{ role: "staff", centre_id: "nord" }]);
+    const form = () => {
+      const body = new FormData();
+      body.append("files", new File(["id,name\r\n"], "services.csv", { type: "text/csv" }));
+      return body;
+    };
+    const fromElsewhere = await t.api.request("/api/directory/centres/nord/import", { method: "POST", headers: { cookie, origin: "https://evil.example" }, body: form() });
+    expect(fromElsewhere.status).toBe(403);
+    expect(((await fromElsewhere.json()) as ErrorBody).error.code).toBe("origin_refused");
+    // From the site, the import reads it (and finds no datapackage or tables it can use: not a body-type refusal).
+    const fromSite = await t.api.request("/api/directory/centres/nord/import/preview", { method: "POST", headers: { cookie }, body: form() });
+    expect(((await fromSite.json()) as ErrorBody).error.code).not.toBe("content_type_refused");
+  });
 });

@@ -3,6 +3,7 @@ import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
+import { OrganizationId, WebAddress } from "./organization.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 import { isoDate, plainText, type Lines } from "../shared/validation.ts";
@@ -20,17 +21,6 @@ export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_inv
 
 const text = (max: number, lines: Lines = "one") => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"), plainText(lines));
 
-/**
- * A web address people and other systems can open: http or https only. valibot's url() takes
- * any scheme, "javascript:" included, and the open-data feed hands it to systems that may not
- * guard against it. (The URL parser also drops tabs and line breaks silently: refused first.)
- */
-const WebAddress = v.pipe(
-  v.string(),
-  plainText("one"),
-  v.url("url_invalid"),
-  v.check((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "url_invalid"),
-);
 const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
 
 export const OfferStatus = v.picklist(OFFER_STATUSES, "offer_status_invalid");
@@ -67,6 +57,8 @@ export const OfferFields = v.object({
     alternate_name: v.optional(text(120)),
     description: text(2000, "many"),
     organization_name: text(160),
+    /** The organisation's record (organization.ts); older offers have only the name. */
+    organization_id: v.optional(OrganizationId),
     url: v.optional(WebAddress),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
@@ -109,6 +101,7 @@ export const OfferInput = v.pipe(
     "alternate_name",
     "description",
     "organization_name",
+    "organization_id",
     "url",
     "email",
     "phone",

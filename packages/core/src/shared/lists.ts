@@ -19,7 +19,8 @@ export function centreName(id: string, language: Language): string {
 }
 
 /**
- * Where the municipality lies. Open data (HSDS `address.state_province`, required) names the
- * region; a deployment edits this with the centres above.
+ * The municipality: who publishes the open data (`publisher` of /api/hsds) and where it lies
+ * (HSDS `address.state_province`, required, names the region); a deployment edits this with the
+ * centres above.
  */
-export const municipality = { region: "Region Syddanmark", country: "DK" } as const;
+export const municipality = { name: "Nærhed demokommune", region: "Region Syddanmark", country: "DK" } as const;
