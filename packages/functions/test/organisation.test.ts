@@ -195,6 +195,16 @@ describe("search near any Danish postcode", () => {
     expect(((await english.json()) as ErrorBody).error.fields![0]!.message).toBe("We do not know postcode 9999. Check that you wrote it correctly.");
   });
 
+  it("open data is published by the stored organisation, and each place lies in its centre's region", async () => {
+    const about = (await (await t.api.request("/api/hsds")).json()) as { publisher: unknown };
+    expect(about.publisher).toEqual({ name: organisation.name, url: t.config.siteUrl, country: "DK" });
+    type Service = { name: string; service_at_locations: { location: { addresses: { state_province: string }[] } }[] };
+    const services = (await (await t.api.request("/api/hsds/export.json")).json()) as Service[];
+    const region = (name: string) => services.find((service) => service.name === name)?.service_at_locations[0]?.location.addresses[0]?.state_province;
+    expect(region("Café i Aarhus")).toBe("Region Midtjylland");
+    expect(region("Café på Østerbro")).toBe("Region Hovedstaden");
+  });
+
   it("the non-geographic codes with wrong points upstream are left out; a town is known by its postcode", async () => {
     for (const code of ["0900", "0960", "0999"]) expect((await search(`postcode=${code}`)).status).toBe(400);
     const place = await t.api.request("/api/organisation/places/8000");

@@ -1,5 +1,5 @@
 import { categories } from "./categories.ts";
-import { organizationId, taxonomyTermId, type CentreOf } from "./hsds.ts";
+import { organizationIdOf, taxonomyTermId, type CentreOf } from "./hsds.ts";
 import type { Offer } from "./offer.ts";
 import { publicOffer } from "./public-offers.ts";
 
@@ -27,7 +27,7 @@ const columnsFor = (centreOf: CentreOf): readonly Column[] => [
   ["name", (o) => o.name],
   ["alternate_name", (o) => o.alternate_name],
   ["description", (o) => o.description],
-  ["organization_id", (o) => organizationId(o.organization_name)],
+  ["organization_id", organizationIdOf],
   ["organization_name", (o) => o.organization_name],
   ["status", (o) => o.status],
   ["url", (o) => o.url],

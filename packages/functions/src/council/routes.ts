@@ -32,11 +32,11 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const CentrePath = v.object({ centre: CentreId });
-const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
+export const CentrePath = v.object({ centre: CentreId });
+export const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
 const VotePath = v.object({ centre: CentreId, id: VoteId });
-const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
-const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
+export const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
+export const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
 
 /**
  * Who may do what in the council:

@@ -22,10 +22,11 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const CentrePath = v.object({ centre: CentreId });
+// The public routes' path schemas are exported for the OpenAPI document (openapi.ts).
+export const CentrePath = v.object({ centre: CentreId });
 const CloseInput = v.object({ version: CentreVersion, request_id: v.optional(v.pipe(v.string("invalid_value"), v.uuid("invalid_value"))) });
-const LogoPath = v.object({ file: v.pipe(v.string("logo_not_found"), v.regex(/^[0-9a-f]{32}\.(png|svg)$/, "logo_not_found")) });
-const PostcodePath = v.object({ postcode: KnownPostcode });
+export const LogoPath = v.object({ file: v.pipe(v.string("logo_not_found"), v.regex(/^[0-9a-f]{32}\.(png|svg)$/, "logo_not_found")) });
+export const PostcodePath = v.object({ postcode: KnownPostcode });
 
 /** A logo's address: its checksum is in the name, so the browser may keep it for a year. */
 export const logoUrl = (site: SiteOrganisation) => (site.logo ? `/api/organisation/site/logo/${site.logo.key.slice("logos/".length)}` : undefined);

@@ -31,7 +31,7 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const IdPath = v.object({ id: ConsultationId });
+export const IdPath = v.object({ id: ConsultationId });
 const CentrePath = v.object({ centre: CentreId });
 const CentreIdPath = v.object({ centre: CentreId, id: ConsultationId });
 

@@ -62,7 +62,16 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
   const publish =
     runtime.publish ?? (config.eventBusName && manifest ? createEventBridgePublisher(manifest.name, config.eventBusName, config.region) : noBus);
   const centres = createCentreDirectory(db, config.tableNames[organisationTable.id] ?? "", now);
-  const services = { db, config, audit, now, publish, centres, ...(runtime.files ? { files: runtime.files } : {}), identity: { store, mailer, audit, now } };
+  const services = {
+    db,
+    config,
+    audit,
+    now,
+    publish,
+    centres,
+    ...(runtime.files ? { files: runtime.files } : {}),
+    identity: { store, mailer, audit, now, siteUrl: config.siteUrl },
+  };
   runtime.onServices?.(services);
   return services;
 }

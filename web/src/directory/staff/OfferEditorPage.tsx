@@ -105,7 +105,8 @@ function Editor(props: { person: SessionPerson; centre: string }) {
   const archived = () => publication() === "archived";
 
   function update(id: string, value: FieldValue) {
-    setForm("values", id, value);
+    // The value replaces the old one whole: set at its own path, the store would merge an object into the old one (an organisation typed after one was picked would keep its id).
+    setForm("values", { [id]: value });
     setDirty(true);
   }
 
