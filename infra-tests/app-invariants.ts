@@ -671,11 +671,12 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
           handler(
             {
               version: "2.0",
-              routeKey: "ANY /api/hsds",
-              rawPath: "/api/hsds",
+              // A route that reads no table (/api/hsds itself now reads the stored organisation), so no DynamoDB is needed here.
+              routeKey: "ANY /api/hsds/taxonomies",
+              rawPath: "/api/hsds/taxonomies",
               rawQueryString: "",
               headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", ...headers },
-              requestContext: { http: { method: "GET", path: "/api/hsds", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "curl" }, requestId: "r", stage: "$default" },
+              requestContext: { http: { method: "GET", path: "/api/hsds/taxonomies", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "curl" }, requestId: "r", stage: "$default" },
               isBase64Encoded: false,
             },
             { awsRequestId: "infra-test" },
