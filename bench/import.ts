@@ -15,8 +15,11 @@
  */
 import { performance } from "node:perf_hooks";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import { offersToCsv } from "@naerhed/core/directory/hsds-csv";
+import { centreLookup } from "@naerhed/core/directory/hsds";
+import { createOrganisationStore } from "@naerhed/core/organisation/store";
+import { demoCentres } from "@naerhed/local/demo/organisation";
 import { readFileSync, readdirSync } from "node:fs";
 import { nestTables, readTables } from "@naerhed/core/directory/hsds-dataset";
 import { readImportFile, splitImportFile, type ImportBatch } from "@naerhed/core/directory/import-file";
@@ -24,7 +27,7 @@ import type { Offer } from "@naerhed/core/directory/offer";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import type { Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
-import { tables } from "@naerhed/core/shared/tables";
+import { organisationTable, tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../packages/functions/src/app.ts";
 import { viaCloudFront } from "../packages/local/src/gateway.ts";
 import { directoryModule } from "../packages/functions/src/directory/routes.ts";
@@ -104,6 +107,9 @@ async function main() {
     await createMissingTables(client, tables, config.tableNames);
     client.destroy();
     const services = createServices(config);
+    // The demo's centres, as an administrator would have made them: the import goes to one of them.
+    const organisation = createOrganisationStore(services.db, config.tableNames[organisationTable.id]!);
+    await Promise.all(demoCentres.map((centre) => organisation.saveCentre(centre, 0, undefined)));
     const api = viaCloudFront(createApi([directoryModule], config, services), config.originVerifySecret);
     const person: Person = {
       id: "0190c000-0000-7000-8000-aaaaaaaaaaaa",
@@ -119,7 +125,7 @@ async function main() {
     await services.identity.store.createPerson(person);
     const cookie = `${SESSION_COOKIE}=${await startSession(services.identity, person)}`;
 
-    const text = offersToCsv(makeOffers(SIZE));
+    const text = offersToCsv(makeOffers(SIZE), centreLookup(demoCentres));
     const file = readImportFile(text, "csv");
     if (!file.ok) throw new Error(file.problem);
     const parts = splitImportFile(file, "csv");

@@ -7,7 +7,7 @@ import { describe, expect, test, vi } from "vitest";
 import { manifests as modules } from "../packages/core/src/manifests.ts";
 import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
-import { grantedTables, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
+import { grantedTables, type BucketSpec, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
 import { auditTable, identityTable, tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
 import { Api, EVENT_RETRY } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
@@ -86,6 +86,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
   };
   const tableArn = (spec: TableSpec) => importOf(db(), { "Fn::GetAtt": [tableOf(spec)[0], "Arn"] });
   const tableNameRef = (spec: TableSpec) => importOf(db(), { Ref: tableOf(spec)[0] });
+
+  /** The S3 bucket created for a bucket spec (stacks/Database.ts names it `<id>-bucket`). */
+  const bucketOf = (spec: BucketSpec): [string, Resource] => {
+    const found = resourcesOfType(db(), "AWS::S3::Bucket").filter(([id]) => id.startsWith(`${spec.id.replace(/[^A-Za-z0-9]/g, "")}bucket`));
+    expect(found, `bucket ${spec.id}`).toHaveLength(1);
+    return found[0]!;
+  };
+  const bucketArn = (spec: BucketSpec) => importOf(db(), { "Fn::GetAtt": [bucketOf(spec)[0], "Arn"] });
+  const bucketNameRef = (spec: BucketSpec) => importOf(db(), { Ref: bucketOf(spec)[0] });
 
   /** The stage's origin secret (stacks/Api.ts), as CloudFormation resolves it where it is used: a dynamic reference, never the value. */
   const originSecret = (): string => {
@@ -194,6 +203,27 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
   });
 
+  describe("files", () => {
+    test("uploaded files go to one private bucket per spec: no public access, encrypted, HTTPS only, versioned", () => {
+      const specs = [...new Map(modules.flatMap((m) => m.buckets ?? []).map((grant) => [grant.bucket.id, grant.bucket])).values()];
+      expect(specs.map((spec) => spec.id)).toEqual(["files"]);
+      for (const spec of specs) {
+        const [id, bucket] = bucketOf(spec);
+        expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(JSON.stringify(bucket.Properties?.BucketEncryption)).toContain("AES256");
+        expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: "Enabled" });
+        const policies = resourcesOfType(db(), "AWS::S3::BucketPolicy").filter(([, policy]) => JSON.stringify(policy.Properties?.Bucket) === JSON.stringify({ Ref: id }));
+        expect(JSON.stringify(policies), "denies plain HTTP").toContain('"aws:SecureTransport":"false"');
+      }
+    });
+
+    test("only the organisation module may touch files, and only its logos", () => {
+      const holders = modules.filter((m) => (m.buckets ?? []).length > 0);
+      expect(holders.map((m) => m.name)).toEqual(["organisation"]);
+      expect(holders[0]!.buckets!.map((grant) => grant.keyPrefix)).toEqual(["logos/"]);
+    });
+  });
+
   describe("api", () => {
     test("is one HTTP API without CORS, with `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}` per module prefix, and no other route", () => {
       const httpApis = resourcesOfType(api(), "AWS::ApiGatewayV2::Api");
@@ -278,6 +308,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       // The names of exactly the tables its manifest grants anything on: every function checks sessions and appends audit lines.
       for (const spec of grantedTables(module)) expect(env[spec.envVar], spec.envVar).toEqual(tableNameRef(spec));
+      for (const { bucket } of module.buckets ?? []) expect(env[bucket.envVar], bucket.envVar).toEqual(bucketNameRef(bucket));
       expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
       // Only modules that send mail get the sender; every function the site's address and the origin secret; the bus to those that publish.
@@ -286,7 +317,7 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(env.ORIGIN_VERIFY_SECRET).toEqual(secretValue({ Ref: originSecret() }));
       if (module.publishes.length > 0) expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
       // Nothing else: in particular no name of another module's table.
-      const ours = new Set(grantedTables(module).map((spec) => spec.envVar));
+      const ours = new Set([...grantedTables(module).map((spec) => spec.envVar), ...(module.buckets ?? []).map((grant) => grant.bucket.envVar)]);
       if (module.sendsMail) ours.add("MAIL_FROM");
       ours.add("SITE_URL").add("ORIGIN_VERIFY_SECRET");
       if (module.publishes.length > 0) ours.add("EVENT_BUS_NAME");
@@ -348,8 +379,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
           ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
         };
       });
+      // Each bucket grant: its object actions under its key prefix, nothing on the bucket itself.
+      const fromBuckets: PolicyStatement[] = (module.buckets ?? []).map((grant) => ({
+        Effect: "Allow",
+        Action: [...grant.actions],
+        Resource: { "Fn::Join": ["", [bucketArn(grant.bucket), `/${grant.keyPrefix}*`]] },
+      }));
       const wanted: PolicyStatement[] = [
         ...fromManifest,
+        ...fromBuckets,
         // Modules that send mail: from the configured sender (address or its domain).
         ...(module.sendsMail
           ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]
@@ -633,11 +671,12 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
           handler(
             {
               version: "2.0",
-              routeKey: "ANY /api/hsds",
-              rawPath: "/api/hsds",
+              // A route that reads no table (/api/hsds itself now reads the stored organisation), so no DynamoDB is needed here.
+              routeKey: "ANY /api/hsds/taxonomies",
+              rawPath: "/api/hsds/taxonomies",
               rawQueryString: "",
               headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", ...headers },
-              requestContext: { http: { method: "GET", path: "/api/hsds", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "curl" }, requestId: "r", stage: "$default" },
+              requestContext: { http: { method: "GET", path: "/api/hsds/taxonomies", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "curl" }, requestId: "r", stage: "$default" },
               isBase64Encoded: false,
             },
             { awsRequestId: "infra-test" },

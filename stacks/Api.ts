@@ -7,7 +7,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { manifests } from "../packages/core/src/manifests.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
-import { grantedTables, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
+import { grantedTables, type BucketGrant, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
 import { alarmWhenNotEmpty } from "./dead-letter-alarms.ts";
 import { Database } from "./Database.ts";
@@ -27,7 +27,7 @@ export const EVENT_RETRY = { attempts: 8, maxAge: Duration.hours(24) } as const;
  * cross-origin requests (no CORS).
  */
 export function Api({ stack, app }: StackContext) {
-  const { tables } = use(Database);
+  const { tables, buckets } = use(Database);
   const config = deployConfig(process.env, app.stage, app.mode);
   const settings = moduleSettings();
   const bus = new events.EventBus(stack, "Bus");
@@ -46,6 +46,16 @@ export function Api({ stack, app }: StackContext) {
     if (!table) throw new Error(`Module "${manifest.name}" uses table "${id}", which Database does not create`);
     return table;
   };
+
+  const bucketOf = (manifest: ModuleManifest, id: string) => {
+    const bucket = buckets[id];
+    if (!bucket) throw new Error(`Module "${manifest.name}" uses bucket "${id}", which Database does not create`);
+    return bucket;
+  };
+
+  /** One bucket grant as one IAM statement: its object actions, on its key prefix only. */
+  const bucketStatementOf = (manifest: ModuleManifest, grant: BucketGrant) =>
+    new iam.PolicyStatement({ actions: [...grant.actions], resources: [bucketOf(manifest, grant.bucket.id).arnForObjects(`${grant.keyPrefix}*`)] });
 
   const sesIdentityArn = (identity: string) =>
     stack.formatArn({ service: "ses", resource: "identity", resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
@@ -74,6 +84,7 @@ export function Api({ stack, app }: StackContext) {
     const environment: Record<string, string> = Object.fromEntries(
       grantedTables(manifest).map((spec) => [spec.envVar, tableOf(manifest, spec.id).tableName]),
     );
+    for (const grant of manifest.buckets ?? []) environment[grant.bucket.envVar] = bucketOf(manifest, grant.bucket.id).bucketName;
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
     environment.ORIGIN_VERIFY_SECRET = originVerify.secretValue.unsafeUnwrap();
     if (manifest.sendsMail) environment.MAIL_FROM = config.mailFrom;
@@ -83,7 +94,7 @@ export function Api({ stack, app }: StackContext) {
       if (value) environment[name] = value;
     }
 
-    const permissions = manifest.tables.map((grant) => statementOf(manifest, grant));
+    const permissions = [...manifest.tables.map((grant) => statementOf(manifest, grant)), ...(manifest.buckets ?? []).map((grant) => bucketStatementOf(manifest, grant))];
     if (manifest.sendsMail) {
       // SES v2 SendEmail is authorized by `ses:SendEmail` on the sender's identity, which is
       // either the verified address or its verified domain.

@@ -44,8 +44,9 @@ const moduleFunction: NagPackSuppression[] = [
   { id: "AwsSolutions-IAM4", reason: "The AWS-managed basic execution role only lets the function write its own logs.", appliesTo: [BASIC_EXECUTION] },
   {
     id: "AwsSolutions-IAM5",
-    reason: "X-Ray (turned on by SST) takes no resource, and the table rights cover that table's own indexes (index/*); the actions are named one by one.",
-    appliesTo: ["Resource::*", { regex: "/^Resource::<\\w+\\.Arn>\\/index\\/\\*$/g" }],
+    reason:
+      "X-Ray (turned on by SST) takes no resource, the table rights cover that table's own indexes (index/*), and a bucket right covers the objects under its manifest's key prefix (logos/*); the actions are named one by one.",
+    appliesTo: ["Resource::*", { regex: "/^Resource::<\\w+\\.Arn>\\/index\\/\\*$/g" }, { regex: "/^Resource::<files-?bucket\\w*\\.Arn>\\/logos\\/\\*$/g" }],
   },
 ];
 
@@ -94,6 +95,12 @@ function suppressionsFor(node: IConstruct): { suppressions: NagPackSuppression[]
   if (node instanceof Distribution) return { suppressions: distribution, children: true };
   if (node instanceof Bucket && node.node.scope?.node.id === "Site") {
     return { suppressions: [{ id: "AwsSolutions-S1", reason: "The bucket holds only the built public site, and only CloudFront reads it." }], children: false };
+  }
+  if (node instanceof Bucket && node.node.id.endsWith("-bucket")) {
+    return {
+      suppressions: [{ id: "AwsSolutions-S1", reason: "Only the module's function reads the bucket (uploaded logos); its access log records every request for a file." }],
+      children: false,
+    };
   }
   if (node instanceof CfnRule && node.scheduleExpression) {
     return {

@@ -6,6 +6,7 @@ import { AppRoutes } from "../src/App.tsx";
 import { Layout } from "../src/components/Layout.tsx";
 import { LanguageProvider, type Language } from "../src/lib/language.tsx";
 import { SessionProvider, type SessionPerson } from "../src/lib/session.tsx";
+import { demoCentres, demoOrganisation } from "../../packages/local/src/demo/organisation.ts";
 
 /** Who GET /api/identity/session says is signed in (null: nobody). Set per test by renderApp. */
 let signedIn: SessionPerson | null = null;
@@ -68,6 +69,9 @@ export function makeOffer(overrides: Partial<Offer> = {}): Offer {
 
 type Answer = { status?: number; body: unknown; headers?: Record<string, string> };
 
+const { logo: _logo, ...shownOrganisation } = demoOrganisation;
+const siteAnswer = { organisation: { ...shownOrganisation, logo_url: null, setup_complete: true }, centres: demoCentres };
+
 /**
  * Replaces fetch. Each call takes the next answer (or a thrown error). The session endpoint
  * answers by itself (see renderApp's `person`) and is not counted.
@@ -87,6 +91,10 @@ export function mockFetch(...answers: (Answer | Error)[]) {
   });
   const fetch = Object.assign(
     async (input: RequestInfo | URL, init?: RequestInit) => {
+      // The organisation and its centres (the demo's), as GET /api/organisation/site gives them to every page.
+      if (String(input).endsWith("/api/organisation/site")) {
+        return new Response(JSON.stringify(siteAnswer), { headers: { "content-type": "application/json" } });
+      }
       if (String(input).endsWith("/api/identity/session")) {
         sessionCalls.push(String(input));
         return new Response(JSON.stringify({ signed_in: signedIn !== null, person: signedIn }), {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "./helpers.tsx";
 
@@ -17,19 +17,41 @@ describe("the site's frame", () => {
     expect(document.activeElement).toBe(screen.getByRole("main"));
   });
 
-  it("has a header with the site name linking home, a main area and a footer", async () => {
+  it("has a header with the organisation's short name linking home, a main area and a footer", async () => {
     renderApp("/borgerraadet");
-    expect(await screen.findByRole("link", { name: "Nærhed, gå til forsiden" })).toHaveAttribute("href", "/");
+    expect(await screen.findByRole("link", { name: "Lillebælt, gå til forsiden" })).toHaveAttribute("href", "/");
     expect(screen.getByRole("banner")).toBeInTheDocument();
     expect(screen.getByRole("main")).toHaveAttribute("id", "main");
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
+  });
+
+  it("shows the organisation's contact in the footer and links the accessibility statement, and uses its colour", async () => {
+    renderApp("/");
+    const footer = screen.getByRole("contentinfo");
+    expect(await within(footer).findByRole("heading", { name: "Lillebælt Borgercentre (demo)" })).toBeInTheDocument();
+    expect(within(footer).getByRole("link", { name: "70 20 30 40" })).toHaveAttribute("href", "tel:70203040");
+    expect(within(footer).getByRole("link", { name: "kontakt@example.dk" })).toHaveAttribute("href", "mailto:kontakt@example.dk");
+    expect(footer).toHaveTextContent("Åbent: Mandag til fredag kl. 9-15");
+    expect(within(footer).getByRole("link", { name: "Tilgængelighed" })).toHaveAttribute("href", "/tilgaengelighed");
+    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("#0b4f6c");
+  });
+
+  it("the accessibility statement names the organisation, the standard, the checks, how to complain and the postcode source", async () => {
+    renderApp("/tilgaengelighed");
+    expect(await screen.findByRole("heading", { level: 1, name: "Tilgængelighed" })).toBeInTheDocument();
+    expect(await screen.findByText("Lillebælt Borgercentre (demo) står for siden.")).toBeInTheDocument();
+    expect(screen.getByText(/WCAG 2.2 AA/)).toBeInTheDocument();
+    expect(screen.getByText("Skriv til kontakt@example.dk. Eller ring på 70 20 30 40.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Klag til Digitaliseringsstyrelsen" })).toHaveAttribute("href", "https://www.was.digst.dk/");
+    expect(screen.getByRole("link", { name: "Klag til Ligebehandlingsnævnet" })).toBeInTheDocument();
+    expect(screen.getByText(/GeoNames/)).toBeInTheDocument();
   });
 
   it("shows four doors on the front page, one for each part of Nærhed", async () => {
     renderApp("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" })).toBeInTheDocument();
     expect(document.title).toBe("Nærhed");
-    const doors = screen.getAllByRole("listitem").map((item) => item.querySelector("a")!);
+    const doors = within(screen.getByRole("main")).getAllByRole("listitem").map((item) => item.querySelector("a")!);
     expect(doors.map((door) => door.getAttribute("href"))).toEqual(["/tilbud", "/borgerraadet", "/borgerpanelet", "/mentorordningen"]);
     expect(doors[0]).toHaveAccessibleName(/^Find tilbud/);
   });

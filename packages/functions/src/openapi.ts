@@ -18,12 +18,13 @@ import { ListOffersQuery, OfferPath } from "@naerhed/core/directory/public-offer
 import { SearchQuery } from "@naerhed/core/directory/search";
 import { SuggestionInput } from "@naerhed/core/directory/suggestion";
 import { CentrePath, MeetingPath, ProposalPath, ReceiptPath } from "./council/routes.ts";
+import { CentrePath as OrganisationCentrePath, LogoPath, PostcodePath } from "./organisation/routes.ts";
 import { IdPath } from "./panel/routes.ts";
 
 /**
  * The OpenAPI 3.1 document of Nærhed's public API (GET /api/openapi.json, shown at /api/docs):
- * open data (HSDS 3.0), the directory, council results, panel results and each module's health
- * probe. Parameters and bodies are converted from the very valibot schemas the routes parse with
+ * open data (HSDS 3.0), the directory, council results, panel results, the organisation that runs
+ * the site with its centres, and each module's health probe. Parameters and bodies are converted from the very valibot schemas the routes parse with
  * (@valibot/to-json-schema, input side: what a client sends); HSDS answers refer to the official
  * HSDS 3.0 table schemas, embedded as components (a viewer under the site's CSP may not fetch
  * them from elsewhere). A test holds the document to the OpenAPI 3.1 schema and to the app's
@@ -59,7 +60,7 @@ type Schema = v.GenericSchema;
 type Operation = {
   method: "get" | "post";
   path: string;
-  tag: "Open data (HSDS 3.0)" | "Directory" | "Council" | "Panel" | "Operations";
+  tag: "Open data (HSDS 3.0)" | "Directory" | "Council" | "Panel" | "Organisation" | "Operations";
   summary: string;
   description?: string;
   pathParams?: Schema;
@@ -259,6 +260,32 @@ const operations: Operation[] = [
     pathParams: IdPath,
     content: json(object("The result.")),
   },
+  {
+    method: "get",
+    path: "/organisation/site",
+    tag: "Organisation",
+    summary: "The organisation that runs this site, and its centres",
+    description: "Name, short name, logo address, main colour, contact, municipalities and accessibility details (null before the first set-up); every centre, closed ones too, with its status.",
+    content: json({ type: "object", required: ["organisation", "centres"], properties: { organisation: { type: ["object", "null"] }, centres: { type: "array", items: { type: "object" } } } }),
+  },
+  {
+    method: "get",
+    path: "/organisation/site/logo/{file}",
+    tag: "Organisation",
+    summary: "The organisation's logo (PNG or SVG); the name holds its checksum, so it never changes",
+    pathParams: LogoPath,
+    content: { "image/png": { schema: { type: "string", contentMediaType: "image/png" } }, "image/svg+xml": { schema: { type: "string", contentMediaType: "image/svg+xml" } } },
+  },
+  { method: "get", path: "/organisation/centres/{centre}", tag: "Organisation", summary: "One centre: its name, municipality, region and whether it is open", pathParams: OrganisationCentrePath, content: json(object("The centre.")) },
+  {
+    method: "get",
+    path: "/organisation/places/{postcode}",
+    tag: "Organisation",
+    summary: "The town of a Danish postcode",
+    description: "Every Danish postcode (GeoNames, CC BY 4.0); an unknown one is a 400 naming it.",
+    pathParams: PostcodePath,
+    content: json({ type: "object", required: ["postcode", "city"], properties: { postcode: { type: "string" }, city: { type: "string" } } }),
+  },
   // Each module's function answers its own probe (shared/health.ts): on AWS each is a Lambda of its own.
   ...manifests.map(
     ({ name, prefixes }): Operation => ({
@@ -304,7 +331,7 @@ export function openApiDocument(siteUrl: string): Record<string, unknown> {
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
-    tags: [{ name: "Open data (HSDS 3.0)" }, { name: "Directory" }, { name: "Council" }, { name: "Panel" }, { name: "Operations" }],
+    tags: [{ name: "Open data (HSDS 3.0)" }, { name: "Directory" }, { name: "Council" }, { name: "Panel" }, { name: "Organisation" }, { name: "Operations" }],
     paths: Object.fromEntries(
       [...new Set(operations.map((o) => o.path))].map((path) => [
         path,

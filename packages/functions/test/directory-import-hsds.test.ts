@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizationId } from "@naerhed/core/directory/hsds";
 import { nestTables, readTables } from "@naerhed/core/directory/hsds-dataset";
 import { checkItem } from "@naerhed/core/directory/import-rows";
+import { demoCentres } from "@naerhed/local/demo/organisation";
 import type { CuratedOffer } from "@naerhed/core/directory/offer";
 import type { Organization } from "@naerhed/core/directory/organization";
 import { createDirectoryStore, type DirectoryStore } from "@naerhed/core/directory/store";
@@ -106,7 +107,7 @@ describe("the fixtures", () => {
     if (!tables.ok) throw new Error(tables.problem);
     expect(tables.publisher).toBe(PUBLISHER);
     const fromTables = nestTables(tables.tables).services;
-    const rows = (services: unknown[]) => services.map((service, index) => checkItem({ row: index + 1, service }, [], "nord", { terms: {} }));
+    const rows = (services: unknown[]) => services.map((service, index) => checkItem({ row: index + 1, service }, [], { own: "nord", known: demoCentres }, { terms: {} }));
     expect(rows(fromTables)).toEqual(rows(nested.contents));
     // Every table Nærhed maps is in the fixture, and several it does not.
     expect(Object.keys(tables.tables).sort()).toEqual(

@@ -1,6 +1,6 @@
 import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
 import { organizationId } from "@naerhed/core/directory/hsds";
 import { createDirectoryStore, type DirectoryStore } from "@naerhed/core/directory/store";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import { profilePatches } from "@naerhed/core/directory/hsds-profile";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { messages } from "@naerhed/core/shared/messages";

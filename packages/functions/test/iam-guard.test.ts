@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { person, token } = await t.personWith([{ role: "citizen" }], "Guarded");
   session = { hash: sha256(token), person: person.id };
   // Every module's handler is built, and so its client, when the runner starts.
-  expect([...t.moduleClients.keys()].sort()).toEqual(["council", "directory", "identity", "mentor", "panel"]);
+  expect([...t.moduleClients.keys()].sort()).toEqual(["council", "directory", "identity", "mentor", "organisation", "panel"]);
 });
 
 describe("a module's DynamoDB client refuses what its manifest does not grant", () => {

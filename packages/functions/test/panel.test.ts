@@ -350,7 +350,7 @@ describe("results", () => {
 
 describe("demo data", () => {
   it("gives borger@example.dk an open 7-question consultation, and staff a closed one where the group of 3 is hidden", async () => {
-    const { loadDemoPanel } = await import("@naerhed/core/panel/demo-panel");
+    const { loadDemoPanel } = await import("@naerhed/local/demo/panel");
     const store = createPanelStore(t.db, t.config.tableNames[panelTable.id]!);
     await loadDemoPanel(store, t.clock.now);
     // Bente as identity's demo data has her (loaded separately locally).

@@ -6,7 +6,7 @@ import { freshTables } from "../../local/test/tables.ts";
 import { createApi } from "../src/app.ts";
 import { identityModule } from "../src/identity/routes.ts";
 import { addressKey, viewerIp } from "../src/shared/client.ts";
-import { json, testApi } from "./support.ts";
+import { json, saveDemoCentres, testApi } from "./support.ts";
 
 /**
  * The client address rate limits count by cannot be chosen by the client. The attack: vary
@@ -39,7 +39,8 @@ describe("the local server (npm start), which plays CloudFront from the socket",
   let url: string;
   let server: Awaited<ReturnType<typeof listen>>;
   beforeAll(async () => {
-    const { config } = await freshTables();
+    const { config, db } = await freshTables();
+    await saveDemoCentres(db, config);
     const port = await freePort();
     server = await listen(createLocalApp(config, await startLocalModules({ config })), port);
     url = `http://127.0.0.1:${port}`;

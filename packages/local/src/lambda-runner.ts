@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { createOutboxMailer } from "@naerhed/core/identity/outbox";
 import { createIdentityStore } from "@naerhed/core/identity/store";
@@ -11,6 +14,7 @@ import { identityTable } from "@naerhed/core/shared/tables";
 import type { ModuleHandler } from "@naerhed/functions/shared/lambda";
 import type { Runtime, Services } from "@naerhed/functions/shared/services";
 import { createEventBus, type EventBusOptions } from "./event-bus.ts";
+import { createFolderFileStore } from "./file-folder.ts";
 
 /**
  * Every module as its own Lambda function, on one machine (docs/modules.md). Each module's
@@ -26,6 +30,8 @@ export type LocalModulesOptions = {
   /** Deploy-time settings by name, as `sst deploy` would take them from its environment. */
   settings?: NodeJS.ProcessEnv;
   bus?: EventBusOptions;
+  /** The folder that stands in for the stage's S3 bucket (a temporary one when not given). */
+  filesDir?: string;
   /** Tests: each module's services once built (its guarded client, to watch its writes). */
   onServices?: (module: string, services: Services) => void;
 };
@@ -83,6 +89,7 @@ export async function startLocalModules(options: LocalModulesOptions) {
     return handler(event, lambdaContext(module));
   };
   const bus = createEventBus(manifests, (module, event: BusEvent) => invoke(module, event), options.bus);
+  const filesDir = options.filesDir ?? (await mkdtemp(join(tmpdir(), "naerhed-files-")));
 
   for (const manifest of manifests) {
     const { createHandler } = (await import(`@naerhed/functions/${manifest.name}/lambda`)) as {
@@ -91,7 +98,13 @@ export async function startLocalModules(options: LocalModulesOptions) {
     const env = moduleEnvironment(manifest, config, options.settings);
     handlers.set(
       manifest.name,
-      createHandler({ env, now, mailer: outbox, publish: bus.publisherFor(manifest), onServices: (services) => options.onServices?.(manifest.name, services) }),
+      createHandler({
+        env,
+        now,
+        mailer: outbox,
+        publish: bus.publisherFor(manifest),
+        files: createFolderFileStore(filesDir, manifest.buckets ?? []),
+        onServices: (services) => options.onServices?.(manifest.name, services) }),
     );
   }
 

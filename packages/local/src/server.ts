@@ -14,6 +14,7 @@ import { logger } from "@naerhed/functions/shared/log";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { filesDirBeside } from "./file-folder.ts";
 import { createGateway } from "./gateway.ts";
 import { startJobs } from "./jobs.ts";
 import { startLocalModules, type LocalModules } from "./lambda-runner.ts";
@@ -132,7 +133,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const modules = await startLocalModules({ config });
+    const modules = await startLocalModules({ config, ...(options.dataDir ? { filesDir: filesDirBeside(options.dataDir) } : {}) });
     const server = await listen(createLocalApp(config, modules), port, options.hostname);
     const stopJobs = startJobs(modules);
     return {

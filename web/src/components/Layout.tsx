@@ -1,17 +1,21 @@
 import { A, useBeforeLeave, type RouteSectionProps } from "@solidjs/router";
-import { Match, Suspense, Switch } from "solid-js";
+import { Match, onMount, Suspense, Switch } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
 import { useSession } from "../lib/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { OrganisationContact, OrganisationMark, SetupReminder, useOrganisationColour } from "./OrganisationParts.tsx";
+import { loadSite, siteOrganisation } from "../lib/site.ts";
 import { focusElement, markNavigation } from "../lib/navigation.ts";
 import "./Layout.css";
 
 export const MAIN_ID = "main";
 
 export function Layout(props: RouteSectionProps) {
-  const { t } = useTexts(siteTexts);
+  const { t, lang } = useTexts(siteTexts);
   useBeforeLeave(() => markNavigation());
+  onMount(() => void loadSite(lang()));
+  useOrganisationColour();
 
   return (
     <>
@@ -28,8 +32,8 @@ export function Layout(props: RouteSectionProps) {
       </a>
       <header class="site-header">
         <div class="wrap site-header__row">
-          <A href="/" class="site-name" aria-label={t("site.home")}>
-            {t("site.name")}
+          <A href="/" class="site-name" aria-label={t("site.home", { name: siteOrganisation()?.short_name ?? t("site.name") })}>
+            <OrganisationMark />
           </A>
           <div class="site-header__tools">
             <AccountLink />
@@ -38,10 +42,12 @@ export function Layout(props: RouteSectionProps) {
         </div>
       </header>
       <main id={MAIN_ID} tabindex="-1" class="wrap site-main">
+        <SetupReminder />
         <Suspense>{props.children}</Suspense>
       </main>
       <footer class="site-footer">
         <div class="wrap">
+          <OrganisationContact />
           <p>{t("site.footer")}</p>
           <p>{t("site.help")}</p>
           <p>

@@ -3,7 +3,7 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { AccessFacts, FactIcon } from "./FactIcon.tsx";
 import { ageText, categoryName, distanceText, priceText } from "./format.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
 

@@ -1,9 +1,9 @@
-import { CENTRE_ROLES, invitableRoles, staffCentres, type Grant, type Role } from "@naerhed/core/identity/roles";
-import { centreName } from "@naerhed/core/shared/lists";
+import { CENTRE_ROLES, invitableRoles, type Grant, type Role } from "@naerhed/core/identity/roles";
 import { createSignal, Show } from "solid-js";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
 import type { SummaryError } from "../lib/forms.ts";
 import type { SessionPerson } from "../lib/session.tsx";
+import { centreName, myCentres } from "../lib/site.ts";
 import { useTexts } from "../lib/texts.ts";
 import { roleName } from "./roles.ts";
 import { identityTexts } from "./texts/index.ts";
@@ -16,9 +16,11 @@ import { identityTexts } from "./texts/index.ts";
 export function useGrantChoice(person: SessionPerson) {
   const { t, lang } = useTexts(identityTexts);
   const roleOptions = (): RadioOption[] => invitableRoles(person).map((role) => ({ value: role, label: roleName(role, t) }));
-  const centreOptions = (): RadioOption[] => staffCentres(person).map((id) => ({ value: id, label: centreName(id, lang()) }));
+  const centreOptions = (): RadioOption[] => myCentres(person).map((id) => ({ value: id, label: centreName(id, lang()) }));
   const [role, setRole] = createSignal(roleOptions().length === 1 ? roleOptions()[0]!.value : "");
-  const [centre, setCentre] = createSignal(centreOptions().length === 1 ? centreOptions()[0]!.value : "");
+  const [chosenCentre, setCentre] = createSignal("");
+  // The centres come from the site endpoint, which may answer after the page is drawn: a single one is chosen once it is there.
+  const centre = () => chosenCentre() || (centreOptions().length === 1 ? centreOptions()[0]!.value : "");
   const needsCentre = () => CENTRE_ROLES.includes(role() as Role);
   const roleId = () => firstRadioId("role", roleOptions());
   const centreId = () => firstRadioId("centre", centreOptions());

@@ -235,6 +235,16 @@ function MyPageContent(props: { session: SessionPerson }) {
                   {t("identity.me.log")}
                 </A>
               </li>
+              <li>
+                <A href="/admin/organisation" class="big-link">
+                  {t("identity.me.organisation")}
+                </A>
+              </li>
+              <li>
+                <A href="/admin/centre" class="big-link">
+                  {t("identity.me.centres")}
+                </A>
+              </li>
             </Show>
           </ul>
         </PageSection>

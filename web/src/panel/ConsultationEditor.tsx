@@ -1,4 +1,4 @@
-import { centres } from "@naerhed/core/shared/lists";
+import { centreOptions } from "../lib/site.ts";
 import { createSignal, For, Index, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
@@ -198,7 +198,7 @@ export function ConsultationEditor(props: {
           <>
             <p>{t("panel.targetHint")}</p>
             <CheckboxGroup legend={t("panel.ageBand")} name="c-age" options={AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) }))} values={s().age_bands} onChange={(age_bands) => setSegment({ age_bands })} />
-            <CheckboxGroup legend={t("panel.area")} name="c-area" options={centres.map((c) => ({ value: c.id, label: c.name[lang()] }))} values={s().areas} onChange={(areas) => setSegment({ areas })} />
+            <CheckboxGroup legend={t("panel.area")} name="c-area" options={centreOptions(lang())} values={s().areas} onChange={(areas) => setSegment({ areas })} />
             <CheckboxGroup legend={t("panel.relation")} name="c-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`panel.relation.${r}`) }))} values={s().relations} onChange={(relations) => setSegment({ relations })} />
           </>
         )}

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { queryInteger } from "../shared/validation.ts";
 import { v5 as uuidv5 } from "uuid";
-import { centres, municipality } from "../shared/centres.ts";
+import type { Centre } from "../organisation/centre.ts";
 import { accessibilityFacts } from "./accessibility.ts";
 import { categories, categoryGroups } from "./categories.ts";
 import type { Offer } from "./offer.ts";
@@ -274,7 +274,7 @@ export function toHsdsServiceListItem(offer: Offer, organizations: OrganizationL
 }
 
 /** The public never learns a confidential place: no street, no name, no coordinates — only that it exists. */
-function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>): HsdsLocation {
+function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>, centreOf: CentreOf): HsdsLocation {
   const id = partId("location", offer.id);
   const accessibility = offer.accessibility_notes ? [{ id: partId("accessibility", offer.id), location_id: id, description: offer.accessibility_notes }] : [];
   if (location.confidential) {
@@ -291,9 +291,10 @@ function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>):
         location_id: id,
         address_1: location.address_1,
         city: location.city,
-        state_province: municipality.region,
+        // The region of the offer's centre: HSDS requires one, and the centres know theirs.
+        state_province: centreOf(offer.centre_id)?.region ?? "",
         postal_code: location.postal_code,
-        country: municipality.country,
+        country: "DK",
         address_type: "physical",
       },
     ],
@@ -338,10 +339,18 @@ const languageName = (code: string) => {
   return name.charAt(0).toLocaleUpperCase("da") + name.slice(1);
 };
 
-export function toHsdsService(offer: Offer, organizations: OrganizationLookup = noRecords): HsdsService {
+/** The stored centre of an offer (shared/centres.ts), for its name and region. */
+export type CentreOf = (id: string) => Pick<Centre, "name" | "region"> | undefined;
+
+export const centreLookup =
+  (centres: readonly Centre[]): CentreOf =>
+  (id) =>
+    centres.find((centre) => centre.id === id);
+
+export function toHsdsService(offer: Offer, centreOf: CentreOf, organizations: OrganizationLookup = noRecords): HsdsService {
   const service_id = offer.id;
   const terms = [termFor(offer.category), ...(offer.accessibility ?? []).map(termFor)];
-  const centre = centres.find((c) => c.id === offer.centre_id);
+  const centre = centreOf(offer.centre_id);
   const fees = feesDescription(offer);
   return {
     ...toHsdsServiceListItem(offer, organizations),
@@ -361,7 +370,7 @@ export function toHsdsService(offer: Offer, organizations: OrganizationLookup = 
             id: partId("service_at_location", service_id),
             service_id,
             location_id: partId("location", service_id),
-            location: toHsdsLocation(offer, offer.location),
+            location: toHsdsLocation(offer, offer.location, centreOf),
           },
         ]
       : [],
@@ -388,11 +397,11 @@ export function toHsdsService(offer: Offer, organizations: OrganizationLookup = 
 }
 
 /** The offer at its place; undefined for an offer without a place (a phone line, a visiting service). */
-export function toHsdsServiceAtLocation(offer: Offer, organizations: OrganizationLookup, full: boolean): HsdsServiceAtLocation | undefined {
+export function toHsdsServiceAtLocation(offer: Offer, centreOf: CentreOf, organizations: OrganizationLookup, full: boolean): HsdsServiceAtLocation | undefined {
   if (!offer.location) return undefined;
   const service_id = offer.id;
-  const location = toHsdsLocation(offer, offer.location);
-  const { service_at_locations: _nested, ...nested } = toHsdsService(offer, organizations);
+  const location = toHsdsLocation(offer, offer.location, centreOf);
+  const { service_at_locations: _nested, ...nested } = toHsdsService(offer, centreOf, organizations);
   return {
     id: partId("service_at_location", service_id),
     service_id,

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import * as v from "valibot";
-import { centres, type CentreId } from "../shared/centres.ts";
+import type { Centre } from "../organisation/centre.ts";
 import { InvalidInputError } from "../shared/errors.ts";
 import type { Language } from "../shared/language.ts";
 import { message, type MessageKey } from "../shared/messages.ts";
@@ -81,11 +81,14 @@ function yesNo(value: string, name: string, problems: RowProblem[]): boolean | u
   return undefined;
 }
 
+/** The importer's own centre, and every stored centre, by which a row may name its centre. */
+export type ImportCentres = { own: string; known: readonly Pick<Centre, "id" | "name">[] };
+
 /** A centre by its id or its Danish or English name; an empty value means the importer's own centre. */
-function centreFrom(value: string, own: CentreId): string {
+function centreFrom(value: string, centres: ImportCentres): string {
   const text = value.trim().toLowerCase();
-  if (text === "") return own;
-  return centres.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en.toLowerCase() === text)?.id ?? text;
+  if (text === "") return centres.own;
+  return centres.known.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en?.toLowerCase() === text)?.id ?? text;
 }
 
 /** A category by its HSDS term id, or by its id or its Danish or English name. */
@@ -146,7 +149,7 @@ function timesFrom<K extends "weekday" | "date">(value: string, key: K, name: st
 }
 
 /** Mirror of hsds-csv.ts `columns`: a row of the CSV export → the offer's fields. */
-export function fromCsvRow(header: readonly string[], record: readonly string[], own: CentreId, context: ImportContext = {}): Candidate {
+export function fromCsvRow(header: readonly string[], record: readonly string[], centres: ImportCentres, context: ImportContext = {}): Candidate {
   const problems: RowProblem[] = [];
   if (record.length !== header.length) problems.push({ column: "", message: "import_row_columns" });
   const cell = (name: string) => unguard(record[header.indexOf(name)] ?? "").trim();
@@ -164,7 +167,7 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
       email: text("email"),
       phone: phoneOf(text("phone"), problems),
       category: categoryFrom(cell("taxonomy_term_id"), cell("category"), problems),
-      centre_id: centreFrom(cell("centre"), own),
+      centre_id: centreFrom(cell("centre"), centres),
       area: text("area"),
       free: yesNo(cell("free"), "free", problems),
       fees_description: text("fees_description"),
@@ -213,9 +216,9 @@ const str = (value: unknown) => (value === null || (typeof value === "string" &&
 const numeric = (value: unknown) => (typeof value === "string" ? decimal(value.trim()) : (str(value) as unknown));
 
 /** The centre in a service area's description, which the export writes as "<area>, <centre's Danish name>". */
-function centreOfArea(area: Json | undefined, own: CentreId): string {
+function centreOfArea(area: Json | undefined, centres: ImportCentres): string {
   const description = typeof area?.description === "string" ? area.description : "";
-  return centres.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? own;
+  return centres.known.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? centres.own;
 }
 
 /**
@@ -300,7 +303,7 @@ const weekdaysOf = (byday: unknown) =>
  * directly, another publisher's through the mapping staff confirmed (`context.terms`); what
  * Nærhed has no field for is counted in `keptOut`.
  */
-export function fromService(value: unknown, own: CentreId, context: ImportContext = {}): Candidate {
+export function fromService(value: unknown, centres: ImportCentres, context: ImportContext = {}): Candidate {
   const service = object(value);
   if (!service) return { fields: {}, problems: [{ column: "", message: "import_service_invalid" }] };
   const problems: RowProblem[] = [];
@@ -394,7 +397,7 @@ export function fromService(value: unknown, own: CentreId, context: ImportContex
       email,
       phone: phoneOf(first(service.phones)?.number, problems),
       category,
-      centre_id: centreOfArea(area, own),
+      centre_id: centreOfArea(area, centres),
       area: str(area?.name) ?? str(address?.city),
       free,
       fees_description: free && fees === "Gratis." ? undefined : fees,
@@ -469,8 +472,8 @@ const valueAt = (fields: Json, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Json)[key] : undefined), fields);
 
 /** Checks one item of the file for the importer's centre. */
-export function checkItem(item: ImportItem, header: readonly string[], own: CentreId, context: ImportContext = {}): CheckedRow {
-  const candidate = item.record ? fromCsvRow(header, item.record, own, context) : fromService(item.service, own, context);
+export function checkItem(item: ImportItem, header: readonly string[], centres: ImportCentres, context: ImportContext = {}): CheckedRow {
+  const candidate = item.record ? fromCsvRow(header, item.record, centres, context) : fromService(item.service, centres, context);
   const problems = [...candidate.problems];
   if (candidate.id !== undefined && !v.is(OfferId, candidate.id)) problems.push({ column: "id", message: "import_id_invalid" });
   const centre = candidate.fields.centre_id;
@@ -489,7 +492,7 @@ export function checkItem(item: ImportItem, header: readonly string[], own: Cent
     }
   }
   // Another centre's row is refused as such, whatever else is wrong with it (an unknown centre is already named).
-  if (centre !== undefined && centre !== own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
+  if (centre !== undefined && centre !== centres.own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
   const name = typeof candidate.fields.name === "string" ? candidate.fields.name.trim() : undefined;
   const extra = {
     ...(candidate.organization ? { organization: candidate.organization } : {}),

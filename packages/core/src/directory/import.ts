@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as v from "valibot";
 import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
-import type { CentreId } from "../shared/centres.ts";
+import type { CentreDirectory, CentreId } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError } from "../shared/errors.ts";
 import type { Language } from "../shared/language.ts";
 import { isMessageKey } from "../shared/messages.ts";
@@ -44,7 +44,7 @@ import { MappingInput, publisherKey, suggestMapping } from "./term-mapping.ts";
  *   kept out. Rows are also checked for being plausible, not just valid (import-rows.ts).
  */
 
-export type ImportServices = { store: DirectoryStore; audit: AuditLog; now: () => Date };
+export type ImportServices = { store: DirectoryStore; audit: AuditLog; now: () => Date; centres: CentreDirectory };
 
 export type ImportAction = "create" | "update" | "unchanged" | "error";
 /** The organisation a row will point at: one already stored (found by identifier or by name), or a new one the import creates. */
@@ -130,7 +130,8 @@ async function plan(services: ImportServices, centre: CentreId, request: ImportR
   const publisher = request.publisher ?? file.publisher;
   const mapping = publisher ? await services.store.getTermMapping(centre, publisherKey(publisher)) : undefined;
   const now = services.now().toISOString();
-  const checked = markDuplicates(file.items.map((item) => checkItem(item, file.header, centre, { terms: mapping?.terms ?? {}, today: now.slice(0, 10) })));
+  const centres = { own: centre, known: await services.centres.all() };
+  const checked = markDuplicates(file.items.map((item) => checkItem(item, file.header, centres, { terms: mapping?.terms ?? {}, today: now.slice(0, 10) })));
   const organizations = await services.store.listOrganizations();
   const linked = checked.map((row) => linkOrganization(row, organizations, now));
   const rows = linked.map(({ row }) => row);

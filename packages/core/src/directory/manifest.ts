@@ -1,4 +1,4 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, CENTRE_CLOSE_HANDLES, CENTRE_CLOSE_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { directoryTable } from "../shared/tables.ts";
 
 /**
@@ -17,12 +17,13 @@ export const directoryManifest = {
     },
     ...sessionCheckGrants,
     auditAppendGrant,
+    organisationReadGrant,
   ],
   sendsMail: false,
   settings: ["DIRECTORY_RECHECK_DAYS"],
   jobs: [],
-  publishes: [...PERSONAL_DATA_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES],
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   // A signed-in person's suggestions, with the contact details they gave.
   personalData: true,
 } as const satisfies ModuleManifest;

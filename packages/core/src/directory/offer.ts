@@ -4,7 +4,7 @@ import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
 import { OrganizationId, WebAddress } from "./organization.ts";
-import { Latitude, Longitude } from "./places.ts";
+import { KnownPostcode, Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 import { isoDate, plainText, type Lines } from "../shared/validation.ts";
 
@@ -35,7 +35,7 @@ export const OfferLocation = v.pipe(
   v.object({
     name: v.optional(text(120)),
     address_1: text(200),
-    postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
+    postal_code: KnownPostcode,
     city: text(80),
     latitude: v.optional(Latitude),
     longitude: v.optional(Longitude),

@@ -1,10 +1,11 @@
 import { NotFoundError } from "../shared/errors.ts";
-import { municipality } from "../shared/centres.ts";
+import type { CentreDirectory } from "../shared/centres.ts";
 import {
   filterOffers,
   HSDS_DEFAULT_PER_PAGE,
   hsdsTaxonomies as hsdsTaxonomyList,
   hsdsTaxonomyTerms,
+  centreLookup,
   lookupIn,
   matchesSearch,
   organizationsOf,
@@ -24,6 +25,7 @@ import {
   type HsdsTaxonomy,
   type HsdsTaxonomyTerm,
   type HsdsTaxonomyTermsQuery,
+  type CentreOf,
   type OrganizationLookup,
 } from "./hsds.ts";
 import { offersToCsv } from "./hsds-csv.ts";
@@ -47,11 +49,15 @@ import type { DirectoryStore } from "./store.ts";
  */
 export type PublishedOffers = () => Promise<Offer[]>;
 
-/** Where open data reads from: the published offers, the organisation records, and one offer fresh by id. */
+/**
+ * Where open data reads from: the published offers, the organisation records, one offer fresh by
+ * id, and the stored centres and site organisation (each offer's centre name and region; the publisher).
+ */
 export type OpenDataSource = {
   published: PublishedOffers;
   organizations: () => Promise<Organization[]>;
   store: Pick<DirectoryStore, "getOffer">;
+  centres: Pick<CentreDirectory, "all" | "site">;
 };
 
 /** A list as an HSDS `Page`, or (`format=ndjson`) every item without pages. */
@@ -66,13 +72,17 @@ function list<S, T>(items: readonly S[], query: ListQuery, map: (item: S) => T, 
   return { page: { ...page, contents: page.contents.map(map) } };
 }
 
-/** `GET /api/hsds`: what this API is, where its OpenAPI document and its HSDS profile are, and who publishes it. */
-export function hsdsAbout(siteUrl: string) {
+/**
+ * `GET /api/hsds`: what this API is, where its OpenAPI document and its HSDS profile are, and who
+ * publishes it: the stored site organisation; before its first set-up, the site's host name.
+ */
+export async function hsdsAbout(source: OpenDataSource, siteUrl: string) {
+  const site = await source.centres.site();
   return {
     version: "3.0",
     profile: `${siteUrl}/api/hsds/profile`,
     openapi_url: `${siteUrl}/api/openapi.json`,
-    publisher: { name: municipality.name, url: siteUrl, country: municipality.country },
+    publisher: { name: site?.name ?? new URL(siteUrl).host, url: siteUrl, country: "DK" },
   };
 }
 
@@ -83,6 +93,8 @@ async function publishedOffer(source: OpenDataSource, id: string): Promise<Offer
 }
 
 const lookup = async (source: OpenDataSource): Promise<OrganizationLookup> => lookupIn(await source.organizations());
+/** Each offer's stored centre, for its name and its region (HSDS address.state_province). */
+const centreOf = async (source: OpenDataSource): Promise<CentreOf> => centreLookup(await source.centres.all());
 
 export type HsdsMinimalService = { id: string; last_modified: string };
 
@@ -92,29 +104,29 @@ export async function hsdsServices(
 ): Promise<HsdsList<HsdsServiceListItem | HsdsService | HsdsMinimalService>> {
   const offers = filterOffers(await source.published(), query);
   if (query.minimal) return list(offers, query, (o) => ({ id: o.id, last_modified: o.last_modified }), query.per_page ?? Math.max(offers.length, 1));
-  const organizations = await lookup(source);
-  return list(offers, query, (o) => (query.full ? toHsdsService(o, organizations) : toHsdsServiceListItem(o, organizations)));
+  const [centres, organizations] = await Promise.all([centreOf(source), lookup(source)]);
+  return list(offers, query, (o) => (query.full ? toHsdsService(o, centres, organizations) : toHsdsServiceListItem(o, organizations)));
 }
 
 export async function hsdsService(source: OpenDataSource, id: string): Promise<HsdsService> {
   const offer = await publishedOffer(source, id);
-  return toHsdsService(offer, await lookup(source));
+  return toHsdsService(offer, await centreOf(source), await lookup(source));
 }
 
 /** Published offers with a place, each as a service at that location (HSDS id: UUIDv5 of the offer). */
 export async function hsdsServiceAtLocations(source: OpenDataSource, query: HsdsServiceAtLocationsQuery): Promise<HsdsList<HsdsServiceAtLocation>> {
   const offers = filterOffers(await source.published(), query).filter((offer) => offer.location);
-  const organizations = await lookup(source);
-  return list(offers, query, (o) => toHsdsServiceAtLocation(o, organizations, query.full)!);
+  const [centres, organizations] = await Promise.all([centreOf(source), lookup(source)]);
+  return list(offers, query, (o) => toHsdsServiceAtLocation(o, centres, organizations, query.full)!);
 }
 
 export async function hsdsServiceAtLocation(source: OpenDataSource, id: string): Promise<HsdsServiceAtLocation> {
-  const organizations = await lookup(source);
+  const [centres, organizations] = await Promise.all([centreOf(source), lookup(source)]);
   // The id is derived from the offer's, so the published list is searched; a fresh read follows to show the current offer.
-  const listed = (await source.published()).find((offer) => offer.location && toHsdsServiceAtLocation(offer, organizations, false)!.id === id);
+  const listed = (await source.published()).find((offer) => offer.location && toHsdsServiceAtLocation(offer, centres, organizations, false)!.id === id);
   if (!listed) throw new NotFoundError("hsds_service_at_location_not_found");
   const offer = await source.store.getOffer(listed.id);
-  const found = offer?.publication === "published" ? toHsdsServiceAtLocation(offer, organizations, true) : undefined;
+  const found = offer?.publication === "published" ? toHsdsServiceAtLocation(offer, centres, organizations, true) : undefined;
   if (!found) throw new NotFoundError("hsds_service_at_location_not_found");
   return found;
 }
@@ -171,11 +183,11 @@ export function hsdsTaxonomyTerm(id: string): HsdsTaxonomyTerm {
 
 /** The whole published directory as fully nested HSDS services. */
 export async function hsdsExport(source: OpenDataSource): Promise<HsdsService[]> {
-  const organizations = await lookup(source);
-  return (await source.published()).map((offer) => toHsdsService(offer, organizations));
+  const [centres, organizations] = await Promise.all([centreOf(source), lookup(source)]);
+  return (await source.published()).map((offer) => toHsdsService(offer, centres, organizations));
 }
 
 /** The whole published directory as a CSV file (text with a byte order mark). */
 export async function hsdsCsvExport(source: OpenDataSource): Promise<string> {
-  return offersToCsv(await source.published());
+  return offersToCsv(await source.published(), await centreOf(source));
 }

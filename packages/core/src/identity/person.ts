@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { CentreId } from "../shared/centres.ts";
+import { CentreId } from "../shared/centre-id.ts";
 import { plainText } from "../shared/validation.ts";
 import { CENTRE_ROLES, ROLES } from "./roles.ts";
 

@@ -34,6 +34,8 @@ export type Config = {
   mentorClosureWeeks: number;
   /** The stage's EventBridge bus (AWS); unset locally, where the runner hands each module the in-process bus. */
   eventBusName?: string;
+  /** The stage's private S3 bucket for uploaded files (AWS, modules with a bucket grant); unset locally, where the runner gives a folder. */
+  filesBucket?: string;
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
@@ -87,6 +89,7 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     originVerifySecret: required(env, "ORIGIN_VERIFY_SECRET", "without it the API cannot tell requests through CloudFront from others"),
     mailFrom: env.MAIL_FROM || undefined,
     eventBusName: env.EVENT_BUS_NAME || undefined,
+    filesBucket: env.FILES_BUCKET || undefined,
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,
     mentorCertificateValidDays: Number(env.MENTOR_CERTIFICATE_VALID_DAYS) || DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS,
     mentorClosureWeeks: Number(env.MENTOR_CLOSURE_WEEKS) || DEFAULT_MENTOR_CLOSURE_WEEKS,

@@ -5,7 +5,8 @@ import type { MessageKey } from "./messages.ts";
  * a plain-language message in one place (packages/functions/src/shared/errors.ts).
  */
 
-export type FieldProblem = { field: string; message: MessageKey };
+/** `values` fill the message's {placeholders}: "Vi kender ikke postnummer {value}." */
+export type FieldProblem = { field: string; message: MessageKey; values?: Record<string, string> };
 
 export class InvalidInputError extends Error {
   readonly kind = "invalid_input";

@@ -3,8 +3,9 @@ import { importMessages } from "../directory/import-messages.ts";
 import { directoryMessages } from "../directory/messages.ts";
 import { identityMessages } from "../identity/messages.ts";
 import { mentorMessages } from "../mentor/messages.ts";
+import { organisationMessages } from "../organisation/messages.ts";
 import { panelMessages } from "../panel/messages.ts";
-import type { Language } from "./language.ts";
+import { fillIn, type Language } from "./language.ts";
 
 export { languageFrom, type Language } from "./language.ts";
 
@@ -76,7 +77,7 @@ const en: Record<keyof typeof da, string> = {
 const sharedMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };
 
 /** Every module's messages and the shared ones. A key belongs to one of them only (messages.test.ts). */
-export const messageSources = { shared: sharedMessages, identity: identityMessages, directory: directoryMessages, import: importMessages, council: councilMessages, panel: panelMessages, mentor: mentorMessages };
+export const messageSources = { shared: sharedMessages, identity: identityMessages, directory: directoryMessages, import: importMessages, council: councilMessages, panel: panelMessages, mentor: mentorMessages, organisation: organisationMessages };
 
 type KeysOf<Source> = Source extends Record<Language, Record<infer Key, string>> ? Key : never;
 export type MessageKey = KeysOf<(typeof messageSources)[keyof typeof messageSources]>;
@@ -90,6 +91,6 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messages.da, key);
 }
 
-export function message(key: string, language: Language): string {
-  return messages[language][isMessageKey(key) ? key : "invalid_value"];
+export function message(key: string, language: Language, values?: Record<string, string>): string {
+  return fillIn(messages[language][isMessageKey(key) ? key : "invalid_value"], values);
 }

@@ -20,6 +20,8 @@ export function parseInput<const Schema extends v.GenericSchema>(
         issue.type === "object" && issue.input === undefined
         ? ("text_required" as const)
         : ("invalid_value" as const),
+    // What was typed, for a message that names it (only short texts: nothing long is echoed back).
+    ...(typeof issue.input === "string" && issue.input.length <= 40 ? { values: { value: issue.input } } : {}),
   }));
   throw new InvalidInputError(problems);
 }

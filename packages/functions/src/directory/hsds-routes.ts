@@ -67,9 +67,9 @@ export function hsdsRoutes(source: OpenDataSource, siteUrl: string) {
     return parseInput(HsdsId, c.req.param()).id;
   };
   return new Hono<AppEnv>()
-    .get("/hsds", guard(access.public), (c) => {
+    .get("/hsds", guard(access.public), async (c) => {
       noQuery(c);
-      return c.json(hsdsAbout(siteUrl));
+      return c.json(await hsdsAbout(source, siteUrl));
     })
     .get("/hsds/services", guard(access.public), async (c) => answer(c, await hsdsServices(source, parseInput(HsdsServicesQuery, c.req.query()))))
     .get("/hsds/services/:id", guard(access.public), async (c) => c.json(await hsdsService(source, id(c))))

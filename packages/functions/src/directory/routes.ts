@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
-import { CentreId } from "@naerhed/core/shared/centres";
+import { CentreId, parseWithCentre } from "@naerhed/core/shared/centres";
 import { directoryTable } from "@naerhed/core/shared/tables";
 import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError, UnsupportedMediaTypeError } from "@naerhed/core/shared/errors";
@@ -96,13 +96,18 @@ export const directoryModule: ApiModule = {
     export: (services, personId) => exportSuggestions(suggestionServices(services), personId),
     erase: (services, personId) => eraseSuggestions(suggestionServices(services), personId),
   },
+  // Published offers keep a centre open: staff unpublish or archive them first.
+  openAtCentre: async ({ db, config }, centre) =>
+    (await createDirectoryStore(db, config.tableNames[directoryTable.id]!).listCentreWorklist(centre))
+      .filter((offer) => offer.publication === "published")
+      .map((offer) => ({ kind: "offer", id: offer.id, title: offer.name })),
   routes: directoryRoutes,
 };
 
 /** The directory's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
-export function directoryRoutes({ db, config, audit, now }: Services) {
+export function directoryRoutes({ db, config, audit, now, centres }: Services) {
   const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
-  const curation = { store, audit, now, recheckAfterDays: config.directoryRecheckDays };
+  const curation = { store, audit, now, centres, recheckAfterDays: config.directoryRecheckDays };
   const suggestions: SuggestionServices = { store, audit, now };
   const organizations = { store, audit, now };
   // Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts).
@@ -132,7 +137,11 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
       c.header("cache-control", "no-cache");
       return c.body(offerCalendar(offer, now(), config.siteUrl));
     })
-    .get("/directory/search", guard(access.public), async (c) => c.json(await searchOffers(searchIndex, parseInput(SearchQuery, c.req.query()), now())))
+    .get("/directory/search", guard(access.public), async (c) => {
+      // A closed centre's filter finds nothing new, but is no mistake: its old links keep working.
+      const query = await parseWithCentre(SearchQuery, c.req.query(), centres, { field: "centre", open: false });
+      return c.json(await searchOffers(searchIndex, query, now()));
+    })
     // Staff curate their centre's offers.
     .get("/directory/centres/:centre/offers", guard(centreStaff), async (c) =>
       c.json({ items: await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre) }),
@@ -181,7 +190,7 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
     })
     // Suggestions from citizens ("Kender du et tilbud?"): anyone sends, the centre's staff handle them.
     .post("/directory/suggestions", guard(access.public), async (c) => {
-      const input = parseInput(SuggestionInput, await readJson(c));
+      const input = await parseWithCentre(SuggestionInput, await readJson(c), centres, { field: "centre_id" });
       const suggestion = await suggestOffer(suggestions, input, { actor: c.get("actor"), clientAddress: clientAddress(c) });
       return c.json({ suggestion }, 201);
     })
@@ -198,7 +207,7 @@ export function directoryRoutes({ db, config, audit, now }: Services) {
       return c.json({ suggestion: await declineSuggestion(suggestions, actorOf(c), centre, id, reason) });
     })
     // Open data: the published directory as Open Referral HSDS 3.0, read-only, and the OpenAPI document (hsds-routes.ts).
-    .route("/", hsdsRoutes({ published: async () => (await searchIndex.get()).offers, organizations: () => store.listOrganizations(), store }, config.siteUrl));
+    .route("/", hsdsRoutes({ published: async () => (await searchIndex.get()).offers, organizations: () => store.listOrganizations(), store, centres }, config.siteUrl));
 }
 
 export type DirectoryRoutes = ReturnType<typeof directoryRoutes>;

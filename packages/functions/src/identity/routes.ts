@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { access } from "@naerhed/core/shared/access";
+import { requireCentre } from "@naerhed/core/shared/centres";
 import { message } from "@naerhed/core/shared/messages";
 import { AuditQuery } from "@naerhed/core/shared/audit";
 import { identityManifest } from "@naerhed/core/identity/manifest";
@@ -83,9 +84,11 @@ export function identityRoutes(services: Services) {
         clearSessionCookie(c);
         return c.body(null, 204);
       })
-      .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) =>
-        c.json({ invitation: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c))) }, 201),
-      )
+      .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) => {
+        const input = parseInput(Invitation, await readJson(c));
+        if (input.centre_id !== undefined) await requireCentre(services.centres, input.centre_id, "centre_id");
+        return c.json({ invitation: await invite(identity, actorOf(c), input) }, 201);
+      })
       // Who may take which grant away is checked in the use case (the same rule as inviting).
       .delete("/identity/grants", guard(access.role("staff", "admin")), async (c) =>
         c.json(await removeGrant(identity, actorOf(c), parseInput(GrantRemoval, await readJson(c)))),

@@ -46,13 +46,13 @@ function problem(
 ) {
   const language = c.get("language") ?? "da";
   // One wrong field: its own message says more than the general one.
-  const headline = fields?.length === 1 && fields[0] ? fields[0].message : code;
+  const only = fields?.length === 1 ? fields[0] : undefined;
   return c.json(
     {
       error: {
         code,
-        message: message(headline, language),
-        ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language) })) } : {}),
+        message: only ? message(only.message, language, only.values) : message(code, language),
+        ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language, p.values) })) } : {}),
         ...(details ? { details } : {}),
       },
       request_id: c.get("requestId"),

@@ -32,9 +32,19 @@ function personalDataHandlers(module: ApiModule): ApiModule["on"] {
   };
 }
 
+/** A module that keeps things at centres answers the organisation's question before a centre closes. */
+function closeCheckHandlers(module: ApiModule): ApiModule["on"] {
+  const openAtCentre = module.openAtCentre;
+  if (!openAtCentre) return {};
+  return {
+    "centre.close-requested": async (services, { request_id, centre_id }) =>
+      services.publish("centre.open-items", { request_id, centre_id, module: module.manifest.name, items: await openAtCentre(services, centre_id) }),
+  };
+}
+
 async function runEvent(module: ApiModule, services: Services, event: BusEvent): Promise<void> {
   const name = event["detail-type"] as EventName;
-  const handler = { ...personalDataHandlers(module), ...module.on }[name] as EventHandler<typeof name> | undefined;
+  const handler = { ...personalDataHandlers(module), ...closeCheckHandlers(module), ...module.on }[name] as EventHandler<typeof name> | undefined;
   if (!module.manifest.handles.includes(name) || !handler) throw new Error(`Module "${module.manifest.name}" does not handle "${name}"`);
   // An event is input like any other: its detail is checked before the handler sees it.
   await handler(services, v.parse(eventDetails[name], event.detail) as never);

@@ -1,5 +1,5 @@
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../../lib/site.ts";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { batch, createEffect, createMemo, createSignal, Match, on, Show, Switch } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";

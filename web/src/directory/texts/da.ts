@@ -242,6 +242,7 @@ export const da = {
   "directory.search.postcode": "Dit postnummer",
   "directory.search.postcodeHint": "Så viser vi de nærmeste tilbud først.",
   "directory.search.postcodeInvalid": "Skriv et postnummer med 4 tal, fx 7000.",
+  "directory.search.postcodeSource": "Postnumre og afstande bygger på data fra GeoNames (CC BY 4.0).",
   "directory.search.useLocation": "Brug der, hvor jeg er",
   "directory.search.usingLocation": "Vi viser tilbud tæt på dig.",
   "directory.search.locationFailed": "Vi kunne ikke finde dit sted. Skriv dit postnummer i stedet.",

@@ -239,6 +239,7 @@ export const en: Record<DirectoryKey, string> = {
   "directory.search.postcode": "Your postcode",
   "directory.search.postcodeHint": "Then we show the nearest offers first.",
   "directory.search.postcodeInvalid": "Write a postcode with 4 digits, for example 7000.",
+  "directory.search.postcodeSource": "Postcodes and distances use data from GeoNames (CC BY 4.0).",
   "directory.search.useLocation": "Use where I am",
   "directory.search.usingLocation": "We show offers near you.",
   "directory.search.locationFailed": "We could not find where you are. Write your postcode instead.",

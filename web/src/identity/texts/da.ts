@@ -79,6 +79,8 @@ export const da = {
   "identity.me.invite": "Inviter en person",
   "identity.me.removeRole": "Fjern en rolle",
   "identity.me.log": "Se loggen",
+  "identity.me.organisation": "Organisationen",
+  "identity.me.centres": "Borgercentre",
   "identity.delete.title": "Slet dig fra Nærhed",
   "identity.delete.lead": "Læs det her, før du sletter dig.",
   "identity.delete.what": "Vi sletter:",

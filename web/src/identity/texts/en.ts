@@ -76,6 +76,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.me.invite": "Invite a person",
   "identity.me.removeRole": "Remove a role",
   "identity.me.log": "See the log",
+  "identity.me.organisation": "The organisation",
+  "identity.me.centres": "Citizen centres",
   "identity.delete.title": "Delete yourself from Nærhed",
   "identity.delete.lead": "Read this before you delete yourself.",
   "identity.delete.what": "We delete:",

@@ -1,7 +1,7 @@
-import type { Choice, Member, Proposal } from "./council.ts";
-import type { CouncilStore } from "./store.ts";
-import { newReceipt, voterKey, type Vote } from "./vote.ts";
-import { decide, emptyTally } from "./voting-rules.ts";
+import type { Choice, Member, Proposal } from "@naerhed/core/council/council";
+import type { CouncilStore } from "@naerhed/core/council/store";
+import { newReceipt, voterKey, type Vote } from "@naerhed/core/council/vote";
+import { decide, emptyTally } from "@naerhed/core/council/voting-rules";
 
 /**
  * The demo council of Borgercenter Nord, for trying the platform on one machine. Rasmus

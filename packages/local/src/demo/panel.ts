@@ -1,6 +1,6 @@
-import { numberQuestions, type Consultation, type ConsultationInput, type Member, type Profile } from "./consultation.ts";
-import type { AnswerRow } from "./results.ts";
-import type { PanelStore } from "./store.ts";
+import { numberQuestions, type Consultation, type ConsultationInput, type Member, type Profile } from "@naerhed/core/panel/consultation";
+import type { AnswerRow } from "@naerhed/core/panel/results";
+import type { PanelStore } from "@naerhed/core/panel/store";
 
 /**
  * Demo data for a local run: a panel of 25 members (Bente Borger, borger@example.dk, and 24

@@ -1,10 +1,37 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { categories } from "../src/directory/categories.ts";
-import { demoOffers } from "../src/directory/demo-offers.ts";
-import { Offer } from "../src/directory/offer.ts";
-import { centres } from "../src/shared/centres.ts";
-import { LONG_SENTENCE_WORDS, lix } from "../src/shared/lix.ts";
+import { categories } from "@naerhed/core/directory/categories";
+import { Offer } from "@naerhed/core/directory/offer";
+import { Person } from "@naerhed/core/identity/person";
+import { CentreEdit } from "@naerhed/core/organisation/centre";
+import { SiteOrganisationFields } from "@naerhed/core/organisation/site-organisation";
+import { LONG_SENTENCE_WORDS, lix } from "@naerhed/core/shared/lix";
+import { demoOffers } from "../src/demo/offers.ts";
+import { demoCentres as centres, demoOrganisation } from "../src/demo/organisation.ts";
+import { demoPeople } from "../src/demo/people.ts";
+
+/** The demo data is data for a local run only (packages/local/src/demo/); it must still be what the schemas accept. */
+
+describe("the demo organisation and its centres", () => {
+  it("the organisation is what an administrator could have saved", () => {
+    const { version: _v, updated_at: _u, setup_completed_at: _s, logo: _l, ...fields } = demoOrganisation;
+    expect(v.parse(SiteOrganisationFields, fields)).toEqual(fields);
+  });
+
+  it("each centre is what an administrator could have written, with known postcodes", () => {
+    for (const centre of centres) {
+      const edit = { version: centre.version, name_da: centre.name.da, name_en: centre.name.en, address: centre.address, municipality: centre.municipality, region: centre.region };
+      expect(v.parse(CentreEdit, edit), centre.id).toEqual(edit);
+    }
+  });
+
+  it("every demo person parses, and their grants name demo centres", () => {
+    for (const person of demoPeople) {
+      expect(v.parse(Person, person)).toEqual(person);
+      for (const grant of person.grants) if (grant.centre_id) expect(centres.map((centre) => centre.id)).toContain(grant.centre_id);
+    }
+  });
+});
 
 const published = demoOffers.filter((offer) => offer.publication === "published");
 const countBy = <T>(items: readonly T[], key: (item: T) => string) =>

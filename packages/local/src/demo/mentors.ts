@@ -1,5 +1,5 @@
-import type { Mentor } from "./mentor.ts";
-import type { Pair } from "./pair.ts";
+import type { Mentor } from "@naerhed/core/mentor/mentor";
+import type { Pair } from "@naerhed/core/mentor/pair";
 
 /**
  * Demo data for a local run: three approved mentors in centre nord (Mona Mentor is the demo

@@ -1,4 +1,4 @@
-import type { Offer } from "./offer.ts";
+import type { Offer } from "@naerhed/core/directory/offer";
 
 /**
  * Fictional offers for demos, local development and tests. Every organisation, place,

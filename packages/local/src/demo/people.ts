@@ -1,4 +1,4 @@
-import type { Person } from "./person.ts";
+import type { Person } from "@naerhed/core/identity/person";
 
 /**
  * One demo account per role, for trying the platform on one machine (listed in the README).
