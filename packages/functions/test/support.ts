@@ -1,6 +1,7 @@
 import { randomUUID as uuidv7 } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
+import type { Mailer } from "@naerhed/core/shared/mailer";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { createGateway } from "../../local/src/gateway.ts";
 import { startLocalModules } from "../../local/src/lambda-runner.ts";
@@ -17,15 +18,22 @@ import { createServices } from "../src/shared/services.ts";
  * A request comes from 127.0.0.1 unless the test says `t.api.request(path, init, { clientAddress })`.
  *
  * `services` are the test's own, outside every module (no guard): to seed and read tables.
+ * `mailer` puts a mail service of the test's own in front of the outbox (one that fails or hangs).
  */
-export async function testApi() {
+export async function testApi(options: { mailer?: (outbox: Mailer) => Mailer } = {}) {
   const { config, db } = await freshTables();
   const clock = { now: new Date("2026-11-23T10:00:00.000Z") };
   const now = () => new Date(clock.now);
   const services = createServices(config, { now });
   /** Each module's own DynamoDB client (guarded), by module name. */
   const moduleClients = new Map<string, DynamoDBDocumentClient>();
-  const modules = await startLocalModules({ config, now, bus: { duplicate: true }, onServices: (name, built) => moduleClients.set(name, built.db) });
+  const modules = await startLocalModules({
+    config,
+    now,
+    bus: { duplicate: true },
+    mailer: options.mailer,
+    onServices: (name, built) => moduleClients.set(name, built.db),
+  });
   const api = createGateway(modules);
   const request = api.request.bind(api);
   api.request = (async (...args: Parameters<typeof request>) => {
