@@ -4,6 +4,7 @@ import type { Actor } from "@naerhed/core/identity/person";
 import type { Mail } from "@naerhed/core/shared/mailer";
 import { sendWeeklyDigest, weekStart } from "@naerhed/core/council/digest";
 import { acceptProposal, createProposal } from "@naerhed/core/council/proposals";
+import { councilJobs } from "@naerhed/core/council/mailing";
 import type { CouncilServices } from "@naerhed/core/council/services";
 import { createCouncilStore } from "@naerhed/core/council/store";
 import { openVote } from "@naerhed/core/council/voting";
@@ -17,13 +18,16 @@ const admin: Actor = { person_id: randomUUID(), display_name: "Anna Admin", lang
 
 beforeAll(async () => {
   t = await testApi();
-  council = {
-    store: createCouncilStore(t.db, t.config.tableNames[councilTable.id]!),
+  const table = t.config.tableNames[councilTable.id]!;
+  const base = {
+    store: createCouncilStore(t.db, table),
     audit: t.services.audit,
-    mailer: { send: async (mail) => void sent.push(mail) },
+    mailer: { send: async (mail: Mail) => void sent.push(mail) },
     now: t.services.now,
     siteUrl: "http://localhost:3000",
   };
+  // Mail jobs run each part at once, inside the call that starts them (the bus's part, without a bus).
+  council = { ...base, jobs: councilJobs(base, t.db, table, (part) => council.jobs.runPart(part)) };
   for (const [name, notify] of [["Dora", "digest"], ["Ivan", "immediate"], ["Nina", "none"]] as const) {
     await council.store.putMember({
       person_id: randomUUID(),
