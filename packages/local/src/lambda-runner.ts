@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { createOutboxMailer } from "@naerhed/core/identity/outbox";
@@ -73,6 +74,8 @@ export type LocalModulesOptions = {
   onServices?: (module: string, services: Services) => void;
   /** Tests: a mail service in front of the outbox (one that fails or hangs, as SES might). */
   mailer?: (outbox: Mailer) => Mailer;
+  /** Benchmarks: told of each invocation when it ends, how long it ran and whether it failed (as Lambda's Duration metric). */
+  onInvoked?: (invocation: { module: string; event: unknown; ms: number; failed: boolean }) => void;
 };
 
 /** Tuning the local run and benchmarks may set; passed to the module that reads it, as a deploy setting would be. */
@@ -133,10 +136,15 @@ export async function startLocalModules(options: LocalModulesOptions) {
         reject(new Error(`Task timed out after ${(LAMBDA_TIMEOUT_MS / 1000).toFixed(2)} seconds`));
       }, LAMBDA_TIMEOUT_MS);
     });
+    const started = performance.now();
+    let failed = true;
     try {
-      return await Promise.race([invocations.run(invocation, () => handler(event, lambdaContext(module, deadline))), timeout]);
+      const result = await Promise.race([invocations.run(invocation, () => handler(event, lambdaContext(module, deadline))), timeout]);
+      failed = false;
+      return result;
     } finally {
       clearTimeout(timer);
+      options.onInvoked?.({ module, event, ms: performance.now() - started, failed });
     }
   };
   const bus = createEventBus(manifests, (module, event: BusEvent) => invoke(module, event), options.bus);

@@ -14,7 +14,8 @@ import { useFormErrors } from "../identity/forms.ts";
 import { AnswerFlow } from "./AnswerFlow.tsx";
 import { ConsultationEditor, draftOf, emptyDraft, fieldIdOf, previewOf, toInput, type ConsultationDraft } from "./ConsultationEditor.tsx";
 import { useLoad } from "../components/load.ts";
-import { formatTime, type Consultation } from "./model.ts";
+import { formatTime, type Consultation, type Progress } from "./model.ts";
+import { SendingProgress } from "./SendingProgress.tsx";
 import { apiPath, staffPath } from "./StaffPanelPage.tsx";
 
 /** /personale/borgerpanel/:centre/:id ("ny" for a new one): build, preview and publish; then follow the answers. */
@@ -36,6 +37,8 @@ function Staff() {
   const [previewing, setPreviewing] = createSignal(false);
   const [news, setNews] = createSignal("");
   const [working, setWorking] = createSignal(false);
+  /** The invitations' progress as the publish answer gave it; otherwise the progress asks for it. */
+  const [sending, setSending] = createSignal<Progress | null>();
   const form = useFormErrors(new Proxy({}, { get: (_target, path) => fieldIdOf(String(path)) }) as Record<string, string>);
   const consultation = page.data;
   // The stored version is what the editor starts from (and shows again after each save).
@@ -59,9 +62,10 @@ function Staff() {
     try {
       const id = await save();
       if (action === "publish" && id) {
-        const { consultation: published } = await apiSend<{ consultation: Consultation }>("POST", `${apiPath(params.centre, id)}/publish`, lang());
-        page.setData(() => published);
-        setNews(t("panel.published", { count: published.invited_count }));
+        const answer = await apiSend<{ consultation: Consultation; sending: Progress }>("POST", `${apiPath(params.centre, id)}/publish`, lang());
+        setSending(answer.sending);
+        page.setData(() => answer.consultation);
+        setNews(t("panel.published", { count: answer.consultation.invited_count }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
     } catch (error) {
@@ -110,6 +114,7 @@ function Staff() {
                 <p>
                   <span class="tag">{t(`panel.status.${c().status}`)}</span>
                 </p>
+                <SendingProgress centre={params.centre} id={c().id} initial={sending()} />
                 <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
                 <p>
                   {t("panel.opensAt")}: {formatTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatTime(c().closes_at, lang())}.

@@ -1,11 +1,12 @@
 import type { AnswerValue, Consultation, Dimension, Member, Question, Target } from "@naerhed/core/panel/consultation";
 import type { Breakdown, QuestionResult, Representativeness } from "@naerhed/core/panel/results";
+import type { Progress } from "@naerhed/core/shared/resumable-jobs";
 import { centres } from "@naerhed/core/shared/centres";
 import type { I18n, Language, MessageKey } from "../i18n/index.tsx";
 
 /** The panel's shapes as the API sends them (types only: the schemas stay on the server) and the words for their values. */
 
-export type { AnswerValue, Consultation, Dimension, Member, Question, Target };
+export type { AnswerValue, Consultation, Dimension, Member, Progress, Question, Target };
 export type MemberConsultation = Pick<Consultation, "id" | "title" | "intro" | "opens_at" | "closes_at" | "questions" | "status"> & {
   answered: boolean;
   open: boolean;
