@@ -97,6 +97,7 @@ const sharedTableHelpers: Record<string, string> = {
   "tableHit(": "packages/core/src/shared/rate-limit.ts",
   "queryAll(": "packages/core/src/shared/dynamo.ts",
   "transactWrite(": "packages/core/src/shared/dynamo.ts",
+  "createJobs(": "packages/core/src/shared/resumable-jobs.ts",
 };
 
 /** A module's own code, plus the shared helpers it runs on its own table. */
