@@ -1,15 +1,14 @@
-import { Duration, Stack } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { Operation } from "aws-cdk-lib/aws-dynamodb";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
-import type { IQueue } from "aws-cdk-lib/aws-sqs";
-import type { IConstruct } from "constructs";
 import { use, type StackContext } from "sst/constructs";
 import { Api } from "./Api.ts";
 import { alarmEmails } from "./config.ts";
 import { Database, isProtectedStage } from "./Database.ts";
+import { watchDeadLetters } from "./dead-letter-alarms.ts";
 
 /**
  * What the municipality's operations team is told, by email through one SNS topic (address:
@@ -34,7 +33,7 @@ export const SES_BOUNCE_RATE = 0.04;
 export const SES_COMPLAINT_RATE = 0.0008;
 
 /**
- * The DynamoDB operations the modules use (their grants in stacks/modules.ts; an infra test keeps
+ * The DynamoDB operations the modules use (their grants in each manifest; an infra test keeps
  * the two together). DynamoDB reports throttles and system errors per operation, and one alarm
  * may sum at most 10 metrics.
  */
@@ -47,36 +46,6 @@ export const TABLE_OPERATIONS = [
   Operation.DELETE_ITEM,
   Operation.TRANSACT_WRITE_ITEMS,
 ] as const;
-
-type Watcher = { stack: Stack; alarm: (id: string, props: cloudwatch.AlarmProps) => cloudwatch.Alarm };
-/** Per app: the Alarms stack once it exists, and the queues handed in before it did. */
-const watchers = new WeakMap<IConstruct, { watcher?: Watcher; waiting: { name: string; queue: IQueue }[] }>();
-const watchersOf = (scope: IConstruct) => {
-  const root = scope.node.root;
-  let entry = watchers.get(root);
-  if (!entry) watchers.set(root, (entry = { waiting: [] }));
-  return entry;
-};
-
-function deadLetterAlarm(watcher: Watcher, name: string, queue: IQueue) {
-  watcher.alarm(`${name}-dead-letters`, {
-    alarmDescription: `Der ligger beskeder i ${name}, som ikke kunne behandles; se dem og send dem igen. / Messages in ${name} could not be handled; look at them and send them again.`,
-    metric: queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: "Maximum" }),
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-  });
-}
-
-/**
- * The hook for dead-letter queues (the event bus's, for one): the operations team is told as soon
- * as a message waits in `queue`. Works whether it is called before or after the Alarms stack is made.
- */
-export function alarmWhenNotEmpty(queue: IQueue, name: string): void {
-  const entry = watchersOf(queue);
-  if (entry.watcher) deadLetterAlarm(entry.watcher, name, queue);
-  else entry.waiting.push({ name, queue });
-}
 
 export function Alarms({ stack, app }: StackContext) {
   const { api, functions } = use(Api);
@@ -168,9 +137,7 @@ export function Alarms({ stack, app }: StackContext) {
     comparisonOperator: atLeast,
   });
 
-  const entry = watchersOf(stack);
-  entry.watcher = { stack, alarm };
-  for (const { name, queue } of entry.waiting.splice(0)) deadLetterAlarm(entry.watcher, name, queue);
+  watchDeadLetters(stack, alarm);
 
   stack.addOutputs({ AlarmTopicArn: topic.topicArn });
   return { topic };

@@ -9,7 +9,7 @@ import { manifests } from "../packages/core/src/manifests.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
 import { grantedTables, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
-import { alarmWhenNotEmpty } from "./Alarms.ts";
+import { alarmWhenNotEmpty } from "./dead-letter-alarms.ts";
 import { Database } from "./Database.ts";
 import { handlerOf, moduleRoutes } from "./wiring.ts";
 
@@ -123,7 +123,7 @@ export function Api({ stack }: StackContext) {
     const publishers = manifests.filter((other) => other.publishes.some((name) => manifest.handles.includes(name)));
     const deadLetterQueue = new sqs.Queue(stack, `${manifest.name}-event-dead-letters`, { retentionPeriod: Duration.days(14), enforceSSL: true });
     deadLetterQueues[manifest.name] = deadLetterQueue;
-    // An event nobody could handle waits there: the operations team is told (Alarms.ts).
+    // An event nobody could handle waits there: the operations team is told (dead-letter-alarms.ts).
     alarmWhenNotEmpty(deadLetterQueue, `${manifest.name}-event-dead-letters`);
     fn.configureAsyncInvoke({ retryAttempts: FUNCTION_RETRY.attempts, maxEventAge: FUNCTION_RETRY.maxAge, onFailure: new SqsDestination(deadLetterQueue) });
     new events.Rule(stack, `${manifest.name}-events`, {

@@ -2,6 +2,7 @@ import { Duration, Fn } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { StaticSite, use, type StackContext } from "sst/constructs";
+import { SITE_CONTENT_SECURITY_POLICY } from "../packages/core/src/shared/html.ts";
 import { Api } from "./Api.ts";
 
 /**
@@ -14,17 +15,8 @@ export function siteBuildCommand(env: NodeJS.ProcessEnv = process.env): string |
   return env.NAERHED_SKIP_SITE_BUILD === "1" ? undefined : "npm run build";
 }
 
-/** The site's Content-Security-Policy: everything from its own origin, the API included. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/** The site's Content-Security-Policy (one declaration, which the API's own pages send too). */
+export const CONTENT_SECURITY_POLICY = SITE_CONTENT_SECURITY_POLICY;
 
 /** HSTS lifetime: one year. */
 export const HSTS_MAX_AGE = Duration.days(365);

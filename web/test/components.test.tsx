@@ -5,9 +5,9 @@ import { Button } from "../src/components/Button.tsx";
 import { ErrorSummary } from "../src/components/ErrorSummary.tsx";
 import { FormField } from "../src/components/FormField.tsx";
 import { Notice } from "../src/components/Notice.tsx";
-import { I18nProvider } from "../src/i18n/index.tsx";
+import { LanguageProvider } from "../src/lib/language.tsx";
 
-const inDanish = (props: { children: unknown }) => <I18nProvider initial="da">{props.children as never}</I18nProvider>;
+const inDanish = (props: { children: unknown }) => <LanguageProvider initial="da">{props.children as never}</LanguageProvider>;
 
 describe("FormField", () => {
   it("links the label, the hint and the error to the input", () => {

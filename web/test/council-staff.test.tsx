@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { copenhagenToday } from "../src/council/format.ts";
+import { copenhagenToday } from "../src/lib/dates.ts";
 import { makePerson, mockFetch, renderApp } from "./helpers.tsx";
 
 const peter = makePerson({ display_name: "Peter Personale", grants: [{ role: "staff", centre_id: "nord" }] });
@@ -19,7 +19,7 @@ const karen = {
 const gert = { ...karen, person_id: "019ab000-0000-7000-8000-0000000c0004", display_name: "Gert Nielsen", role: "member", term_from: "2024-01-01", term_to: "2025-12-31" };
 const overview = (canManage: boolean) => ({
   centre_id: "nord",
-  viewer: { can_manage: canManage, in_council: true, member: true },
+  can: { manage: canManage, read_inbox: true, vote: true, manage_members: canManage },
   members: [],
   past_members: [],
   proposals: [],

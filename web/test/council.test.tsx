@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { copenhagenToIso, formatMoment } from "../src/council/format.ts";
+import { copenhagenToIso, formatMoment } from "../src/lib/dates.ts";
 import { makePerson, mockFetch, renderApp } from "./helpers.tsx";
 
 const rasmus = makePerson({ display_name: "Rasmus Rådsmedlem", grants: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }] });

@@ -4,8 +4,8 @@ import { render } from "@solidjs/testing-library";
 import { vi } from "vitest";
 import { AppRoutes } from "../src/App.tsx";
 import { Layout } from "../src/components/Layout.tsx";
-import { I18nProvider, type Language } from "../src/i18n/index.tsx";
-import { SessionProvider, type SessionPerson } from "../src/identity/session.tsx";
+import { LanguageProvider, type Language } from "../src/lib/language.tsx";
+import { SessionProvider, type SessionPerson } from "../src/lib/session.tsx";
 
 /** Who GET /api/identity/session says is signed in (null: nobody). Set per test by renderApp. */
 let signedIn: SessionPerson | null = null;
@@ -23,13 +23,13 @@ export function renderApp(path = "/", options: { language?: Language; person?: S
   const history = createMemoryHistory();
   history.set({ value: path, scroll: false, replace: true });
   const result = render(() => (
-    <I18nProvider initial={options.language}>
+    <LanguageProvider initial={options.language}>
       <SessionProvider>
         <MemoryRouter history={history} root={Layout}>
           <AppRoutes />
         </MemoryRouter>
       </SessionProvider>
-    </I18nProvider>
+    </LanguageProvider>
   ));
   return { ...result, history };
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { LANGUAGE_STORAGE_KEY } from "../src/i18n/index.tsx";
+import { LANGUAGE_STORAGE_KEY } from "../src/lib/language.tsx";
 import { renderApp } from "./helpers.tsx";
 
 describe("the language switch", () => {

@@ -1,23 +1,17 @@
 import { lix } from "@naerhed/core/shared/lix";
 import { describe, expect, it } from "vitest";
-import { councilDa, councilEn } from "../src/council/texts.ts";
-import { directoryDa, directoryEn } from "../src/directory/texts.ts";
-import { da as siteDa } from "../src/i18n/da.ts";
-import { en as siteEn } from "../src/i18n/en.ts";
-import { mentorDa } from "../src/mentor/i18n/da.ts";
-import { mentorEn } from "../src/mentor/i18n/en.ts";
-import { panelDa, panelEn } from "../src/panel/texts.ts";
+import { councilTexts } from "../src/council/texts/index.ts";
+import { directoryTexts } from "../src/directory/texts/index.ts";
+import { identityTexts } from "../src/identity/texts/index.ts";
+import { siteTexts } from "../src/lib/texts/index.ts";
+import { mentorTexts } from "../src/mentor/texts/index.ts";
+import { panelTexts } from "../src/panel/texts/index.ts";
 
 /** Each module's own texts (they load with its pages). */
-const moduleDictionaries: { da: Record<string, string>; en: Record<string, string> }[] = [
-  { da: directoryDa, en: directoryEn },
-  { da: councilDa, en: councilEn },
-  { da: panelDa, en: panelEn },
-  { da: mentorDa, en: mentorEn },
-];
+const moduleDictionaries: { da: Record<string, string>; en: Record<string, string> }[] = [identityTexts, directoryTexts, councilTexts, panelTexts, mentorTexts];
 /** The site-wide texts and every module's own, as one dictionary per language. */
-const da: Record<string, string> = Object.assign({ ...siteDa }, ...moduleDictionaries.map((m) => m.da));
-const en: Record<string, string> = Object.assign({ ...siteEn }, ...moduleDictionaries.map((m) => m.en));
+const da: Record<string, string> = Object.assign({ ...siteTexts.da }, ...moduleDictionaries.map((m) => m.da));
+const en: Record<string, string> = Object.assign({ ...siteTexts.en }, ...moduleDictionaries.map((m) => m.en));
 
 /** Placeholders such as {count} stand for a short word or number. */
 const plain = (text: string) => text.replace(/\{\w+\}/g, "5");
@@ -48,7 +42,7 @@ describe("the dictionaries", () => {
   });
 
   it("give every key to one dictionary only", () => {
-    const all = [siteDa, ...moduleDictionaries.map((m) => m.da)].flatMap((dictionary) => Object.keys(dictionary));
+    const all = [siteTexts.da, ...moduleDictionaries.map((m) => m.da)].flatMap((dictionary) => Object.keys(dictionary));
     expect(all.length).toBe(new Set(all).size);
   });
 

@@ -160,7 +160,9 @@ describe("the way to search", () => {
 describe("searching by needs, day and nearness", () => {
   it("sends the chosen access facts, day and postcode, and shows distance and access on each card", async () => {
     const hit = makeOffer({ name: "Kørestolsbasket", free: true, accessibility: ["step_free", "accessible_toilet"] });
-    const fetch = mockFetch(found(2), { body: { items: [{ ...hit, distance_km: 1.4 }], total: 1, next_cursor: null } });
+    const page = { body: { items: [{ ...hit, distance_km: 1.4 }], total: 1, next_cursor: null } };
+    // One answer per search: the filter, the day and the postcode each search again.
+    const fetch = mockFetch(found(2), page, page, page);
     const { history } = renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
 

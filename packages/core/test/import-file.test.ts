@@ -85,7 +85,7 @@ describe("reading the export back", () => {
 
   it("the HSDS JSON export gives back every field, free offers and their fee text included", () => {
     const withFee = makeOffer({ free: true, fees_description: "Gratis for medlemmer" });
-    const rows = rowsOf(JSON.stringify([full, placed, bare, withFee].map(toHsdsService)));
+    const rows = rowsOf(JSON.stringify([full, placed, bare, withFee].map((offer) => toHsdsService(offer))));
     expect(rows.map((row) => row.input)).toEqual([fieldsOf(full), fieldsOf(placed), fieldsOf(bare), fieldsOf(withFee)]);
   });
 
@@ -155,7 +155,7 @@ describe("splitting a large file for the API", () => {
   const many = Array.from({ length: 250 }, (_, i) => makeOffer({ name: `Tilbud ${i + 1}`, description: "x".repeat(400) }));
 
   it.each(["csv", "json"] as const)("cuts %s into parts that each read as the same rows, numbered on", (format) => {
-    const text = format === "csv" ? offersToCsv(many) : JSON.stringify(many.map(toHsdsService));
+    const text = format === "csv" ? offersToCsv(many) : JSON.stringify(many.map((offer) => toHsdsService(offer)));
     const file = readImportFile(text, format);
     if (!file.ok) throw new Error(file.problem);
     const batches = splitImportFile(file, format);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { languageFrom, message, messages } from "../src/shared/messages.ts";
+import { languageFrom, message, messages, messageSources } from "../src/shared/messages.ts";
 
 describe("languageFrom", () => {
   it.each([
@@ -24,5 +24,11 @@ describe("messages", () => {
 
   it("falls back to a general message for an unknown key", () => {
     expect(message("no_such_key", "da")).toBe(messages.da.invalid_value);
+  });
+
+  it("gives every key to one module only, with the same keys in both languages", () => {
+    const keys = Object.values(messageSources).flatMap((source) => Object.keys(source.da));
+    expect(keys.length).toBe(new Set(keys).size);
+    for (const source of Object.values(messageSources)) expect(Object.keys(source.en).sort()).toEqual(Object.keys(source.da).sort());
   });
 });

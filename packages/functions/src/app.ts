@@ -19,7 +19,14 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
   const api = new Hono<AppEnv>().basePath("/api");
   api.use(requestContext);
   api.use(accessLog(modules.map((module) => module.manifest)));
-  api.use(secureHeaders({ crossOriginResourcePolicy: "same-origin", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  // A page the API serves itself (/api/docs, /api/hsds/profile) sets the site's own policy; everything else gets none.
+  api.use(
+    secureHeaders({
+      crossOriginResourcePolicy: "same-origin",
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      overwrite: false,
+    }),
+  );
   api.use(
     bodyLimit({
       maxSize: 64 * 1024,

@@ -77,6 +77,7 @@ describe("authorization of every route", () => {
       // Import of the export's CSV or HSDS JSON.
       "POST /api/directory/centres/:centre/import/preview": "role:staff@centre",
       "POST /api/directory/centres/:centre/import": "role:staff@centre",
+      "PUT /api/directory/centres/:centre/import/mapping": "role:staff@centre",
       // Suggestions ("Kender du et tilbud?").
       "POST /api/directory/suggestions": "public",
       "GET /api/directory/centres/:centre/suggestions": "role:staff@centre",
@@ -96,6 +97,16 @@ describe("authorization of every route", () => {
       "GET /api/hsds/taxonomy_terms/:id": "public",
       "GET /api/hsds/export.json": "public",
       "GET /api/hsds/export.csv": "public",
+      "GET /api/hsds/service_at_locations": "public",
+      "GET /api/hsds/service_at_locations/:id": "public",
+      "GET /api/hsds/profile": "public",
+      "GET /api/hsds/profile/:file": "public",
+      "GET /api/openapi.json": "public",
+      "GET /api/docs": "public",
+      // Organisations behind offers: shared by the centres, so staff of any centre keep them.
+      "GET /api/directory/organizations": "role:staff",
+      "POST /api/directory/organizations": "role:staff",
+      "PUT /api/directory/organizations/:id": "role:staff",
       // Citizen panel: public results; a person's own membership and invitations; the centre's staff build and read results.
       "GET /api/panel/results": "public",
       "GET /api/panel/results/:id": "public",

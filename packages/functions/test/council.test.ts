@@ -114,6 +114,19 @@ describe("a motion vote from agenda to result", () => {
     expect(late.body.error.code).toBe("vote_closed");
   });
 
+  it("the proposal page says what each viewer may do there: the chair manages, an eligible member votes and comments, others only read", async () => {
+    const { proposal } = await openVote();
+    const page = (who?: Person) => call("GET", `/centres/nord/proposals/${proposal.id}`, who).then((answer) => answer.body.can);
+    expect(await page()).toEqual({ manage: false, comment: false, vote: false });
+    expect(await page(citizen)).toEqual({ manage: false, comment: false, vote: false });
+    expect(await page(members[0])).toEqual({ manage: false, comment: true, vote: true });
+    expect(await page(chair)).toEqual({ manage: true, comment: true, vote: true });
+    expect(await page(staff)).toEqual({ manage: true, comment: true, vote: false });
+    expect(await page(otherStaff)).toEqual({ manage: false, comment: false, vote: false });
+    const overview = await call("GET", "/centres/nord", staff);
+    expect(overview.body.can).toEqual({ manage: true, read_inbox: true, vote: false, manage_members: true });
+  });
+
   it("the council page, read first after the closing time, closes the vote and shows the proposal decided", async () => {
     const { proposal } = await openVote("open", 1);
     t.advance(2 * 3600);

@@ -64,7 +64,7 @@ describe("the directory Lambda", () => {
     expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this offer/) } });
   });
 
-  // ── Open data (HSDS): the same function answers under its second prefix, /api/hsds ──
+  // Open data (HSDS): the same function answers under its second prefix, /api/hsds
   it("serves the HSDS CSV export as UTF-8 text with its byte order mark", async () => {
     const result = await handler({ ...event("GET", "/api/hsds/export.csv"), routeKey: "ANY /api/hsds/{proxy+}" }, context);
     expect(result.statusCode).toBe(200);
@@ -77,7 +77,6 @@ describe("the directory Lambda", () => {
     expect(text.startsWith("id,name,")).toBe(true);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(offers.length + 1);
   });
-  // ── end of open data ──
 });
 
 describe("a module's Lambda entry on a schedule", () => {

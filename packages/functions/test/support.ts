@@ -1,4 +1,4 @@
-import { randomUUID as uuidv7 } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import type { Mailer } from "@naerhed/core/shared/mailer";
@@ -48,8 +48,8 @@ export async function testApi(options: { mailer?: (outbox: Mailer) => Mailer } =
   /** A new person with these grants and a cookie header that signs them in. */
   async function personWith(grants: Grant[], name = "Test Person") {
     const person: Person = {
-      id: uuidv7(),
-      email: `${uuidv7()}@example.dk`,
+      id: randomUUID(),
+      email: `${randomUUID()}@example.dk`,
       display_name: name,
       language: "da",
       grants,

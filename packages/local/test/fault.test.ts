@@ -121,7 +121,7 @@ beforeAll(async () => {
   // The server logs each 503 as a warning; the test reads the answers instead.
   vi.spyOn(console, "warn").mockImplementation(() => {});
 
-  // ── Set-up through the API, as the demo staff member and the chair of Borgercenter Nord ──
+  // Set-up through the API, as the demo staff member and the chair of Borgercenter Nord
   const identity = { store: createIdentityStore(db, platform.config.tableNames[identityTable.id]!), now: () => new Date() };
   const cookieOf = async (person: Person) => `${SESSION_COOKIE}=${await startSession(identity, person)}`;
   const newPerson = (name: string, grants: Person["grants"]): Person => ({
@@ -179,7 +179,7 @@ beforeAll(async () => {
   const { items } = (await ok("GET", "/directory/centres/nord/offers", staffCookie)) as { items: CuratedOffer[] };
   const curated = items.filter((offer) => offer.publication === "published" && !listedBefore.includes(offer.name)).slice(-CURATED_OFFERS);
 
-  // ── The stream ──
+  // The stream
   const setUp = performance.now();
   let stopping = false;
   /** Set when the scenario fails half-way, so no worker keeps trying again for ever. */

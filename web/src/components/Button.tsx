@@ -1,4 +1,5 @@
 import { splitProps, type JSX } from "solid-js";
+import "./Button.css";
 
 type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: "primary" | "secondary";

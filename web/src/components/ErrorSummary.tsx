@@ -1,19 +1,16 @@
 import { createEffect, For, on, Show } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
-import { focusElement } from "./navigation.ts";
-
-export type SummaryError = {
-  /** The id of the field (FormField `id`) the error is about; none for a problem with the whole form. */
-  field?: string;
-  message: string;
-};
+import type { SummaryError } from "../lib/forms.ts";
+import { focusElement } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import "./ErrorSummary.css";
 
 /**
  * The GOV.UK error summary: shown above a form after a failed submit (nothing while there are no
  * errors). It takes focus so it is read at once, and each error links to its field.
  */
 export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   let box: HTMLDivElement | undefined;
   // Focus when errors appear and again whenever a new set of errors comes in.
   createEffect(on(() => props.errors, (errors) => errors.length > 0 && box?.focus()));
@@ -23,7 +20,7 @@ export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) 
     <div ref={box} class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
       <div role="alert">
         <h2 class="error-summary__title" id="error-summary-title">
-          {props.title ?? t("error.summary")}
+          {props.title ?? t("site.error.summary")}
         </h2>
         <ul class="error-summary__list">
           <For each={props.errors}>

@@ -1,5 +1,7 @@
 import { Show } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import "./fields.css";
 
 /** What every form field shares: the label, the hint and the error, with the ids screen readers follow. */
 
@@ -13,7 +15,7 @@ export function describedBy(props: { id: string; hint?: string; error?: string }
 
 /** The hint and the error under a label or legend. */
 export function FieldNotes(props: { id: string; hint?: string; error?: string }) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   return (
     <>
       <Show when={props.hint}>
@@ -23,7 +25,7 @@ export function FieldNotes(props: { id: string; hint?: string; error?: string })
       </Show>
       <Show when={props.error}>
         <p class="field__error" id={errorId(props.id)}>
-          <span class="visually-hidden">{t("error.prefix")}</span> {props.error}
+          <span class="visually-hidden">{t("site.error.prefix")}</span> {props.error}
         </p>
       </Show>
     </>

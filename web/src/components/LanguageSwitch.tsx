@@ -1,11 +1,15 @@
 import { For } from "solid-js";
-import { languages, useI18n } from "../i18n/index.tsx";
+import { languages, useLanguage } from "../lib/language.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import "./LanguageSwitch.css";
 
 /** Dansk / English. Each name is written in its own language; the chosen one is pressed. */
 export function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n();
+  const { lang, setLang } = useLanguage();
+  const { t } = useTexts(siteTexts);
   return (
-    <div class="language-switch" role="group" aria-label={t("lang.label")}>
+    <div class="language-switch" role="group" aria-label={t("site.lang.label")}>
       <For each={languages}>
         {(language) => (
           <button
@@ -15,7 +19,7 @@ export function LanguageSwitch() {
             aria-pressed={lang() === language}
             onClick={() => setLang(language)}
           >
-            {t(language === "da" ? "lang.da" : "lang.en")}
+            {t(language === "da" ? "site.lang.da" : "site.lang.en")}
           </button>
         )}
       </For>

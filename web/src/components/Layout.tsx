@@ -1,14 +1,16 @@
 import { A, useBeforeLeave, type RouteSectionProps } from "@solidjs/router";
 import { Match, Suspense, Switch } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
-import { useSession } from "../identity/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import { useSession } from "../lib/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
-import { focusElement, markNavigation } from "./navigation.ts";
+import { focusElement, markNavigation } from "../lib/navigation.ts";
+import "./Layout.css";
 
 export const MAIN_ID = "main";
 
 export function Layout(props: RouteSectionProps) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   useBeforeLeave(() => markNavigation());
 
   return (
@@ -55,21 +57,21 @@ export function Layout(props: RouteSectionProps) {
 
 /** "Log ind" when signed out, "Min side" with the person's name when signed in; nothing while asking. */
 function AccountLink() {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   const session = useSession();
   return (
     <Switch>
       <Match when={session.person()}>
         {(person) => (
           <A href="/min-side" class="account-link" end>
-            <span class="account-link__title">{t("nav.myPage")}</span>{" "}
+            <span class="account-link__title">{t("site.nav.myPage")}</span>{" "}
             <span class="account-link__name">{person().display_name}</span>
           </A>
         )}
       </Match>
       <Match when={session.status() !== "loading"}>
         <A href="/logind" class="account-link" end>
-          <span class="account-link__title">{t("nav.signIn")}</span>
+          <span class="account-link__title">{t("site.nav.signIn")}</span>
         </A>
       </Match>
     </Switch>

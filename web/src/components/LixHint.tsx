@@ -1,6 +1,8 @@
 import { lix } from "@naerhed/core/shared/lix";
 import { createMemo, createSignal, For, on, onCleanup, Show, createEffect } from "solid-js";
-import { useI18n } from "../i18n/index.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import "./LixHint.css";
 
 /** How long typing must pause before the hint (and screen readers) catch up. */
 export const LIX_DELAY_MS = 600;
@@ -13,7 +15,7 @@ export const LIX_TARGET = 30;
  * It follows the text after a pause in typing, so a screen reader hears it once, politely.
  */
 export function LixHint(props: { id: string; text: string }) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   const [text, setText] = createSignal(props.text);
   let timer: ReturnType<typeof setTimeout> | undefined;
   createEffect(
@@ -31,12 +33,12 @@ export function LixHint(props: { id: string; text: string }) {
   const result = createMemo(() => lix(text()));
   const summary = () => {
     const current = result();
-    if (current.words === 0) return t("lix.empty");
+    if (current.words === 0) return t("site.lix.empty");
     const value = String(Math.round(current.lix));
-    const level = current.lix <= LIX_TARGET ? t("lix.easy", { lix: value }) : current.lix <= 40 ? t("lix.medium", { lix: value }) : t("lix.hard", { lix: value });
+    const level = current.lix <= LIX_TARGET ? t("site.lix.easy", { lix: value }) : current.lix <= 40 ? t("site.lix.medium", { lix: value }) : t("site.lix.hard", { lix: value });
     const long = current.longSentences.length;
     if (long === 0) return level;
-    return `${level} ${long === 1 ? t("lix.longOne") : t("lix.long", { count: long })}`;
+    return `${level} ${long === 1 ? t("site.lix.longOne") : t("site.lix.long", { count: long })}`;
   };
 
   return (

@@ -1,12 +1,13 @@
 import { onMount, Show } from "solid-js";
-import { ApiError } from "../api.ts";
+import { ApiError } from "../lib/api.ts";
 import { Button } from "./Button.tsx";
 import { Notice } from "./Notice.tsx";
-import { useI18n } from "../i18n/index.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
 
 /** "We could not get …" with what to do next, a retry button and the request id for support. */
 export function LoadError(props: { title?: string; error: unknown; onRetry: () => void; takeFocus?: boolean }) {
-  const { t } = useI18n();
+  const { t } = useTexts(siteTexts);
   let retry: HTMLButtonElement | undefined;
   const requestId = () => (props.error instanceof ApiError ? props.error.requestId : undefined);
   onMount(() => {
@@ -15,13 +16,13 @@ export function LoadError(props: { title?: string; error: unknown; onRetry: () =
   });
   return (
     <Notice kind="warning" title={props.title} announce="assertive">
-      <p>{props.error instanceof ApiError ? t("error.tryLater") : t("error.offline")}</p>
+      <p>{props.error instanceof ApiError ? t("site.error.tryLater") : t("site.error.offline")}</p>
       <p>
         <Button ref={retry} onClick={() => props.onRetry()}>
-          {t("error.retry")}
+          {t("site.error.retry")}
         </Button>
       </p>
-      <Show when={requestId()}>{(id) => <p class="small">{t("error.code", { id: id() })}</p>}</Show>
+      <Show when={requestId()}>{(id) => <p class="small">{t("site.error.code", { id: id() })}</p>}</Show>
     </Notice>
   );
 }

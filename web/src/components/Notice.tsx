@@ -1,4 +1,5 @@
 import { Show, type ParentProps } from "solid-js";
+import "./Notice.css";
 
 type NoticeProps = ParentProps<{
   kind?: "info" | "success" | "warning";

@@ -1,5 +1,6 @@
 import { onMount, Show, type JSX } from "solid-js";
-import { takeNavigation } from "./navigation.ts";
+import { takeNavigation } from "../lib/navigation.ts";
+import "./PageHeading.css";
 
 /** The page's one h1, with an optional lead paragraph. Takes focus after an in-site navigation. */
 export function PageHeading(props: { title: string; lead?: JSX.Element }) {

@@ -1,13 +1,14 @@
 import { A } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/centres";
+import { centres } from "@naerhed/core/shared/lists";
 import { For } from "solid-js";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
 
 /** /borgerraadet: each centre has its own council. */
 export default function CouncilIndexPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   usePageTitle(() => t("council.title"));
   return (
     <>

@@ -1,22 +1,24 @@
 import { A, useParams } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/centres";
-import { createResource, For, Show } from "solid-js";
-import { apiGet } from "../api.ts";
+import { centres } from "@naerhed/core/shared/lists";
+import { For, Show } from "solid-js";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { formatDate } from "../directory/format.ts";
-import { useSession } from "../identity/session.tsx";
-import { isCentreStaff } from "./format.ts";
-import { useI18n } from "./texts.ts";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
 import NotFound from "../pages/NotFound.tsx";
-import type { Overview, PublicMember } from "./format.ts";
 import { Meetings } from "./Meetings.tsx";
+import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
+import "./council.css";
 
-export function MemberList(props: { members: PublicMember[] }) {
-  const { t, lang } = useI18n();
+type PublicMember = Answer<(typeof api.council.centres)[":centre"]["$get"]>["members"][number];
+
+function MemberList(props: { members: PublicMember[] }) {
+  const { t, lang } = useTexts(councilTexts);
   return (
     <ul class="plain-list council-members">
       <For each={props.members}>
@@ -37,13 +39,13 @@ export function MemberList(props: { members: PublicMember[] }) {
 
 /** /borgerraadet/:centre — the public council page: members, proposals and results. */
 export default function CouncilPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const params = useParams<{ centre: string }>();
-  const session = useSession();
+  const call = useCall();
   const centre = () => centres.find((c) => c.id === params.centre);
-  const [overview, { refetch }] = createResource(
+  const overview = createLoader(
     () => centre()?.id,
-    (id) => apiGet<Overview>(`/council/centres/${id}`, lang()),
+    (id, signal) => call(api.council.centres[":centre"].$get, { param: { centre: id } }, { signal }),
   );
   usePageTitle(() => (centre() ? t("council.pageTitle", { centre: centre()!.name[lang()] }) : t("council.title")));
 
@@ -52,35 +54,33 @@ export default function CouncilPage() {
       {(found) => (
         <>
           <PageHeading title={t("council.pageTitle", { centre: found().name[lang()] })} lead={t("council.pageLead")} />
-          <Show when={overview.error}>
-            <LoadError error={overview.error} onRetry={() => void refetch()} />
-          </Show>
-          <Show when={overview()}>
+          <Show when={overview.error()}>{(error) => <LoadError error={error()} onRetry={overview.reload} />}</Show>
+          <Show when={overview.data()}>
             {(data) => (
               <>
                 <ul class="link-list">
-                  <Show when={data().viewer?.member}>
+                  <Show when={data().can.vote}>
                     <li>
                       <A href="/borgerraadet/mine-afstemninger" class="big-link">
                         {t("council.myVotesTitle")}
                       </A>
                     </li>
                   </Show>
-                  <Show when={data().viewer?.in_council}>
+                  <Show when={data().can.read_inbox}>
                     <li>
                       <A href={`/borgerraadet/${found().id}/indbakke`} class="big-link">
                         {t("council.inbox")}
                       </A>
                     </li>
                   </Show>
-                  <Show when={data().viewer?.can_manage}>
+                  <Show when={data().can.manage}>
                     <li>
                       <A href={`/borgerraadet/${found().id}/moeder`} class="big-link">
                         {t("council.meetingsLink")}
                       </A>
                     </li>
                   </Show>
-                  <Show when={isCentreStaff(session.person(), found().id)}>
+                  <Show when={data().can.manage_members}>
                     <li>
                       <A href={`/borgerraadet/${found().id}/medlemmer`} class="big-link">
                         {t("council.membersLink")}

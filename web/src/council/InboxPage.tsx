@@ -1,44 +1,40 @@
 import { A, useParams } from "@solidjs/router";
-import type { Proposal } from "@naerhed/core/council/council";
-import { createResource, For, Show } from "solid-js";
-import { ApiError } from "../api.ts";
+import { For, Show } from "solid-js";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { formatDate } from "../directory/format.ts";
-import { useSession } from "../identity/session.tsx";
-import { isCentreStaff } from "./format.ts";
-import { useI18n } from "./texts.ts";
-import { NoAccess, RequireSignIn, useSignedInGet } from "../identity/access.tsx";
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { createLoader } from "../lib/load.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
 
 /** /borgerraadet/:centre/indbakke — proposals waiting for the chair; each opens on its own page to accept or decline. */
 export default function InboxPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   usePageTitle(() => t("council.inboxTitle"));
   return <RequireSignIn>{() => <Inbox />}</RequireSignIn>;
 }
 
 function Inbox() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const params = useParams<{ centre: string }>();
-  const get = useSignedInGet();
-  const session = useSession();
-  const [items, { refetch }] = createResource(
+  const call = useCall();
+  const inbox = createLoader(
     () => params.centre,
-    async (centre) => (await get<{ items: Proposal[] }>(`/council/centres/${centre}/inbox`, lang(), { items: [] })).items,
+    (centre, signal) => call(api.council.centres[":centre"].inbox.$get, { param: { centre } }, { signal }),
   );
-  const forbidden = () => items.error instanceof ApiError && items.error.status === 403;
   return (
-    <Show when={!forbidden()} fallback={<NoAccess />}>
+    <Show when={!inbox.forbidden()} fallback={<NoAccess />}>
       <PageHeading title={t("council.inboxTitle")} lead={t("council.inboxLead")} />
-      <Show when={items.error}>
-        <LoadError error={items.error} onRetry={() => void refetch()} />
-      </Show>
-      <Show when={items()}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p>{t("council.inboxEmpty")}</p>}>
+      <Show when={inbox.error()}>{(error) => <LoadError error={error()} onRetry={inbox.reload} />}</Show>
+      <Show when={inbox.data()}>
+        {(data) => (
+          <Show when={data().items.length > 0} fallback={<p>{t("council.inboxEmpty")}</p>}>
             <ul class="plain-list">
-              <For each={list()}>
+              <For each={data().items}>
                 {(proposal) => (
                   <li class="card">
                     <h2 class="card__title">
@@ -56,12 +52,14 @@ function Inbox() {
         )}
       </Show>
       <ul class="link-list">
-        <Show when={isCentreStaff(session.person(), params.centre)}>
+        <Show when={inbox.data()?.can.manage}>
           <li>
             <A href={`/borgerraadet/${params.centre}/moeder`} class="big-link">
               {t("council.meetingsLink")}
             </A>
           </li>
+        </Show>
+        <Show when={inbox.data()?.can.manage_members}>
           <li>
             <A href={`/borgerraadet/${params.centre}/medlemmer`} class="big-link">
               {t("council.membersLink")}

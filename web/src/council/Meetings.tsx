@@ -1,14 +1,16 @@
-import type { Meeting } from "@naerhed/core/council/meeting";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { apiUrl } from "../api.ts";
 import { PageSection } from "../components/PageSection.tsx";
-import { useI18n } from "./texts.ts";
-import { formatClock, formatMoment } from "./format.ts";
+import { api, apiUrl, type Answer } from "../lib/api.ts";
+import { formatClock, formatMoment } from "../lib/dates.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
+
+export type Meeting = Answer<(typeof api.council.centres)[":centre"]["$get"]>["upcoming_meetings"][number];
 
 /** One meeting: when, where and how to get in, the agenda; afterwards the minutes, plain summary first. */
 function MeetingCard(props: { centre: string; meeting: Meeting }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const headingId = () => `moede-${props.meeting.id}`;
   return (
     <li class="card council-meeting">
@@ -65,7 +67,7 @@ function MeetingCard(props: { centre: string; meeting: Meeting }) {
 }
 
 export function Meetings(props: { centre: string; upcoming: Meeting[]; past: Meeting[] }) {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   return (
     <>
       <PageSection title={t("council.meetings")} id="meetings">
@@ -75,7 +77,7 @@ export function Meetings(props: { centre: string; upcoming: Meeting[]; past: Mee
           </ul>
         </Show>
         <p>
-          <a href={apiUrl(`/council/centres/${props.centre}/meetings.ics`)} class="big-link">
+          <a href={apiUrl(api.council.centres[":centre"]["meetings.ics"].$path({ param: { centre: props.centre } }))} class="big-link">
             {t("council.calendar")}
           </a>
         </p>

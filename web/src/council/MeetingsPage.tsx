@@ -1,10 +1,8 @@
 import { A, useParams } from "@solidjs/router";
-import type { Meeting } from "@naerhed/core/council/meeting";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../api.ts";
+import { createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
-import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
@@ -12,11 +10,17 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { focusElement, usePageTitle } from "../components/navigation.ts";
-import { NoAccess, RequireSignIn, useSignedInGet, useSignInRedirect } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import { copenhagenToday, copenhagenToIso, formatMoment, type Overview } from "./format.ts";
-import { useI18n } from "./texts.ts";
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { copenhagenToday, copenhagenToIso, formatMoment } from "../lib/dates.ts";
+import { useFormErrors, type SummaryError } from "../lib/forms.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
+import { createLoader } from "../lib/load.ts";
+import { useSignInRedirect } from "../lib/sign-in.ts";
+import { useTexts } from "../lib/texts.ts";
+import type { Meeting } from "./Meetings.tsx";
+import { councilTexts } from "./texts/index.ts";
 
 const lines = (text: string) =>
   text
@@ -30,33 +34,33 @@ const lines = (text: string) =>
  * summary first, the decisions, who came; saved as a draft or shown to everyone.
  */
 export default function MeetingsPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   usePageTitle(() => t("council.meetingsTitle"));
   return <RequireSignIn>{() => <Meetings />}</RequireSignIn>;
 }
 
 function Meetings() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const params = useParams<{ centre: string }>();
+  const call = useCall();
   const redirect = useSignInRedirect();
-  const get = useSignedInGet();
-  const [overview, { refetch }] = createResource(
+  const overview = createLoader(
     () => params.centre,
-    (centre) => get<Overview | undefined>(`/council/centres/${centre}`, lang(), undefined),
+    (centre, signal) => call(api.council.centres[":centre"].$get, { param: { centre } }, { signal }),
   );
-  const notFound = () => overview.error instanceof ApiError && overview.error.status === 404;
-  const forbidden = () => (overview() !== undefined && !overview()!.viewer?.can_manage) || notFound();
+  // The page is for those who manage the council; the API checks again on every action.
+  const forbidden = () => (overview.data() !== undefined && !overview.data()!.can.manage) || overview.missing() || overview.forbidden();
 
   const [done, setDone] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   let status: HTMLDivElement | undefined;
   async function saved(message: string) {
     setDone(message);
-    await refetch();
+    await overview.reload();
     status?.focus();
   }
 
-  // ── Plan a meeting ──
+  // Plan a meeting.
   const [date, setDate] = createSignal(copenhagenToday());
   const [start, setStart] = createSignal("16:00");
   const [endTime, setEndTime] = createSignal("18:00");
@@ -71,7 +75,7 @@ function Meetings() {
     accessibility: "meeting-access",
     agenda: "meeting-agenda",
   });
-  const agendaProposals = () => (overview()?.proposals ?? []).filter((p) => p.status === "on_agenda" || p.status === "voting");
+  const agendaProposals = () => (overview.data()?.proposals ?? []).filter((p) => p.status === "on_agenda" || p.status === "voting");
 
   async function planMeeting(event: SubmitEvent) {
     event.preventDefault();
@@ -90,13 +94,13 @@ function Meetings() {
     setBusy(true);
     try {
       const proposals = agendaProposals().filter((p) => picked().includes(p.id));
-      await apiSend("POST", `/council/centres/${params.centre}/meetings`, lang(), {
+      await call(api.council.centres[":centre"].meetings.$post, { param: { centre: params.centre } }, { body: {
         starts_at: startsAt,
         ends_at: endsAt,
         place: place(),
         accessibility: access(),
         agenda: [...proposals.map((p) => ({ title: p.title, proposal_id: p.id })), ...lines(other()).map((title) => ({ title }))],
-      });
+      } });
       setPlace("");
       setAccess("");
       setPicked([]);
@@ -109,7 +113,7 @@ function Meetings() {
     }
   }
 
-  // ── Minutes ──
+  // The minutes of a meeting.
   const [writing, setWriting] = createSignal<Meeting>();
   const [summary, setSummary] = createSignal("");
   const [decisions, setDecisions] = createSignal("");
@@ -129,7 +133,7 @@ function Meetings() {
     // The chair and staff get the draft minutes too (the public list leaves them out).
     let meeting = listed;
     try {
-      meeting = (await apiGet<{ meeting: Meeting }>(`/council/centres/${params.centre}/meetings/${listed.id}`, lang())).meeting;
+      meeting = (await call(api.council.centres[":centre"].meetings[":id"].$get, { param: { centre: params.centre, id: listed.id } })).meeting;
     } catch (error) {
       if (redirect(error)) return;
     }
@@ -150,13 +154,13 @@ function Meetings() {
     minutesForm.clear();
     setBusy(true);
     try {
-      await apiSend("PUT", `/council/centres/${params.centre}/meetings/${meeting.id}/minutes`, lang(), {
+      await call(api.council.centres[":centre"].meetings[":id"].minutes.$put, { param: { centre: params.centre, id: meeting.id } }, { body: {
         summary: summary(),
         decisions: lines(decisions()),
         ...(details().trim() ? { details: details() } : {}),
         attendance: attendance(),
         publish: publish() === "yes",
-      });
+      } });
       const message = publish() === "yes" ? t("council.minutesPublished") : t("council.minutesDraft");
       setWriting(undefined);
       await saved(message);
@@ -167,8 +171,8 @@ function Meetings() {
     }
   }
 
-  const allMeetings = () => [...(overview()?.upcoming_meetings ?? []), ...(overview()?.past_meetings ?? [])];
-  const memberOptions = (): RadioOption[] => (overview()?.members ?? []).map((m) => ({ value: m.person_id, label: m.display_name }));
+  const allMeetings = () => [...(overview.data()?.upcoming_meetings ?? []), ...(overview.data()?.past_meetings ?? [])];
+  const memberOptions = (): RadioOption[] => (overview.data()?.members ?? []).map((m) => ({ value: m.person_id, label: m.display_name }));
 
   return (
     <Show when={!forbidden() && !plan.forbidden() && !minutesForm.forbidden()} fallback={<NoAccess />}>
@@ -182,10 +186,8 @@ function Meetings() {
           )}
         </Show>
       </div>
-      <Show when={overview.error && !notFound()}>
-        <LoadError error={overview.error} onRetry={() => void refetch()} />
-      </Show>
-      <Show when={overview()}>
+      <Show when={overview.error()}>{(error) => <LoadError error={error()} onRetry={overview.reload} />}</Show>
+      <Show when={overview.data()}>
         <Show when={writing()}>
           {(meeting) => (
             <section class="page-section" aria-labelledby="minutes-title">

@@ -1,26 +1,25 @@
 import { A, useParams } from "@solidjs/router";
-import type { Member } from "@naerhed/core/council/council";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { ApiError, apiSend } from "../api.ts";
+import { MEMBER_KINDS, MEMBER_ROLES } from "@naerhed/core/council/lists";
+import { createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
-import { focusElement, usePageTitle } from "../components/navigation.ts";
-import { formatDate } from "../directory/format.ts";
-import { NoAccess, RequireSignIn, useSignedInGet } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import type { Person } from "../identity/session.tsx";
-import { copenhagenToday } from "./format.ts";
-import { useI18n } from "./texts.ts";
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { copenhagenToday, formatDate } from "../lib/dates.ts";
+import { useFormErrors, type SummaryError } from "../lib/forms.ts";
+import { createLoader } from "../lib/load.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
 
-const ROLES = ["chair", "deputy_chair", "secretary", "member"] as const;
-const KINDS = ["citizen", "relative", "staff", "civil_society"] as const;
-
+type Member = Answer<(typeof api.council.centres)[":centre"]["members"]["$get"]>["items"][number];
 
 type Phase = "now" | "past" | "later";
 const phaseOf = (member: Pick<Member, "term_from" | "term_to">, today: string): Phase =>
@@ -48,21 +47,19 @@ const memberBody = (member: Member, changes: Partial<Member>) => {
  * the council-member role and a mail to sign in; past members stay in the list.
  */
 export default function MembersPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   usePageTitle(() => t("council.membersTitle"));
   return <RequireSignIn>{() => <Members />}</RequireSignIn>;
 }
 
 function Members() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const params = useParams<{ centre: string }>();
-  const get = useSignedInGet();
-  const [items, { refetch }] = createResource(
+  const call = useCall();
+  const members = createLoader(
     () => params.centre,
-    async (centre) => (await get<{ items: Member[] }>(`/council/centres/${centre}/members`, lang(), { items: [] })).items,
+    async (centre, signal) => (await call(api.council.centres[":centre"].members.$get, { param: { centre } }, { signal })).items,
   );
-  const loadForbidden = () => items.error instanceof ApiError && items.error.status === 403;
-
   const [editing, setEditing] = createSignal<Member>();
   const [name, setName] = createSignal("");
   const [email, setEmail] = createSignal("");
@@ -109,7 +106,7 @@ function Members() {
 
   async function saved(message: string) {
     setDone(message);
-    await refetch();
+    await members.reload();
     status?.focus();
   }
 
@@ -130,12 +127,8 @@ function Members() {
       let personId = current?.person_id;
       if (!personId) {
         // Identity finds the person by mail (or makes them), gives the council-member role here and sends them a mail.
-        const answer = await apiSend<{ person: Person }>("POST", "/identity/invitations", lang(), {
-          email: email().trim(),
-          display_name: name().trim(),
-          role: "council_member",
-          centre_id: params.centre,
-        });
+        const invitation = { email: email().trim(), display_name: name().trim(), role: "council_member", centre_id: params.centre };
+        const answer = await call(api.identity.invitations.$post, {}, { body: invitation });
         personId = answer.person.id;
       }
       const body = {
@@ -148,7 +141,7 @@ function Members() {
         ...(to() ? { term_to: to() } : {}),
         ...(current ? { notify: current.notify } : {}),
       };
-      await apiSend("PUT", `/council/centres/${params.centre}/members`, lang(), body);
+      await call(api.council.centres[":centre"].members.$put, { param: { centre: params.centre } }, { body });
       const message = t("council.memberSaved", { name: name().trim() });
       reset();
       await saved(message);
@@ -167,7 +160,8 @@ function Members() {
     const today = copenhagenToday();
     try {
       // The last day is today (a member who has not started yet ends on their first day).
-      await apiSend("PUT", `/council/centres/${params.centre}/members`, lang(), memberBody(member, { term_to: member.term_from > today ? member.term_from : today }));
+      const body = memberBody(member, { term_to: member.term_from > today ? member.term_from : today });
+      await call(api.council.centres[":centre"].members.$put, { param: { centre: params.centre } }, { body });
       await saved(t("council.memberEnded", { name: member.display_name }));
     } catch (error) {
       form.fail(error);
@@ -179,13 +173,13 @@ function Members() {
   const sorted = () => {
     const today = copenhagenToday();
     const order: Record<Phase, number> = { now: 0, later: 1, past: 2 };
-    return [...(items() ?? [])].sort(
+    return [...(members.data() ?? [])].sort(
       (a, b) => order[phaseOf(a, today)] - order[phaseOf(b, today)] || a.display_name.localeCompare(b.display_name, "da"),
     );
   };
 
   return (
-    <Show when={!loadForbidden() && !form.forbidden()} fallback={<NoAccess />}>
+    <Show when={!members.forbidden() && !form.forbidden()} fallback={<NoAccess />}>
       <PageHeading title={t("council.membersTitle")} lead={t("council.membersLead")} />
       <div role="status" tabindex="-1" ref={status}>
         <Show when={done()}>
@@ -196,10 +190,8 @@ function Members() {
           )}
         </Show>
       </div>
-      <Show when={items.error}>
-        <LoadError error={items.error} onRetry={() => void refetch()} />
-      </Show>
-      <Show when={items()}>
+      <Show when={members.error()}>{(error) => <LoadError error={error()} onRetry={members.reload} />}</Show>
+      <Show when={members.data()}>
         <PageSection title={t("council.members")} id="members">
           <Show when={sorted().length > 0} fallback={<p>{t("council.noMembers")}</p>}>
             <ul class="plain-list council-members">
@@ -262,7 +254,7 @@ function Members() {
             value={role()}
             error={form.at("role-chair")}
             onChange={setRole}
-            options={ROLES.map((value) => ({ value, label: t(`council.role.${value}`) }))}
+            options={MEMBER_ROLES.map((value) => ({ value, label: t(`council.role.${value}`) }))}
           />
           <RadioGroup
             name="kind"
@@ -270,7 +262,7 @@ function Members() {
             value={kind()}
             error={form.at("kind-citizen")}
             onChange={setKind}
-            options={KINDS.map((value) => ({ value, label: t(`council.kind.${value}`) }))}
+            options={MEMBER_KINDS.map((value) => ({ value, label: t(`council.kind.${value}`) }))}
           />
           <FormField id="term-from" type="date" label={t("council.termFrom")} value={from()} error={form.at("term-from")} onInput={setFrom} />
           <FormField id="term-to" type="date" label={t("council.termTo")} hint={t("council.termToHint")} value={to()} error={form.at("term-to")} onInput={setTo} />

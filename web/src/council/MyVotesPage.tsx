@@ -1,42 +1,48 @@
 import { A } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { apiSend } from "../api.ts";
+import { CHOICES } from "@naerhed/core/council/voting-rules";
+import { centreName } from "@naerhed/core/shared/lists";
+import { createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn, useSignedInGet } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import { centres } from "@naerhed/core/shared/centres";
 import { FormField } from "../components/FormField.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
-import { formatMoment, type Membership, type OpenBallot, type WaitingVote } from "./format.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { formatMoment } from "../lib/dates.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
+import "./council.css";
 
-const CHOICES = ["for", "against", "abstain"] as const;
+type MyVotes = Answer<(typeof api.council)["my-votes"]["$get"]>;
+type WaitingVote = MyVotes["items"][number];
+type Membership = MyVotes["memberships"][number];
+type Choice = (typeof CHOICES)[number];
 
 /** /borgerraadet/mine-afstemninger — "Votes waiting for you": one big button per choice, then a confirmation and the receipt. */
 export default function MyVotesPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   usePageTitle(() => t("council.myVotesTitle"));
   return <RequireSignIn>{() => <MyVotes />}</RequireSignIn>;
 }
 
 function MyVotes() {
-  const { t, lang } = useI18n();
-  const get = useSignedInGet();
-  const [votes, { refetch }] = createResource(() =>
-    get<{ items: WaitingVote[]; memberships: Membership[] }>("/council/my-votes", lang(), { items: [], memberships: [] }),
+  const { t } = useTexts(councilTexts);
+  const call = useCall();
+  const votes = createLoader(
+    () => true,
+    (_, signal) => call(api.council["my-votes"].$get, {}, { signal }),
   );
   return (
     <>
       <PageHeading title={t("council.myVotesTitle")} lead={t("council.myVotesLead")} />
-      <Show when={votes.error}>
-        <LoadError error={votes.error} onRetry={() => void refetch()} />
-      </Show>
-      <Show when={votes()}>
+      <Show when={votes.error()}>{(error) => <LoadError error={error()} onRetry={votes.reload} />}</Show>
+      <Show when={votes.data()}>
         {(data) => (
           <>
             <Show when={data().items.length > 0} fallback={<p>{t("council.noVotes")}</p>}>
@@ -51,35 +57,25 @@ function MyVotes() {
 }
 
 function Ballot(props: { item: WaitingVote }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
+  const call = useCall();
   const [ballot, setBallot] = createSignal(props.item.ballot);
-  const [busy, setBusy] = createSignal(false);
   const [confirmed, setConfirmed] = createSignal(false);
   const form = useFormErrors();
   const vote = () => props.item.vote;
   let confirmation: HTMLDivElement | undefined;
 
-  async function cast(choice: OpenBallot["choice"]) {
-    if (busy()) return;
-    setBusy(true);
+  function cast(choice: Choice) {
     form.clear();
     // One key per click: if the answer is lost and the browser sends it again, it counts once.
     const request_key = crypto.randomUUID();
-    try {
-      const answer = await apiSend<{ ballot: { choice: OpenBallot["choice"]; receipt: string } }>(
-        "PUT",
-        `/council/centres/${props.item.centre_id}/votes/${vote().id}/ballot`,
-        lang(),
-        { choice, request_key },
-      );
+    return form.send(async () => {
+      const param = { centre: props.item.centre_id, id: vote().id };
+      const answer = await call(api.council.centres[":centre"].votes[":id"].ballot.$put, { param }, { body: { choice, request_key } });
       setBallot(answer.ballot);
       setConfirmed(true);
       confirmation?.focus();
-    } catch (problem) {
-      form.fail(problem);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const headingId = () => `vote-${vote().id}`;
@@ -112,7 +108,7 @@ function Ballot(props: { item: WaitingVote }) {
                 class={`council-choice council-choice--${choice}`}
                 variant={ballot()?.choice === choice ? "primary" : "secondary"}
                 aria-pressed={ballot()?.choice === choice ? "true" : "false"}
-                busy={busy()}
+                busy={form.sending()}
                 onClick={() => void cast(choice)}
               >
                 {t(`council.choice.${choice}`)}
@@ -127,37 +123,28 @@ function Ballot(props: { item: WaitingVote }) {
 
 /** The member's own choice of council mail, per council they sit on. */
 function MailChoice(props: { membership: Membership }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
+  const call = useCall();
   const [notify, setNotify] = createSignal<string>(props.membership.notify);
   const [email, setEmail] = createSignal(props.membership.email ?? "");
   const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const prefix = () => `mail-${props.membership.centre_id}`;
   const form = useFormErrors({ notify: `${prefix()}-notify-immediate`, email: `${prefix()}-email` });
-  const centreName = () => centres.find((c) => c.id === props.membership.centre_id)?.name[lang()] ?? props.membership.centre_id;
 
-  async function save(event: SubmitEvent) {
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
     setSaved(false);
     form.clear();
-    try {
-      await apiSend("PUT", `/council/centres/${props.membership.centre_id}/my-notifications`, lang(), {
-        notify: notify(),
-        ...(email().trim() ? { email: email().trim() } : {}),
-      });
+    void form.send(async () => {
+      const body = { notify: notify(), ...(email().trim() ? { email: email().trim() } : {}) };
+      await call(api.council.centres[":centre"]["my-notifications"].$put, { param: { centre: props.membership.centre_id } }, { body });
       setSaved(true);
-    } catch (problem) {
-      form.fail(problem);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
   return (
     <section class="page-section" aria-labelledby={`${prefix()}-title`}>
-      <h2 id={`${prefix()}-title`}>{`${t("council.mailTitle")}: ${centreName()}`}</h2>
+      <h2 id={`${prefix()}-title`}>{`${t("council.mailTitle")}: ${centreName(props.membership.centre_id, lang())}`}</h2>
       <form class="form" onSubmit={save} novalidate>
         <ErrorSummary errors={form.errors()} />
         <RadioGroup
@@ -174,7 +161,7 @@ function MailChoice(props: { membership: Membership }) {
         <Show when={notify() !== "none"}>
           <FormField id={`${prefix()}-email`} type="email" label={t("council.mailAddress")} value={email()} error={form.at(`${prefix()}-email`)} onInput={setEmail} autocomplete="email" spellcheck={false} />
         </Show>
-        <Button type="submit" busy={busy()}>
+        <Button type="submit" busy={form.sending()}>
           {t("council.mailSave")}
         </Button>
         <div role="status">

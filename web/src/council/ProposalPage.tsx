@@ -1,7 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../api.ts";
-import { TextAreaField } from "../components/TextAreaField.tsx";
+import { createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -9,42 +7,42 @@ import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { formatDate } from "../directory/format.ts";
-import { useI18n } from "./texts.ts";
-import { useFormErrors } from "../identity/forms.ts";
+import { TextAreaField } from "../components/TextAreaField.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
 import NotFound from "../pages/NotFound.tsx";
-import type { Overview, ProposalDetail } from "./format.ts";
 import { ManageProposal } from "./ManageProposal.tsx";
+import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
+import "./council.css";
 
-/** /borgerraadet/:centre/forslag/:id — one proposal: summary first, the vote or result, follow-up; managers act here. */
+/**
+ * /borgerraadet/:centre/forslag/:id — one proposal: summary first, the vote or result, follow-up.
+ * What the viewer may do here (vote, comment, manage) the API says with the proposal.
+ */
 export default function ProposalPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(councilTexts);
   const params = useParams<{ centre: string; id: string }>();
-  const [detail, { refetch }] = createResource(
-    () => [params.centre, params.id] as const,
-    ([centre, id]) => apiGet<ProposalDetail>(`/council/centres/${centre}/proposals/${id}`, lang()),
+  const call = useCall();
+  const page = createLoader(
+    () => ({ centre: params.centre, id: params.id }),
+    (param, signal) => call(api.council.centres[":centre"].proposals[":id"].$get, { param }, { signal }),
   );
-  // Whether the viewer may manage: the council page knows (the API checks again on every action).
-  const [viewer] = createResource(
-    () => params.centre,
-    async (centre) => (await apiGet<Overview>(`/council/centres/${centre}`, lang())).viewer,
-  );
-  const missing = () => detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.status === 400);
-  usePageTitle(() => detail()?.proposal.title ?? t("council.title"));
+  usePageTitle(() => page.data()?.proposal.title ?? t("council.title"));
 
   return (
-    <Show when={!missing()} fallback={<NotFound />}>
+    <Show when={!page.missing()} fallback={<NotFound />}>
       <p class="back">
         <A href={`/borgerraadet/${params.centre}`} class="back__link">
           <span class="back__text">{t("council.backToCouncil")}</span>
         </A>
       </p>
-      <Show when={detail.error && !missing()}>
-        <LoadError error={detail.error} onRetry={() => void refetch()} />
-      </Show>
-      <Show when={detail()}>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
+      <Show when={page.data()}>
         {(data) => (
           <>
             <PageHeading title={data().proposal.title} lead={data().proposal.summary} />
@@ -61,7 +59,7 @@ export default function ProposalPage() {
               {(vote) => (
                 <PageSection title={t("council.result")} id="result">
                   <VoteResult vote={vote()} />
-                  <Show when={vote().state === "open" && viewer()?.member}>
+                  <Show when={data().can.vote}>
                     <p>
                       <A href="/borgerraadet/mine-afstemninger" class="big-link">
                         {t("council.vote")}
@@ -94,7 +92,7 @@ export default function ProposalPage() {
             <PageSection title={t("council.fullText")} id="full-text">
               <p class="offer__text">{data().proposal.body}</p>
             </PageSection>
-            <Show when={data().comments.length > 0 || (viewer()?.in_council && ["submitted", "on_agenda", "voting"].includes(data().proposal.status))}>
+            <Show when={data().comments.length > 0 || data().can.comment}>
               <PageSection title={t("council.comments")} id="comments">
                 <ul class="plain-list">
                   <For each={data().comments}>
@@ -105,13 +103,13 @@ export default function ProposalPage() {
                     )}
                   </For>
                 </ul>
-                <Show when={viewer()?.in_council && ["submitted", "on_agenda", "voting"].includes(data().proposal.status)}>
-                  <CommentForm centre={params.centre} proposalId={data().proposal.id} onSent={() => void refetch()} />
+                <Show when={data().can.comment}>
+                  <CommentForm centre={params.centre} proposalId={data().proposal.id} onSent={page.reload} />
                 </Show>
               </PageSection>
             </Show>
-            <Show when={viewer()?.can_manage}>
-              <ManageProposal centre={params.centre} proposal={data().proposal} vote={data().vote} onChanged={() => void refetch()} />
+            <Show when={data().can.manage}>
+              <ManageProposal centre={params.centre} proposal={data().proposal} vote={data().vote} onChanged={page.reload} />
             </Show>
           </>
         )}
@@ -122,7 +120,8 @@ export default function ProposalPage() {
 
 /** Anyone with a receipt can see that the ballot is in the count; the answer never says how it voted. */
 function ReceiptCheck(props: { centre: string; voteId: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(councilTexts);
+  const call = useCall();
   const [code, setCode] = createSignal("");
   const [counted, setCounted] = createSignal<boolean>();
   const form = useFormErrors({ receipt: "receipt" });
@@ -131,8 +130,8 @@ function ReceiptCheck(props: { centre: string; voteId: string }) {
     form.clear();
     setCounted(undefined);
     try {
-      const answer = await apiGet<{ counted: boolean }>(`/council/centres/${props.centre}/votes/${props.voteId}/receipts/${encodeURIComponent(code().trim() || "-")}`, lang());
-      setCounted(answer.counted);
+      const param = { centre: props.centre, id: props.voteId, receipt: code().trim() || "-" };
+      setCounted((await call(api.council.centres[":centre"].votes[":id"].receipts[":receipt"].$get, { param })).counted);
     } catch (problem) {
       form.fail(problem);
     }
@@ -155,30 +154,24 @@ function ReceiptCheck(props: { centre: string; voteId: string }) {
 
 /** Council members comment while the proposal is open. */
 function CommentForm(props: { centre: string; proposalId: string; onSent: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(councilTexts);
+  const call = useCall();
   const [text, setText] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
   const form = useFormErrors({ text: "comment" });
-  async function send(event: SubmitEvent) {
+  const send = (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
     form.clear();
-    try {
-      await apiSend("POST", `/council/centres/${props.centre}/proposals/${props.proposalId}/comments`, lang(), { text: text() });
+    void form.send(async () => {
+      await call(api.council.centres[":centre"].proposals[":id"].comments.$post, { param: { centre: props.centre, id: props.proposalId } }, { body: { text: text() } });
       setText("");
       props.onSent();
-    } catch (problem) {
-      form.fail(problem);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
   return (
     <form class="form" onSubmit={send} novalidate>
       <ErrorSummary errors={form.errors()} />
       <TextAreaField id="comment" label={t("council.commentLabel")} value={text()} error={form.at("comment")} onInput={setText} rows={3} />
-      <Button type="submit" variant="secondary" busy={busy()}>
+      <Button type="submit" variant="secondary" busy={form.sending()}>
         {t("council.commentSend")}
       </Button>
     </form>

@@ -1,22 +1,23 @@
 import { A, useParams } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/centres";
+import { centres } from "@naerhed/core/shared/lists";
 import { createSignal, Show } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
 import NotFound from "../pages/NotFound.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
 
 /** /borgerraadet/:centre/nyt-forslag — anyone signed in writes a proposal; it goes to the council's inbox. */
 export default function ProposePage() {
-  const { t } = useI18n();
+  const { t } = useTexts(councilTexts);
   const params = useParams<{ centre: string }>();
   usePageTitle(() => t("council.proposeTitle"));
   return (
@@ -27,28 +28,22 @@ export default function ProposePage() {
 }
 
 function ProposeForm(props: { centre: string }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(councilTexts);
+  const call = useCall();
   const [title, setTitle] = createSignal("");
   const [summary, setSummary] = createSignal("");
   const [body, setBody] = createSignal("");
   const [sent, setSent] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const form = useFormErrors({ title: "proposal-title", summary: "proposal-summary", body: "proposal-body" });
 
-  async function send(event: SubmitEvent) {
+  const send = (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
     form.clear();
-    try {
-      await apiSend("POST", `/council/centres/${props.centre}/proposals`, lang(), { title: title(), summary: summary(), body: body() });
+    void form.send(async () => {
+      await call(api.council.centres[":centre"].proposals.$post, { param: { centre: props.centre } }, { body: { title: title(), summary: summary(), body: body() } });
       setSent(true);
-    } catch (problem) {
-      form.fail(problem);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
   return (
     <>
@@ -71,7 +66,7 @@ function ProposeForm(props: { centre: string }) {
           <FormField id="proposal-title" label={t("council.proposalTitle")} hint={t("council.proposalTitleHint")} value={title()} error={form.at("proposal-title")} onInput={setTitle} />
           <TextAreaField id="proposal-summary" label={t("council.summary")} hint={t("council.summaryHint")} value={summary()} error={form.at("proposal-summary")} onInput={setSummary} lix />
           <TextAreaField id="proposal-body" label={t("council.body")} value={body()} error={form.at("proposal-body")} onInput={setBody} rows={8} />
-          <Button type="submit" busy={busy()}>
+          <Button type="submit" busy={form.sending()}>
             {t("council.send")}
           </Button>
         </form>

@@ -1,16 +1,20 @@
-import type { PublicVote } from "@naerhed/core/council/vote";
+import { CHOICES, quorumNeeded } from "@naerhed/core/council/voting-rules";
 import { For, Show } from "solid-js";
-import { useI18n } from "./texts.ts";
-import { formatMoment } from "./format.ts";
+import type { api, Answer } from "../lib/api.ts";
+import { formatMoment } from "../lib/dates.ts";
+import { useTexts } from "../lib/texts.ts";
+import { councilTexts } from "./texts/index.ts";
+import "./VoteResult.css";
 
-const CHOICES = ["for", "against", "abstain"] as const;
+/** A vote as the public sees it (no tally while open), from the proposal page's answer. */
+export type ShownVote = NonNullable<Answer<(typeof api.council.centres)[":centre"]["proposals"][":id"]["$get"]>["vote"]>;
 
 /** The rule a vote used, in words: who must take part, and what adopts. */
-export function VoteRule(props: { vote: PublicVote }) {
-  const { t } = useI18n();
+export function VoteRule(props: { vote: ShownVote }) {
+  const { t } = useTexts(councilTexts);
   return (
     <p>
-      <strong>{t("council.rule")}:</strong> {t("council.ruleQuorum", { needed: Math.floor(props.vote.eligible / 2) + 1, eligible: props.vote.eligible })}{" "}
+      <strong>{t("council.rule")}:</strong> {t("council.ruleQuorum", { needed: quorumNeeded(props.vote.eligible), eligible: props.vote.eligible })}{" "}
       {props.vote.majority === "two_thirds" ? t("council.ruleTwoThirds") : t("council.ruleSimple")}{" "}
       {props.vote.ballot === "secret" ? t("council.secretBallot") : t("council.openBallot")}
     </p>
@@ -21,8 +25,8 @@ export function VoteRule(props: { vote: PublicVote }) {
  * A vote as it stands: while open, when it closes and how many have voted (not how); once
  * closed, the outcome, a bar per choice with the numbers in text, whether enough voted, and the rule.
  */
-export function VoteResult(props: { vote: PublicVote; headingLevel?: 2 | 3 }) {
-  const { t, lang } = useI18n();
+export function VoteResult(props: { vote: ShownVote }) {
+  const { t, lang } = useTexts(councilTexts);
   return (
     <div class="vote-result">
       <Show

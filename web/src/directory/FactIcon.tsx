@@ -1,13 +1,15 @@
-import { accessibilityFacts, type AccessibilityFact } from "@naerhed/core/directory/accessibility";
+import { accessibilityFacts } from "@naerhed/core/directory/lists";
 import { For } from "solid-js";
-import { useI18n } from "./texts.ts";
+import { useTexts } from "../lib/texts.ts";
+import { directoryTexts } from "./texts/index.ts";
+import "./FactIcon.css";
 
 /**
  * Small pictures that go with the words on a result card, so a citizen who reads slowly can
  * spot "step-free" or "free" at a glance. Always next to their text: the picture is hidden from
  * screen readers, the words are what they read.
  */
-const shapes: Record<AccessibilityFact | "free" | "paid", string> = {
+const shapes: Record<(typeof accessibilityFacts)[number]["id"] | "free" | "paid", string> = {
   // A ramp.
   step_free: "M3 20h18L21 12z",
   // W and C.
@@ -36,7 +38,7 @@ export function FactIcon(props: { fact: keyof typeof shapes }) {
 
 /** An offer's accessibility facts, each with its picture, in the list's fixed order. */
 export function AccessFacts(props: { facts: readonly string[] | undefined; class?: string }) {
-  const { lang } = useI18n();
+  const { lang } = useTexts(directoryTexts);
   return (
     <ul class={`access-list${props.class ? ` ${props.class}` : ""}`}>
       <For each={accessibilityFacts.filter((fact) => props.facts?.includes(fact.id))}>

@@ -1,93 +1,61 @@
-import type { Offer } from "@naerhed/core/directory/offer";
 import { A, useParams } from "@solidjs/router";
-import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js";
-import { ApiError, apiGet } from "../api.ts";
+import { Match, Show, Switch } from "solid-js";
+import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { LoadError } from "./errors.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
 import { OfferTools } from "./OfferTools.tsx";
 import { OfferView } from "./OfferView.tsx";
+import { directoryTexts } from "./texts/index.ts";
 
-type State =
-  | { kind: "loading" }
-  | { kind: "ready"; offer: Offer }
-  | { kind: "missing" }
-  | { kind: "error"; error: unknown };
-
+/** /tilbud/:id — one offer as citizens see it, with "Læs op" and "Udskriv". */
 export default function OfferPage() {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(directoryTexts);
   const params = useParams<{ id: string }>();
-  const [state, setState] = createSignal<State>({ kind: "loading" });
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
-
-  async function load(id: string) {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    setState({ kind: "loading" });
-    try {
-      const offer = await apiGet<Offer>(`/directory/offers/${encodeURIComponent(id)}`, lang(), signal);
-      setState({ kind: "ready", offer });
-    } catch (error) {
-      if (signal.aborted) return;
-      // 400: the address has no valid offer id in it. Both mean: there is no such offer.
-      const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-      setState(missing ? { kind: "missing" } : { kind: "error", error });
-    }
-  }
-
-  createEffect(on(() => params.id, (id) => void load(id)));
-
-  const ready = () => {
-    const current = state();
-    return current.kind === "ready" ? current.offer : undefined;
-  };
-  const failure = () => {
-    const current = state();
-    return current.kind === "error" ? current : undefined;
-  };
+  const call = useCall();
+  const offer = createLoader(
+    () => params.id,
+    (id, signal) => call(api.directory.offers[":id"].$get, { param: { id } }, { signal }),
+  );
 
   usePageTitle(() => {
-    const current = state();
-    if (current.kind === "ready") return current.offer.name;
-    if (current.kind === "missing") return t("offer.missingTitle");
-    if (current.kind === "error") return t("offer.error");
-    return t("offer.loading");
+    if (offer.data()) return offer.data()!.name;
+    if (offer.missing()) return t("directory.offer.missingTitle");
+    if (offer.error()) return t("directory.offer.error");
+    return t("directory.offer.loading");
   });
 
   return (
     <>
       {/* The not-found page has its own, bigger link back. */}
-      <Show when={state().kind !== "missing"}>
+      <Show when={!offer.missing()}>
         <p class="back">
           <A href="/tilbud" class="back__link">
             <span aria-hidden="true">←</span>
-            <span class="back__text">{t("offer.back")}</span>
+            <span class="back__text">{t("directory.offer.back")}</span>
           </A>
         </p>
       </Show>
       <p class="status" role="status">
-        {state().kind === "loading" ? t("offer.loading") : ""}
+        {offer.loading() ? t("directory.offer.loading") : ""}
       </p>
       <Switch>
-        <Match when={ready()}>
-          {(offer) => <OfferView offer={offer()} tools={<OfferTools offer={offer()} />} />}
-        </Match>
-        <Match when={state().kind === "missing"}>
-          <PageHeading title={t("offer.missingTitle")} lead={t("offer.missingText")} />
+        <Match when={offer.data()}>{(shown) => <OfferView offer={shown()} tools={<OfferTools offer={shown()} />} />}</Match>
+        <Match when={offer.missing()}>
+          <PageHeading title={t("directory.offer.missingTitle")} lead={t("directory.offer.missingText")} />
           <p>
             <A href="/tilbud" class="big-link">
-              {t("offer.back")}
+              {t("directory.offer.back")}
             </A>
           </p>
         </Match>
-        <Match when={failure()}>
-          {(current) => (
+        <Match when={offer.error()}>
+          {(error) => (
             <>
-              <PageHeading title={t("offer.error")} />
-              <LoadError error={current().error} onRetry={() => void load(params.id)} />
+              <PageHeading title={t("directory.offer.error")} />
+              <LoadError error={error()} onRetry={offer.reload} />
             </>
           )}
         </Match>

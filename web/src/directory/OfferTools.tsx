@@ -1,9 +1,12 @@
 import type { Offer } from "@naerhed/core/directory/offer";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
-import { type I18n, type Language } from "../i18n/index.tsx";
-import { useI18n } from "./texts.ts";
-import { ageText, centreName, priceText } from "./format.ts";
+import { ageText, priceText } from "./format.ts";
+import { centreName } from "@naerhed/core/shared/lists";
+import type { Language } from "../lib/language.tsx";
+import { useTexts, type Translate } from "../lib/texts.ts";
+import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
+import "./OfferTools.css";
 
 /**
  * "Læs op" and "Udskriv" on the public offer page (not in the staff preview).
@@ -23,7 +26,7 @@ function sentence(text: string): string {
  * The offer's main text as sentences to read aloud, in the page's order: name, description,
  * when, where, price, who it is for, how to join, accessibility. Each part starts with its heading.
  */
-export function speechParts(offer: Offer, t: I18n["t"], lang: Language): string[] {
+export function speechParts(offer: Offer, t: Translate<DirectoryKey>, lang: Language): string[] {
   const part = (heading: string, ...texts: (string | undefined)[]) => {
     const body = texts.filter((text): text is string => !!text?.trim()).map(sentence);
     return body.length ? `${sentence(heading)} ${body.join(" ")}` : "";
@@ -35,12 +38,12 @@ export function speechParts(offer: Offer, t: I18n["t"], lang: Language): string[
   return [
     sentence(offer.name),
     sentence(offer.description),
-    offer.schedule_description ? part(t("offer.when"), offer.schedule_description) : "",
-    part(t("offer.where"), address, `${centreName(offer.centre_id, lang)}, ${offer.area}`),
-    part(t("offer.price"), priceText(offer, t)),
-    part(t("offer.who"), ageText(offer, t), offer.eligibility_description),
-    offer.application_process ? part(t("offer.join"), offer.application_process) : "",
-    offer.accessibility_notes ? part(t("offer.access"), offer.accessibility_notes) : "",
+    offer.schedule_description ? part(t("directory.offer.when"), offer.schedule_description) : "",
+    part(t("directory.offer.where"), address, `${centreName(offer.centre_id, lang)}, ${offer.area}`),
+    part(t("directory.offer.price"), priceText(offer, t)),
+    part(t("directory.offer.who"), ageText(offer, t), offer.eligibility_description),
+    offer.application_process ? part(t("directory.offer.join"), offer.application_process) : "",
+    offer.accessibility_notes ? part(t("directory.offer.access"), offer.accessibility_notes) : "",
   ].filter((text) => text !== "");
 }
 
@@ -66,7 +69,7 @@ function pickVoice(synth: SpeechSynthesis, tag: string): SpeechSynthesisVoice | 
 }
 
 function ReadAloud(props: { offer: Offer }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const synth = window.speechSynthesis;
   const [speaking, setSpeaking] = createSignal(false);
   const [message, setMessage] = createSignal("");
@@ -78,7 +81,7 @@ function ReadAloud(props: { offer: Offer }) {
     reading += 1;
     setSpeaking(false);
     synth.cancel();
-    if (announce && wasSpeaking) setMessage(t("readAloud.stopped"));
+    if (announce && wasSpeaking) setMessage(t("directory.readAloud.stopped"));
   }
 
   function start() {
@@ -89,7 +92,7 @@ function ReadAloud(props: { offer: Offer }) {
     const voice = pickVoice(synth, tag);
     const parts = speechParts(props.offer, t, lang());
     setSpeaking(true);
-    setMessage(t("readAloud.started"));
+    setMessage(t("directory.readAloud.started"));
     parts.forEach((text, index) => {
       const utterance = new window.SpeechSynthesisUtterance(text);
       utterance.lang = tag;
@@ -98,7 +101,7 @@ function ReadAloud(props: { offer: Offer }) {
       utterance.onend = () => {
         if (current !== reading || !last) return;
         setSpeaking(false);
-        setMessage(t("readAloud.done"));
+        setMessage(t("directory.readAloud.done"));
       };
       utterance.onerror = (event) => {
         if (current !== reading) return;
@@ -107,7 +110,7 @@ function ReadAloud(props: { offer: Offer }) {
         reading += 1;
         setSpeaking(false);
         synth.cancel();
-        setMessage(t("readAloud.failed"));
+        setMessage(t("directory.readAloud.failed"));
       };
       synth.speak(utterance);
     });
@@ -132,7 +135,7 @@ function ReadAloud(props: { offer: Offer }) {
         class="offer-tools__button"
         onClick={() => (speaking() ? stop(true) : start())}
       >
-        {speaking() ? t("readAloud.stop") : t("readAloud.start")}
+        {speaking() ? t("directory.readAloud.stop") : t("directory.readAloud.start")}
       </Button>
       <p class="visually-hidden" role="status">
         {message()}
@@ -142,14 +145,14 @@ function ReadAloud(props: { offer: Offer }) {
 }
 
 export function OfferTools(props: { offer: Offer }) {
-  const { t } = useI18n();
+  const { t } = useTexts(directoryTexts);
   return (
     <div class="offer-tools">
       <Show when={canSpeak()}>
         <ReadAloud offer={props.offer} />
       </Show>
       <Button variant="secondary" class="offer-tools__button" onClick={() => window.print()}>
-        {t("offer.print")}
+        {t("directory.offer.print")}
       </Button>
     </div>
   );

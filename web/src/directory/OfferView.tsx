@@ -1,11 +1,16 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { copenhagenMoment, weekdays } from "@naerhed/core/directory/schedule";
+import { weekdays } from "@naerhed/core/directory/lists";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { useI18n } from "./texts.ts";
 import { AccessFacts } from "./FactIcon.tsx";
-import { ageText, categoryName, centreName, formatDate, priceText, telHref } from "./format.ts";
+import { ageText, categoryName, priceText, telHref } from "./format.ts";
+import { centreName } from "@naerhed/core/shared/lists";
+import { formatDate } from "../lib/dates.ts";
+import { useTexts } from "../lib/texts.ts";
+import { directoryTexts } from "./texts/index.ts";
+import { copenhagenToday } from "../lib/dates.ts";
+import "./OfferView.css";
 
 /**
  * One offer as citizens see it (the page's h1 and every section). The public offer page and
@@ -42,11 +47,11 @@ function dayName(id: string, lang: "da" | "en"): string {
 
 /** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
 export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const offer = () => props.offer;
   const hasTimes = () => (offer().weekly?.length ?? 0) > 0 || comingSessions().length > 0;
   // Sessions that have been are of no use to a citizen; the next eight are enough to plan by.
-  const today = copenhagenMoment(new Date()).date;
+  const today = copenhagenToday();
   const comingSessions = () => (offer().sessions ?? []).filter((session) => session.date >= today).slice(0, 8);
   return (
     <article class="offer">
@@ -54,18 +59,18 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       {props.tools}
       <Show when={offer().status === "temporarily closed"}>
         <Notice kind="warning">
-          <p>{t("offer.paused")}</p>
+          <p>{t("directory.offer.paused")}</p>
         </Notice>
       </Show>
       <Show when={offer().status === "inactive" || offer().status === "defunct"}>
         <Notice kind="warning">
-          <p>{t("offer.stopped")}</p>
+          <p>{t("directory.offer.stopped")}</p>
         </Notice>
       </Show>
       <p class="offer__description">{offer().description}</p>
 
       <Show when={offer().schedule_description || hasTimes()}>
-        <Section title={t("offer.when")}>
+        <Section title={t("directory.offer.when")}>
           <Show when={offer().schedule_description}>
             <p class="offer__text">{offer().schedule_description}</p>
           </Show>
@@ -74,19 +79,19 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
               <For each={offer().weekly ?? []}>
                 {(time) => (
                   <li>
-                    {t("offer.weeklyTime", { day: dayName(time.weekday, lang()), from: time.opens_at, to: time.closes_at })}
+                    {t("directory.offer.weeklyTime", { day: dayName(time.weekday, lang()), from: time.opens_at, to: time.closes_at })}
                   </li>
                 )}
               </For>
               <For each={comingSessions()}>
-                {(session) => <li>{t("offer.sessionTime", { date: formatDate(session.date, lang()), from: session.opens_at, to: session.closes_at })}</li>}
+                {(session) => <li>{t("directory.offer.sessionTime", { date: formatDate(session.date, lang()), from: session.opens_at, to: session.closes_at })}</li>}
               </For>
             </ul>
             {/* Only a published offer has a public calendar file; the staff preview of a draft shows none. */}
             <Show when={offer().publication === "published"}>
               <p>
                 <a class="big-link" href={`/api/directory/offers/${offer().id}/calendar.ics`} download="">
-                  {t("offer.calendar")}
+                  {t("directory.offer.calendar")}
                 </a>
               </p>
             </Show>
@@ -94,14 +99,14 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
         </Section>
       </Show>
 
-      <Section title={t("offer.where")}>
+      <Section title={t("directory.offer.where")}>
         <Show when={offer().location}>
           {(location) => (
             <Show
               when={!location().confidential}
               fallback={
                 <>
-                  <p>{t("offer.confidential")}</p>
+                  <p>{t("directory.offer.confidential")}</p>
                   <p class="offer__address">
                     {location().postal_code} {location().city}
                   </p>
@@ -119,7 +124,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
               </p>
               <p>
                 <a class="big-link" href={mapLink(location())} rel="noopener">
-                  {t("offer.directions")}
+                  {t("directory.offer.directions")}
                 </a>
               </p>
             </Show>
@@ -130,11 +135,11 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
         </p>
       </Section>
 
-      <Section title={t("offer.price")}>
+      <Section title={t("directory.offer.price")}>
         <p class="offer__text">{priceText(offer(), t)}</p>
       </Section>
 
-      <Section title={t("offer.who")}>
+      <Section title={t("directory.offer.who")}>
         <p>{ageText(offer(), t)}</p>
         <Show when={offer().eligibility_description}>
           <p class="offer__text">{offer().eligibility_description}</p>
@@ -142,13 +147,13 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       </Section>
 
       <Show when={offer().application_process}>
-        <Section title={t("offer.join")}>
+        <Section title={t("directory.offer.join")}>
           <p class="offer__text">{offer().application_process}</p>
         </Section>
       </Show>
 
       <Show when={offer().accessibility_notes || (offer().accessibility?.length ?? 0) > 0}>
-        <Section title={t("offer.access")}>
+        <Section title={t("directory.offer.access")}>
           <Show when={(offer().accessibility?.length ?? 0) > 0}>
             <AccessFacts facts={offer().accessibility} class="access-list--page" />
           </Show>
@@ -159,18 +164,18 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       </Show>
 
       <Show when={offer().languages && offer().languages!.some((code) => code !== "da")}>
-        <Section title={t("offer.languages")}>
+        <Section title={t("directory.offer.languages")}>
           <p>{offer().languages!.map((code) => languageName(code, lang())).join(", ")}</p>
         </Section>
       </Show>
 
       <Show when={offer().phone || offer().email || offer().url}>
-        <Section title={t("offer.contact")}>
+        <Section title={t("directory.offer.contact")}>
           <dl class="contact">
             <Show when={offer().phone}>
               {(phone) => (
                 <div>
-                  <dt>{t("offer.phone")}</dt>
+                  <dt>{t("directory.offer.phone")}</dt>
                   <dd>
                     <a href={telHref(phone())}>{phone()}</a>
                   </dd>
@@ -180,7 +185,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
             <Show when={offer().email}>
               {(email) => (
                 <div>
-                  <dt>{t("offer.email")}</dt>
+                  <dt>{t("directory.offer.email")}</dt>
                   <dd>
                     <a href={`mailto:${email()}`}>{email()}</a>
                   </dd>
@@ -190,7 +195,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
             <Show when={offer().url}>
               {(url) => (
                 <div>
-                  <dt>{t("offer.web")}</dt>
+                  <dt>{t("directory.offer.web")}</dt>
                   <dd>
                     <a href={url()} rel="external">
                       {url().replace(/^https?:\/\//, "").replace(/\/$/, "")}
@@ -203,13 +208,13 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
         </Section>
       </Show>
 
-      <Section title={t("offer.by")}>
+      <Section title={t("directory.offer.by")}>
         <p>{offer().organization_name}</p>
       </Section>
 
       <p class="checked">
         <time datetime={offer().assured_date}>
-          {t("offer.checked", { date: formatDate(offer().assured_date, lang()) })}
+          {t("directory.offer.checked", { date: formatDate(offer().assured_date, lang()) })}
         </time>
       </p>
     </article>

@@ -1,53 +1,50 @@
-import type { Offer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { onMount, Show } from "solid-js";
-import { apiGet } from "../api.ts";
+import { Show } from "solid-js";
 import { MoreButton } from "../components/MoreButton.tsx";
-import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { LoadError } from "./errors.tsx";
 import { OfferCards } from "./OfferCard.tsx";
-import type { OfferPage } from "./format.ts";
+import { LoadError } from "../components/LoadError.tsx";
+import { createPagedList } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { directoryTexts } from "./texts/index.ts";
+import { api, useCall } from "../lib/api.ts";
 
 export const PAGE_SIZE = 20;
 
 export default function OffersPage() {
-  const { t, lang } = useI18n();
-  usePageTitle(() => t("offers.title"));
+  const { t } = useTexts(directoryTexts);
+  usePageTitle(() => t("directory.offers.title"));
 
-  const list = createPagedList<Offer>((cursor, signal) => {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) params.set("cursor", cursor);
-    return apiGet<OfferPage>(`/directory/offers?${params}`, lang(), signal);
-  });
+  const call = useCall();
+  const list = createPagedList(
+    () => true,
+    (_, cursor, signal) => call(api.directory.offers.$get, {}, { query: { limit: PAGE_SIZE, cursor }, signal }),
+  );
   const { items: offers, cursor, loading, loaded, error } = list;
   let cards: HTMLUListElement | undefined;
 
-  async function load(more: boolean) {
-    const firstNew = await list.load(more);
+  async function more() {
+    const firstNew = await list.more();
     // After "Vis flere", keyboard and screen reader users continue at the first new offer.
-    if (more && firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
+    if (firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
   }
 
-  onMount(() => void load(false));
-
   const status = () => {
-    if (loading()) return t("offers.loading");
+    if (loading()) return t("directory.offers.loading");
     if (!loaded()) return "";
     const count = offers().length;
-    if (count === 0) return t("offers.empty");
-    return cursor() ? t("offers.shown", { count }) : t("offers.shownAll", { count });
+    if (count === 0) return t("directory.offers.empty");
+    return cursor() ? t("directory.offers.shown", { count }) : t("directory.offers.shownAll", { count });
   };
 
   return (
     <>
-      <PageHeading title={t("offers.title")} lead={t("offers.lead")} />
+      <PageHeading title={t("directory.offers.title")} lead={t("directory.offers.lead")} />
       {/* Search: the way in for most people, so it comes first. */}
       <p>
         <A href="/tilbud/soeg" class="button button--primary search-link">
-          {t("search.link")}
+          {t("directory.search.link")}
         </A>
       </p>
       {/* Always on the page, so screen readers hear each change (polite). */}
@@ -58,20 +55,20 @@ export default function OffersPage() {
       <Show when={error()}>
         {(problem) => (
           <LoadError
-            title={t("offers.error")}
+            title={t("directory.offers.error")}
             error={problem()}
             takeFocus={loaded()}
-            onRetry={() => void load(loaded())}
+            onRetry={() => void (loaded() ? more() : list.reload())}
           />
         )}
       </Show>
       <Show when={cursor() && !error()}>
-        <MoreButton label={t("offers.more")} busy={loading()} onClick={() => void load(true)} />
+        <MoreButton label={t("directory.offers.more")} busy={loading()} onClick={() => void more()} />
       </Show>
       {/* Suggestions: anyone may tell us about an offer that is missing. */}
       <p class="after-form">
         <A href="/tilbud/foreslaa" class="big-link">
-          {t("suggest.link")}
+          {t("directory.suggest.link")}
         </A>
       </p>
     </>

@@ -1,22 +1,23 @@
-import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
-import { categories, categoryGroups } from "@naerhed/core/directory/categories";
-import { weekdays } from "@naerhed/core/directory/schedule";
-import type { SearchHit, SearchResultPage, Suggestion } from "@naerhed/core/directory/search";
-import { centres } from "@naerhed/core/shared/centres";
+import { accessibilityFacts, categories, categoryGroups, weekdays } from "@naerhed/core/directory/lists";
+import type { Suggestion } from "@naerhed/core/directory/search";
+import { centres } from "@naerhed/core/shared/lists";
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
-import { apiGet } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { MoreButton } from "../components/MoreButton.tsx";
 import { FormField } from "../components/FormField.tsx";
-import { createPagedList } from "../components/paged-list.ts";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { type MessageKey } from "../i18n/index.tsx";
-import { useI18n } from "./texts.ts";
-import { LoadError } from "./errors.tsx";
 import { OfferCards } from "./OfferCard.tsx";
-import { categoryName, centreName } from "./format.ts";
+import { categoryName } from "./format.ts";
+import { centreName } from "@naerhed/core/shared/lists";
+import { LoadError } from "../components/LoadError.tsx";
+import { createPagedList } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
+import { api, useCall } from "../lib/api.ts";
+import "./SearchPage.css";
+import "./toggles.css";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How long typing may pause before the search runs by itself. */
@@ -46,15 +47,15 @@ const POSTCODE = /^\d{4}$/;
 const COORDINATE = /^-?\d{1,3}(\.\d{1,8})?$/;
 const chosenFacts = (access: string | undefined) => (access ?? "").split(",").filter((id) => accessibilityFacts.some((fact) => fact.id === id));
 
-const suggestionText: Record<Suggestion["action"], MessageKey> = {
-  drop_free: "search.dropFree",
-  drop_category: "search.dropCategory",
-  drop_centre: "search.dropCentre",
-  drop_age: "search.dropAge",
-  drop_access: "search.dropAccess",
-  drop_day: "search.dropDay",
-  drop_open_now: "search.dropOpenNow",
-  drop_filters: "search.dropFilters",
+const suggestionText: Record<Suggestion["action"], DirectoryKey> = {
+  drop_free: "directory.search.dropFree",
+  drop_category: "directory.search.dropCategory",
+  drop_centre: "directory.search.dropCentre",
+  drop_age: "directory.search.dropAge",
+  drop_access: "directory.search.dropAccess",
+  drop_day: "directory.search.dropDay",
+  drop_open_now: "directory.search.dropOpenNow",
+  drop_filters: "directory.search.dropFilters",
 };
 const suggestionParams: Record<Suggestion["action"], Partial<Record<keyof SearchParams, undefined>>> = {
   drop_free: { free: undefined },
@@ -68,37 +69,36 @@ const suggestionParams: Record<Suggestion["action"], Partial<Record<keyof Search
 };
 
 export default function SearchPage() {
-  const { t, lang } = useI18n();
-  usePageTitle(() => t("search.title"));
+  const { t, lang } = useTexts(directoryTexts);
+  usePageTitle(() => t("directory.search.title"));
   const [params, setParams] = useSearchParams<SearchParams>();
 
   // Only values the API accepts go to it; anything else in the address is left out.
   const query = () => {
-    const api = new URLSearchParams();
+    const search = new URLSearchParams();
     const q = (params.q ?? "").trim();
-    if (q) api.set("q", q.slice(0, 100));
-    if (categories.some((c) => c.id === params.category)) api.set("category", params.category!);
-    if (centres.some((c) => c.id === params.centre)) api.set("centre", params.centre!);
-    if (params.age && validAge(params.age)) api.set("age", params.age);
-    if (params.free === "true") api.set("free", "true");
+    if (q) search.set("q", q.slice(0, 100));
+    if (categories.some((c) => c.id === params.category)) search.set("category", params.category!);
+    if (centres.some((c) => c.id === params.centre)) search.set("centre", params.centre!);
+    if (params.age && validAge(params.age)) search.set("age", params.age);
+    if (params.free === "true") search.set("free", "true");
     const facts = chosenFacts(params.access);
-    if (facts.length > 0) api.set("access", facts.join(","));
-    if (weekdays.some((day) => day.id === params.day)) api.set("day", params.day!);
-    if (params.open === "true") api.set("open_now", "true");
+    if (facts.length > 0) search.set("access", facts.join(","));
+    if (weekdays.some((day) => day.id === params.day)) search.set("day", params.day!);
+    if (params.open === "true") search.set("open_now", "true");
     if (params.lat && params.lon && COORDINATE.test(params.lat) && COORDINATE.test(params.lon)) {
-      api.set("lat", params.lat);
-      api.set("lon", params.lon);
-    } else if (params.postcode && POSTCODE.test(params.postcode)) api.set("postcode", params.postcode);
-    return api.toString();
+      search.set("lat", params.lat);
+      search.set("lon", params.lon);
+    } else if (params.postcode && POSTCODE.test(params.postcode)) search.set("postcode", params.postcode);
+    return search.toString();
   };
 
   const [total, setTotal] = createSignal(0);
   const [suggestions, setSuggestions] = createSignal<Suggestion[]>([]);
-  const list = createPagedList<SearchHit>(async (cursor, signal) => {
-    const api = new URLSearchParams(query());
-    api.set("limit", String(SEARCH_PAGE_SIZE));
-    if (cursor) api.set("cursor", cursor);
-    const page = await apiGet<SearchResultPage>(`/directory/search?${api}`, lang(), signal);
+  const call = useCall();
+  // Every change of the search in the address (typing, a filter, Back) loads the first page again.
+  const list = createPagedList(query, async (search, cursor, signal) => {
+    const page = await call(api.directory.search.$get, {}, { query: { ...Object.fromEntries(new URLSearchParams(search)), limit: SEARCH_PAGE_SIZE, cursor }, signal });
     setTotal(page.total);
     setSuggestions(page.suggestions ?? []);
     return page;
@@ -107,12 +107,10 @@ export default function SearchPage() {
   let cards: HTMLUListElement | undefined;
   let status: HTMLParagraphElement | undefined;
 
-  async function load(more: boolean) {
-    const firstNew = await list.load(more);
-    if (more && firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
+  async function more() {
+    const firstNew = await list.more();
+    if (firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
   }
-  // Every change of the search in the address (typing, a filter, Back) loads the first page again.
-  createEffect(on(query, () => void load(false)));
 
   // The search field and the age field: what the person types, sent to the address after a short pause.
   const [text, setText] = createSignal(params.q ?? "");
@@ -212,19 +210,19 @@ export default function SearchPage() {
   }
 
   const statusText = () => {
-    if (loading()) return t("search.loading");
+    if (loading()) return t("directory.search.loading");
     if (!loaded() || error()) return "";
-    if (total() === 0) return t("search.none");
-    return total() === 1 ? t("search.foundOne") : t("search.found", { count: total() });
+    if (total() === 0) return t("directory.search.none");
+    return total() === 1 ? t("directory.search.foundOne") : t("directory.search.found", { count: total() });
   };
 
   return (
     <>
-      <PageHeading title={t("search.title")} lead={t("search.lead")} />
+      <PageHeading title={t("directory.search.title")} lead={t("directory.search.lead")} />
       <form
         class="search"
         role="search"
-        aria-label={t("search.title")}
+        aria-label={t("directory.search.title")}
         onSubmit={(event) => {
           event.preventDefault();
           writeText(false);
@@ -237,8 +235,8 @@ export default function SearchPage() {
             id="search-q"
             name="q"
             type="search"
-            label={t("search.field")}
-            hint={t("search.hint")}
+            label={t("directory.search.field")}
+            hint={t("directory.search.hint")}
             value={text()}
             autocomplete="off"
             onInput={(value) => {
@@ -247,15 +245,15 @@ export default function SearchPage() {
               typing.q = setTimeout(() => writeText(true), TYPING_PAUSE_MS);
             }}
           />
-          <Button type="submit">{t("search.submit")}</Button>
+          <Button type="submit">{t("directory.search.submit")}</Button>
         </div>
 
         <div class="toggles" role="group" aria-labelledby="search-category">
           <span class="toggles__label" id="search-category">
-            {t("search.category")}
+            {t("directory.search.category")}
           </span>
           <button type="button" class="toggle" aria-pressed={!params.category} onClick={() => choose({ category: undefined })}>
-            {t("search.allCategories")}
+            {t("directory.search.allCategories")}
           </button>
           {/* Two levels: a few broad groups, each with its kinds. */}
           <For each={categoryGroups}>
@@ -278,10 +276,10 @@ export default function SearchPage() {
 
         <div class="toggles" role="group" aria-labelledby="search-centre">
           <span class="toggles__label" id="search-centre">
-            {t("search.centre")}
+            {t("directory.search.centre")}
           </span>
           <button type="button" class="toggle" aria-pressed={!params.centre} onClick={() => choose({ centre: undefined })}>
-            {t("search.allCentres")}
+            {t("directory.search.allCentres")}
           </button>
           <For each={centres}>
             {(centre) => (
@@ -294,7 +292,7 @@ export default function SearchPage() {
 
         <div class="toggles" role="group" aria-labelledby="search-price">
           <span class="toggles__label" id="search-price">
-            {t("search.price")}
+            {t("directory.search.price")}
           </span>
           <button
             type="button"
@@ -302,13 +300,13 @@ export default function SearchPage() {
             aria-pressed={params.free === "true"}
             onClick={() => choose({ free: params.free === "true" ? undefined : "true" })}
           >
-            {t("search.free")}
+            {t("directory.search.free")}
           </button>
         </div>
 
         <div class="toggles" role="group" aria-labelledby="search-access">
           <span class="toggles__label" id="search-access">
-            {t("search.access")}
+            {t("directory.search.access")}
           </span>
           <For each={accessibilityFacts}>
             {(fact) => (
@@ -321,10 +319,10 @@ export default function SearchPage() {
 
         <div class="toggles" role="group" aria-labelledby="search-day">
           <span class="toggles__label" id="search-day">
-            {t("search.day")}
+            {t("directory.search.day")}
           </span>
           <button type="button" class="toggle" aria-pressed={!params.day && params.open !== "true"} onClick={() => choose({ day: undefined, open: undefined })}>
-            {t("search.allDays")}
+            {t("directory.search.allDays")}
           </button>
           <For each={weekdays}>
             {(day) => (
@@ -334,22 +332,22 @@ export default function SearchPage() {
             )}
           </For>
           <button type="button" class="toggle" aria-pressed={params.open === "true"} onClick={() => choose({ open: params.open === "true" ? undefined : "true" })}>
-            {t("search.openNow")}
+            {t("directory.search.openNow")}
           </button>
         </div>
 
         <div class="search__near" role="group" aria-labelledby="search-near">
           <span class="toggles__label" id="search-near">
-            {t("search.near")}
+            {t("directory.search.near")}
           </span>
           <FormField
             id="search-postcode"
             name="postcode"
             type="text"
             inputmode="numeric"
-            label={t("search.postcode")}
-            hint={t("search.postcodeHint")}
-            error={postcodeError() ? t("search.postcodeInvalid") : undefined}
+            label={t("directory.search.postcode")}
+            hint={t("directory.search.postcodeHint")}
+            error={postcodeError() ? t("directory.search.postcodeInvalid") : undefined}
             value={postcode()}
             autocomplete="postal-code"
             onInput={(value) => {
@@ -359,14 +357,14 @@ export default function SearchPage() {
             }}
           />
           <Button variant="secondary" onClick={useLocation}>
-            {t("search.useLocation")}
+            {t("directory.search.useLocation")}
           </Button>
           <Show when={params.lat && params.lon}>
-            <p class="hint">{t("search.usingLocation")}</p>
+            <p class="hint">{t("directory.search.usingLocation")}</p>
           </Show>
           <Show when={locationFailed()}>
             <p class="hint" role="alert">
-              {t("search.locationFailed")}
+              {t("directory.search.locationFailed")}
             </p>
           </Show>
         </div>
@@ -377,9 +375,9 @@ export default function SearchPage() {
             name="age"
             type="text"
             inputmode="numeric"
-            label={t("search.age")}
-            hint={t("search.ageHint")}
-            error={ageError() ? t("search.ageInvalid") : undefined}
+            label={t("directory.search.age")}
+            hint={t("directory.search.ageHint")}
+            error={ageError() ? t("directory.search.ageInvalid") : undefined}
             value={age()}
             autocomplete="off"
             onInput={(value) => {
@@ -404,17 +402,17 @@ export default function SearchPage() {
             when={suggestions().length > 0}
             fallback={
               <>
-                <h2 id="search-loosen">{t("search.noWordsTitle")}</h2>
-                <p>{t("search.noWordsText")}</p>
+                <h2 id="search-loosen">{t("directory.search.noWordsTitle")}</h2>
+                <p>{t("directory.search.noWordsText")}</p>
                 <p>
                   <A href="/tilbud" class="big-link">
-                    {t("search.allOffers")}
+                    {t("directory.search.allOffers")}
                   </A>
                 </p>
               </>
             }
           >
-            <h2 id="search-loosen">{t("search.loosenTitle")}</h2>
+            <h2 id="search-loosen">{t("directory.search.loosenTitle")}</h2>
             <ul class="loosen__list">
               <For each={suggestions()}>
                 {(suggestion) => (
@@ -431,10 +429,10 @@ export default function SearchPage() {
       </Show>
 
       <Show when={error()}>
-        {(problem) => <LoadError title={t("search.error")} error={problem()} takeFocus={loaded()} onRetry={() => void load(loaded())} />}
+        {(problem) => <LoadError title={t("directory.search.error")} error={problem()} takeFocus={loaded()} onRetry={() => void (loaded() ? more() : list.reload())} />}
       </Show>
       <Show when={cursor() && !error()}>
-        <MoreButton label={t("offers.more")} busy={loading()} onClick={() => void load(true)} />
+        <MoreButton label={t("directory.offers.more")} busy={loading()} onClick={() => void more()} />
       </Show>
     </>
   );

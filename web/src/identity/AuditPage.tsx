@@ -1,94 +1,60 @@
 import { useSearchParams } from "@solidjs/router";
-import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { ApiError, apiGet } from "../api.ts";
+import { createEffect, createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { MoreButton } from "../components/MoreButton.tsx";
-import { createPagedList } from "../components/paged-list.ts";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { da } from "../i18n/da.ts";
-import { useI18n, type I18n, type Language, type MessageKey } from "../i18n/index.tsx";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "./access.tsx";
-import { useFormErrors } from "./forms.ts";
-
-export type AuditEntry = { id: string; at: string; actor_id: string; actor_name: string; action: string; item: string; summary: string };
-type AuditPage = { items: AuditEntry[]; next_cursor: string | null };
-
-/** "3. marts 2026 kl. 14.05" in Copenhagen time, whatever the computer's time zone. */
-export function formatTime(iso: string, lang: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Copenhagen",
-  }).format(date);
-}
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, ApiError, useCall } from "../lib/api.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { createPagedList } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { formatDateTime } from "../lib/dates.ts";
+import { useTexts, type Translate } from "../lib/texts.ts";
+import { identityTexts, type IdentityKey } from "./texts/index.ts";
 
 /** Known actions in words; others as the API names them. */
-export function actionText(action: string, t: I18n["t"]): string {
-  const key = `action.${action}`;
-  return Object.hasOwn(da, key) ? t(key as MessageKey) : action;
+export function actionText(action: string, t: Translate<IdentityKey>): string {
+  const key = `identity.action.${action}`;
+  return Object.hasOwn(identityTexts.da, key) ? t(key as IdentityKey) : action;
 }
 
 /** /admin/log?person=&item= : the audit log, newest first, for admins. */
 export default function AuditLogPage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("log.title"));
+  const { t } = useTexts(identityTexts);
+  usePageTitle(() => t("identity.log.title"));
   return <RequireSignIn roles={["admin"]}>{() => <AuditLog />}</RequireSignIn>;
 }
 
 function AuditLog() {
-  const { t, lang } = useI18n();
-  const redirect = useSignInRedirect();
+  const { t, lang } = useTexts(identityTexts);
   const [params, setParams] = useSearchParams<{ person?: string; item?: string }>();
   const [person, setPerson] = createSignal(params.person ?? "");
   const [item, setItem] = createSignal(params.item ?? "");
   const form = useFormErrors({ person: "person", item: "item" });
-
-  const [forbidden, setForbidden] = createSignal(false);
+  const call = useCall();
   let body: HTMLTableSectionElement | undefined;
 
-  const list = createPagedList<AuditEntry>(
-    (cursor, signal) => {
-      const query = new URLSearchParams();
-      if (params.person) query.set("person", params.person);
-      if (params.item) query.set("item", params.item);
-      if (cursor) query.set("cursor", cursor);
-      return apiGet<AuditPage>(`/identity/audit${query.toString() ? `?${query}` : ""}`, lang(), signal);
-    },
-    (problem) => {
-      if (redirect(problem)) return true;
-      if (!(problem instanceof ApiError)) return false;
-      if (problem.status === 403) {
-        setForbidden(true);
-        return true;
-      }
-      if (problem.status === 400) {
-        list.clear();
-        form.fail(problem);
-        return true;
-      }
-      return false;
-    },
+  // Filters live in the address: a new search is a new address, and Back works.
+  const list = createPagedList(
+    () => ({ person: params.person, item: params.item }),
+    (filters, cursor, signal) => call(api.identity.audit.$get, {}, { query: { ...filters, cursor }, signal }),
   );
   const { items: entries, cursor, loading, loaded, error } = list;
+  // A filter the API cannot read (400) is shown at its field; a search that worked clears that.
+  createEffect(() => {
+    const failure = list.failure();
+    if (failure instanceof ApiError && failure.status === 400) form.fail(failure);
+    else if (loaded()) form.clear();
+  });
 
-  async function load(more: boolean) {
-    const firstNew = await list.load(more);
-    if (firstNew === undefined) return;
-    form.clear();
-    if (more) body?.children[firstNew]?.querySelector<HTMLElement>("th")?.focus();
+  async function more() {
+    const firstNew = await list.more();
+    if (firstNew !== undefined) body?.children[firstNew]?.querySelector<HTMLElement>("th")?.focus();
   }
-
-  // Filters live in the address: a new search is a new address, and Back works.
-  createEffect(on([() => params.person, () => params.item], () => void load(false)));
 
   function search(event: SubmitEvent) {
     event.preventDefault();
@@ -102,26 +68,26 @@ function AuditLog() {
   }
 
   const status = () => {
-    if (loading()) return t("log.loading");
+    if (loading()) return t("identity.log.loading");
     if (!loaded()) return "";
     const count = entries().length;
-    if (count === 0) return t("log.empty");
-    return cursor() ? t("log.shown", { count }) : t("log.shownAll", { count });
+    if (count === 0) return t("identity.log.empty");
+    return cursor() ? t("identity.log.shown", { count }) : t("identity.log.shownAll", { count });
   };
 
   return (
-    <Show when={!forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("log.title")} lead={t("log.lead")} />
-      <p>{t("log.month")}</p>
+    <Show when={!list.forbidden()} fallback={<NoAccess />}>
+      <PageHeading title={t("identity.log.title")} lead={t("identity.log.lead")} />
+      <p>{t("identity.log.month")}</p>
       <ErrorSummary errors={form.errors()} />
       <form class="form filters" novalidate onSubmit={search} role="search" aria-labelledby="log-filters">
         <h2 id="log-filters" class="section-title">
-          {t("log.filters")}
+          {t("identity.log.filters")}
         </h2>
         <FormField
           id="person"
-          label={t("log.person")}
-          hint={t("log.personHint")}
+          label={t("identity.log.person")}
+          hint={t("identity.log.personHint")}
           autocomplete="off"
           spellcheck={false}
           autocapitalize="none"
@@ -131,8 +97,8 @@ function AuditLog() {
         />
         <FormField
           id="item"
-          label={t("log.item")}
-          hint={t("log.itemHint")}
+          label={t("identity.log.item")}
+          hint={t("identity.log.itemHint")}
           autocomplete="off"
           spellcheck={false}
           autocapitalize="none"
@@ -141,10 +107,10 @@ function AuditLog() {
           onInput={setItem}
         />
         <div class="actions">
-          <Button type="submit">{t("log.search")}</Button>
+          <Button type="submit">{t("identity.log.search")}</Button>
           <Show when={params.person || params.item}>
             <Button variant="secondary" onClick={clearFilters}>
-              {t("log.clear")}
+              {t("identity.log.clear")}
             </Button>
           </Show>
         </div>
@@ -156,14 +122,14 @@ function AuditLog() {
       <Show when={entries().length > 0}>
         <div class="table-wrap" role="region" aria-labelledby="log-caption" tabindex="0">
           <table class="table">
-            <caption id="log-caption">{t("log.caption")}</caption>
+            <caption id="log-caption">{t("identity.log.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("log.when")}</th>
-                <th scope="col">{t("log.who")}</th>
-                <th scope="col">{t("log.what")}</th>
-                <th scope="col">{t("log.itemColumn")}</th>
-                <th scope="col">{t("log.summary")}</th>
+                <th scope="col">{t("identity.log.when")}</th>
+                <th scope="col">{t("identity.log.who")}</th>
+                <th scope="col">{t("identity.log.what")}</th>
+                <th scope="col">{t("identity.log.itemColumn")}</th>
+                <th scope="col">{t("identity.log.summary")}</th>
               </tr>
             </thead>
             <tbody ref={body}>
@@ -171,7 +137,7 @@ function AuditLog() {
                 {(entry) => (
                   <tr>
                     <th scope="row" tabindex="-1">
-                      <time datetime={entry.at}>{formatTime(entry.at, lang())}</time>
+                      <time datetime={entry.at}>{formatDateTime(entry.at, lang())}</time>
                     </th>
                     <td>
                       {entry.actor_name}
@@ -189,10 +155,10 @@ function AuditLog() {
         </div>
       </Show>
       <Show when={error()}>
-        {(problem) => <LoadError title={t("log.error")} error={problem()} takeFocus={loaded()} onRetry={() => void load(loaded())} />}
+        {(problem) => <LoadError title={t("identity.log.error")} error={problem()} takeFocus={loaded()} onRetry={() => void (loaded() ? more() : list.reload())} />}
       </Show>
       <Show when={cursor() && !error()}>
-        <MoreButton label={t("log.more")} busy={loading()} onClick={() => void load(true)} />
+        <MoreButton label={t("identity.log.more")} busy={loading()} onClick={() => void more()} />
       </Show>
     </Show>
   );

@@ -1,6 +1,5 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import { ApiError, apiGet, apiSend, apiUrl, NetworkError } from "../api.ts";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -9,13 +8,19 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n, type Language } from "../i18n/index.tsx";
 import type { HomeNotice } from "../pages/Home.tsx";
-import { RequireSignIn, useSignInRedirect } from "./access.tsx";
-import { useFormErrors } from "./forms.ts";
 import { grantText, shownGrants } from "./roles.ts";
-import { hasRole, useSession, type Person, type SessionPerson } from "./session.tsx";
+import { hasAnyRole, hasRole } from "@naerhed/core/identity/roles";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, ApiError, apiUrl, NetworkError, useCall } from "../lib/api.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { useLanguage, type Language } from "../lib/language.tsx";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { type SessionPerson, useSession } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
+import { identityTexts } from "./texts/index.ts";
 
 export const languageOptions: readonly RadioOption[] = [
   { value: "da", label: "Dansk", lang: "da" },
@@ -24,73 +29,50 @@ export const languageOptions: readonly RadioOption[] = [
 
 /** /min-side: who you are, change name and language, sign out, your data, delete yourself. */
 export default function MyPage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("me.title"));
+  const { t } = useTexts(identityTexts);
+  usePageTitle(() => t("identity.me.title"));
   return <RequireSignIn>{(person) => <MyPageContent session={person()} />}</RequireSignIn>;
 }
 
 function MyPageContent(props: { session: SessionPerson }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang } = useTexts(identityTexts);
+  const site = useTexts(siteTexts);
+  const { setLang } = useLanguage();
   const session = useSession();
   const navigate = useNavigate();
-  const redirect = useSignInRedirect();
-
-  const [person, setPerson] = createSignal<Person>();
-  const [loadError, setLoadError] = createSignal<unknown>();
-  const [loading, setLoading] = createSignal(true);
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
-
-  async function load() {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    setLoading(true);
-    setLoadError(undefined);
-    try {
-      const answer = await apiGet<{ person: Person }>("/me", lang(), signal);
-      setPerson(answer.person);
-      setName(answer.person.display_name);
-      setLanguage(answer.person.language);
-    } catch (error) {
-      if (signal.aborted) return;
-      if (redirect(error)) return;
-      setLoadError(() => error);
-    } finally {
-      if (!signal.aborted) setLoading(false);
-    }
-  }
-  onMount(() => void load());
+  const call = useCall();
+  const me = createLoader(
+    () => true,
+    (_, signal) => call(api.me.$get, {}, { signal }),
+  );
+  const person = () => me.data()?.person;
+  createEffect(
+    on(person, (loaded) => {
+      if (!loaded) return;
+      setName(loaded.display_name);
+      setLanguage(loaded.language);
+    }),
+  );
 
   // Name and language
   const [name, setName] = createSignal(props.session.display_name);
   const [language, setLanguage] = createSignal<string>(props.session.language);
-  const [saving, setSaving] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const form = useFormErrors({ display_name: "display_name", language: firstRadioId("language", languageOptions) });
 
-  async function save(event: SubmitEvent) {
+  function save(event: SubmitEvent) {
     event.preventDefault();
-    if (saving()) return;
     setSaved(false);
-    if (!name().trim()) return form.setErrors([{ field: "display_name", message: t("me.nameMissing") }]);
-    setSaving(true);
-    try {
-      const answer = await apiSend<{ person: Person }>("PATCH", "/me", lang(), {
-        display_name: name().trim(),
-        language: language(),
-      });
+    if (!name().trim()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
+    void form.send(async () => {
+      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim(), language: language() } });
       form.clear();
-      setPerson(answer.person);
+      me.set(answer);
       session.signedIn(answer.person);
       // The language chosen here is the person's language: the site follows.
       setLang(answer.person.language);
       setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   // Sign out, here or everywhere
@@ -101,7 +83,7 @@ function MyPageContent(props: { session: SessionPerson }) {
     setLeaving(where);
     setLeaveError(undefined);
     try {
-      await apiSend("POST", where === "here" ? "/identity/sign-out" : "/identity/sign-out-everywhere", lang());
+      await call(where === "here" ? api.identity["sign-out"].$post : api.identity["sign-out-everywhere"].$post, {});
     } catch (error) {
       // 401: the session had ended already, which is what the person wanted.
       if (!(error instanceof ApiError && error.status === 401)) {
@@ -114,38 +96,36 @@ function MyPageContent(props: { session: SessionPerson }) {
     session.signedOut();
   }
 
-  const isStaff = () => hasRole(props.session, "staff", "admin");
+  const isStaff = () => hasAnyRole(props.session, ["staff", "admin"]);
 
   return (
     <>
-      <PageHeading title={t("me.title")} lead={t("me.hello", { name: props.session.display_name })} />
+      <PageHeading title={t("identity.me.title")} lead={t("identity.me.hello", { name: props.session.display_name })} />
       <p class="status" role="status">
-        {loading() ? t("me.loading") : ""}
+        {me.loading() ? t("identity.me.loading") : ""}
       </p>
-      <Show when={loadError()}>
-        {(problem) => <LoadError title={t("me.error")} error={problem()} onRetry={() => void load()} />}
-      </Show>
+      <Show when={me.error()}>{(problem) => <LoadError title={t("identity.me.error")} error={problem()} onRetry={me.reload} />}</Show>
 
-      <PageSection title={t("me.about")} id="me-about">
+      <PageSection title={t("identity.me.about")} id="me-about">
         <dl class="facts facts--stacked">
           <div>
-            <dt>{t("me.name")}</dt>
+            <dt>{t("identity.me.name")}</dt>
             <dd>{props.session.display_name}</dd>
           </div>
           <Show when={person()}>
             {(loaded) => (
               <div>
-                <dt>{t("me.email")}</dt>
+                <dt>{t("identity.me.email")}</dt>
                 <dd>{loaded().email}</dd>
               </div>
             )}
           </Show>
           <div>
-            <dt>{t("me.language")}</dt>
+            <dt>{t("identity.me.language")}</dt>
             <dd>{languageOptions.find((option) => option.value === props.session.language)?.label}</dd>
           </div>
           <div>
-            <dt>{t("me.roles")}</dt>
+            <dt>{t("identity.me.roles")}</dt>
             <dd>
               <ul class="plain-list">
                 <For each={shownGrants(props.session.grants)}>{(grant) => <li>{grantText(grant, t, lang())}</li>}</For>
@@ -155,15 +135,15 @@ function MyPageContent(props: { session: SessionPerson }) {
         </dl>
       </PageSection>
 
-      <PageSection title={t("me.edit")} id="me-edit">
+      <PageSection title={t("identity.me.edit")} id="me-edit">
         <ErrorSummary errors={form.errors()} />
         <p class="status" role="status">
-          {saved() ? t("me.saved") : ""}
+          {saved() ? t("identity.me.saved") : ""}
         </p>
         <form class="form" novalidate onSubmit={save}>
           <FormField
             id="display_name"
-            label={t("me.nameLabel")}
+            label={t("identity.me.nameLabel")}
             autocomplete="name"
             value={name()}
             error={form.at("display_name")}
@@ -174,8 +154,8 @@ function MyPageContent(props: { session: SessionPerson }) {
           />
           <RadioGroup
             name="language"
-            legend={t("me.language")}
-            hint={t("me.languageHint")}
+            legend={t("identity.me.language")}
+            hint={t("identity.me.languageHint")}
             options={languageOptions}
             value={language()}
             error={form.at(firstRadioId("language", languageOptions))}
@@ -184,70 +164,70 @@ function MyPageContent(props: { session: SessionPerson }) {
               setLanguage(value as Language);
             }}
           />
-          <Button type="submit" busy={saving()}>
-            {t("me.save")}
+          <Button type="submit" busy={form.sending()}>
+            {t("identity.me.save")}
           </Button>
         </form>
       </PageSection>
 
-      <PageSection title={t("me.signOutTitle")} id="me-sign-out">
+      <PageSection title={t("identity.me.signOutTitle")} id="me-sign-out">
         <Show when={leaveError()}>
           {(problem) => (
-            <Notice kind="warning" title={t("me.failed")} announce="assertive">
-              <p>{problem() instanceof NetworkError ? t("error.offline") : t("error.tryLater")}</p>
+            <Notice kind="warning" title={t("identity.me.failed")} announce="assertive">
+              <p>{problem() instanceof NetworkError ? site.t("site.error.offline") : site.t("site.error.tryLater")}</p>
             </Notice>
           )}
         </Show>
         <p>
           <Button onClick={() => void signOut("here")} busy={leaving() === "here"}>
-            {t("me.signOut")}
+            {t("identity.me.signOut")}
           </Button>
         </p>
         <p class="field__hint" id="everywhere-hint">
-          {t("me.everywhereHint")}
+          {t("identity.me.everywhereHint")}
         </p>
         <p>
           <Button variant="secondary" aria-describedby="everywhere-hint" onClick={() => void signOut("everywhere")} busy={leaving() === "everywhere"}>
-            {t("me.signOutEverywhere")}
+            {t("identity.me.signOutEverywhere")}
           </Button>
         </p>
       </PageSection>
 
-      <PageSection title={t("me.dataTitle")} id="me-data">
-        <p>{t("me.dataText")}</p>
+      <PageSection title={t("identity.me.dataTitle")} id="me-data">
+        <p>{t("identity.me.dataText")}</p>
         <p>
-          <a href={apiUrl("/me/export")} download="naerhed-mine-data.json" class="big-link">
-            {t("me.download")}
+          <a href={apiUrl(api.me.export.$path())} download="naerhed-mine-data.json" class="big-link">
+            {t("identity.me.download")}
           </a>
         </p>
         <p>
-          <A href="/privatliv">{t("me.privacy")}</A>
+          <A href="/privatliv">{t("identity.me.privacy")}</A>
         </p>
       </PageSection>
 
       <Show when={isStaff()}>
-        <PageSection title={t("me.staffTitle")} id="me-staff">
-          <p>{t("me.passwordText")}</p>
+        <PageSection title={t("identity.me.staffTitle")} id="me-staff">
+          <p>{t("identity.me.passwordText")}</p>
           <ul class="link-list">
             <li>
               <A href="/min-side/adgangskode" class="big-link">
-                {t("me.password")}
+                {t("identity.me.password")}
               </A>
             </li>
             <li>
               <A href="/personale/tilbud" class="big-link">
-                {t("staffOffers.myPage")}
+                {t("identity.staffOffers.myPage")}
               </A>
             </li>
             <li>
               <A href="/personale/inviter" class="big-link">
-                {t("me.invite")}
+                {t("identity.me.invite")}
               </A>
             </li>
             <Show when={hasRole(props.session, "admin")}>
               <li>
                 <A href="/admin/log" class="big-link">
-                  {t("me.log")}
+                  {t("identity.me.log")}
                 </A>
               </li>
             </Show>
@@ -255,11 +235,11 @@ function MyPageContent(props: { session: SessionPerson }) {
         </PageSection>
       </Show>
 
-      <PageSection title={t("me.deleteTitle")} id="me-delete">
-        <p>{t("me.deleteText")}</p>
+      <PageSection title={t("identity.me.deleteTitle")} id="me-delete">
+        <p>{t("identity.me.deleteText")}</p>
         <p>
           <A href="/min-side/slet" class="big-link">
-            {t("me.delete")}
+            {t("identity.me.delete")}
           </A>
         </p>
       </PageSection>

@@ -1,53 +1,50 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
-import { NoAccess, RequireSignIn } from "./access.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
-import { useFormErrors } from "./forms.ts";
+import { NoAccess } from "../components/NoAccess.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, useCall } from "../lib/api.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { identityTexts } from "./texts/index.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 
 /** /min-side/adgangskode: staff and admins may add a password. Never required. */
 export default function PasswordPage() {
-  const { t, lang } = useI18n();
-  usePageTitle(() => t("newPassword.title"));
+  const { t } = useTexts(identityTexts);
+  const call = useCall();
+  usePageTitle(() => t("identity.newPassword.title"));
   const [password, setPassword] = createSignal("");
   const [show, setShow] = createSignal(false);
-  const [saving, setSaving] = createSignal(false);
   const [saved, setSaved] = createSignal(false);
   const form = useFormErrors({ password: "new-password" });
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
-    if (saving()) return;
     setSaved(false);
-    if (!password()) return form.setErrors([{ field: "new-password", message: t("newPassword.missing") }]);
-    setSaving(true);
-    try {
-      await apiSend("POST", "/me/password", lang(), { password: password() });
+    if (!password()) return form.setErrors([{ field: "new-password", message: t("identity.newPassword.missing") }]);
+    await form.send(async () => {
+      await call(api.me.password.$post, {}, { body: { password: password() } });
       form.clear();
       setPassword("");
       setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
     <RequireSignIn roles={["staff", "admin"]}>
       {() => (
         <Show when={!form.forbidden()} fallback={<NoAccess />}>
-          <PageHeading title={t("newPassword.title")} lead={t("newPassword.lead")} />
+          <PageHeading title={t("identity.newPassword.title")} lead={t("identity.newPassword.lead")} />
           <div role="status">
             <Show when={saved()}>
               <Notice kind="success">
-                <p>{t("newPassword.saved")}</p>
+                <p>{t("identity.newPassword.saved")}</p>
               </Notice>
             </Show>
           </div>
@@ -56,8 +53,8 @@ export default function PasswordPage() {
             <FormField
               id="new-password"
               type={show() ? "text" : "password"}
-              label={t("newPassword.label")}
-              hint={t("newPassword.hint")}
+              label={t("identity.newPassword.label")}
+              hint={t("identity.newPassword.hint")}
               autocomplete="new-password"
               spellcheck={false}
               autocapitalize="none"
@@ -68,25 +65,14 @@ export default function PasswordPage() {
                 setPassword(value);
               }}
             />
-            <div class="checkbox">
-              <input
-                class="checkbox__input"
-                type="checkbox"
-                id="new-password-show"
-                checked={show()}
-                onChange={(event) => setShow(event.currentTarget.checked)}
-              />
-              <label class="checkbox__label" for="new-password-show">
-                {t("password.show")}
-              </label>
-            </div>
-            <Button type="submit" busy={saving()}>
-              {t("newPassword.save")}
+            <Checkbox id="new-password-show" label={t("identity.password.show")} checked={show()} onChange={setShow} />
+            <Button type="submit" busy={form.sending()}>
+              {t("identity.newPassword.save")}
             </Button>
           </form>
           <p class="after-form">
             <A href="/min-side" class="big-link">
-              {t("newPassword.back")}
+              {t("identity.newPassword.back")}
             </A>
           </p>
         </Show>

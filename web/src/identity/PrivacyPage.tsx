@@ -2,36 +2,37 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n, type MessageKey } from "../i18n/index.tsx";
-import { useSession } from "./session.tsx";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useSession } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { identityTexts, type IdentityKey } from "./texts/index.ts";
 
-const sections: { title: MessageKey; id: string; items: MessageKey[]; after?: MessageKey[] }[] = [
+const sections: { title: IdentityKey; id: string; items: IdentityKey[]; after?: IdentityKey[] }[] = [
   {
-    title: "privacy.storeTitle",
+    title: "identity.privacy.storeTitle",
     id: "privacy-store",
-    items: ["privacy.email", "privacy.name", "privacy.language", "privacy.roles", "privacy.sessions"],
-    after: ["privacy.noPassword", "privacy.staffPassword"],
+    items: ["identity.privacy.email", "identity.privacy.name", "identity.privacy.language", "identity.privacy.roles", "identity.privacy.sessions"],
+    after: ["identity.privacy.noPassword", "identity.privacy.staffPassword"],
   },
-  { title: "privacy.whyTitle", id: "privacy-why", items: ["privacy.whyWho", "privacy.whyWhat", "privacy.whyMail"] },
-  { title: "privacy.howLongTitle", id: "privacy-how-long", items: ["privacy.code", "privacy.session", "privacy.untilDeleted"] },
-  { title: "privacy.whoTitle", id: "privacy-who", items: ["privacy.whoYou", "privacy.whoStaff", "privacy.whoLog"] },
+  { title: "identity.privacy.whyTitle", id: "privacy-why", items: ["identity.privacy.whyWho", "identity.privacy.whyWhat", "identity.privacy.whyMail"] },
+  { title: "identity.privacy.howLongTitle", id: "privacy-how-long", items: ["identity.privacy.code", "identity.privacy.session", "identity.privacy.untilDeleted"] },
+  { title: "identity.privacy.whoTitle", id: "privacy-who", items: ["identity.privacy.whoYou", "identity.privacy.whoStaff", "identity.privacy.whoLog"] },
   {
-    title: "privacy.rightsTitle",
+    title: "identity.privacy.rightsTitle",
     id: "privacy-rights",
-    items: ["privacy.rightsDownload", "privacy.rightsDelete"],
-    after: ["privacy.rightsWhere", "privacy.rightsContact"],
+    items: ["identity.privacy.rightsDownload", "identity.privacy.rightsDelete"],
+    after: ["identity.privacy.rightsWhere", "identity.privacy.rightsContact"],
   },
 ];
 
 /** /privatliv: what we store, why, how long, who sees it, and your rights. Public. */
 export default function PrivacyPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(identityTexts);
   const session = useSession();
-  usePageTitle(() => t("privacy.title"));
+  usePageTitle(() => t("identity.privacy.title"));
   return (
     <>
-      <PageHeading title={t("privacy.title")} lead={t("privacy.lead")} />
+      <PageHeading title={t("identity.privacy.title")} lead={t("identity.privacy.lead")} />
       <For each={sections}>
         {(section) => (
           <PageSection title={t(section.title)} id={section.id}>
@@ -47,12 +48,12 @@ export default function PrivacyPage() {
           when={session.person()}
           fallback={
             <A href="/logind?til=%2Fmin-side" class="big-link">
-              {t("privacy.signIn")}
+              {t("identity.privacy.signIn")}
             </A>
           }
         >
           <A href="/min-side" class="big-link">
-            {t("privacy.myPage")}
+            {t("identity.privacy.myPage")}
           </A>
         </Show>
       </p>

@@ -1,6 +1,5 @@
 import { A } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -9,11 +8,14 @@ import { FormOrThanks } from "../components/FormOrThanks.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
 import { ProfileFields, profileFieldIds } from "./fields.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts, type MentorKey } from "./texts/index.ts";
+import { api, useCall } from "../lib/api.ts";
+import { FREQUENCIES, GENDERS } from "@naerhed/core/mentor/lists";
 
 const empty = {
   about: "",
@@ -32,23 +34,26 @@ const empty = {
 
 /** /mentorordningen/bliv-mentor: anyone signed in applies; staff then call them (screening). */
 export default function ApplyPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.apply.title"));
   return <RequireSignIn>{() => <ApplyForm />}</RequireSignIn>;
 }
 
+const frequencyText: Record<(typeof FREQUENCIES)[number], MentorKey> = {
+  weekly: "mentor.apply.weekly",
+  every_other_week: "mentor.apply.everyOtherWeek",
+  monthly: "mentor.apply.monthly",
+};
+
 function ApplyForm() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(mentorTexts);
+  const call = useCall();
   const [draft, setDraft] = createSignal({ ...empty });
   const [sent, setSent] = createSignal(false);
   const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
-  const frequencies = () => [
-    { value: "weekly", label: t("mentor.apply.weekly") },
-    { value: "every_other_week", label: t("mentor.apply.everyOtherWeek") },
-    { value: "monthly", label: t("mentor.apply.monthly") },
-  ];
+  const frequencies = () => FREQUENCIES.map((value) => ({ value, label: t(frequencyText[value]) }));
   const capacities = () => ["1", "2", "3"].map((value) => ({ value, label: value }));
-  const genders = () => (["woman", "man", "other"] as const).map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
+  const genders = () => GENDERS.map((value) => ({ value, label: t(`mentor.gender.${value}`) }));
   const form = useFormErrors({
     ...profileFieldIds("apply", t, lang()),
     about: "apply-about",
@@ -70,7 +75,7 @@ function ApplyForm() {
     event.preventDefault();
     await form.send(async () => {
       const { capacity, ...rest } = draft();
-      await apiSend("POST", "/mentor/applications", lang(), { ...rest, capacity: Number(capacity) });
+      await call(api.mentor.applications.$post, {}, { body: { ...rest, capacity: Number(capacity) } });
       form.clear();
       setSent(true);
     });

@@ -1,13 +1,15 @@
 import { Show } from "solid-js";
 import { DoorLink } from "../components/DoorLink.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { hasRole, useSession } from "../identity/session.tsx";
+import { hasAnyRole } from "@naerhed/core/identity/roles";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useSession } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts } from "./texts/index.ts";
 
 /** /mentorordningen: what the scheme is, and the ways in. */
 export default function MentorHomePage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   const session = useSession();
   usePageTitle(() => t("mentor.title"));
   return (
@@ -30,7 +32,7 @@ export default function MentorHomePage() {
             <DoorLink href="/mentorordningen/mine" title={t("mentor.mine")} text={t("mentor.mineText")} />
           </li>
         </Show>
-        <Show when={session.person() && hasRole(session.person()!, "staff", "admin")}>
+        <Show when={session.person() && hasAnyRole(session.person()!, ["staff", "admin"])}>
           <li>
             <DoorLink href="/personale/mentor" title={t("mentor.staff")} text={t("mentor.staffText")} />
           </li>

@@ -1,27 +1,26 @@
 import { A } from "@solidjs/router";
-import type { MentorView } from "@naerhed/core/mentor/mentors";
-import type { PairView } from "@naerhed/core/mentor/pairs";
 import { For, Show } from "solid-js";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n, type MentorKey } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { apiGet } from "../api.ts";
-import { useLoad } from "../components/load.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts } from "./texts/index.ts";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
-type Mine = { mentor: MentorView | null; mentoring: PairView[]; asked: PairView[] };
+type PairView = Answer<typeof api.mentor.me.$get>["mentoring"][number];
 
 /** /mentorordningen/mine: my mentor profile, the people I mentor, and my requests (my mentor, my goals). */
 export default function MinePage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.mine.title"));
   return <RequireSignIn>{() => <Mine />}</RequireSignIn>;
 }
 
 export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => string }) {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   return (
     <Show when={props.pairs.length > 0} fallback={<p>{t("mentor.mine.none")}</p>}>
       <ul class="link-list">
@@ -31,7 +30,7 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
               <A href={`/mentorordningen/forloeb/${pair.id}`} class="big-link">
                 {t("mentor.mine.open", { name: props.name(pair) })}
               </A>{" "}
-              <span class="tag">{t(`mentor.state.${pair.state}` as MentorKey)}</span>
+              <span class="tag">{t(`mentor.state.${pair.state}`)}</span>
             </li>
           )}
         </For>
@@ -41,19 +40,23 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
 }
 
 function Mine() {
-  const { t, lang } = useI18n();
-  const mine = useLoad((signal) => apiGet<Mine>("/mentor/me", lang(), signal));
+  const { t } = useTexts(mentorTexts);
+  const call = useCall();
+  const mine = createLoader(
+    () => true,
+    (_, signal) => call(api.mentor.me.$get, {}, { signal }),
+  );
   return (
     <>
       <PageHeading title={t("mentor.mine.title")} />
-      <Show when={mine.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void mine.reload()} />}</Show>
+      <Show when={mine.error()}>{(problem) => <LoadError error={problem()} onRetry={mine.reload} />}</Show>
       <Show when={mine.data()} fallback={<p class="status" role="status">{mine.error() ? "" : t("mentor.loading")}</p>}>
         {(data) => (
           <>
             <Show when={data().mentor}>
               {(mentor) => (
                 <PageSection id="mine-profile" title={t("mentor.mine.profile")}>
-                  <p>{t(`mentor.mine.status.${mentor().status}` as MentorKey)}</p>
+                  <p>{t(`mentor.mine.status.${mentor().status}`)}</p>
                 </PageSection>
               )}
             </Show>

@@ -1,8 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import type { LogEntry } from "@naerhed/core/mentor/pair";
-import type { PairView } from "@naerhed/core/mentor/pairs";
 import { createSignal, For, Show } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -12,27 +9,29 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { formatDate } from "../directory/format.ts";
-import { useI18n, type MentorKey } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import { faceOptions } from "./fields.tsx";
-import { useLoad } from "../components/load.ts";
-
-type Loaded = { pair: PairView; log: LogEntry[] };
+import { faceOptions, stepKey } from "./fields.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { copenhagenToday, formatDate } from "../lib/dates.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts } from "./texts/index.ts";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
 /** /mentorordningen/forloeb/:id: one pair, as its mentor, its mentee (or the relative who asked) or staff see it. */
 export default function PairPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.title"));
   return <RequireSignIn>{() => <Pair />}</RequireSignIn>;
 }
 
 function Pair() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(mentorTexts);
   const params = useParams<{ id: string }>();
-  const loaded = useLoad((signal) => apiGet<Loaded>(`/mentor/pairs/${params.id}`, lang(), signal));
+  const call = useCall();
+  const pairParam = () => ({ id: params.id });
+  const loaded = createLoader(pairParam, (param, signal) => call(api.mentor.pairs[":id"].$get, { param }, { signal }));
   const [done, setDone] = createSignal<string>();
   const form = useFormErrors({});
   const title = () => {
@@ -43,10 +42,10 @@ function Pair() {
   usePageTitle(title);
 
   /** Sends a change; on success says so and loads the pair again. */
-  async function change(path: string, body: unknown, message: string, fields?: ReturnType<typeof useFormErrors>) {
+  async function change(send: () => Promise<unknown>, message: string, fields?: ReturnType<typeof useFormErrors>) {
     const errors = fields ?? form;
     try {
-      await apiSend("POST", path, lang(), body);
+      await send();
       errors.clear();
       form.clear();
       await loaded.reload();
@@ -66,11 +65,10 @@ function Pair() {
         <Show when={done()}>{(message) => <Notice kind="success"><p>{message()}</p></Notice>}</Show>
       </div>
       <ErrorSummary errors={form.errors()} />
-      <Show when={loaded.error()}>{(problem) => <LoadError error={problem()} onRetry={() => void loaded.reload()} />}</Show>
+      <Show when={loaded.error()}>{(problem) => <LoadError error={problem()} onRetry={loaded.reload} />}</Show>
       <Show when={loaded.data()} fallback={<p class="status" role="status">{loaded.error() ? "" : t("mentor.loading")}</p>}>
         {(data) => {
           const pair = () => data().pair;
-          const base = () => `/mentor/pairs/${pair().id}`;
           // Staff answer for the mentee when staff asked on their behalf (the mentee has no account here).
           const answers = () => pair().viewer !== "staff" || pair().asked_by === "staff";
           const myAnswer = () => (pair().viewer === "mentor" ? pair().mentor_accepted_at : pair().mentee_accepted_at);
@@ -79,7 +77,7 @@ function Pair() {
               <dl class="facts facts--stacked">
                 <div>
                   <dt>{t("mentor.pair.state")}</dt>
-                  <dd>{t(`mentor.state.${pair().state}` as MentorKey)}</dd>
+                  <dd>{t(`mentor.state.${pair().state}`)}</dd>
                 </div>
                 <Show when={pair().mentor_name}>
                   <div>
@@ -126,8 +124,8 @@ function Pair() {
                   <Show when={!myAnswer()} fallback={<p>{t("mentor.pair.accepted")}</p>}>
                     <p>{t("mentor.pair.proposalText")}</p>
                     <div class="actions">
-                      <Button onClick={() => void change(`${base()}/answer`, { answer: "accept" }, t("mentor.pair.answered"))}>{t("mentor.pair.accept")}</Button>
-                      <Button variant="secondary" onClick={() => void change(`${base()}/answer`, { answer: "decline" }, t("mentor.pair.answered"))}>
+                      <Button onClick={() => void change(() => call(api.mentor.pairs[":id"].answer.$post, { param: pairParam() }, { body: { answer: "accept" } }), t("mentor.pair.answered"))}>{t("mentor.pair.accept")}</Button>
+                      <Button variant="secondary" onClick={() => void change(() => call(api.mentor.pairs[":id"].answer.$post, { param: pairParam() }, { body: { answer: "decline" } }), t("mentor.pair.answered"))}>
                         {t("mentor.pair.decline")}
                       </Button>
                     </div>
@@ -145,7 +143,7 @@ function Pair() {
                           editable={pair().state === "active" && pair().viewer !== "staff"}
                           onSave={async (progress) => {
                             try {
-                              await apiSend("PUT", `${base()}/goals/${goal.id}`, lang(), { progress });
+                              await call(api.mentor.pairs[":id"].goals[":goal"].$put, { param: { ...pairParam(), goal: goal.id } }, { body: { progress } });
                               await loaded.reload();
                               setDone(t("mentor.pair.goalSaved"));
                             } catch (error) {
@@ -160,7 +158,7 @@ function Pair() {
               </PageSection>
 
               <Show when={pair().state === "active" && pair().viewer === "mentor"}>
-                <LogForm onSend={(body, fields) => change(`${base()}/log`, body, t("mentor.log.saved"), fields)} />
+                <LogForm onSend={(body, fields) => change(() => call(api.mentor.pairs[":id"].log.$post, { param: pairParam() }, { body }), t("mentor.log.saved"), fields)} />
               </Show>
 
               <PageSection id="pair-log" title={t("mentor.pair.log")}>
@@ -169,8 +167,8 @@ function Pair() {
                     <For each={data().log}>
                       {(entry) => (
                         <li>
-                          {t("mentor.log.entry", { date: formatDate(entry.on, lang()), what: entry.what_we_did })} ({t(`mentor.face.${entry.how_it_went}` as MentorKey)})
-                          <Show when={entry.note_for_staff}> – {entry.note_for_staff}</Show>
+                          {t("mentor.log.entry", { date: formatDate(entry.on, lang()), what: entry.what_we_did })} ({t(stepKey("mentor.face", entry.how_it_went))})
+                          <Show when={"note_for_staff" in entry && entry.note_for_staff}>{(note) => ` – ${note()}`}</Show>
                         </li>
                       )}
                     </For>
@@ -196,7 +194,7 @@ function Pair() {
               </Show>
 
               <Show when={pair().state === "ended" && pair().viewer !== "staff" && !pair().feedback?.[pair().viewer as "mentor" | "mentee"]}>
-                <FeedbackForm onSend={(body, fields) => change(`${base()}/feedback`, body, t("mentor.fb.thanks"), fields)} />
+                <FeedbackForm onSend={(body, fields) => change(() => call(api.mentor.pairs[":id"].feedback.$post, { param: pairParam() }, { body }), t("mentor.fb.thanks"), fields)} />
               </Show>
             </>
           );
@@ -206,12 +204,14 @@ function Pair() {
   );
 }
 
-function GoalRow(props: { goal: PairView["goals"][number]; editable: boolean; onSave: (progress: number) => Promise<void> }) {
-  const { t } = useI18n();
+type Pair = Answer<(typeof api.mentor.pairs)[":id"]["$get"]>["pair"];
+
+function GoalRow(props: { goal: Pair["goals"][number]; editable: boolean; onSave: (progress: number) => Promise<void> }) {
+  const { t } = useTexts(mentorTexts);
   const [progress, setProgress] = createSignal(String(props.goal.progress));
-  const options = () => [0, 1, 2, 3, 4].map((value) => ({ value: String(value), label: t(`mentor.progress.${value}` as MentorKey) }));
+  const options = () => [0, 1, 2, 3, 4].map((value) => ({ value: String(value), label: t(stepKey("mentor.progress", value)) }));
   return (
-    <Show when={props.editable} fallback={<p>{props.goal.text}: {t(`mentor.progress.${props.goal.progress}` as MentorKey)}</p>}>
+    <Show when={props.editable} fallback={<p>{props.goal.text}: {t(stepKey("mentor.progress", props.goal.progress))}</p>}>
       <form
         class="form"
         novalidate
@@ -232,8 +232,8 @@ function GoalRow(props: { goal: PairView["goals"][number]; editable: boolean; on
 type Fields = ReturnType<typeof useFormErrors>;
 
 function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boolean> }) {
-  const { t } = useI18n();
-  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Copenhagen" });
+  const { t } = useTexts(mentorTexts);
+  const today = copenhagenToday();
   const [on, setOn] = createSignal(today);
   const [what, setWhat] = createSignal("");
   const [how, setHow] = createSignal("");
@@ -273,7 +273,7 @@ function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boo
 }
 
 function FeedbackForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boolean> }) {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   const [answers, setAnswers] = createSignal({ good_to_meet: "", helped_goals: "", recommend: "", words: "" });
   const set = (field: keyof ReturnType<typeof answers>) => (value: string) => setAnswers({ ...answers(), [field]: value });
   const questions = [

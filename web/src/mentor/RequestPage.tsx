@@ -1,6 +1,5 @@
 import { A } from "@solidjs/router";
 import { createSignal, Index, Show } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -10,11 +9,14 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
 import { ProfileFields, profileFieldIds } from "./fields.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts, type MentorKey } from "./texts/index.ts";
+import { api, useCall } from "../lib/api.ts";
+import { CONTACT_PREFERENCES } from "@naerhed/core/mentor/lists";
 
 const empty = {
   asked_by: "",
@@ -34,20 +36,29 @@ const empty = {
 
 /** /mentorordningen/faa-en-mentor: a citizen, or a relative on their behalf, asks in their own words. */
 export default function RequestPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.req.title"));
   return <RequireSignIn>{() => <RequestForm byStaff={false} />}</RequireSignIn>;
 }
 
 /** /personale/mentor/nyt-oenske: staff ask for a mentor for a citizen, with the same form. */
 export function StaffRequestPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.req.staffTitle"));
   return <RequireSignIn roles={["staff", "admin"]}>{() => <RequestForm byStaff />}</RequireSignIn>;
 }
 
+const contactText: Record<(typeof CONTACT_PREFERENCES)[number], MentorKey> = {
+  phone: "mentor.req.phone",
+  sms: "mentor.req.sms",
+  email: "mentor.req.email",
+  via_relative: "mentor.req.viaRelative",
+  via_staff: "mentor.req.viaStaff",
+};
+
 function RequestForm(props: { byStaff: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(mentorTexts);
+  const call = useCall();
   const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
   const [sent, setSent] = createSignal(false);
   const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
@@ -61,16 +72,7 @@ function RequestForm(props: { byStaff: boolean }) {
     { value: "man", label: t("mentor.gender.man") },
     { value: "", label: t("mentor.gender.any") },
   ];
-  const contactWays = () =>
-    (
-      [
-        ["phone", "mentor.req.phone"],
-        ["sms", "mentor.req.sms"],
-        ["email", "mentor.req.email"],
-        ["via_relative", "mentor.req.viaRelative"],
-        ["via_staff", "mentor.req.viaStaff"],
-      ] as const
-    ).map(([value, key]) => ({ value, label: t(key) }));
+  const contactWays = () => CONTACT_PREFERENCES.map((value) => ({ value, label: t(contactText[value]) }));
   const form = useFormErrors({
     ...profileFieldIds("req", t, lang()),
     get asked_by() {
@@ -93,8 +95,9 @@ function RequestForm(props: { byStaff: boolean }) {
     event.preventDefault();
     await form.send(async () => {
       const { goals, ...rest } = draft();
-      const path = props.byStaff ? `/mentor/centres/${rest.centre_id || "-"}/requests` : "/mentor/requests";
-      await apiSend("POST", path, lang(), { ...rest, asked_by: props.byStaff ? "staff" : rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) });
+      const body = { ...rest, asked_by: props.byStaff ? "staff" : rest.asked_by || "self", goals: goals.filter((goal) => goal.trim()) };
+      if (props.byStaff) await call(api.mentor.centres[":centre"].requests.$post, { param: { centre: rest.centre_id || "-" } }, { body });
+      else await call(api.mentor.requests.$post, {}, { body });
       form.clear();
       setSent(true);
     });

@@ -1,10 +1,6 @@
 import { A } from "@solidjs/router";
-import type { Suggestion } from "@naerhed/core/mentor/matching";
-import type { MentorView } from "@naerhed/core/mentor/mentors";
-import type { StaffPair } from "@naerhed/core/mentor/pairs";
-import type { CentreId } from "@naerhed/core/shared/centres";
+import { staffCentres } from "@naerhed/core/identity/roles";
 import { createSignal, For, Show, type JSX } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -13,20 +9,23 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { queueCentres } from "../directory/suggestions/SuggestionsPage.tsx";
-import { centreName } from "../directory/format.ts";
-import { useI18n, type MentorKey } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import { useLoad } from "../components/load.ts";
+import { centreName } from "@naerhed/core/shared/lists";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { mentorTexts } from "./texts/index.ts";
+import { api, useCall, type Answer } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { stepKey } from "./fields.tsx";
 
-type Mentors = { to_screen: MentorView[]; approved: MentorView[] };
-type Overview = { requests: StaffPair[]; proposed: StaffPair[]; active: StaffPair[]; ended: StaffPair[] };
+type MentorView = Answer<(typeof api.mentor.centres)[":centre"]["mentors"]["$get"]>["to_screen"][number];
+type StaffPair = Answer<(typeof api.mentor.centres)[":centre"]["pairs"]["$get"]>["requests"][number];
+type Suggestion = Answer<(typeof api.mentor.centres)[":centre"]["pairs"][":id"]["suggestions"]["$get"]>["items"][number];
 
 /** /personale/mentor: per centre, mentors to screen, requests with suggestions, pairs to follow and endings. */
 export default function StaffMentorPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   usePageTitle(() => t("mentor.staff.title"));
   return (
     <RequireSignIn roles={["staff", "admin"]}>
@@ -38,7 +37,7 @@ export default function StaffMentorPage() {
               {t("mentor.staff.newRequest")}
             </A>
           </p>
-          <For each={queueCentres(person())}>{(centre) => <Centre centre={centre} />}</For>
+          <For each={staffCentres(person())}>{(centre) => <Centre centre={centre} />}</For>
         </>
       )}
     </RequireSignIn>
@@ -46,11 +45,12 @@ export default function StaffMentorPage() {
 }
 
 function Centre(props: { centre: string }) {
-  const { t, lang } = useI18n();
-  const mentors = useLoad((signal) => apiGet<Mentors>(`/mentor/centres/${props.centre}/mentors`, lang(), signal));
-  const overview = useLoad((signal) => apiGet<Overview>(`/mentor/centres/${props.centre}/pairs`, lang(), signal));
+  const { t, lang } = useTexts(mentorTexts);
+  const call = useCall();
+  const centre = () => ({ centre: props.centre });
+  const mentors = createLoader(centre, (param, signal) => call(api.mentor.centres[":centre"].mentors.$get, { param }, { signal }));
+  const overview = createLoader(centre, (param, signal) => call(api.mentor.centres[":centre"].pairs.$get, { param }, { signal }));
   const [done, setDone] = createSignal<string>();
-  const base = () => `/mentor/centres/${props.centre}`;
   const reload = async (message: string) => {
     await Promise.all([mentors.reload(), overview.reload()]);
     setDone(message);
@@ -59,7 +59,7 @@ function Centre(props: { centre: string }) {
 
   return (
     <section class="page-section" aria-labelledby={section("title")}>
-      <h2 id={section("title")}>{centreName(props.centre as CentreId, lang())}</h2>
+      <h2 id={section("title")}>{centreName(props.centre, lang())}</h2>
       <div role="status" class="result">
         <Show when={done()}>{(message) => <Notice kind="success"><p>{message()}</p></Notice>}</Show>
       </div>
@@ -72,7 +72,7 @@ function Centre(props: { centre: string }) {
         {(data) => (
           <Show when={data().to_screen.length > 0} fallback={<p>{t("mentor.staff.none")}</p>}>
             <ul class="cards" aria-labelledby={section("screen")}>
-              <For each={data().to_screen}>{(mentor) => <ScreenCard mentor={mentor} base={base()} onDone={reload} />}</For>
+              <For each={data().to_screen}>{(mentor) => <ScreenCard mentor={mentor} centre={props.centre} onDone={reload} />}</For>
             </ul>
           </Show>
         )}
@@ -83,15 +83,15 @@ function Centre(props: { centre: string }) {
           <>
             <h3 id={section("requests")}>{t("mentor.staff.requests")}</h3>
             <PairCards pairs={data().requests} label={section("requests")}>
-              {(pair) => <RequestCard pair={pair} base={base()} onDone={reload} />}
+              {(pair) => <RequestCard pair={pair} centre={props.centre} onDone={reload} />}
             </PairCards>
             <h3 id={section("proposed")}>{t("mentor.staff.proposed")}</h3>
             <PairCards pairs={data().proposed} label={section("proposed")}>
-              {(pair) => <FirstMeetingForm pair={pair} base={base()} onDone={reload} />}
+              {(pair) => <FirstMeetingForm pair={pair} centre={props.centre} onDone={reload} />}
             </PairCards>
             <h3 id={section("active")}>{t("mentor.staff.active")}</h3>
             <PairCards pairs={data().active} label={section("active")}>
-              {(pair) => <ActiveCard pair={pair} base={base()} onDone={reload} />}
+              {(pair) => <ActiveCard pair={pair} centre={props.centre} onDone={reload} />}
             </PairCards>
             <h3 id={section("ended")}>{t("mentor.staff.ended")}</h3>
             <PairCards pairs={data().ended} label={section("ended")}>
@@ -106,7 +106,7 @@ function Centre(props: { centre: string }) {
 
 /** A list of pairs as cards: who, what, its state, a link to the pair; `children` adds the card's own actions. */
 function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: StaffPair) => JSX.Element }) {
-  const { t } = useI18n();
+  const { t } = useTexts(mentorTexts);
   return (
     <Show when={props.pairs.length > 0} fallback={<p>{t("mentor.staff.none")}</p>}>
       <ul class="cards" aria-labelledby={props.label}>
@@ -119,10 +119,10 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
               </h4>
               <p>{pair.help_with}</p>
               <ul class="bullets">
-                <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(`mentor.progress.${goal.progress}` as MentorKey)}</li>}</For>
+                <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(stepKey("mentor.progress", goal.progress))}</li>}</For>
               </ul>
               <p>
-                <span class="tag">{t(`mentor.state.${pair.state}` as MentorKey)}</span>{" "}
+                <span class="tag">{t(`mentor.state.${pair.state}`)}</span>{" "}
                 <Show when={pair.check_in_due}>
                   <span class="tag">{t("mentor.staff.checkInDue")}</span>{" "}
                 </Show>
@@ -142,10 +142,11 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
   );
 }
 
-type CardProps = { base: string; onDone: (message: string) => Promise<void> };
+type CardProps = { centre: string; onDone: (message: string) => Promise<void> };
 
 function ScreenCard(props: CardProps & { mentor: MentorView }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(mentorTexts);
+  const call = useCall();
   const mentor = () => props.mentor;
   const [dates, setDates] = createSignal({
     interview_on: mentor().screening.interview_on ?? "",
@@ -159,7 +160,7 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
   async function decide(decision: "approve" | "reject") {
     const given = Object.fromEntries(Object.entries(dates()).filter(([, value]) => value.trim()));
     try {
-      await apiSend("POST", `${props.base}/mentors/${mentor().id}/screening`, lang(), { ...given, decision });
+      await call(api.mentor.centres[":centre"].mentors[":id"].screening.$post, { param: { centre: props.centre, id: mentor().id } }, { body: { ...given, decision } });
       form.clear();
       await props.onDone(decision === "approve" ? t("mentor.staff.approved", { name: mentor().display_name }) : t("mentor.pair.answered"));
     } catch (error) {
@@ -179,7 +180,7 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
       <p>{mentor().can_help_with}</p>
       <p>{mentor().contact}</p>
       <p>
-        <span class="tag">{t(`mentor.mine.status.${mentor().status}` as MentorKey)}</span>
+        <span class="tag">{t(`mentor.mine.status.${mentor().status}`)}</span>
       </p>
       <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={(event) => event.preventDefault()}>
@@ -200,19 +201,21 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
 }
 
 function RequestCard(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(mentorTexts);
+  const call = useCall();
+  const pair = () => ({ centre: props.centre, id: props.pair.id });
   const [suggestions, setSuggestions] = createSignal<Suggestion[]>();
   const form = useFormErrors({});
   async function show() {
     try {
-      setSuggestions((await apiGet<{ items: Suggestion[] }>(`${props.base}/pairs/${props.pair.id}/suggestions`, lang())).items);
+      setSuggestions((await call(api.mentor.centres[":centre"].pairs[":id"].suggestions.$get, { param: pair() })).items);
     } catch (error) {
       form.fail(error);
     }
   }
   async function propose(suggestion: Suggestion) {
     try {
-      await apiSend("POST", `${props.base}/pairs/${props.pair.id}/propose`, lang(), { mentor_id: suggestion.mentor_id });
+      await call(api.mentor.centres[":centre"].pairs[":id"].propose.$post, { param: pair() }, { body: { mentor_id: suggestion.mentor_id } });
       await props.onDone(t("mentor.staff.proposedDone", { name: suggestion.display_name }));
     } catch (error) {
       form.fail(error);
@@ -221,7 +224,7 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
   }
   async function cancel() {
     try {
-      await apiSend("POST", `${props.base}/pairs/${props.pair.id}/cancel`, lang(), {});
+      await call(api.mentor.centres[":centre"].pairs[":id"].cancel.$post, { param: pair() });
       await props.onDone(t("mentor.staff.cancelled"));
     } catch (error) {
       form.fail(error);
@@ -272,7 +275,8 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
 }
 
 function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(mentorTexts);
+  const call = useCall();
   const id = (field: string) => `meeting-${props.pair.id}-${field}`;
   const [on, setOn] = createSignal(props.pair.first_meeting?.on ?? "");
   const [place, setPlace] = createSignal(props.pair.first_meeting?.place ?? "");
@@ -280,7 +284,7 @@ function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
   async function save(event: SubmitEvent) {
     event.preventDefault();
     try {
-      await apiSend("POST", `${props.base}/pairs/${props.pair.id}/first-meeting`, lang(), { on: on(), place: place() });
+      await call(api.mentor.centres[":centre"].pairs[":id"]["first-meeting"].$post, { param: { centre: props.centre, id: props.pair.id } }, { body: { on: on(), place: place() } });
       form.clear();
       await props.onDone(t("mentor.staff.meetingSaved"));
     } catch (error) {
@@ -301,7 +305,8 @@ function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
 }
 
 function ActiveCard(props: CardProps & { pair: StaffPair }) {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(mentorTexts);
+  const call = useCall();
   const [ending, setEnding] = createSignal(false);
   const [end, setEnd] = createSignal({ outcome: "", reason: "", closing_conversation_on: "", next_step: "", next_offer_id: "" });
   const id = (field: string) => `end-${props.pair.id}-${field}`;
@@ -319,9 +324,10 @@ function ActiveCard(props: CardProps & { pair: StaffPair }) {
     next_offer_id: id("offer"),
   });
   const set = (field: keyof ReturnType<typeof end>) => (value: string) => setEnd({ ...end(), [field]: value });
-  async function post(path: string, body: unknown, message: string) {
+  const pair = { centre: props.centre, id: props.pair.id };
+  async function post(send: () => Promise<unknown>, message: string) {
     try {
-      await apiSend("POST", `${props.base}/pairs/${props.pair.id}/${path}`, lang(), body);
+      await send();
       form.clear();
       await props.onDone(message);
     } catch (error) {
@@ -332,7 +338,7 @@ function ActiveCard(props: CardProps & { pair: StaffPair }) {
     <>
       <ErrorSummary errors={form.errors()} />
       <div class="actions">
-        <Button variant="secondary" onClick={() => void post("check-in", {}, t("mentor.staff.checkedIn"))}>
+        <Button variant="secondary" onClick={() => void post(() => call(api.mentor.centres[":centre"].pairs[":id"]["check-in"].$post, { param: pair }, { body: {} }), t("mentor.staff.checkedIn"))}>
           {t("mentor.staff.checkIn")}
         </Button>
         <Button variant="secondary" aria-expanded={ending()} onClick={() => setEnding(!ending())}>
@@ -346,7 +352,7 @@ function ActiveCard(props: CardProps & { pair: StaffPair }) {
           onSubmit={(event) => {
             event.preventDefault();
             const body = Object.fromEntries(Object.entries(end()).filter(([, value]) => value.trim()));
-            void post("end", body, t("mentor.staff.ended.done"));
+            void post(() => call(api.mentor.centres[":centre"].pairs[":id"].end.$post, { param: pair }, { body }), t("mentor.staff.ended.done"));
           }}
         >
           <RadioGroup name={id("outcome")} legend={t("mentor.staff.outcome")} options={outcomes()} value={end().outcome} error={form.at(firstRadioId(id("outcome"), outcomes()))} onChange={set("outcome")} />

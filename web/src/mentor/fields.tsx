@@ -1,27 +1,31 @@
-import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/profile";
-import { centres } from "@naerhed/core/shared/centres";
+import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/lists";
+import { centres } from "@naerhed/core/shared/lists";
 import { CheckboxGroup, firstCheckboxId } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import type { Language } from "../i18n/index.tsx";
-import { useI18n, type MentorKey, type MentorT } from "./texts.ts";
+import type { Language } from "../lib/language.tsx";
+import { useTexts, type Translate } from "../lib/texts.ts";
+import { mentorTexts, type MentorKey } from "./texts/index.ts";
 
-/** The shared lists (core mentor/profile.ts) as choices in the reader's language. */
-export const interestOptions = (t: MentorT): RadioOption[] => INTERESTS.map((id) => ({ value: id, label: t(`mentor.interest.${id}` as MentorKey) }));
-export const languageOptions = (t: MentorT): RadioOption[] => LANGUAGES.map((id) => ({ value: id, label: t(`mentor.lang.${id}` as MentorKey) }));
-export const slotOptions = (t: MentorT): RadioOption[] =>
+/** Words for a step on a scale (goal progress 0–4, a face 1–5): the texts have one key per step. */
+export const stepKey = (scale: "mentor.progress" | "mentor.face", step: number | string) => `${scale}.${step}` as MentorKey;
+
+/** The shared lists (core mentor/lists.ts) as choices in the reader's language. */
+export const interestOptions = (t: Translate<MentorKey>): RadioOption[] => INTERESTS.map((id) => ({ value: id, label: t(`mentor.interest.${id}`) }));
+export const languageOptions = (t: Translate<MentorKey>): RadioOption[] => LANGUAGES.map((id) => ({ value: id, label: t(`mentor.lang.${id}`) }));
+export const slotOptions = (t: Translate<MentorKey>): RadioOption[] =>
   WEEKDAYS.flatMap((day) =>
-    DAY_PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`mentor.day.${day}` as MentorKey)} ${t(`mentor.part.${part}` as MentorKey)}` })),
+    DAY_PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`mentor.day.${day}`)} ${t(`mentor.part.${part}`)}` })),
   );
 export const centreOptions = (lang: Language): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang] }));
-export const faceOptions = (t: MentorT): RadioOption[] =>
-  ["1", "2", "3", "4", "5"].map((value) => ({ value, label: `${["☹️", "🙁", "😐", "🙂", "😀"][Number(value) - 1]} ${t(`mentor.face.${value}` as MentorKey)}` }));
+export const faceOptions = (t: Translate<MentorKey>): RadioOption[] =>
+  ["1", "2", "3", "4", "5"].map((value) => ({ value, label: `${["☹️", "🙁", "😐", "🙂", "😀"][Number(value) - 1]} ${t(stepKey("mentor.face", value))}` }));
 
 /** What mentors and mentees both tell, from the same lists, so matching can compare them. */
 export type Profile = { interests: string[]; languages: string[]; centre_id: string; area: string; availability: string[] };
 
 /** The API's field names → the ids of the profile's inputs (for useFormErrors), for inputs named `<prefix>-…`. Values, not labels: the same in every language. */
-export function profileFieldIds(prefix: string, t: MentorT, lang: Language) {
+export function profileFieldIds(prefix: string, t: Translate<MentorKey>, lang: Language) {
   return {
     interests: firstCheckboxId(`${prefix}-interests`, interestOptions(t)),
     languages: firstCheckboxId(`${prefix}-languages`, languageOptions(t)),
@@ -39,7 +43,7 @@ export function ProfileFields(props: {
   at: (id: string) => string | undefined;
   onChange: <K extends keyof Profile>(field: K, value: Profile[K]) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(mentorTexts);
   const ids = profileFieldIds(props.prefix, t, lang());
   const skippable = () => (props.optional ? t("mentor.optional") : undefined);
   return (

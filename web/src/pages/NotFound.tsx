@@ -1,17 +1,18 @@
 import { A } from "@solidjs/router";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "../i18n/index.tsx";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { siteTexts } from "../lib/texts/index.ts";
 
 export default function NotFound() {
-  const { t } = useI18n();
-  usePageTitle(() => t("notFound.title"));
+  const { t } = useTexts(siteTexts);
+  usePageTitle(() => t("site.notFound.title"));
   return (
     <>
-      <PageHeading title={t("notFound.title")} lead={t("notFound.text")} />
+      <PageHeading title={t("site.notFound.title")} lead={t("site.notFound.text")} />
       <p>
         <A href="/" class="big-link">
-          {t("notFound.home")}
+          {t("site.notFound.home")}
         </A>
       </p>
     </>

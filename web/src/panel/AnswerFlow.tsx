@@ -1,12 +1,14 @@
 import { createEffect, createSignal, For, Match, on, Show, Switch } from "solid-js";
-import { ApiError } from "../api.ts";
 import { Button } from "../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../components/ErrorSummary.tsx";
+import type { SummaryError } from "../lib/forms.ts";
 import { Notice } from "../components/Notice.tsx";
-import { useI18n } from "./texts.ts";
 import { answerText, type AnswerValue, type MemberConsultation } from "./model.ts";
 import { QuestionScreen } from "./QuestionScreen.tsx";
 import "./panel.css";
+import { ApiError } from "../lib/api.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 type Step = "intro" | number | "check";
 export type Draft = { answers: Record<string, AnswerValue>; step: Step };
@@ -30,7 +32,7 @@ export function AnswerFlow(props: {
   /** Sends the answers; without it (preview) the check page has no send button. */
   onSend?: (answers: Record<string, AnswerValue>) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   const questions = () => props.consultation.questions;
   const [step, setStep] = createSignal<Step>(props.initial?.step ?? "intro");
   const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>(props.initial?.answers ?? {});

@@ -1,16 +1,17 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createSignal, Match, Show, Switch } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../api.ts";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
 import { AnswerFlow, type Draft } from "./AnswerFlow.tsx";
 import type { PanelNotice } from "./JoinPage.tsx";
-import { useLoad } from "../components/load.ts";
-import { formatTime, type MemberConsultation } from "./model.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, ApiError, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { formatDateTime } from "../lib/dates.ts";
 
 /**
  * The draft is kept in this browser's localStorage, per person and consultation, until it is
@@ -40,17 +41,21 @@ function writeDraft(key: string, draft: Draft | undefined) {
 
 /** /borgerpanelet/svar/:id — answer one consultation, once. */
 export default function AnswerPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.mineTitle"));
   return <RequireSignIn>{(person) => <Answer personId={person().person_id} />}</RequireSignIn>;
 }
 
 function Answer(props: { personId: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const key = () => draftKey(props.personId, params.id);
-  const page = useLoad((signal) => apiGet<{ consultation: MemberConsultation }>(`/panel/consultations/${params.id}`, lang(), signal));
+  const call = useCall();
+  const page = createLoader(
+    () => params.id,
+    (id, signal) => call(api.panel.consultations[":id"].$get, { param: { id } }, { signal }),
+  );
   const consultation = () => page.data()?.consultation;
   const [done, setDone] = createSignal(false);
   const [refused, setRefused] = createSignal<string>();
@@ -60,7 +65,7 @@ function Answer(props: { personId: string }) {
 
   async function send(answers: Draft["answers"]) {
     try {
-      await apiSend("POST", `/panel/consultations/${params.id}/answers`, lang(), { answers });
+      await call(api.panel.consultations[":id"].answers.$post, { param: { id: params.id } }, { body: { answers } });
     } catch (error) {
       // Answered already (another tab, or a second click) or closed: say so instead of the form.
       if (error instanceof ApiError && error.status === 409) {
@@ -80,16 +85,12 @@ function Answer(props: { personId: string }) {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
-      <Show when={page.error()}>
-        {(error) => (
-          <Show
-            when={error() instanceof ApiError && (error() as ApiError).status === 404}
-            fallback={<LoadError title={t("panel.loadError")} error={error()} onRetry={() => void page.reload()} />}
-          >
-            <Notice kind="warning">
-              <p>{(error() as ApiError).message}</p>
-            </Notice>
-          </Show>
+      <Show when={page.error()}>{(error) => <LoadError title={t("panel.loadError")} error={error()} onRetry={page.reload} />}</Show>
+      <Show when={page.missing() && page.failure()}>
+        {(missing) => (
+          <Notice kind="warning">
+            <p>{(missing() as ApiError).message}</p>
+          </Notice>
         )}
       </Show>
       <Show when={consultation()}>
@@ -98,7 +99,7 @@ function Answer(props: { personId: string }) {
             <Match when={done()}>
               <h2>{t("panel.thanksNext")}</h2>
               <ul class="bullets">
-                <li>{t("panel.thanks1", { date: formatTime(c().closes_at, lang()) })}</li>
+                <li>{t("panel.thanks1", { date: formatDateTime(c().closes_at, lang()) })}</li>
                 <li>{t("panel.thanks2")}</li>
                 <li>{t("panel.thanks3")}</li>
               </ul>
@@ -112,7 +113,7 @@ function Answer(props: { personId: string }) {
             </Match>
             <Match when={!c().open}>
               <Notice kind="info">
-                <p>{c().opens_at > new Date().toISOString() ? t("panel.opens", { date: formatTime(c().opens_at, lang()) }) : t("panel.closed")}</p>
+                <p>{c().opens_at > new Date().toISOString() ? t("panel.opens", { date: formatDateTime(c().opens_at, lang()) }) : t("panel.closed")}</p>
               </Notice>
             </Match>
             <Match when={c().open}>

@@ -1,9 +1,10 @@
 import { Dynamic } from "solid-js/web";
-import { useI18n } from "./texts.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 /** What joining means, in plain words: what we ask, how often, how answers are used, how to leave. Shown before anyone joins. */
 export function ConsentText(props: { level: 2 | 3 }) {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   const parts = [
     ["panel.consentAskTitle", "panel.consentAsk"],
     ["panel.consentOftenTitle", "panel.consentOften"],

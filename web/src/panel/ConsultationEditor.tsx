@@ -1,17 +1,20 @@
-import { centres } from "@naerhed/core/shared/centres";
+import { centres } from "@naerhed/core/shared/lists";
 import { createSignal, For, Index, Show } from "solid-js";
-import { apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { useI18n } from "./texts.ts";
-import { AGE_BANDS, ICONS, QUESTION_TYPES, RELATIONS, type Consultation, type MemberConsultation, type Question } from "./model.ts";
+import { type Consultation, type MemberConsultation, type Question } from "./model.ts";
 import "./panel.css";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { AGE_BANDS, CHOICE_ICONS, QUESTION_TYPES, RELATIONS } from "@naerhed/core/panel/lists";
+import { api, useCall } from "../lib/api.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 
-type Choice = { label: string; icon?: (typeof ICONS)[number] };
+type Choice = { label: string; icon?: (typeof CHOICE_ICONS)[number] };
 export type QuestionDraft = { type: (typeof QUESTION_TYPES)[number]; text: string; optional: boolean; choices: Choice[] };
 export type ConsultationDraft = {
   title: string;
@@ -121,7 +124,8 @@ export function ConsultationEditor(props: {
   onChange: (draft: ConsultationDraft) => void;
   errorAt: (id: string) => string | undefined;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
+  const call = useCall();
   const [count, setCount] = createSignal("");
   const d = () => props.draft;
   const set = (patch: Partial<ConsultationDraft>) => props.onChange({ ...d(), ...patch });
@@ -134,7 +138,7 @@ export function ConsultationEditor(props: {
   async function countTarget() {
     setCount("");
     try {
-      const { members } = await apiSend<{ members: number }>("POST", `/panel/centres/${props.centre}/target-count`, lang(), { target: d().target });
+      const { members } = await call(api.panel.centres[":centre"]["target-count"].$post, { param: { centre: props.centre } }, { body: { target: d().target } });
       setCount(t("panel.targetCount", { count: members }));
     } catch (error) {
       setCount(error instanceof Error ? error.message : String(error));
@@ -225,12 +229,7 @@ export function ConsultationEditor(props: {
                   setQuestion(i, { type: next, choices: hasChoices(next) && q().choices.length < 2 ? [{ label: "" }, { label: "" }] : q().choices });
                 }}
               />
-              <div class="checkbox">
-                <input class="checkbox__input" type="checkbox" id={`c-q${i}-optional`} checked={q().optional} onChange={(e) => setQuestion(i, { optional: e.currentTarget.checked })} />
-                <label class="checkbox__label" for={`c-q${i}-optional`}>
-                  {t("panel.optionalLabel")}
-                </label>
-              </div>
+              <Checkbox id={`c-q${i}-optional`} label={t("panel.optionalLabel")} checked={q().optional} onChange={(optional) => setQuestion(i, { optional })} />
               <Show when={hasChoices(q().type)}>
                 <Index each={q().choices}>
                   {(choice, j) => (
@@ -246,7 +245,7 @@ export function ConsultationEditor(props: {
                         id={`c-q${i}-c${j}-icon`}
                         label={t("panel.icon", { n: j + 1 })}
                         value={choice().icon ?? ""}
-                        options={[{ value: "", label: t("panel.iconNone") }, ...ICONS.map((icon) => ({ value: icon, label: t(`panel.icon.${icon}`) }))]}
+                        options={[{ value: "", label: t("panel.iconNone") }, ...CHOICE_ICONS.map((icon) => ({ value: icon, label: t(`panel.icon.${icon}`) }))]}
                         onChange={(icon) =>
                           setQuestion(i, { choices: q().choices.map((c, k) => (k === j ? { label: c.label, ...(icon ? { icon: icon as Choice["icon"] } : {}) } : c)) })
                         }

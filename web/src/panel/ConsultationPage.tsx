@@ -1,37 +1,41 @@
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { createEffect, createSignal, Match, on, Show, Switch } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
 import { AnswerFlow } from "./AnswerFlow.tsx";
 import { ConsultationEditor, draftOf, emptyDraft, fieldIdOf, previewOf, toInput, type ConsultationDraft } from "./ConsultationEditor.tsx";
-import { useLoad } from "../components/load.ts";
-import { formatTime, type Consultation, type Progress } from "./model.ts";
+import type { Progress } from "./model.ts";
 import { SendingProgress } from "./SendingProgress.tsx";
-import { apiPath, staffPath } from "./StaffPanelPage.tsx";
+import { staffPath } from "./StaffPanelPage.tsx";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { formatDateTime } from "../lib/dates.ts";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
 /** /personale/borgerpanel/:centre/:id ("ny" for a new one): build, preview and publish; then follow the answers. */
 export default function ConsultationPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.editTitle"));
   return <RequireSignIn roles={["staff", "admin"]}>{() => <Staff />}</RequireSignIn>;
 }
 
 function Staff() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const params = useParams<{ centre: string; id: string }>();
   const navigate = useNavigate();
   const isNew = () => params.id === "ny";
-  const page = useLoad(async (signal) =>
-    isNew() ? undefined : (await apiGet<{ consultation: Consultation }>(apiPath(params.centre, params.id), lang(), signal)).consultation,
+  const call = useCall();
+  const page = createLoader(
+    () => !isNew() && { centre: params.centre, id: params.id },
+    async (param, signal) => (await call(api.panel.centres[":centre"].consultations[":id"].$get, { param }, { signal })).consultation,
   );
   const [draft, setDraft] = createSignal<ConsultationDraft>(emptyDraft());
   const [previewing, setPreviewing] = createSignal(false);
@@ -50,9 +54,9 @@ function Staff() {
     setNews("");
     const body = toInput(draft());
     const answer = isNew()
-      ? await apiSend<{ consultation: Consultation }>("POST", apiPath(params.centre), lang(), body)
-      : await apiSend<{ consultation: Consultation }>("PUT", apiPath(params.centre, params.id), lang(), body);
-    page.setData(() => answer.consultation);
+      ? await call(api.panel.centres[":centre"].consultations.$post, { param: { centre: params.centre } }, { body })
+      : await call(api.panel.centres[":centre"].consultations[":id"].$put, { param: { centre: params.centre, id: params.id } }, { body });
+    page.set(answer.consultation);
     return answer.consultation.id;
   }
 
@@ -62,9 +66,9 @@ function Staff() {
     try {
       const id = await save();
       if (action === "publish" && id) {
-        const answer = await apiSend<{ consultation: Consultation; sending: Progress }>("POST", `${apiPath(params.centre, id)}/publish`, lang());
+        const answer = await call(api.panel.centres[":centre"].consultations[":id"].publish.$post, { param: { centre: params.centre, id } });
         setSending(answer.sending);
-        page.setData(() => answer.consultation);
+        page.set(answer.consultation);
         setNews(t("panel.published", { count: answer.consultation.invited_count }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
@@ -81,7 +85,7 @@ function Staff() {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : news()}
       </p>
-      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={() => void page.reload()} />}</Show>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
       <ErrorSummary errors={form.errors()} />
       <Show when={!page.loading() && !page.error()}>
         <Switch>
@@ -117,7 +121,7 @@ function Staff() {
                 <SendingProgress centre={params.centre} id={c().id} initial={sending()} />
                 <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
                 <p>
-                  {t("panel.opensAt")}: {formatTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatTime(c().closes_at, lang())}.
+                  {t("panel.opensAt")}: {formatDateTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatDateTime(c().closes_at, lang())}.
                 </p>
                 <ul class="link-list">
                   <li>

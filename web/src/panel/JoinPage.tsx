@@ -1,7 +1,6 @@
 import { useNavigate } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/centres";
-import { createSignal, onMount, Show } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
+import { centres } from "@naerhed/core/shared/lists";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FieldNotes } from "../components/FieldParts.tsx";
@@ -9,13 +8,16 @@ import { FormField } from "../components/FormField.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import type { Person } from "../identity/session.tsx";
 import { ConsentText } from "./ConsentText.tsx";
-import { AGE_BANDS, RELATIONS, type Member } from "./model.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { AGE_BANDS, RELATIONS } from "@naerhed/core/panel/lists";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { Checkbox } from "../components/Checkbox.tsx";
 
 /** What the member page shows after a change (navigation state). */
 export type PanelNotice = { notice?: "joined" | "draftSaved" };
@@ -25,13 +27,13 @@ export type PanelNotice = { notice?: "joined" | "draftSaved" };
  * here as a member changes the profile and how we contact them.
  */
 export default function JoinPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.joinTitle"));
   return <RequireSignIn>{() => <JoinForm />}</RequireSignIn>;
 }
 
 function JoinForm() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const navigate = useNavigate();
   const [consent, setConsent] = createSignal(false);
   const [ageBand, setAgeBand] = createSignal("");
@@ -59,13 +61,16 @@ function JoinForm() {
     email: "panel-email",
   });
 
-  onMount(async () => {
-    // Fill in what we already know: the membership (to change it) and the email from My page.
-    try {
-      const [{ member: current }, { person }] = await Promise.all([
-        apiGet<{ member: Member | null }>("/panel/membership", lang()),
-        apiGet<{ person: Person }>("/me", lang()),
-      ]);
+  const call = useCall();
+  // Fill in what we already know: the membership (to change it) and the email from My page.
+  const known = createLoader(
+    () => true,
+    (_, signal) => Promise.all([call(api.panel.membership.$get, {}, { signal }), call(api.me.$get, {}, { signal })]),
+  );
+  createEffect(
+    on(known.data, (answers) => {
+      if (!answers) return;
+      const [{ member: current }, { person }] = answers;
       setEmail(current?.email ?? person.email);
       if (current) {
         setMember(true);
@@ -75,9 +80,11 @@ function JoinForm() {
         setRelation(current.profile.relation ?? "");
         setContact(current.contact);
       }
-    } catch (error) {
-      form.fail(error);
-    }
+    }),
+  );
+  createEffect(() => {
+    const failure = known.failure();
+    if (failure) form.fail(failure);
   });
 
   async function send(event: SubmitEvent) {
@@ -86,12 +93,8 @@ function JoinForm() {
       Object.entries({ age_band: ageBand(), area: area(), relation: relation() }).filter(([, value]) => value !== ""),
     );
     await form.send(async () => {
-      await apiSend("PUT", "/panel/membership", lang(), {
-        consent: consent(),
-        profile,
-        contact: contact(),
-        ...(contact() === "email" ? { email: email().trim() } : {}),
-      });
+      const body = { consent: consent(), profile, contact: contact(), ...(contact() === "email" ? { email: email().trim() } : {}) };
+      await call(api.panel.membership.$put, {}, { body });
       navigate("/borgerpanelet/mine", { state: { notice: "joined" } satisfies PanelNotice });
     });
   }
@@ -104,20 +107,14 @@ function JoinForm() {
       <form class="form" novalidate onSubmit={send}>
         <div class="field" classList={{ "field--error": Boolean(form.at("panel-consent")) }}>
           <FieldNotes id="panel-consent" error={form.at("panel-consent")} />
-          <div class="checkbox">
-            <input
-              class="checkbox__input"
-              type="checkbox"
-              id="panel-consent"
-              checked={consent()}
-              aria-invalid={form.at("panel-consent") ? "true" : undefined}
-              aria-describedby={form.at("panel-consent") ? "panel-consent-error" : undefined}
-              onChange={(event) => setConsent(event.currentTarget.checked)}
-            />
-            <label class="checkbox__label" for="panel-consent">
-              {t("panel.consentLabel")}
-            </label>
-          </div>
+          <Checkbox
+            id="panel-consent"
+            label={t("panel.consentLabel")}
+            checked={consent()}
+            error={form.at("panel-consent")}
+            describedBy={form.at("panel-consent") ? "panel-consent-error" : undefined}
+            onChange={setConsent}
+          />
         </div>
         <PageSection id="panel-profile" title={t("panel.profileTitle")}>
           <p>{t("panel.profileLead")}</p>

@@ -1,39 +1,44 @@
 import { A, useLocation } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { apiGet, apiSend } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
 import type { PanelNotice } from "./JoinPage.tsx";
-import { useLoad } from "../components/load.ts";
-import { formatTime, type Member, type MemberConsultation } from "./model.ts";
+import type { MemberConsultation } from "./model.ts";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { formatDateTime } from "../lib/dates.ts";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
 /** /borgerpanelet/mine: the member's consultations (open, answered, later, closed), their membership and leaving. */
 export default function MinePage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.mineTitle"));
   return <RequireSignIn>{() => <Mine />}</RequireSignIn>;
 }
 
 function Mine() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const location = useLocation<PanelNotice>();
-  const page = useLoad(async (signal) => {
-    const [{ member }, { items }] = await Promise.all([
-      apiGet<{ member: Member | null }>("/panel/membership", lang(), signal),
-      apiGet<{ items: MemberConsultation[] }>("/panel/consultations", lang(), signal),
-    ]);
-    return { member, items };
-  });
+  const call = useCall();
+  const page = createLoader(
+    () => true,
+    async (_, signal) => {
+      const [{ member }, { items }] = await Promise.all([
+        call(api.panel.membership.$get, {}, { signal }),
+        call(api.panel.consultations.$get, {}, { signal }),
+      ]);
+      return { member, items };
+    },
+  );
   const [left, setLeft] = createSignal(false);
-  const [leaving, setLeaving] = createSignal(false);
   const form = useFormErrors();
 
   const items = () => page.data()?.items ?? [];
@@ -42,19 +47,12 @@ function Mine() {
   const later = () => items().filter((c) => !c.answered && !c.open && c.opens_at > new Date().toISOString());
   const closed = () => items().filter((c) => !c.answered && !c.open && c.opens_at <= new Date().toISOString());
 
-  async function leave() {
-    if (leaving()) return;
-    setLeaving(true);
-    try {
-      await apiSend("DELETE", "/panel/membership", lang());
+  const leave = () =>
+    form.send(async () => {
+      await call(api.panel.membership.$delete, {});
       setLeft(true);
       await page.reload();
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setLeaving(false);
-    }
-  }
+    });
 
   return (
     <>
@@ -78,7 +76,7 @@ function Mine() {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
-      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={() => void page.reload()} />}</Show>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
       <Show when={page.data()}>
         <PageSection id="panel-open" title={t("panel.openTitle")}>
           <Show when={open().length > 0} fallback={<p>{t("panel.openNone")}</p>}>
@@ -92,7 +90,7 @@ function Mine() {
                       </A>
                     </h3>
                     <p>{c.intro}</p>
-                    <p class="small">{t("panel.closes", { date: formatTime(c.closes_at, lang()) })}</p>
+                    <p class="small">{t("panel.closes", { date: formatDateTime(c.closes_at, lang()) })}</p>
                   </li>
                 )}
               </For>
@@ -102,7 +100,7 @@ function Mine() {
         <Show when={later().length > 0}>
           <PageSection id="panel-later" title={t("panel.laterTitle")}>
             <ul class="bullets">
-              <For each={later()}>{(c) => <li>{`${c.title}. ${t("panel.opens", { date: formatTime(c.opens_at, lang()) })}`}</li>}</For>
+              <For each={later()}>{(c) => <li>{`${c.title}. ${t("panel.opens", { date: formatDateTime(c.opens_at, lang()) })}`}</li>}</For>
             </ul>
           </PageSection>
         </Show>
@@ -132,14 +130,14 @@ function Mine() {
           >
             {(member) => (
               <>
-                <p>{t("panel.joinedAt", { date: formatTime(member().joined_at, lang()) })}</p>
+                <p>{t("panel.joinedAt", { date: formatDateTime(member().joined_at, lang()) })}</p>
                 <p>
                   <A class="big-link" href="/borgerpanelet/tilmeld">
                     {t("panel.changeProfile")}
                   </A>
                 </p>
                 <p id="panel-leave-hint">{t("panel.leaveHint")}</p>
-                <Button variant="secondary" busy={leaving()} aria-describedby="panel-leave-hint" onClick={() => void leave()}>
+                <Button variant="secondary" busy={form.sending()} aria-describedby="panel-leave-hint" onClick={() => void leave()}>
                   {t("panel.leave")}
                 </Button>
               </>

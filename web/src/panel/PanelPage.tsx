@@ -1,25 +1,29 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { apiGet } from "../api.ts";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { signInPath } from "../identity/access.tsx";
-import { hasRole, useSession } from "../identity/session.tsx";
 import { ConsentText } from "./ConsentText.tsx";
-import { useLoad } from "../components/load.ts";
-import { formatTime, type Consultation } from "./model.ts";
-
-type Published = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "answer_count">;
+import { hasAnyRole } from "@naerhed/core/identity/roles";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useSession } from "../lib/session.tsx";
+import { signInPath } from "../lib/sign-in.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { formatDateTime } from "../lib/dates.ts";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
 /** /borgerpanelet: what the panel is, how to join, and the published results. Anyone may read it. */
 export default function PanelPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const session = useSession();
   usePageTitle(() => t("panel.title"));
-  const results = useLoad((signal) => apiGet<{ items: Published[] }>("/panel/results", lang(), signal));
+  const call = useCall();
+  const results = createLoader(
+    () => true,
+    (_, signal) => call(api.panel.results.$get, {}, { signal }),
+  );
 
   return (
     <>
@@ -50,7 +54,7 @@ export default function PanelPage() {
               </A>
             </li>
           </Show>
-          <Show when={hasRole(session.person(), "staff", "admin")}>
+          <Show when={hasAnyRole(session.person(), ["staff", "admin"])}>
             <li>
               <A class="big-link" href="/personale/borgerpanel">
                 {t("panel.staffLink")}
@@ -63,7 +67,7 @@ export default function PanelPage() {
         <p class="status" role="status">
           {results.loading() ? t("panel.loading") : ""}
         </p>
-        <Show when={results.error()}>{(error) => <LoadError error={error()} onRetry={() => void results.reload()} />}</Show>
+        <Show when={results.error()}>{(error) => <LoadError error={error()} onRetry={results.reload} />}</Show>
         <Show when={results.data()}>
           {(data) => (
             <Show when={data().items.length > 0} fallback={<p>{t("panel.resultsNone")}</p>}>
@@ -78,7 +82,7 @@ export default function PanelPage() {
                       </h3>
                       <p>{item.summary}</p>
                       <p class="small">
-                        {t("panel.respondents", { count: item.answer_count })} {t("panel.closedTitle")}: {formatTime(item.closes_at, lang())}
+                        {t("panel.respondents", { count: item.answer_count })} {t("panel.closedTitle")}: {formatDateTime(item.closes_at, lang())}
                       </p>
                     </li>
                   )}

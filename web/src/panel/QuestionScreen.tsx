@@ -1,8 +1,9 @@
 import { For, Match, Show, Switch } from "solid-js";
 import { describedBy, FieldNotes } from "../components/FieldParts.tsx";
-import { useI18n } from "./texts.ts";
 import { FACES, ICON_GLYPHS, type AnswerValue, type Question } from "./model.ts";
 import "./panel.css";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 /**
  * One question as the member sees it: the question is the legend, the answers are big radios
@@ -17,7 +18,7 @@ export function QuestionScreen(props: {
   idPrefix: string;
   onChange: (value: AnswerValue | undefined) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   const name = () => `${props.idPrefix}-${props.question.id}`;
   const hint = () => (props.question.optional ? t("panel.optional") : undefined);
   type Option = { value: string; label: string; glyph?: string };

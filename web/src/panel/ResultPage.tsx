@@ -1,23 +1,25 @@
 import { A, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
-import { ApiError, apiGet } from "../api.ts";
 import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { useLoad } from "../components/load.ts";
-import type { Consultation, Results } from "./model.ts";
 import { ResultsView } from "./ResultsView.tsx";
-
-type Published = Results & { consultation: Pick<Consultation, "id" | "title" | "summary" | "questions"> };
+import { api, ApiError, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 /** /borgerpanelet/resultater/:id — a published result: the summary, then the numbers. Anyone may read it. */
 export default function ResultPage() {
-  const { t, lang } = useI18n();
+  const { t } = useTexts(panelTexts);
   const params = useParams<{ id: string }>();
-  const page = useLoad((signal) => apiGet<Published>(`/panel/results/${params.id}`, lang(), signal));
+  const call = useCall();
+  const page = createLoader(
+    () => params.id,
+    (id, signal) => call(api.panel.results[":id"].$get, { param: { id } }, { signal }),
+  );
   usePageTitle(() => page.data()?.consultation.title ?? t("panel.resultsTitle"));
   return (
     <>
@@ -25,13 +27,12 @@ export default function ResultPage() {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
-      <Show when={page.error()}>
-        {(error) => (
-          <Show when={error() instanceof ApiError && (error() as ApiError).status === 404} fallback={<LoadError error={error()} onRetry={() => void page.reload()} />}>
-            <Notice kind="warning">
-              <p>{(error() as ApiError).message}</p>
-            </Notice>
-          </Show>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
+      <Show when={page.missing() && page.failure()}>
+        {(missing) => (
+          <Notice kind="warning">
+            <p>{(missing() as ApiError).message}</p>
+          </Notice>
         )}
       </Show>
       <Show when={page.data()}>

@@ -1,8 +1,9 @@
 import { For, Show } from "solid-js";
 import { PageSection } from "../components/PageSection.tsx";
-import { useI18n } from "./texts.ts";
 import { answerLabel, groupName, type Question, type Results } from "./model.ts";
 import "./panel.css";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 const percent = (count: number, total: number) => (total === 0 ? 0 : Math.round((100 * count) / total));
 
@@ -11,7 +12,7 @@ const percent = (count: number, total: number) => (total === 0 ? 0 : Math.round(
  * table, and in a sentence per answer. Screen readers get the table and the sentences.
  */
 export function ResultChart(props: { question: Question; counts: { key: string; count: number }[]; answered: number }) {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   const rows = () => props.counts.map((c) => ({ ...c, label: answerLabel(props.question, c.key, t), percent: percent(c.count, props.answered) }));
   const rowHeight = 36;
   const labelWidth = 220;
@@ -70,7 +71,7 @@ export function ResultChart(props: { question: Question; counts: { key: string; 
 
 /** Results of a consultation: every question, then the breakdowns with small groups hidden. */
 export function ResultsView(props: { questions: Question[]; results: Results; idPrefix: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const questionOf = (id: string) => props.questions.find((q) => q.id === id)!;
   const counted = () => props.results.questions.filter((q) => q.counts);
   return (

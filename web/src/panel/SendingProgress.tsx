@@ -1,8 +1,9 @@
-import { createSignal, onCleanup, Show } from "solid-js";
-import { apiGet } from "../api.ts";
+import { createComputed, createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { useTexts } from "../lib/texts.ts";
 import type { Progress } from "./model.ts";
-import { apiPath } from "./StaffPanelPage.tsx";
-import { useI18n } from "./texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 /** How often the page asks again while invitations go out (the server sends them in parts of a few seconds). */
 export const SENDING_POLL_MS = 3_000;
@@ -12,28 +13,30 @@ export const SENDING_POLL_MS = 3_000;
  * again every few seconds until all are out, then says so once (a status, for screen readers).
  * Without `initial` (the page was opened later) it asks at once.
  */
-export function SendingProgress(props: { centre: string; id: string; initial?: Progress | null; everyMs?: number }) {
-  const { t, lang } = useI18n();
-  const [sending, setSending] = createSignal(props.initial ?? null);
-  const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
+export function SendingProgress(props: { centre: string; id: string; initial?: Progress; everyMs?: number }) {
+  const { t, lang } = useTexts(panelTexts);
+  const call = useCall();
+  // Each round is one more load of the same loader; round 0 is the publish answer's `initial`.
+  const [round, setRound] = createSignal(props.initial === undefined ? 1 : 0);
+  const asked = createLoader(
+    () => round() > 0 && { centre: props.centre, id: props.id, round: round() },
+    async ({ centre, id }, signal) => (await call(api.panel.centres[":centre"].consultations[":id"].sending.$get, { param: { centre, id } }, { signal })).sending,
+  );
+  // The last number that came: a lost answer only delays the next one.
+  const [sending, setSending] = createSignal<Progress>(props.initial ?? null);
+  createComputed(() => {
+    const now = asked.data();
+    if (now !== undefined) setSending(now);
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const ask = async () => {
-    try {
-      setSending((await apiGet<{ sending: Progress | null }>(`${apiPath(props.centre, props.id)}/sending`, lang())).sending);
-    } catch {
-      // Asked again below: a lost answer only delays the next number.
-    }
-    follow();
-  };
-  const follow = () => {
-    if (sending()?.state === "running") timer = setTimeout(() => void ask(), props.everyMs ?? SENDING_POLL_MS);
-  };
-  if (props.initial === undefined) void ask();
-  else follow();
+  createEffect(() => {
+    if (asked.loading() || sending()?.state !== "running") return;
+    clearTimeout(timer);
+    timer = setTimeout(() => setRound((n) => n + 1), props.everyMs ?? SENDING_POLL_MS);
+  });
   onCleanup(() => clearTimeout(timer));
 
-  const running = () => sending()?.state === "running";
+  const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
   const text = () => {
     const now = sending();
     if (!now) return "";
@@ -41,7 +44,7 @@ export function SendingProgress(props: { centre: string; id: string; initial?: P
   };
   return (
     <>
-      <Show when={running()}>
+      <Show when={sending()?.state === "running"}>
         <div class="field">
           <label class="field__label" for="panel-sending">
             {text()}

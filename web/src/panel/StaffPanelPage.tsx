@@ -1,32 +1,35 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { apiGet } from "../api.ts";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { staffCentres } from "../directory/staff/centres.tsx";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import type { SessionPerson } from "../identity/session.tsx";
-import { useLoad } from "../components/load.ts";
-import { centreName, formatTime, type Consultation } from "./model.ts";
+import { staffCentres } from "@naerhed/core/identity/roles";
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { usePageTitle } from "../lib/navigation.ts";
+import type { SessionPerson } from "../lib/session.tsx";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
+import { formatDateTime } from "../lib/dates.ts";
+import { centreName } from "@naerhed/core/shared/lists";
+import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 
 export const staffPath = (centre: string, id?: string) => `/personale/borgerpanel/${encodeURIComponent(centre)}${id ? `/${id}` : ""}`;
-export const apiPath = (centre: string, id?: string) => `/panel/centres/${encodeURIComponent(centre)}/consultations${id ? `/${id}` : ""}`;
 
 /** /personale/borgerpanel: the consultations of each centre the person is staff of (admins: every centre). */
 export default function StaffPanelPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.staffTitle"));
   return <RequireSignIn roles={["staff", "admin"]}>{(person) => <StaffList person={person()} />}</RequireSignIn>;
 }
 
 function StaffList(props: { person: SessionPerson }) {
-  const { t, lang } = useI18n();
-  const centres = () => staffCentres(props.person);
-  const page = useLoad(async (signal) =>
-    Promise.all(centres().map(async (centre) => ({ centre, items: (await apiGet<{ items: Consultation[] }>(apiPath(centre), lang(), signal)).items }))),
+  const { t, lang } = useTexts(panelTexts);
+  const call = useCall();
+  const page = createLoader(
+    () => staffCentres(props.person),
+    (centres, signal) =>
+      Promise.all(centres.map(async (centre) => ({ centre, items: (await call(api.panel.centres[":centre"].consultations.$get, { param: { centre } }, { signal })).items }))),
   );
   return (
     <>
@@ -34,7 +37,7 @@ function StaffList(props: { person: SessionPerson }) {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
-      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={() => void page.reload()} />}</Show>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
       <For each={page.data()}>
         {(group) => (
           <PageSection id={`panel-centre-${group.centre}`} title={centreName(group.centre, lang())}>
@@ -58,7 +61,7 @@ function StaffList(props: { person: SessionPerson }) {
                       </p>
                       <Show when={c.status !== "draft"}>
                         <p class="small">
-                          {t("panel.staffAnswers", { count: c.answer_count, invited: c.invited_count })} {t("panel.closesAt")}: {formatTime(c.closes_at, lang())}
+                          {t("panel.staffAnswers", { count: c.answer_count, invited: c.invited_count })} {t("panel.closesAt")}: {formatDateTime(c.closes_at, lang())}
                         </p>
                       </Show>
                     </li>

@@ -1,6 +1,5 @@
 import { A, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { apiGet, apiSend, apiUrl } from "../api.ts";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { LoadError } from "../components/LoadError.tsx";
@@ -8,48 +7,43 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { usePageTitle } from "../components/navigation.ts";
-import { useI18n } from "./texts.ts";
-import { RequireSignIn } from "../identity/access.tsx";
-import { useFormErrors } from "../identity/forms.ts";
-import { useLoad } from "../components/load.ts";
-import { groupName, type Consultation, type Representativeness, type Results } from "./model.ts";
+import { groupName } from "./model.ts";
 import { ResultsView } from "./ResultsView.tsx";
-import { apiPath } from "./StaffPanelPage.tsx";
-
-type StaffResults = Results & { consultation: Consultation; representativeness: Representativeness[] };
+import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { api, apiUrl, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
+import { useFormErrors } from "../lib/forms.ts";
+import { usePageTitle } from "../lib/navigation.ts";
+import { useTexts } from "../lib/texts.ts";
+import { panelTexts } from "./texts/index.ts";
 
 /** /personale/borgerpanel/:centre/:id/resultat — results while it runs, who is missing, export, and publishing the summary after closing. */
 export default function StaffResultsPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(panelTexts);
   usePageTitle(() => t("panel.seeStaffResults"));
   return <RequireSignIn roles={["staff", "admin"]}>{() => <StaffResultsContent />}</RequireSignIn>;
 }
 
 function StaffResultsContent() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(panelTexts);
   const params = useParams<{ centre: string; id: string }>();
-  const page = useLoad((signal) => apiGet<StaffResults>(`${apiPath(params.centre, params.id)}/results`, lang(), signal));
+  const call = useCall();
+  const consultation = () => ({ centre: params.centre, id: params.id });
+  const page = createLoader(consultation, (param, signal) => call(api.panel.centres[":centre"].consultations[":id"].results.$get, { param }, { signal }));
   const [summary, setSummary] = createSignal("");
-  const [publishing, setPublishing] = createSignal(false);
   const [published, setPublished] = createSignal(false);
   const form = useFormErrors({ summary: "panel-summary" });
   const closed = () => (page.data()?.consultation.closes_at ?? "") <= new Date().toISOString();
 
-  async function publish(event: SubmitEvent) {
+  function publish(event: SubmitEvent) {
     event.preventDefault();
-    if (publishing()) return;
-    setPublishing(true);
-    try {
-      await apiSend("POST", `${apiPath(params.centre, params.id)}/results`, lang(), { summary: summary() });
+    void form.send(async () => {
+      await call(api.panel.centres[":centre"].consultations[":id"].results.$post, { param: consultation() }, { body: { summary: summary() } });
       setPublished(true);
       await page.reload();
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setPublishing(false);
-    }
+    });
   }
+  const exportHref = (format: "csv" | "json") => `${apiUrl(api.panel.centres[":centre"].consultations[":id"].export.$path({ param: consultation() }))}?format=${format}`;
 
   return (
     <>
@@ -57,7 +51,7 @@ function StaffResultsContent() {
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
-      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={() => void page.reload()} />}</Show>
+      <Show when={page.error()}>{(error) => <LoadError error={error()} onRetry={page.reload} />}</Show>
       <Show when={published()}>
         <Notice kind="success" announce="polite">
           <p>{t("panel.resultsPublished")}</p>
@@ -71,12 +65,12 @@ function StaffResultsContent() {
           <>
             <ul class="link-list">
               <li>
-                <a class="big-link" href={apiUrl(`${apiPath(params.centre, params.id)}/export?format=csv`)} download="">
+                <a class="big-link" href={exportHref("csv")} download="">
                   {t("panel.exportCsv")}
                 </a>
               </li>
               <li>
-                <a class="big-link" href={apiUrl(`${apiPath(params.centre, params.id)}/export?format=json`)} download="">
+                <a class="big-link" href={exportHref("json")} download="">
                   {t("panel.exportJson")}
                 </a>
               </li>
@@ -95,7 +89,7 @@ function StaffResultsContent() {
                       error={form.at("panel-summary")}
                       onInput={setSummary}
                     />
-                    <Button type="submit" busy={publishing()}>
+                    <Button type="submit" busy={form.sending()}>
                       {t("panel.publishResults")}
                     </Button>
                   </form>

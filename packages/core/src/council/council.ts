@@ -1,16 +1,14 @@
 import * as v from "valibot";
 import { Email, PersonId } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { isoTimestamp, requiredText } from "../shared/validation.ts";
+import { BALLOT_KINDS, CHOICES, FOLLOW_UP_STATUSES, MAJORITIES, MEMBER_KINDS, MEMBER_ROLES, NOTIFY_PREFERENCES, OUTCOMES, PROPOSAL_STATUSES } from "./lists.ts";
 
 /**
  * The citizen council (Borgerråd) of one centre: its members, the proposals it handles and
  * the motion votes it holds. Types come from these schemas; texts are kept as typed and the
  * site shows them as text, never as markup.
  */
-
-const requiredText = (max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
 
 const Timestamp = isoTimestamp("timestamp_invalid");
 const DateOnly = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));
@@ -19,13 +17,11 @@ export const CouncilId = (message: MessageKey) => v.pipe(v.string(message), v.uu
 export const ProposalId = CouncilId("proposal_id_invalid");
 export const VoteId = CouncilId("vote_id_invalid");
 
-// ── Members ──
-
-export const MemberRole = v.picklist(["chair", "deputy_chair", "secretary", "member"], "member_role_invalid");
+// Members
+export const MemberRole = v.picklist(MEMBER_ROLES, "member_role_invalid");
 export type MemberRole = v.InferOutput<typeof MemberRole>;
-export const MemberKind = v.picklist(["citizen", "relative", "staff", "civil_society"], "member_kind_invalid");
-/** How a member hears about votes: each mail at once, one mail a week, or nothing (the site still shows everything). */
-export const NotifyPreference = v.picklist(["immediate", "digest", "none"], "notify_invalid");
+export const MemberKind = v.picklist(MEMBER_KINDS, "member_kind_invalid");
+export const NotifyPreference = v.picklist(NOTIFY_PREFERENCES, "notify_invalid");
 
 const MemberFields = v.object({
     person_id: PersonId,
@@ -65,11 +61,10 @@ export function inTerm(member: Pick<Member, "term_from" | "term_to">, at: Date):
   return member.term_from <= day && (member.term_to === undefined || day <= member.term_to);
 }
 
-// ── Proposals ──
-
-export const ProposalStatus = v.picklist(["draft", "submitted", "on_agenda", "voting", "decided", "follow_up", "withdrawn", "declined"]);
+// Proposals
+export const ProposalStatus = v.picklist(PROPOSAL_STATUSES);
 export type ProposalStatus = v.InferOutput<typeof ProposalStatus>;
-export const Outcome = v.picklist(["adopted", "rejected", "no_quorum"]);
+export const Outcome = v.picklist(OUTCOMES);
 export type Outcome = v.InferOutput<typeof Outcome>;
 
 export const ProposalInput = v.object({
@@ -80,7 +75,7 @@ export const ProposalInput = v.object({
 });
 export type ProposalInput = v.InferOutput<typeof ProposalInput>;
 
-export const FollowUpStatus = v.picklist(["planned", "in_progress", "done"], "follow_up_status_invalid");
+export const FollowUpStatus = v.picklist(FOLLOW_UP_STATUSES, "follow_up_status_invalid");
 export const FollowUpInput = v.object({ status: FollowUpStatus, text: requiredText(1000, "follow_up_text_invalid") });
 export type FollowUpInput = v.InferOutput<typeof FollowUpInput>;
 export type FollowUp = FollowUpInput & { at: string; by_name: string };
@@ -109,13 +104,12 @@ export const DeclineInput = v.object({ reason: requiredText(500, "decline_reason
 export const CommentInput = v.object({ text: requiredText(2000, "comment_invalid") });
 export type Comment = { id: string; author_name: string; text: string; at: string };
 
-// ── Votes ──
-
-export const Choice = v.picklist(["for", "against", "abstain"], "choice_invalid");
+// Votes
+export const Choice = v.picklist(CHOICES, "choice_invalid");
 export type Choice = v.InferOutput<typeof Choice>;
-export const Majority = v.picklist(["simple", "two_thirds"], "majority_invalid");
+export const Majority = v.picklist(MAJORITIES, "majority_invalid");
 export type Majority = v.InferOutput<typeof Majority>;
-export const BallotKind = v.picklist(["open", "secret"], "ballot_kind_invalid");
+export const BallotKind = v.picklist(BALLOT_KINDS, "ballot_kind_invalid");
 export type BallotKind = v.InferOutput<typeof BallotKind>;
 
 export const OpenVoteInput = v.object({

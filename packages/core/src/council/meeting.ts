@@ -1,6 +1,5 @@
 import * as v from "valibot";
-import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { isoTimestamp, optionalText, requiredText } from "../shared/validation.ts";
 
 /**
  * Council meetings: when and where (with what a wheelchair user or someone with a hearing aid
@@ -8,14 +7,10 @@ import { isoTimestamp } from "../shared/validation.ts";
  * summary first, then the decisions. Minutes are public once published.
  */
 
-const text = (max: number, message: MessageKey) => v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
-const optionalText = (max: number, message: MessageKey) =>
-  v.optional(v.pipe(v.string(message), v.trim(), v.maxLength(max, message), v.transform((value) => value || undefined)));
-
 export const MeetingId = v.pipe(v.string("meeting_id_invalid"), v.uuid("meeting_id_invalid"));
 
 const AgendaItem = v.object({
-  title: text(200, "agenda_item_invalid"),
+  title: requiredText(200, "agenda_item_invalid"),
   proposal_id: v.optional(v.pipe(v.string("proposal_id_invalid"), v.uuid("proposal_id_invalid"))),
 });
 
@@ -23,9 +18,9 @@ export const MeetingInput = v.pipe(
   v.object({
     starts_at: isoTimestamp("timestamp_invalid"),
     ends_at: isoTimestamp("timestamp_invalid"),
-    place: text(200, "meeting_place_invalid"),
+    place: requiredText(200, "meeting_place_invalid"),
     /** Step-free access, toilet, hearing loop, quiet room: in plain words. */
-    accessibility: text(1000, "meeting_accessibility_invalid"),
+    accessibility: requiredText(1000, "meeting_accessibility_invalid"),
     agenda: v.optional(v.pipe(v.array(AgendaItem, "agenda_item_invalid"), v.maxLength(30, "agenda_item_invalid")), []),
   }),
   v.forward(
@@ -39,8 +34,8 @@ export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
   attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
-  summary: text(2000, "minutes_summary_invalid"),
-  decisions: v.optional(v.pipe(v.array(text(500, "minutes_decision_invalid")), v.maxLength(30, "minutes_decision_invalid")), []),
+  summary: requiredText(2000, "minutes_summary_invalid"),
+  decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid")), v.maxLength(30, "minutes_decision_invalid")), []),
   details: optionalText(10000, "minutes_details_invalid"),
   publish: v.optional(v.boolean("invalid_value"), false),
 });

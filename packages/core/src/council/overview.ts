@@ -1,22 +1,14 @@
 import type { Actor } from "../identity/person.ts";
-import { inTerm, type Proposal } from "./council.ts";
+import { inTerm } from "./council.ts";
 import { publicMember } from "./members.ts";
 import { publicMeeting } from "./meeting.ts";
 import { sortMeetings } from "./meetings.ts";
 import { PUBLIC_STATUSES } from "./proposals.ts";
-import { canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
-import { publicVote, type Vote } from "./vote.ts";
-import { currentVote, openBallots } from "./voting.ts";
+import { councilCan, type CouncilServices } from "./services.ts";
+import { publicVote } from "./vote.ts";
+import { currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
-/** Everything public about one centre's council, on one page: members, proposals with their votes and results. */
-/**
- * Whether reading the vote just closed it (currentVote), so the stored proposal has moved on
- * from "voting" since it was read and must be read again; otherwise the first read stands.
- */
-export function closedJustNow(proposal: Pick<Proposal, "status">, vote: Pick<Vote, "state">): boolean {
-  return proposal.status === "voting" && vote.state !== "open";
-}
-
+/** Everything public about one centre's council, on one page: members, proposals with their votes and results, meetings. */
 export async function councilOverview(services: CouncilServices, centre: string, actor: Actor | null) {
   const now = services.now();
   const { members, proposals, votes, meetings } = await services.store.centre(centre);
@@ -32,16 +24,13 @@ export async function councilOverview(services: CouncilServices, centre: string,
     upcoming_meetings: upcoming.map(publicMeeting),
     past_meetings: past.map(publicMeeting),
     // What the page may offer this person; the routes check again on every action.
-    viewer: actor
-      ? { can_manage: await canManage(services, actor, centre), in_council: await isInCouncil(services, actor, centre), member: !!(await currentMember(services, actor, centre)) }
-      : null,
+    can: await councilCan(services, actor, centre),
     members: members.filter((m) => inTerm(m, now)).map(publicMember),
     past_members: members.filter((m) => !inTerm(m, now) && (m.term_from <= now.toISOString().slice(0, 10))).map(publicMember),
     proposals: await Promise.all(
       shown.map(async (proposal) => {
         const vote = proposal.vote_id ? votesById.get(proposal.vote_id) : undefined;
-        const latest = vote && closedJustNow(proposal, vote) ? await services.store.getProposal(centre, proposal.id) : proposal;
-        return { ...(latest ?? proposal), vote: vote ? publicVote(vote) : null, open_ballots: vote ? await openBallots(services, vote) : [] };
+        return { ...proposalWithVote(proposal, vote), vote: vote ? publicVote(vote) : null, open_ballots: vote ? await openBallots(services, vote) : [] };
       }),
     ),
   };

@@ -3,8 +3,9 @@ import { hasRole, type Actor } from "../identity/person.ts";
 import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import type { FollowUpInput, Proposal, ProposalInput, ProposalStatus } from "./council.ts";
-import { auditActor, canManage, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
-import { cancelVoteOf } from "./voting.ts";
+import { auditActor, canManage, councilCan, currentMember, isInCouncil, type CouncilServices } from "./services.ts";
+import { publicVote } from "./vote.ts";
+import { cancelVoteOf, currentVote, openBallots, proposalWithVote } from "./voting.ts";
 
 /**
  * A proposal's life: draft → submitted → on agenda → voting → decided (adopted, rejected or
@@ -62,10 +63,27 @@ async function mayRead(services: CouncilServices, actor: Actor | null, proposal:
   return isInCouncil(services, actor, proposal.centre_id);
 }
 
-export async function readProposal(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
-  const proposal = await load(services, centre, id);
-  if (!(await mayRead(services, actor, proposal))) throw new NotFoundError("proposal_not_found");
-  return { proposal, comments: await services.store.comments(proposal.id) };
+/**
+ * The proposal page: the proposal as it stands, its comments, its vote (closed first if its
+ * time is up) with the open ballots once counted, and what the viewer may do there. The
+ * routes check every action again; `can` only decides what the page offers.
+ */
+export async function proposalPage(services: CouncilServices, actor: Actor | null, centre: string, id: string) {
+  const read = await load(services, centre, id);
+  if (!(await mayRead(services, actor, read))) throw new NotFoundError("proposal_not_found");
+  const vote = read.vote_id ? await currentVote(services, centre, read.vote_id) : undefined;
+  const proposal = proposalWithVote(read, vote);
+  return {
+    proposal,
+    comments: await services.store.comments(proposal.id),
+    vote: vote ? publicVote(vote) : null,
+    open_ballots: vote ? await openBallots(services, vote) : [],
+    can: {
+      manage: !!actor && (await canManage(services, actor, centre)),
+      comment: !!actor && OPEN_STATUSES.includes(proposal.status) && (await isInCouncil(services, actor, centre)),
+      vote: !!actor && vote?.state === "open" && vote.eligible.includes(actor.person_id),
+    },
+  };
 }
 
 export async function submitProposal(services: CouncilServices, actor: Actor, centre: string, id: string) {
@@ -125,9 +143,12 @@ export async function addFollowUp(services: CouncilServices, actor: Actor, centr
   return load(services, centre, id);
 }
 
-/** The council's inbox: everything submitted and not yet on an agenda, oldest first. For members and managers. */
+/** The council's inbox: everything submitted and not yet on an agenda, oldest first, and what the reader may do. For members and managers. */
 export async function inbox(services: CouncilServices, actor: Actor, centre: string) {
   if (!(await isInCouncil(services, actor, centre))) throw new ForbiddenError("council_members_only");
   const { proposals } = await services.store.centre(centre);
-  return proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at));
+  return {
+    items: proposals.filter((p) => p.status === "submitted").sort((a, b) => a.created_at.localeCompare(b.created_at)),
+    can: await councilCan(services, actor, centre),
+  };
 }

@@ -29,3 +29,13 @@ export async function isInCouncil(services: CouncilServices, actor: Actor, centr
 }
 
 export const auditActor = (actor: Actor) => ({ person_id: actor.person_id, display_name: actor.display_name });
+
+/** What a person may do at a centre's council, for the pages to offer; every route checks again. Nobody signed in may do none of it. */
+export async function councilCan(services: CouncilServices, actor: Actor | null, centre: string) {
+  return {
+    manage: !!actor && (await canManage(services, actor, centre)),
+    read_inbox: !!actor && (await isInCouncil(services, actor, centre)),
+    vote: !!actor && !!(await currentMember(services, actor, centre)),
+    manage_members: hasRole(actor, "admin") || hasRole(actor, "staff", centre),
+  };
+}

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, conditionFailed, queryAll, transactWrite, writeAudited, type WriteItem } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited, type WriteItem } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -40,7 +40,7 @@ import type { Vote } from "./vote.ts";
  * - The vote item holds the tally (`t_for`, `t_against`, `t_abstain`), `ballots`, the frozen
  *   `eligible` person ids and `seq` (+1 per cast or change; closing checks it).
  * - Ballots live in their own partition `BALLOT#<vote id>`, away from the public centre
- *   partition: `VOTER#<voter key>` (see vote.ts for what the key is and what it reveals) and
+ *   partition: `VOTER#<voter key>` (see vote.ts for what the key is, docs/secret-ballots.md for what it reveals) and
  *   `RECEIPT#<code>` (only says "a ballot with this receipt is counted").
  * - Comments: pk `PROPOSAL#<id>`, sk `COMMENT#<iso time>#<id>`.
  */
@@ -52,11 +52,6 @@ const proposalKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk:
 const voteKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `VOTE#${id}` });
 const ballotKey = (voteId: string, voterKey: string) => ({ pk: `BALLOT#${voteId}`, sk: `VOTER#${voterKey}` });
 const receiptKey = (voteId: string, code: string) => ({ pk: `BALLOT#${voteId}`, sk: `RECEIPT#${code}` });
-
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
 
 /** A stored ballot: the choice, the receipt, the last request that changed it; open ballots also say whose it is. */
 export type StoredBallot = {
@@ -71,12 +66,12 @@ export type StoredBallot = {
 };
 
 function toVote(item: Record<string, unknown>): Vote {
-  const { t_for, t_against, t_abstain, ...rest } = strip<Record<string, unknown>>(item);
+  const { t_for, t_against, t_abstain, ...rest } = withoutKeys<Record<string, unknown>>(item);
   return { ...rest, tally: { for: Number(t_for), against: Number(t_against), abstain: Number(t_abstain) } } as Vote;
 }
 
 /** Why a transaction was cancelled, per item in the order they were sent. */
-export function cancellationCodes(error: unknown): string[] | null {
+function cancellationCodes(error: unknown): string[] | null {
   if (!(error instanceof TransactionCanceledException)) return null;
   return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
 }
@@ -95,10 +90,10 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       });
       const of = (prefix: string) => items.filter((item) => String(item.sk).startsWith(prefix));
       return {
-        members: of("MEMBER#").map((item) => strip<Member>(item)),
-        proposals: of("PROPOSAL#").map((item) => strip<Proposal>(item)),
+        members: of("MEMBER#").map((item) => withoutKeys<Member>(item)),
+        proposals: of("PROPOSAL#").map((item) => withoutKeys<Proposal>(item)),
         votes: of("VOTE#").map(toVote),
-        meetings: of("MEETING#").map((item) => strip<Meeting>(item)),
+        meetings: of("MEETING#").map((item) => withoutKeys<Meeting>(item)),
       };
     },
 
@@ -108,7 +103,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
       const item = await get({ pk: centrePk(centre), sk: `MEETING#${id}` });
-      return item && strip<Meeting>(item);
+      return item && withoutKeys<Meeting>(item);
     },
 
     async meetings(centre: string): Promise<Meeting[]> {
@@ -117,7 +112,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
         ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
       });
-      return items.map((item) => strip<Meeting>(item));
+      return items.map((item) => withoutKeys<Meeting>(item));
     },
 
     /** Staff's changes come with their audit line; a member's own mail choice has none. */
@@ -128,7 +123,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getMember(centre: string, personId: string): Promise<Member | undefined> {
       const item = await get(memberKey(centre, personId));
-      return item && strip<Member>(item);
+      return item && withoutKeys<Member>(item);
     },
 
     /** Pattern 1, members only. */
@@ -138,7 +133,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
         ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEMBER#" },
       });
-      return items.map((item) => strip<Member>(item));
+      return items.map((item) => withoutKeys<Member>(item));
     },
 
     /** Pattern 3. */
@@ -149,7 +144,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "gsi1pk = :pk",
         ExpressionAttributeValues: { ":pk": `PERSON#${personId}` },
       });
-      return items.map((item) => strip<Member>(item));
+      return items.map((item) => withoutKeys<Member>(item));
     },
 
     async putProposal(proposal: Proposal) {
@@ -158,7 +153,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getProposal(centre: string, id: string): Promise<Proposal | undefined> {
       const item = await get(proposalKey(centre, id));
-      return item && strip<Proposal>(item);
+      return item && withoutKeys<Proposal>(item);
     },
 
     /** Moves a proposal on only from the status it was read in; false when someone else moved it first. */
@@ -210,7 +205,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :c)",
         ExpressionAttributeValues: { ":pk": `PROPOSAL#${proposalId}`, ":c": "COMMENT#" },
       });
-      return items.map((item) => strip<Comment>(item));
+      return items.map((item) => withoutKeys<Comment>(item));
     },
 
     /**
@@ -278,7 +273,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     async getBallot(voteId: string, voterKey: string): Promise<StoredBallot | undefined> {
       const item = await get(ballotKey(voteId, voterKey));
-      return item && strip<StoredBallot>(item);
+      return item && withoutKeys<StoredBallot>(item);
     },
 
     async ballots(voteId: string): Promise<(StoredBallot & { voter_key: string })[]> {
@@ -287,7 +282,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :v)",
         ExpressionAttributeValues: { ":pk": `BALLOT#${voteId}`, ":v": "VOTER#" },
       });
-      return items.map((item) => ({ ...strip<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
+      return items.map((item) => ({ ...withoutKeys<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
     },
 
     async hasReceipt(voteId: string, code: string): Promise<boolean> {
@@ -298,7 +293,8 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
      * Pattern 9. One transaction: the ballot (new: must not exist; changed: must still hold
      * the choice it was read with), the receipt on a first ballot, and the vote's tally, on
      * condition the vote is open, not past its closing time and the person is eligible.
-     * Throws TransactionCanceledException; the use case reads the reasons and retries or refuses.
+     * "closed": the vote refused (closed, cancelled or past its time); "raced": another request
+     * for this ballot came first, or two transactions collided; read again and retry.
      */
     async castBallot(args: {
       vote: Pick<Vote, "id" | "centre_id">;
@@ -307,7 +303,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       now: string;
       previous: StoredBallot | undefined;
       next: StoredBallot;
-    }) {
+    }): Promise<"cast" | "closed" | "raced"> {
       const { vote, personId, voterKey, now, previous, next } = args;
       const ballot = ballotKey(vote.id, voterKey);
       const tallyChange: { UpdateExpression: string; names: Record<string, string> } = previous
@@ -334,7 +330,14 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
           }
         : { Put: { TableName, Item: { ...ballot, ...next }, ConditionExpression: "attribute_not_exists(pk)" } };
       const receipt = previous ? [] : [{ Put: { TableName, Item: receiptKey(vote.id, next.receipt), ConditionExpression: "attribute_not_exists(pk)" } }];
-      await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+      try {
+        await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+        return "cast";
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        return codes[0] === "ConditionalCheckFailed" ? "closed" : "raced";
+      }
     },
 
     /**

@@ -5,30 +5,7 @@ import { BallotKind, Majority, Outcome } from "./council.ts";
 
 /**
  * A motion vote on one proposal, and how a ballot is tied (or not) to the member who cast it.
- *
- * ## What the stored data reveals (read this before changing ballots)
- * Open ballot: the ballot item's key is the member's person id, and it holds their name,
- * choice and the time of their last change. Everyone may see who voted what; that is the point.
- *
- * Secret ballot: the ballot item's key is sha256(<vote salt>:<person id>). It holds the choice,
- * the receipt code and the key of the last request, and nothing else: no person id, no name,
- * no time. The salt is a random value made when the vote opens, stored on the vote item and
- * never sent by any route, export or page. The platform shows each member only their own
- * ballot (it recomputes the key from the signed-in person), the public only the totals.
- * Staff and admins have no route that lists ballots, and the audit log records that a vote
- * opened or closed, never who voted what.
- *
- * What someone with direct database access (or the ability to run code with the function's
- * rights) can still learn about a secret ballot:
- * - Who voted what: the salt and the eligible person ids are on the vote item, so they can
- *   compute every eligible member's key and read each member's choice. Hiding that would take a
- *   key the database never sees (e.g. KMS) or a ballot only the member's device can unlock;
- *   we chose not to, because members must be able to change their vote from any device.
- * - Who has voted at all (same computation): the "closes in 24 hours" reminder uses exactly
- *   that, to mail only those who have not voted.
- * - The order of events, if DynamoDB Streams, backups or CloudTrail data events are enabled.
- * So: a secret ballot is secret from everyone who uses the platform, including staff and
- * admins, but not from the people who operate its database. Tell the council that.
+ * What a stored ballot reveals, to whom, and why: docs/secret-ballots.md (read it before changing ballots).
  */
 
 export const VoteState = v.picklist(["open", "closed", "cancelled"]);

@@ -1,4 +1,4 @@
-import type { Choice, Majority, Outcome, Tally } from "./council.ts";
+import type { Majority, Outcome, Tally } from "./council.ts";
 
 /**
  * How a motion vote is decided. Pure, so every edge is tested on its own (voting-rules.test.ts).
@@ -9,7 +9,7 @@ import type { Choice, Majority, Outcome, Tally } from "./council.ts";
  * Majority "two_thirds": at least two thirds of the for and against ballots are for.
  */
 
-export const CHOICES: readonly Choice[] = ["for", "against", "abstain"];
+export { CHOICES } from "./lists.ts";
 
 export const emptyTally = (): Tally => ({ for: 0, against: 0, abstain: 0 });
 

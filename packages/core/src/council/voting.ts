@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
 import { voteMailJob } from "./mailing.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
-import { cancellationCodes, type StoredBallot } from "./store.ts";
+import type { StoredBallot } from "./store.ts";
 import { newReceipt, publicVote, voterKey, type Vote } from "./vote.ts";
 import { decide, emptyTally } from "./voting-rules.ts";
 
@@ -89,12 +89,9 @@ async function endVote(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const now = services.now().toISOString();
     if (vote.state !== "open" || (how.kind === "close" && !how.force && vote.closes_at > now)) return vote;
-    const result = decide(vote.tally, vote.eligible.length, vote.majority);
-    const mailing = how.kind === "close" ? voteMailJob(services, "vote_result", { ...vote, state: "closed", result }) : undefined;
-    const ended =
-      how.kind === "close"
-        ? await services.store.endVote(vote, { state: "closed", result }, now, { status: "decided", outcome: result.outcome, updated_at: now }, how.line, mailing?.write)
-        : await services.store.endVote(vote, { state: "cancelled" }, now, { status: "withdrawn", updated_at: now }, how.line);
+    const ending = how.kind === "close" ? { state: "closed" as const, result: decide(vote.tally, vote.eligible.length, vote.majority) } : { state: "cancelled" as const };
+    const mailing = ending.state === "closed" ? voteMailJob(services, "vote_result", { ...vote, ...ending }) : undefined;
+    const ended = await services.store.endVote(vote, ending, now, proposalOnEnd(ending, now), how.line, mailing?.write);
     const fresh = await services.store.getVote(vote.centre_id, vote.id);
     if (!fresh) throw new NotFoundError("vote_not_found");
     if (ended) {
@@ -105,6 +102,20 @@ async function endVote(
     await pause(attempt);
   }
   throw new ConflictError("vote_busy", {});
+}
+
+/** What ending a vote does to its proposal, in the same transaction: decided with the outcome, or withdrawn. */
+function proposalOnEnd(ending: Pick<Vote, "state" | "result">, at: string): Partial<Proposal> {
+  return ending.state === "closed" ? { status: "decided", outcome: ending.result?.outcome, updated_at: at } : { status: "withdrawn", updated_at: at };
+}
+
+/**
+ * The proposal as it stands once its vote is read: a proposal read as "voting" whose vote has
+ * ended since (currentVote may just have closed it) shows what the ending wrote, without reading it again.
+ */
+export function proposalWithVote(proposal: Proposal, vote: Vote | undefined): Proposal {
+  if (!vote || proposal.status !== "voting" || vote.state === "open") return proposal;
+  return { ...proposal, ...proposalOnEnd(vote, vote.closed_at ?? proposal.updated_at) };
 }
 
 /** Staff or the chair close a vote before its time. */
@@ -150,21 +161,15 @@ export async function castBallot(services: CouncilServices, actor: Actor, centre
       request_keys: [...(previous?.request_keys ?? []), input.request_key].slice(-100),
       ...(vote.ballot === "open" ? { person_id: actor.person_id, display_name: actor.display_name, changed_at: services.now().toISOString() } : {}),
     };
-    try {
-      await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next });
-      return answer(next);
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes) throw error;
-      if (codes[0] === "ConditionalCheckFailed") {
-        // The vote itself refused: it closed, was cancelled, or its time ran out. Say which.
-        vote = await currentVote(services, centre, voteId);
-        refuseIfClosed(vote, actor.person_id);
-        throw new ConflictError("vote_closed", {});
-      }
-      // Another request for this member won the race (or two transactions collided): read again.
-      await pause(attempt);
+    const cast = await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next });
+    if (cast === "cast") return answer(next);
+    if (cast === "closed") {
+      // It closed, was cancelled, or its time ran out since it was read. Say which.
+      vote = await currentVote(services, centre, voteId);
+      refuseIfClosed(vote, actor.person_id);
+      throw new ConflictError("vote_closed", {});
     }
+    await pause(attempt);
   }
   throw new ConflictError("vote_busy", {});
 }

@@ -1,6 +1,6 @@
 import { categories } from "./categories.ts";
 import { centres, municipality } from "../shared/centres.ts";
-import { organizationId, taxonomyTermId } from "./hsds.ts";
+import { organizationIdOf, taxonomyTermId } from "./hsds.ts";
 import type { Offer } from "./offer.ts";
 import { publicOffer } from "./public-offers.ts";
 
@@ -29,7 +29,7 @@ const columns: readonly Column[] = [
   ["name", (o) => o.name],
   ["alternate_name", (o) => o.alternate_name],
   ["description", (o) => o.description],
-  ["organization_id", (o) => organizationId(o.organization_name)],
+  ["organization_id", organizationIdOf],
   ["organization_name", (o) => o.organization_name],
   ["status", (o) => o.status],
   ["url", (o) => o.url],

@@ -1,10 +1,13 @@
 import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
 import { directoryTable } from "../shared/tables.ts";
 
-/** Local offers; "hsds" is the same directory as Open Referral HSDS 3.0 open data, read-only. */
+/**
+ * Local offers; "hsds" is the same directory as Open Referral HSDS 3.0 open data, read-only;
+ * "openapi.json" and "docs" are the OpenAPI document of the public API and its page.
+ */
 export const directoryManifest = {
   name: "directory",
-  prefixes: ["directory", "hsds"],
+  prefixes: ["directory", "hsds", "openapi.json", "docs"],
   tables: [
     // Exactly the commands of directory/store.ts.
     {

@@ -2,12 +2,14 @@ import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
+import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
+import { OrganizationId } from "./organization.ts";
 import { Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 /**
- * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service`
- * (../shared/reference/hsds-3.0/service.json) where HSDS has one; the rest is the Danish
+ * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service` (its schema:
+ * ../shared/reference/hsds-3.0/service.json, from the repository root) where HSDS has one; the rest is the Danish
  * context: which centre's area it belongs to, its category, accessibility facts and notes.
  *
  * `status` is HSDS's own (is the offer running?); `publication` is the curation state
@@ -19,8 +21,8 @@ export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_inv
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"));
 const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
 
-export const OfferStatus = v.picklist(["active", "inactive", "defunct", "temporarily closed"], "offer_status_invalid");
-export const Publication = v.picklist(["draft", "published", "archived"], "publication_invalid");
+export const OfferStatus = v.picklist(OFFER_STATUSES, "offer_status_invalid");
+export const Publication = v.picklist(PUBLICATIONS, "publication_invalid");
 
 /**
  * HSDS `address` field names, flattened to what the directory shows. `confidential`: the place
@@ -53,7 +55,10 @@ export const OfferFields = v.object({
     alternate_name: v.optional(text(120)),
     description: text(2000),
     organization_name: text(160),
-    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    /** The organisation's record (organization.ts); older offers have only the name. */
+    organization_id: v.optional(OrganizationId),
+    // Only http(s): an offer's web address becomes a link citizens click (a javascript: address would run in our site).
+    url: v.optional(v.pipe(v.string(), v.url("url_invalid"), v.regex(/^https?:\/\//i, "url_invalid"))),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
     status: OfferStatus,
@@ -95,6 +100,7 @@ export const OfferInput = v.pipe(
     "alternate_name",
     "description",
     "organization_name",
+    "organization_id",
     "url",
     "email",
     "phone",

@@ -1,5 +1,10 @@
 import * as v from "valibot";
+import { copenhagenMoment, type LocalMoment } from "../shared/copenhagen.ts";
 import type { CalendarEvent } from "../shared/icalendar.ts";
+import { weekdays } from "./lists.ts";
+
+export { weekdays } from "./lists.ts";
+export { copenhagenMoment, type LocalMoment };
 
 /**
  * When an offer is open: weekly opening times ("every Tuesday 14–16") and dated sessions
@@ -7,16 +12,6 @@ import type { CalendarEvent } from "../shared/icalendar.ts";
  * valid_from = valid_to for one date); hsds.ts maps them. All times are Copenhagen wall-clock
  * times: that is what a citizen reads on the poster.
  */
-
-export const weekdays = [
-  { id: "mo", ical: "MO", name: { da: "Mandag", en: "Monday" } },
-  { id: "tu", ical: "TU", name: { da: "Tirsdag", en: "Tuesday" } },
-  { id: "we", ical: "WE", name: { da: "Onsdag", en: "Wednesday" } },
-  { id: "th", ical: "TH", name: { da: "Torsdag", en: "Thursday" } },
-  { id: "fr", ical: "FR", name: { da: "Fredag", en: "Friday" } },
-  { id: "sa", ical: "SA", name: { da: "Lørdag", en: "Saturday" } },
-  { id: "su", ical: "SU", name: { da: "Søndag", en: "Sunday" } },
-] as const;
 
 export const Weekday = v.picklist(
   weekdays.map((day) => day.id),
@@ -46,29 +41,6 @@ export const WeeklyOpenings = v.pipe(v.array(WeeklyOpening, "schedule_invalid"),
 export const Sessions = v.pipe(v.array(Session, "schedule_invalid"), v.maxLength(60, "schedule_too_long"));
 
 type Scheduled = { weekly?: readonly WeeklyOpening[]; sessions?: readonly Session[] };
-
-/** A moment as a Copenhagen citizen reads the clock: date, weekday, "HH:MM". */
-export type LocalMoment = { date: string; weekday: Weekday; time: string };
-
-const clockFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  weekday: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-export function copenhagenMoment(at: Date): LocalMoment {
-  const part = Object.fromEntries(clockFormat.formatToParts(at).map((p) => [p.type, p.value]));
-  return {
-    date: `${part.year}-${part.month}-${part.day}`,
-    weekday: part.weekday!.slice(0, 2).toLowerCase() as Weekday,
-    time: `${part.hour}:${part.minute}`,
-  };
-}
 
 /** The weekday of a calendar date (no time zone involved: a date is a date). */
 export function weekdayOf(date: string): Weekday {

@@ -24,70 +24,10 @@ import { danishSortKey } from "./store.ts";
  * 3. "Vis flere"                                     → the same search again with an offset cursor (a
  *                                                     result-cache hit: the next page is a slice)
  *
- * Design for speed. A municipality has hundreds or a few thousand published offers: all of them
- * fit in memory (about 2 KB each, so 20,000 offers are about 40 MB) and full-text search needs
- * every one of them anyway. So each process (one Lambda container, or the local server) loads
- * the published offers with the sparse index gsi1 — which holds only published offers, so a
- * draft can never be found — and builds a MiniSearch index. The index is kept for at most
- * `maxAgeSeconds` (config `DIRECTORY_SEARCH_MAX_AGE_SECONDS`, default 60) and refreshed ahead:
- * the first search after half that age starts a rebuild in the background and is answered from
- * the current index, so under steady traffic no citizen waits for a rebuild (at 20,000 offers a
- * rebuild is seconds: mostly DynamoDB reading every offer, then about 1 s of building). Only the
- * first search of a process, or one after a quiet spell longer than the whole maximum age (or
- * after background rebuilds kept failing), waits; searches at the same moment share one rebuild.
- * We did not choose plain stale-while-revalidate (serve an index of any age, rebuild behind it):
- * after a quiet night it would answer the first citizen from a night-old index, and it would
- * break the promise below. Costs of refreshing ahead: a rebuild every `maxAgeSeconds / 2` at most
- * rather than every `maxAgeSeconds` while busy; and building takes about 1 s of CPU at 20,000
- * offers, done in steps of `BUILD_CHUNK` offers (`buildSearchIndexInSteps`) so searches in the
- * same process are answered between the steps, each waiting at most one step (in Lambda a frozen
- * container finishes the rebuild during later invocations). A failed background
- * rebuild keeps the old index (logged) and the next search tries again.
- *
- * The trade-off: a just-published, changed or unpublished offer can take up to `maxAgeSeconds`
- * to show up (or to disappear) in search, per container (usually about half of it). The offer's own page
- * (GET /directory/offers/{id}) always reads DynamoDB, so it is always current, and a hit that
- * was unpublished in the meantime leads to "Vi kan ikke finde tilbuddet", never to a draft.
- * The cost is one gsi1 query (a few read units per 1 MB) per container per `maxAgeSeconds`,
- * whether citizens search once or a thousand times.
- *
- * Matching, the same for the index and the query (`searchTerms`):
- * - lowercase; accents dropped (café = cafe); ä/ö written as æ/ø;
- * - the old and the keyboard-less spellings aa/ae/oe folded to å/æ/ø, so "Aeblehaven" finds
- *   "Æblehaven" and "aaben" finds "Åben" (folding to the Danish letters, not away from them,
- *   lets the stemmer see real Danish vowels);
- * - Snowball Danish stems: "tilbuddene" → "tilbud", "gåture" → "gåtur", "svømmer" → "svøm";
- * - every query word of 2 letters or more also matches as a prefix of an indexed word, so
- *   "svøm" finds "svømning" while the citizen types;
- * - a typo in a longer word is forgiven: 1 letter from 5 letters, 2 from 8;
- * - common little words ("i", "og", "for") are left out of the query unless it has only those.
- * All query words must match (more words, fewer results); if that finds nothing, any word may.
- * Ranking: relevance (a word in the name counts most), then distance when the citizen gave a
- * postcode or their location, then the name in Danish order. Without words, nearest first.
- *
- * Filters: category, centre, fits my age, free, accessibility facts (all the chosen ones), open on
- * a weekday (weekly times, or a session from today on), open now (Copenhagen time), and near a
- * postcode or a point (`lat`/`lon` from the browser): nearness sorts and shows the distance in
- * km, it does not hide offers further away.
- *
- * Cost of one search (measured with `npm run bench:search`, see bench/search.ts):
- * - The words are scored once, with MiniSearch's own query step (`executeQuery`: same BM25
- *   scores, no per-hit result objects, no sort by score that we would redo); then the hits are
- *   filtered, and only the kept ones sorted (score, then name order: an offer's MiniSearch
- *   number is its place in name order). The total, the page and the suggestions all come from
- *   that one pass; the "any word" search runs only when "all words" finds nothing.
- * - Without words, filters start from the smallest ready-made list (the offers of the category,
- *   of the centre, or the free ones, each in name order).
- * - Each index remembers its last `DEFAULT_SEARCH_RESULT_CACHE_SIZE` searches (words as index
- *   terms + filters → ranked offers, at most a few hundred KB each): a repeated search, and
- *   every "Vis flere", is a slice. It belongs to the index, so it is emptied by every rebuild and
- *   is never older than the index. Scoring still grows with the number of hits: a word found in a
- *   quarter of 20,000 offers costs about 2–3 ms the first time it is asked, against well under
- *   1 ms at 1,000; the benchmark prints both the cached and the first-time numbers.
+ * Design, trade-offs, matching, filters and the cost of a search: docs/search.md.
  */
 
-// ── Text folding and stemming ────────────────────────────────────────────────────────────
-
+// Text folding and stemming
 /** One spelling for æ/ø/å however they were typed, lowercase, without other accents. */
 export function foldDanish(text: string): string {
   const lower = text.toLocaleLowerCase("da").normalize("NFC");
@@ -140,8 +80,7 @@ export function queryWords(query: string): string[] {
   return meaningful.length > 0 ? meaningful : all;
 }
 
-// ── The query ────────────────────────────────────────────────────────────────────────────
-
+// The query
 const MAX_LIMIT = 50;
 const MAX_OFFSET = 100_000;
 
@@ -269,8 +208,7 @@ export type SearchResultPage = {
   suggestions?: Suggestion[];
 };
 
-// ── The index ────────────────────────────────────────────────────────────────────────────
-
+// The index
 type Doc = { id: string; name: string; description: string; organization: string; area: string; category: string; accessibility: string };
 
 /** A word in the name counts most; the notes on accessibility least. */
@@ -539,8 +477,7 @@ function finishIndex(offers: Offer[], index: MiniSearch<Doc>, options: { resultC
   return { offers, search };
 }
 
-// ── The per-process cache ────────────────────────────────────────────────────────────────
-
+// The per-process cache
 export const DEFAULT_SEARCH_MAX_AGE_SECONDS = 60;
 
 export type SearchIndexCache = {

@@ -1,4 +1,4 @@
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 import type { Mail } from "../shared/mailer.ts";
 
 /** The mails identity sends, in the person's language. Short, and the code first. */

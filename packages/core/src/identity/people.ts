@@ -2,9 +2,12 @@ import * as v from "valibot";
 import { ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import { hashPassword } from "../shared/secrets.ts";
 import { invitationMail, roleNames } from "./mails.ts";
-import { addGrant, DisplayName, hasRole, Invitation, PreferredLanguage, type Actor, type Grant, type Person } from "./person.ts";
+import { addGrant, DisplayName, Invitation, PreferredLanguage, type Actor, type Grant, type Person } from "./person.ts";
 import { Email } from "./person.ts";
+import { mayInvite } from "./roles.ts";
 import type { IdentityServices } from "./services.ts";
+
+export { mayInvite } from "./roles.ts";
 import { findOrCreatePerson, PASSWORD_ROLES } from "./sign-in.ts";
 
 /** A signed-in person's own data, invitations, and the first admin. */
@@ -41,11 +44,6 @@ export async function updateMe(services: IdentityServices, actor: Actor, input: 
 const changedKeys = (before: Person, after: Person) =>
   (["display_name", "language"] as const).filter((key) => before[key] !== after[key]);
 
-/** Staff invite council members and mentors for their own centre; admins invite anyone, staff included. */
-export function mayInvite(actor: Actor, grant: Grant): boolean {
-  if (hasRole(actor, "admin")) return true;
-  return (grant.role === "council_member" || grant.role === "mentor") && hasRole(actor, "staff", grant.centre_id);
-}
 
 export async function invite(
   services: IdentityServices,

@@ -1,16 +1,16 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
+import { CENTRE_ROLES, ROLES } from "./roles.ts";
+
+export { CENTRE_ROLES, hasRole } from "./roles.ts";
 
 /**
  * A person and what they may do. Grants scoped to a centre only apply there; a person may
  * hold several at once (a relative on the panel who is also a mentor, say).
  */
 
-export const Role = v.picklist(["citizen", "council_member", "mentor", "staff", "admin"], "role_invalid");
+export const Role = v.picklist(ROLES, "role_invalid");
 export type Role = v.InferOutput<typeof Role>;
-
-/** Roles that only make sense at one centre. */
-export const CENTRE_ROLES: readonly Role[] = ["council_member", "mentor", "staff"];
 
 const grantEntries = { role: Role, centre_id: v.optional(CentreId) };
 
@@ -59,10 +59,6 @@ export type Person = v.InferOutput<typeof Person>;
 
 /** Who is making a request, as the session check knows them. Null when nobody is signed in. */
 export type Actor = Pick<Person, "grants" | "language" | "display_name"> & { person_id: string };
-
-export function hasRole(actor: Actor | null, role: Role, centreId?: string): boolean {
-  return !!actor?.grants.some((grant) => grant.role === role && (centreId === undefined || grant.centre_id === centreId));
-}
 
 export function addGrant(grants: readonly Grant[], grant: Grant): Grant[] {
   const held = grants.some((g) => g.role === grant.role && g.centre_id === grant.centre_id);

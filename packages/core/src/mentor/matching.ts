@@ -1,4 +1,4 @@
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 import { canBeMatched, type Mentor } from "./mentor.ts";
 import type { Pair } from "./pair.ts";
 import type { Interest } from "./profile.ts";

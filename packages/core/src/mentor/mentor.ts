@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, picks, Slot } from "./profile.ts";
 import { optionalText, requiredText } from "../shared/validation.ts";
+import { FREQUENCIES } from "./lists.ts";
 
 /**
  * A volunteer mentor: what they wrote when they applied, and how staff screened them
@@ -13,7 +14,7 @@ export const MentorId = v.pipe(v.string("mentor_id_invalid"), v.uuid("mentor_id_
 
 export const MENTOR_LIMITS = { about: 1000, helpWith: 500, livedExperience: 500, area: 80, contact: 120, maxCapacity: 3 } as const;
 
-export const Frequency = v.picklist(["weekly", "every_other_week", "monthly"], "mentor_frequency_invalid");
+export const Frequency = v.picklist(FREQUENCIES, "mentor_frequency_invalid");
 
 /** What a person sends to become a mentor. */
 export const MentorApplicationInput = v.object({

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, picks, Slot } from "./profile.ts";
 import { optionalText, requiredText } from "../shared/validation.ts";
+import { ASKED_BY, CONTACT_PREFERENCES } from "./lists.ts";
 
 /**
  * A request for a mentor, and the pair it becomes: one item from the first words of the
@@ -19,9 +20,9 @@ export type PairState = v.InferOutput<typeof PairState>;
 export const PAIR_LIMITS = { helpWith: 1000, goal: 200, maxGoals: 3, name: 80, contact: 120, wishes: 500, logText: 1000 } as const;
 
 /** Who asked: the citizen, a relative on their behalf, or staff for them. */
-export const AskedBy = v.picklist(["self", "relative", "staff"], "mentor_asked_by_invalid");
+export const AskedBy = v.picklist(ASKED_BY, "mentor_asked_by_invalid");
 
-export const ContactPreference = v.picklist(["phone", "sms", "email", "via_relative", "via_staff"], "mentor_contact_preference_invalid");
+export const ContactPreference = v.picklist(CONTACT_PREFERENCES, "mentor_contact_preference_invalid");
 
 /** One to three goals, each in the person's own words. */
 const Goals = v.pipe(

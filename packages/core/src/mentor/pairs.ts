@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { hasRole, type Actor } from "../identity/person.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 import { canBeMatched } from "./mentor.ts";
 import { suggestMentors, type Suggestion } from "./matching.ts";
 import type { MentorServices } from "./mentors.ts";

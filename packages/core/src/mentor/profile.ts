@@ -1,21 +1,19 @@
 import * as v from "valibot";
 import type { MessageKey } from "../shared/messages.ts";
+import { AGE_GROUPS, DAY_PARTS, GENDERS, INTERESTS, LANGUAGES, WEEKDAYS } from "./lists.ts";
+
+export { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "./lists.ts";
 
 /**
  * What mentors and mentees tell about themselves, from the same lists, so that matching can
  * compare like with like: interests, languages, when they are free, who they are.
  */
 
-export const INTERESTS = ["sport", "music", "nature", "fishing", "cooking", "games", "it", "job", "crafts"] as const;
 export const Interest = v.picklist(INTERESTS, "mentor_interest_invalid");
 export type Interest = v.InferOutput<typeof Interest>;
 
-/** Languages as ISO 639-1 codes; a deployment adds the languages its citizens speak. */
-export const LANGUAGES = ["da", "en", "ar", "so", "ti", "fa", "tr", "uk", "pl", "de"] as const;
 export const LanguageCode = v.picklist(LANGUAGES, "mentor_language_invalid");
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export const DAY_PARTS = ["morning", "afternoon", "evening"] as const;
 /** One time a week someone is free, e.g. "tue-afternoon". */
 export const Slot = v.picklist(
   WEEKDAYS.flatMap((day) => DAY_PARTS.map((part) => `${day}-${part}` as const)),
@@ -23,8 +21,8 @@ export const Slot = v.picklist(
 );
 export type Slot = v.InferOutput<typeof Slot>;
 
-export const Gender = v.picklist(["woman", "man", "other"], "mentor_gender_invalid");
-export const AgeGroup = v.picklist(["18-29", "30-49", "50-66", "67+"], "mentor_age_group_invalid");
+export const Gender = v.picklist(GENDERS, "mentor_gender_invalid");
+export const AgeGroup = v.picklist(AGE_GROUPS, "mentor_age_group_invalid");
 
 /** A list of distinct picks, at least `min`; duplicates are dropped. */
 export const picks = <T extends v.GenericSchema<unknown, string>>(item: T, min: number, max: number, message: MessageKey) =>

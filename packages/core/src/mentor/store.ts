@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, conditionFailed, queryAll, writeAudited } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import type { Mentor, MentorStatus } from "./mentor.ts";
 import type { LogEntry, Pair, PairState } from "./pair.ts";
 
@@ -53,11 +53,6 @@ const pointerKey = (personId: string, pairId: string) => ({ pk: `PERSON#${person
 const mentorQueue = (centre: string, status: MentorStatus) => `MENTORS#${centre}#${status}`;
 const pairQueue = (centre: string, state: PairState) => `PAIRS#${centre}#${state}`;
 const mentorPairs = (mentorId: string) => `MENTOR_PAIRS#${mentorId}`;
-
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([key]) => !KEYS.includes(key))) as T;
-}
 
 const mentorItem = (mentor: Mentor) => ({
   ...mentorKey(mentor.id),
@@ -151,7 +146,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     async getMentor(id: string): Promise<Mentor | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: mentorKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Mentor>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Mentor>(result.Item) : undefined;
     },
 
     /**
@@ -179,7 +174,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": mentorQueue(centre, status) },
       });
-      return items.map((item) => strip<Mentor>(item));
+      return items.map((item) => withoutKeys<Mentor>(item));
     },
 
     async deleteMentor(id: string): Promise<void> {
@@ -199,7 +194,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
 
     async getPair(id: string): Promise<Pair | undefined> {
       const result = await call(() => db.send(new GetCommand({ TableName, Key: pairKey(id), ConsistentRead: true })));
-      return result.Item ? strip<Pair>(result.Item) : undefined;
+      return result.Item ? withoutKeys<Pair>(result.Item) : undefined;
     },
 
     async listPairs(centre: string, state: PairState): Promise<Pair[]> {
@@ -209,7 +204,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi1pk = :queue",
         ExpressionAttributeValues: { ":queue": pairQueue(centre, state) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     async listMentorPairs(mentorId: string): Promise<Pair[]> {
@@ -219,7 +214,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         KeyConditionExpression: "gsi2pk = :mentor",
         ExpressionAttributeValues: { ":mentor": mentorPairs(mentorId) },
       });
-      return items.map((item) => strip<Pair>(item));
+      return items.map((item) => withoutKeys<Pair>(item));
     },
 
     /** The ids of the pairs this person asked for. */
@@ -276,7 +271,7 @@ export function createMentorStore(db: DynamoDBDocumentClient, tableName: string)
         ExpressionAttributeValues: { ":pair": `PAIR#${pairId}`, ":log": "LOG#" },
         ScanIndexForward: false,
       });
-      return items.map((item) => strip<LogEntry>(item));
+      return items.map((item) => withoutKeys<LogEntry>(item));
     },
 
     /** Deletes the pair, its log and the asker's pointer. */

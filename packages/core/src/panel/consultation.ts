@@ -3,18 +3,17 @@ import { Email } from "../identity/person.ts";
 import { CentreId } from "../shared/centres.ts";
 import type { MessageKey } from "../shared/messages.ts";
 import { isoTimestamp } from "../shared/validation.ts";
+import { AGE_BANDS, CHOICE_ICONS, CONTACT_PREFERENCES, RELATIONS } from "./lists.ts";
 
 /**
  * The citizen panel (Borgerpanel): who is on it, and the consultations staff send to it.
  * Types come from these schemas; the site sends the same shapes.
  */
 
-// ── Members ──
-
-export const AgeBand = v.picklist(["under_18", "18_29", "30_49", "50_66", "67_plus"], "panel_age_band_invalid");
-export const Relation = v.picklist(["user", "relative", "other"], "panel_relation_invalid");
-/** How a member wants to hear about a new consultation: a mail, or only on their page on the site. */
-export const ContactPreference = v.picklist(["email", "site"], "panel_contact_invalid");
+// Members
+export const AgeBand = v.picklist(AGE_BANDS, "panel_age_band_invalid");
+export const Relation = v.picklist(RELATIONS, "panel_relation_invalid");
+export const ContactPreference = v.picklist(CONTACT_PREFERENCES, "panel_contact_invalid");
 
 /** Optional, and used only to see who answers (representativeness) and to ask a group (targeting). */
 export const Profile = v.object({
@@ -24,7 +23,7 @@ export const Profile = v.object({
 });
 export type Profile = v.InferOutput<typeof Profile>;
 
-/** The version of the consent text the member agreed to (the site shows it; see da.ts panelConsent*). */
+/** The version of the consent text the member agreed to (the site shows it: web/src/panel/ConsentText.tsx, texts "panel.consent…"). */
 export const CONSENT_VERSION = "2026-11";
 
 export const JoinInput = v.pipe(
@@ -52,26 +51,20 @@ export const Member = v.object({
 });
 export type Member = v.InferOutput<typeof Member>;
 
-/** The three ways results are broken down; each is one profile field. */
-export const DIMENSIONS = ["age_band", "area", "relation"] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, QUESTION_TYPES, type Dimension } from "./lists.ts";
 
-// ── Consultations ──
-
+// Consultations
 export const ConsultationId = v.pipe(v.string("panel_consultation_id_invalid"), v.uuid("panel_consultation_id_invalid"));
 
 const text = (min: number, max: number, message: MessageKey) =>
   v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(min, message), v.maxLength(max, message));
 
-/** Icons a choice may show next to its words (the site draws them; the words always carry the meaning). */
-export const ChoiceIcon = v.picklist(["home", "bus", "food", "people", "heart", "sun", "book", "phone"], "panel_icon_invalid");
+export const ChoiceIcon = v.picklist(CHOICE_ICONS, "panel_icon_invalid");
 
 const ChoiceInput = v.object({ label: text(1, 120, "panel_choice_label_invalid"), icon: v.optional(ChoiceIcon) });
 const Choices = v.pipe(v.array(ChoiceInput, "panel_choices_invalid"), v.minLength(2, "panel_choices_invalid"), v.maxLength(12, "panel_choices_invalid"));
 
 const questionBase = { text: text(1, 300, "panel_question_text_invalid"), optional: v.optional(v.boolean(), false) };
-
-export const QUESTION_TYPES = ["single", "multiple", "yes_no", "scale", "short_text", "long_text"] as const;
 
 const QuestionInput = v.variant(
   "type",
@@ -164,8 +157,7 @@ export function matchesTarget(target: Target, profile: Profile): boolean {
   return fits(target.age_bands, profile.age_band) && fits(target.areas, profile.area) && fits(target.relations, profile.relation);
 }
 
-// ── Answers and results ──
-
+// Answers and results
 export const AnswerInput = v.object({ answers: v.record(v.string(), v.unknown(), "panel_answers_invalid") });
 
 /** One stored answer value: a choice id, several, "yes"/"no", 1–5, or text. */

@@ -118,8 +118,7 @@ export async function sendReminders(services: PanelServices): Promise<number> {
   return started;
 }
 
-// ── Members ──
-
+// Members
 /** What a member sees of a consultation: never counts or other people's answers. */
 export type MemberConsultation = Pick<Consultation, "id" | "title" | "intro" | "opens_at" | "closes_at" | "questions" | "status"> & {
   answered: boolean;
@@ -180,8 +179,7 @@ export async function submitAnswers(services: PanelServices, actor: Actor, id: s
   if (outcome === "closed") throw new ConflictError("panel_consultation_closed", { closes_at: consultation.closes_at });
 }
 
-// ── Results ──
-
+// Results
 /** Staff: everything while it runs — counts, masked free text, breakdowns with small groups hidden, and who is missing. */
 export async function staffResults(services: PanelServices, centreId: string, id: string) {
   const consultation = await ofCentre(services, centreId, id);
@@ -217,8 +215,7 @@ export async function exportAnswers(services: PanelServices, actor: Actor, centr
   return format === "csv" ? { csv: toCsv(consultation.questions, records) } : { json: { consultation: { id, title: consultation.title }, questions, answers: records } };
 }
 
-// ── Public ──
-
+// Public
 export type PublishedSummary = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "answer_count" | "results_published_at">;
 
 const published = (c: Consultation): PublishedSummary => ({

@@ -1,5 +1,5 @@
 import type { Mail } from "../shared/mailer.ts";
-import type { Language } from "../shared/messages.ts";
+import type { Language } from "../shared/language.ts";
 
 /** The mails the panel sends, in the member's language: what it is, until when, and the link. */
 

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, conditionFailed, queryAll, transactWrite, writeAudited, type WriteItem } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited, type WriteItem } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -37,26 +37,7 @@ import type { AnswerRow } from "./results.ts";
  * - Answer: pk `ANSWERS#<id>`, sk a random UUIDv4; the answers and the respondent's coarse
  *   profile (age band, area, relation). No person id, no time.
  *
- * What the stored data reveals (anonymity)
- * - The answer item holds no person id, no email and no timestamp, and its key is random
- *   (UUIDv4, not the time-ordered v7), so neither its key nor its place in the partition says
- *   who wrote it or when. Answers live in their own partition, apart from the invitations.
- * - The invitation item says that a person was invited and whether they have answered, but not
- *   when (no answer time is stored) and not what. It is personal data: exported and erased with
- *   the person.
- * - Through the API nobody can join the two: staff see counts, masked free text and grouped
- *   numbers with small groups hidden (results.ts); exports follow the same rules.
- * - What someone with direct access to the table could still learn: (a) the answer's profile
- *   values — if a member's combination of age band, area and relation is unique on the panel,
- *   a reader who knows that member's profile can find their answer; (b) timing — someone
- *   watching the table live, or comparing two backups (point-in-time recovery), sees a marker
- *   and an answer appear together and can link them. We reduce (b) by storing no times on
- *   either item, random answer keys and no DynamoDB stream on the table; (a) by keeping the
- *   profile coarse and optional. Direct table access is for operators only (IAM), never staff.
- * - Staff see results while a consultation runs. A staff member who knows the moment one
- *   person answered (say, they helped them) could compare the results just before and after.
- *   The API never says who has answered, small groups stay hidden and free text is masked,
- *   but the counts per question do change by one: that is the price of live results.
+ * What the stored data reveals about who answered what: docs/panel-anonymity.md.
  */
 
 const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER" });
@@ -68,11 +49,6 @@ export const memberItem = (member: Member) => ({ ...memberKey(member.person_id),
 
 /** One page of a list in a fixed order, and the key of its last item when there may be more. */
 export type StorePage<T> = { items: T[]; last: string | null };
-
-function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, ...rest } = item;
-  return rest as T;
-}
 
 export type Invitation = { consultation_id: string; person_id: string; invited_at: string; answered: boolean };
 
@@ -87,7 +63,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
   return {
     async getMember(personId: string): Promise<Member | undefined> {
       const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: memberKey(personId) })));
-      return Item ? strip<Member>(Item) : undefined;
+      return Item ? withoutKeys<Member>(Item) : undefined;
     },
 
     async putMember(member: Member): Promise<void> {
@@ -99,7 +75,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async listMembers(): Promise<Member[]> {
-      return (await byGsi1("MEMBERS")).map((item) => strip<Member>(item));
+      return (await byGsi1("MEMBERS")).map((item) => withoutKeys<Member>(item));
     },
 
     /** Pattern 2, a page at a time: members after `after` (a person id), by person id. */
@@ -110,17 +86,17 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         ExpressionAttributeValues: { ":pk": "MEMBERS", ...(after ? { ":after": after } : {}) },
         Limit: limit,
       });
-      const items = page.items.map((item) => strip<Member>(item));
+      const items = page.items.map((item) => withoutKeys<Member>(item));
       return { items, last: page.more ? (items.at(-1)?.person_id ?? null) : null };
     },
 
     async getConsultation(id: string): Promise<Consultation | undefined> {
       const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: consultationKey(id) })));
-      return Item ? strip<Consultation>(Item) : undefined;
+      return Item ? withoutKeys<Consultation>(Item) : undefined;
     },
 
     async listConsultations(): Promise<Consultation[]> {
-      return (await byGsi1("CONSULTATIONS")).map((item) => strip<Consultation>(item));
+      return (await byGsi1("CONSULTATIONS")).map((item) => withoutKeys<Consultation>(item));
     },
 
     /** A new draft (never overwrites) or a changed draft (only while it is still a draft). Returns false when the condition failed. */
@@ -165,7 +141,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :invited)",
         ExpressionAttributeValues: { ":pk": `CONSULTATION#${consultationId}`, ":invited": "INVITED#" },
       });
-      return items.map((item) => strip<Invitation>(item));
+      return items.map((item) => withoutKeys<Invitation>(item));
     },
 
     /** Pattern 6, a page at a time: invitations after the person `after`, by person id. */
@@ -176,12 +152,12 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         ExpressionAttributeValues: { ":pk": `CONSULTATION#${consultationId}`, ":after": `INVITED#${after ?? ""}` },
         Limit: limit,
       });
-      const items = page.items.filter((item) => String(item.sk).startsWith("INVITED#")).map((item) => strip<Invitation>(item));
+      const items = page.items.filter((item) => String(item.sk).startsWith("INVITED#")).map((item) => withoutKeys<Invitation>(item));
       return { items, last: page.more ? (items.at(-1)?.person_id ?? null) : null };
     },
 
     async invitationsFor(personId: string): Promise<Invitation[]> {
-      return (await byGsi1(`INVITED#${personId}`)).map((item) => strip<Invitation>(item));
+      return (await byGsi1(`INVITED#${personId}`)).map((item) => withoutKeys<Invitation>(item));
     },
 
     async deleteInvitation(consultationId: string, personId: string): Promise<void> {
@@ -259,7 +235,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
 
     async answersTo(consultationId: string): Promise<AnswerRow[]> {
       const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `ANSWERS#${consultationId}` } });
-      return items.map((item) => strip<AnswerRow>(item));
+      return items.map((item) => withoutKeys<AnswerRow>(item));
     },
   };
 

@@ -40,7 +40,6 @@ export type AuditLine = { Put: { TableName: string; Item: Record<string, unknown
 /** Audit lines are only ever created: a put that would replace an old line fails (shared/manifest.ts auditAppendGrant). */
 const CREATE_ONLY = "attribute_not_exists(pk)";
 
-
 export const AuditQuery = v.object({
   person: v.optional(v.pipe(v.string(), v.uuid("person_id_invalid"))),
   item: v.optional(v.pipe(v.string(), v.minLength(3, "item_invalid"), v.maxLength(200, "item_invalid"))),

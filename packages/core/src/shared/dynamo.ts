@@ -10,7 +10,6 @@ import {
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import type { AuditLine } from "./audit.ts";
 import type { Config } from "./config.ts";
 import { isUnavailable, UnavailableError } from "./errors.ts";
 import type { TableSpec } from "./tables.ts";
@@ -109,12 +108,12 @@ export async function transactWrite(db: DynamoDBDocumentClient, input: TransactW
 export type WriteItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /**
- * Writes a change together with its audit line, in one transaction (`transactWrite`): both are
- * stored or neither, so an outage between two writes cannot leave a staff change nobody recorded.
- * Without a line, a change of one item is a plain Put or Update. A refused condition
- * is thrown for the store to read (`conditionFailed`).
+ * Writes a change together with its audit line (the Put that audit.ts `line` builds), in one
+ * transaction (`transactWrite`): both are stored or neither, so an outage between two writes
+ * cannot leave a staff change nobody recorded. Without a line, a change of one item is a plain
+ * Put or Update. A refused condition is thrown for the store to read (`conditionFailed`).
  */
-export async function writeAudited(db: DynamoDBDocumentClient, items: readonly WriteItem[], line: AuditLine | undefined): Promise<void> {
+export async function writeAudited(db: DynamoDBDocumentClient, items: readonly WriteItem[], line: WriteItem | undefined): Promise<void> {
   const [only] = items;
   if (!line && items.length === 1 && only) {
     if (only.Put) return void (await call(() => db.send(new PutCommand(only.Put!))));
@@ -135,4 +134,9 @@ export async function probeTable(db: DynamoDBDocumentClient, tableName: string, 
   } catch (error) {
     throw error instanceof UnavailableError ? error : new UnavailableError(error);
   }
+}
+
+/** An item as the module's types know it: without the table's key and index attributes (pk, sk, gsi<n>pk, gsi<n>sk). */
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !/^(pk|sk|gsi\d+(pk|sk))$/.test(name))) as T;
 }

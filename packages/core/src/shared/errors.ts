@@ -21,6 +21,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** The body is of a kind the route does not take (415); the message says what it takes. */
+export class UnsupportedMediaTypeError extends Error {
+  readonly kind = "unsupported_media_type";
+  constructor(readonly what: MessageKey) {
+    super(`Unsupported media type: ${what}`);
+  }
+}
+
 /** Nobody is signed in, and the request needs someone who is. */
 export class UnauthenticatedError extends Error {
   readonly kind = "unauthenticated";

@@ -6,7 +6,7 @@ import { councilJobs } from "@naerhed/core/council/mailing";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
-import { closedJustNow, councilOverview } from "@naerhed/core/council/overview";
+import { councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
 import {
   acceptProposal,
@@ -15,14 +15,14 @@ import {
   createProposal,
   declineProposal,
   inbox,
-  readProposal,
+  proposalPage,
   submitProposal,
   withdrawProposal,
 } from "@naerhed/core/council/proposals";
 import type { CouncilServices } from "@naerhed/core/council/services";
 import { createCouncilStore } from "@naerhed/core/council/store";
-import { publicVote, Receipt } from "@naerhed/core/council/vote";
-import { castBallot, checkReceipt, closeVoteNow, currentVote, myBallot, openBallots, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
+import { Receipt } from "@naerhed/core/council/vote";
+import { castBallot, checkReceipt, closeVoteNow, myBallot, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
 import { access } from "@naerhed/core/shared/access";
 import { councilManifest } from "@naerhed/core/council/manifest";
 import { CentreId } from "@naerhed/core/shared/centres";
@@ -33,11 +33,11 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const CentrePath = v.object({ centre: CentreId });
-const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
+export const CentrePath = v.object({ centre: CentreId });
+export const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
 const VotePath = v.object({ centre: CentreId, id: VoteId });
-const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
-const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
+export const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
+export const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
 
 /**
  * Who may do what in the council:
@@ -73,113 +73,115 @@ export const councilModule: ApiModule = {
   },
   // Mail to members goes out in parts, each a `council.job-part` event the council sends itself.
   on: { "council.job-part": (services, part) => councilServices(services).jobs.runPart(part) },
-  routes: (services) => {
-    const council = councilServices(services);
-    return (
-      new Hono<AppEnv>()
-        .get("/council/centres/:centre", guard(access.public), async (c) =>
-          c.json(await councilOverview(council, parseInput(CentrePath, c.req.param()).centre, c.get("actor"))),
-        )
-        .get("/council/centres/:centre/proposals/:id", guard(access.public), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          const { proposal, comments } = await readProposal(council, c.get("actor"), centre, id);
-          const vote = proposal.vote_id ? await currentVote(council, centre, proposal.vote_id) : null;
-          const latest = vote && closedJustNow(proposal, vote) ? (await readProposal(council, c.get("actor"), centre, id)).proposal : proposal;
-          return c.json({ proposal: latest, comments, vote: vote && publicVote(vote), open_ballots: vote ? await openBallots(council, vote) : [] });
-        })
-        .get("/council/centres/:centre/votes/:id/receipts/:receipt", guard(access.public), async (c) => {
-          const { centre, id, receipt } = parseInput(ReceiptPath, c.req.param());
-          return c.json(await checkReceipt(council, centre, id, receipt));
-        })
-        // Meetings: public, with an iCalendar feed of the upcoming ones.
-        .get("/council/centres/:centre/meetings.ics", guard(access.public), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          c.header("content-type", "text/calendar; charset=utf-8");
-          c.header("content-disposition", `inline; filename="borgerraad-${centre}.ics"`);
-          return c.body(await meetingsCalendar(council, centre));
-        })
-        .get("/council/centres/:centre/meetings/:id", guard(access.public), async (c) => {
-          const { centre, id } = parseInput(MeetingPath, c.req.param());
-          return c.json({ meeting: await readMeeting(council, c.get("actor"), centre, id) });
-        })
-        .post("/council/centres/:centre/meetings", guard(inCouncil), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          return c.json({ meeting: await planMeeting(council, actorOf(c), centre, parseInput(MeetingInput, await readJson(c))) }, 201);
-        })
-        .put("/council/centres/:centre/meetings/:id/minutes", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(MeetingPath, c.req.param());
-          return c.json({ meeting: await writeMinutes(council, actorOf(c), centre, id, parseInput(MinutesInput, await readJson(c))) });
-        })
-        // Proposals from anyone signed in.
-        .post("/council/centres/:centre/proposals", guard(access.signedIn), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          return c.json({ proposal: await createProposal(council, actorOf(c), centre, parseInput(ProposalInput, await readJson(c))) }, 201);
-        })
-        .post("/council/centres/:centre/proposals/:id/submit", guard(access.signedIn), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          return c.json({ proposal: await submitProposal(council, actorOf(c), centre, id) });
-        })
-        .post("/council/centres/:centre/proposals/:id/withdraw", guard(access.signedIn), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          return c.json({ proposal: await withdrawProposal(council, actorOf(c), centre, id) });
-        })
-        // Voting members.
-        .get("/council/my-votes", guard(access.signedIn), async (c) =>
-          c.json({ items: await votesFor(council, actorOf(c)), memberships: await myMemberships(council, actorOf(c)) }),
-        )
-        .put("/council/centres/:centre/my-notifications", guard(access.signedIn), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          const member = await setNotify(council, actorOf(c), centre, parseInput(NotifyInput, await readJson(c)));
-          return c.json({ notify: member.notify, email: member.email });
-        })
-        .get("/council/centres/:centre/votes/:id/ballot", guard(access.signedIn), async (c) => {
-          const { centre, id } = parseInput(VotePath, c.req.param());
-          return c.json(await myBallot(council, actorOf(c), centre, id));
-        })
-        .put("/council/centres/:centre/votes/:id/ballot", guard(access.signedIn), async (c) => {
-          const { centre, id } = parseInput(VotePath, c.req.param());
-          return c.json({ ballot: await castBallot(council, actorOf(c), centre, id, parseInput(CastInput, await readJson(c))) });
-        })
-        // Members and managers.
-        .get("/council/centres/:centre/inbox", guard(inCouncil), async (c) =>
-          c.json({ items: await inbox(council, actorOf(c), parseInput(CentrePath, c.req.param()).centre) }),
-        )
-        .post("/council/centres/:centre/proposals/:id/comments", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          const { text } = parseInput(CommentInput, await readJson(c));
-          return c.json({ comment: await commentOn(council, actorOf(c), centre, id, text) }, 201);
-        })
-        // Managers: staff, admins, the chair.
-        .post("/council/centres/:centre/proposals/:id/accept", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          return c.json({ proposal: await acceptProposal(council, actorOf(c), centre, id) });
-        })
-        .post("/council/centres/:centre/proposals/:id/decline", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          const { reason } = parseInput(DeclineInput, await readJson(c));
-          return c.json({ proposal: await declineProposal(council, actorOf(c), centre, id, reason) });
-        })
-        .post("/council/centres/:centre/proposals/:id/vote", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          return c.json({ vote: await openVote(council, actorOf(c), centre, id, parseInput(OpenVoteInput, await readJson(c))) }, 201);
-        })
-        .post("/council/centres/:centre/proposals/:id/follow-up", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(ProposalPath, c.req.param());
-          return c.json({ proposal: await addFollowUp(council, actorOf(c), centre, id, parseInput(FollowUpInput, await readJson(c))) });
-        })
-        .post("/council/centres/:centre/votes/:id/close", guard(inCouncil), async (c) => {
-          const { centre, id } = parseInput(VotePath, c.req.param());
-          return c.json({ vote: await closeVoteNow(council, actorOf(c), centre, id) });
-        })
-        // Staff: the member list, with mail addresses.
-        .get("/council/centres/:centre/members", guard(centreStaff), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          return c.json({ items: (await council.store.centre(centre)).members });
-        })
-        .put("/council/centres/:centre/members", guard(centreStaff), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          return c.json({ member: await putMember(council, actorOf(c), centre, parseInput(MemberInput, await readJson(c))) });
-        })
-    );
-  },
+  routes: councilRoutes,
 };
+
+/** The council's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
+export function councilRoutes(services: Services) {
+  const council = councilServices(services);
+  return (
+    new Hono<AppEnv>()
+      .get("/council/centres/:centre", guard(access.public), async (c) =>
+        c.json(await councilOverview(council, parseInput(CentrePath, c.req.param()).centre, c.get("actor"))),
+      )
+      .get("/council/centres/:centre/proposals/:id", guard(access.public), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json(await proposalPage(council, c.get("actor"), centre, id));
+      })
+      .get("/council/centres/:centre/votes/:id/receipts/:receipt", guard(access.public), async (c) => {
+        const { centre, id, receipt } = parseInput(ReceiptPath, c.req.param());
+        return c.json(await checkReceipt(council, centre, id, receipt));
+      })
+      // Meetings: public, with an iCalendar feed of the upcoming ones.
+      .get("/council/centres/:centre/meetings.ics", guard(access.public), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        c.header("content-type", "text/calendar; charset=utf-8");
+        c.header("content-disposition", `inline; filename="borgerraad-${centre}.ics"`);
+        return c.body(await meetingsCalendar(council, centre));
+      })
+      .get("/council/centres/:centre/meetings/:id", guard(access.public), async (c) => {
+        const { centre, id } = parseInput(MeetingPath, c.req.param());
+        return c.json({ meeting: await readMeeting(council, c.get("actor"), centre, id) });
+      })
+      .post("/council/centres/:centre/meetings", guard(inCouncil), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ meeting: await planMeeting(council, actorOf(c), centre, parseInput(MeetingInput, await readJson(c))) }, 201);
+      })
+      .put("/council/centres/:centre/meetings/:id/minutes", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(MeetingPath, c.req.param());
+        return c.json({ meeting: await writeMinutes(council, actorOf(c), centre, id, parseInput(MinutesInput, await readJson(c))) });
+      })
+      // Proposals from anyone signed in.
+      .post("/council/centres/:centre/proposals", guard(access.signedIn), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ proposal: await createProposal(council, actorOf(c), centre, parseInput(ProposalInput, await readJson(c))) }, 201);
+      })
+      .post("/council/centres/:centre/proposals/:id/submit", guard(access.signedIn), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ proposal: await submitProposal(council, actorOf(c), centre, id) });
+      })
+      .post("/council/centres/:centre/proposals/:id/withdraw", guard(access.signedIn), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ proposal: await withdrawProposal(council, actorOf(c), centre, id) });
+      })
+      // Voting members.
+      .get("/council/my-votes", guard(access.signedIn), async (c) =>
+        c.json({ items: await votesFor(council, actorOf(c)), memberships: await myMemberships(council, actorOf(c)) }),
+      )
+      .put("/council/centres/:centre/my-notifications", guard(access.signedIn), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        const member = await setNotify(council, actorOf(c), centre, parseInput(NotifyInput, await readJson(c)));
+        return c.json({ notify: member.notify, email: member.email });
+      })
+      .get("/council/centres/:centre/votes/:id/ballot", guard(access.signedIn), async (c) => {
+        const { centre, id } = parseInput(VotePath, c.req.param());
+        return c.json(await myBallot(council, actorOf(c), centre, id));
+      })
+      .put("/council/centres/:centre/votes/:id/ballot", guard(access.signedIn), async (c) => {
+        const { centre, id } = parseInput(VotePath, c.req.param());
+        return c.json({ ballot: await castBallot(council, actorOf(c), centre, id, parseInput(CastInput, await readJson(c))) });
+      })
+      // Members and managers.
+      .get("/council/centres/:centre/inbox", guard(inCouncil), async (c) =>
+        c.json(await inbox(council, actorOf(c), parseInput(CentrePath, c.req.param()).centre)),
+      )
+      .post("/council/centres/:centre/proposals/:id/comments", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        const { text } = parseInput(CommentInput, await readJson(c));
+        return c.json({ comment: await commentOn(council, actorOf(c), centre, id, text) }, 201);
+      })
+      // Managers: staff, admins, the chair.
+      .post("/council/centres/:centre/proposals/:id/accept", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ proposal: await acceptProposal(council, actorOf(c), centre, id) });
+      })
+      .post("/council/centres/:centre/proposals/:id/decline", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        const { reason } = parseInput(DeclineInput, await readJson(c));
+        return c.json({ proposal: await declineProposal(council, actorOf(c), centre, id, reason) });
+      })
+      .post("/council/centres/:centre/proposals/:id/vote", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ vote: await openVote(council, actorOf(c), centre, id, parseInput(OpenVoteInput, await readJson(c))) }, 201);
+      })
+      .post("/council/centres/:centre/proposals/:id/follow-up", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ proposal: await addFollowUp(council, actorOf(c), centre, id, parseInput(FollowUpInput, await readJson(c))) });
+      })
+      .post("/council/centres/:centre/votes/:id/close", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(VotePath, c.req.param());
+        return c.json({ vote: await closeVoteNow(council, actorOf(c), centre, id) });
+      })
+      // Staff: the member list, with mail addresses.
+      .get("/council/centres/:centre/members", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ items: (await council.store.centre(centre)).members });
+      })
+      .put("/council/centres/:centre/members", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ member: await putMember(council, actorOf(c), centre, parseInput(MemberInput, await readJson(c))) });
+      })
+  );
+}
+
+export type CouncilRoutes = ReturnType<typeof councilRoutes>;

@@ -31,8 +31,6 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-/** Identity: sign-in, sessions, a person's own data, invitations and the audit log. */
-
 /** Identity asks, over the bus, every module whose manifest says it holds personal data (the manifests are plain data). */
 const personalData = (services: Services): PersonalDataServices => ({
   ...services.identity,
@@ -40,6 +38,7 @@ const personalData = (services: Services): PersonalDataServices => ({
   modules: personalDataModules(manifests),
 });
 
+/** Identity: sign-in, sessions, a person's own data, invitations and the audit log. */
 export const identityModule: ApiModule = {
   manifest: identityManifest,
   jobs: { "erase-redrive": async (services) => void (await redriveErasures(personalData(services))) },
@@ -47,74 +46,79 @@ export const identityModule: ApiModule = {
     "personal-data.export-part": (services, detail) => keepExportPart(services.identity, detail),
     "personal-data.erased": (services, { person_id, module }) => confirmErasure(personalData(services), person_id, module),
   },
-  routes: (services: Services) => {
-    const identity = services.identity;
-    return (
-      new Hono<AppEnv>()
-        // Who is signed in, if anyone; the site asks on every page, so nobody gets a 401 for it.
-        .get("/identity/session", guard(access.public), (c) => {
-          const actor = c.get("actor");
-          return c.json({ signed_in: actor !== null, person: actor });
-        })
-        .post("/identity/sign-in", guard(access.public), async (c) =>
-          c.json(
-            await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), {
-              clientAddress: clientAddress(c),
-              siteOrigin: c.get("siteOrigin"),
-            }),
-            202,
-          ),
-        )
-        .post("/identity/sign-in/verify", guard(access.public), async (c) => {
-          const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)));
-          setSessionCookie(c, token);
-          return c.json({ person });
-        })
-        .post("/identity/sign-in/password", guard(access.public), async (c) => {
-          const { person, token } = await signInWithPassword(identity, parseInput(PasswordSignIn, await readJson(c)), clientAddress(c));
-          setSessionCookie(c, token);
-          return c.json({ person });
-        })
-        .post("/identity/sign-out", guard(access.signedIn), async (c) => {
-          await endSession(identity.store, sessionToken(c)!);
-          clearSessionCookie(c);
-          return c.body(null, 204);
-        })
-        .post("/identity/sign-out-everywhere", guard(access.signedIn), async (c) => {
-          await endAllSessions(identity.store, actorOf(c).person_id);
-          clearSessionCookie(c);
-          return c.body(null, 204);
-        })
-        .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) =>
-          c.json({ person: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c)), c.get("siteOrigin")) }, 201),
-        )
-        .get("/identity/audit", guard(access.role("admin")), async (c) =>
-          c.json(await services.audit.list(parseInput(AuditQuery, c.req.query()))),
-        )
-        .get("/me", guard(access.signedIn), async (c) => c.json({ person: await getMe(identity, actorOf(c)) }))
-        .patch("/me", guard(access.signedIn), async (c) =>
-          c.json({ person: await updateMe(identity, actorOf(c), parseInput(UpdateMe, await readJson(c))) }),
-        )
-        .post("/me/password", guard(access.role("staff", "admin")), async (c) => {
-          await setPassword(identity, actorOf(c), parseInput(SetPassword, await readJson(c)));
-          return c.body(null, 204);
-        })
-        .get("/me/export", guard(access.signedIn), async (c) => {
-          const result = await exportPersonalData(personalData(services), actorOf(c).person_id);
-          if (!result.ready) {
-            // A module is slow to answer: the parts that came are kept, and the next try finds the rest.
-            c.header("retry-after", "30");
-            return c.json({ status: "preparing", message: message("export_not_ready", c.get("language")), missing: result.missing }, 202);
-          }
-          c.header("content-disposition", 'attachment; filename="naerhed-mine-data.json"');
-          return c.json(result.data);
-        })
-        .delete("/me", guard(access.signedIn), async (c) => {
-          // Signed out everywhere at once; every module is asked to erase, and identity erases itself after the last one confirmed.
-          await requestErasure(personalData(services), actorOf(c).person_id);
-          clearSessionCookie(c);
-          return c.body(null, 204);
-        })
-    );
-  },
+  routes: identityRoutes,
 };
+
+/** The identity module's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
+export function identityRoutes(services: Services) {
+  const identity = services.identity;
+  return (
+    new Hono<AppEnv>()
+      // Who is signed in, if anyone; the site asks on every page, so nobody gets a 401 for it.
+      .get("/identity/session", guard(access.public), (c) => {
+        const actor = c.get("actor");
+        return c.json({ signed_in: actor !== null, person: actor });
+      })
+      .post("/identity/sign-in", guard(access.public), async (c) =>
+        c.json(
+          await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), {
+            clientAddress: clientAddress(c),
+            siteOrigin: c.get("siteOrigin"),
+          }),
+          202,
+        ),
+      )
+      .post("/identity/sign-in/verify", guard(access.public), async (c) => {
+        const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)));
+        setSessionCookie(c, token);
+        return c.json({ person });
+      })
+      .post("/identity/sign-in/password", guard(access.public), async (c) => {
+        const { person, token } = await signInWithPassword(identity, parseInput(PasswordSignIn, await readJson(c)), clientAddress(c));
+        setSessionCookie(c, token);
+        return c.json({ person });
+      })
+      .post("/identity/sign-out", guard(access.signedIn), async (c) => {
+        await endSession(identity.store, sessionToken(c)!);
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      })
+      .post("/identity/sign-out-everywhere", guard(access.signedIn), async (c) => {
+        await endAllSessions(identity.store, actorOf(c).person_id);
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      })
+      .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) =>
+        c.json({ person: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c)), c.get("siteOrigin")) }, 201),
+      )
+      .get("/identity/audit", guard(access.role("admin")), async (c) =>
+        c.json(await services.audit.list(parseInput(AuditQuery, c.req.query()))),
+      )
+      .get("/me", guard(access.signedIn), async (c) => c.json({ person: await getMe(identity, actorOf(c)) }))
+      .patch("/me", guard(access.signedIn), async (c) =>
+        c.json({ person: await updateMe(identity, actorOf(c), parseInput(UpdateMe, await readJson(c))) }),
+      )
+      .post("/me/password", guard(access.role("staff", "admin")), async (c) => {
+        await setPassword(identity, actorOf(c), parseInput(SetPassword, await readJson(c)));
+        return c.body(null, 204);
+      })
+      .get("/me/export", guard(access.signedIn), async (c) => {
+        const result = await exportPersonalData(personalData(services), actorOf(c).person_id);
+        if (!result.ready) {
+          // A module is slow to answer: the parts that came are kept, and the next try finds the rest.
+          c.header("retry-after", "30");
+          return c.json({ status: "preparing", message: message("export_not_ready", c.get("language")), missing: result.missing }, 202);
+        }
+        c.header("content-disposition", 'attachment; filename="naerhed-mine-data.json"');
+        return c.json(result.data);
+      })
+      .delete("/me", guard(access.signedIn), async (c) => {
+        // Signed out everywhere at once; every module is asked to erase, and identity erases itself after the last one confirmed.
+        await requestErasure(personalData(services), actorOf(c).person_id);
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      })
+  );
+}
+
+export type IdentityRoutes = ReturnType<typeof identityRoutes>;

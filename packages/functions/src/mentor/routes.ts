@@ -58,80 +58,85 @@ export const mentorModule: ApiModule = {
   },
   // Hourly: approved mentors whose certificate ran out go to recheck. Check-ins due and quiet pairs are worked out when staff look.
   jobs: { "mentor-certificates": (services) => expireCertificates(mentorServices(services)).then(() => undefined) },
-  routes: (services) => {
-    const s = mentorServices(services);
-    return (
-      new Hono<AppEnv>()
-        // ── Anyone signed in: apply as a mentor, ask for a mentor, see their own ──
-        .get("/mentor/me", guard(access.signedIn), async (c) => {
-          const actor = actorOf(c);
-          const [mentor, pairs] = await Promise.all([myMentorProfile(s, actor), myPairs(s, actor)]);
-          return c.json({ mentor, ...pairs });
-        })
-        .post("/mentor/applications", guard(access.signedIn), async (c) =>
-          c.json({ mentor: await applyAsMentor(s, actorOf(c), parseInput(MentorApplicationInput, await readJson(c))) }, 201),
-        )
-        .post("/mentor/requests", guard(access.signedIn), async (c) =>
-          c.json({ pair: await askForMentor(s, actorOf(c), parseInput(RequestInput, await readJson(c)), false) }, 201),
-        )
-        // ── One pair: its mentor, the person who asked, or staff of its centre (the use case checks; others get 404) ──
-        .get("/mentor/pairs/:id", guard(access.owner), async (c) => c.json(await getPair(s, actorOf(c), parseInput(PairPath, c.req.param()).id)))
-        .post("/mentor/pairs/:id/answer", guard(access.owner), async (c) => {
-          const { id } = parseInput(PairPath, c.req.param());
-          return c.json({ pair: await answerProposal(s, actorOf(c), id, parseInput(AnswerInput, await readJson(c)).answer) });
-        })
-        .post("/mentor/pairs/:id/log", guard(access.owner), async (c) => {
-          const { id } = parseInput(PairPath, c.req.param());
-          return c.json({ entry: await logMeeting(s, actorOf(c), id, parseInput(LogInput, await readJson(c))) }, 201);
-        })
-        .put("/mentor/pairs/:id/goals/:goal", guard(access.owner), async (c) => {
-          const { id, goal } = parseInput(GoalPath, c.req.param());
-          return c.json({ pair: await updateGoal(s, actorOf(c), id, goal, parseInput(GoalProgressInput, await readJson(c)).progress) });
-        })
-        .post("/mentor/pairs/:id/feedback", guard(access.owner), async (c) => {
-          const { id } = parseInput(PairPath, c.req.param());
-          return c.json({ pair: await giveFeedback(s, actorOf(c), id, parseInput(FeedbackInput, await readJson(c))) });
-        })
-        // ── Staff of the centre ──
-        .get("/mentor/centres/:centre/mentors", guard(centreStaff), async (c) =>
-          c.json(await centreMentors(s, parseInput(CentrePath, c.req.param()).centre)),
-        )
-        .post("/mentor/centres/:centre/mentors/:id/screening", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreMentorPath, c.req.param());
-          return c.json({ mentor: await screenMentor(s, actorOf(c), centre, id, parseInput(ScreeningInput, await readJson(c))) });
-        })
-        .get("/mentor/centres/:centre/pairs", guard(centreStaff), async (c) =>
-          c.json(await centreOverview(s, parseInput(CentrePath, c.req.param()).centre)),
-        )
-        .post("/mentor/centres/:centre/requests", guard(centreStaff), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          const input = parseInput(RequestInput, await readJson(c));
-          return c.json({ pair: await askForMentor(s, actorOf(c), { ...input, centre_id: centre }, true) }, 201);
-        })
-        .get("/mentor/centres/:centre/pairs/:id/suggestions", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ items: await suggestionsFor(s, centre, id, c.get("language")) });
-        })
-        .post("/mentor/centres/:centre/pairs/:id/propose", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ pair: await proposeMentor(s, actorOf(c), centre, id, parseInput(ProposeInput, await readJson(c)).mentor_id) });
-        })
-        .post("/mentor/centres/:centre/pairs/:id/first-meeting", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ pair: await planFirstMeeting(s, actorOf(c), centre, id, parseInput(FirstMeetingInput, await readJson(c))) });
-        })
-        .post("/mentor/centres/:centre/pairs/:id/check-in", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ pair: await recordCheckIn(s, actorOf(c), centre, id, parseInput(CheckInInput, await readJson(c)).note) });
-        })
-        .post("/mentor/centres/:centre/pairs/:id/end", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ pair: await endPair(s, actorOf(c), centre, id, parseInput(EndInput, await readJson(c))) });
-        })
-        .post("/mentor/centres/:centre/pairs/:id/cancel", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentrePairPath, c.req.param());
-          return c.json({ pair: await cancelRequest(s, actorOf(c), centre, id) });
-        })
-    );
-  },
+  routes: mentorRoutes,
 };
+
+/** The mentor module's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
+export function mentorRoutes(services: Services) {
+  const s = mentorServices(services);
+  return (
+    new Hono<AppEnv>()
+      // Anyone signed in: apply as a mentor, ask for a mentor, see their own
+      .get("/mentor/me", guard(access.signedIn), async (c) => {
+        const actor = actorOf(c);
+        const [mentor, pairs] = await Promise.all([myMentorProfile(s, actor), myPairs(s, actor)]);
+        return c.json({ mentor, ...pairs });
+      })
+      .post("/mentor/applications", guard(access.signedIn), async (c) =>
+        c.json({ mentor: await applyAsMentor(s, actorOf(c), parseInput(MentorApplicationInput, await readJson(c))) }, 201),
+      )
+      .post("/mentor/requests", guard(access.signedIn), async (c) =>
+        c.json({ pair: await askForMentor(s, actorOf(c), parseInput(RequestInput, await readJson(c)), false) }, 201),
+      )
+      // One pair: its mentor, the person who asked, or staff of its centre (the use case checks; others get 404)
+      .get("/mentor/pairs/:id", guard(access.owner), async (c) => c.json(await getPair(s, actorOf(c), parseInput(PairPath, c.req.param()).id)))
+      .post("/mentor/pairs/:id/answer", guard(access.owner), async (c) => {
+        const { id } = parseInput(PairPath, c.req.param());
+        return c.json({ pair: await answerProposal(s, actorOf(c), id, parseInput(AnswerInput, await readJson(c)).answer) });
+      })
+      .post("/mentor/pairs/:id/log", guard(access.owner), async (c) => {
+        const { id } = parseInput(PairPath, c.req.param());
+        return c.json({ entry: await logMeeting(s, actorOf(c), id, parseInput(LogInput, await readJson(c))) }, 201);
+      })
+      .put("/mentor/pairs/:id/goals/:goal", guard(access.owner), async (c) => {
+        const { id, goal } = parseInput(GoalPath, c.req.param());
+        return c.json({ pair: await updateGoal(s, actorOf(c), id, goal, parseInput(GoalProgressInput, await readJson(c)).progress) });
+      })
+      .post("/mentor/pairs/:id/feedback", guard(access.owner), async (c) => {
+        const { id } = parseInput(PairPath, c.req.param());
+        return c.json({ pair: await giveFeedback(s, actorOf(c), id, parseInput(FeedbackInput, await readJson(c))) });
+      })
+      // Staff of the centre
+      .get("/mentor/centres/:centre/mentors", guard(centreStaff), async (c) =>
+        c.json(await centreMentors(s, parseInput(CentrePath, c.req.param()).centre)),
+      )
+      .post("/mentor/centres/:centre/mentors/:id/screening", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreMentorPath, c.req.param());
+        return c.json({ mentor: await screenMentor(s, actorOf(c), centre, id, parseInput(ScreeningInput, await readJson(c))) });
+      })
+      .get("/mentor/centres/:centre/pairs", guard(centreStaff), async (c) =>
+        c.json(await centreOverview(s, parseInput(CentrePath, c.req.param()).centre)),
+      )
+      .post("/mentor/centres/:centre/requests", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        const input = parseInput(RequestInput, await readJson(c));
+        return c.json({ pair: await askForMentor(s, actorOf(c), { ...input, centre_id: centre }, true) }, 201);
+      })
+      .get("/mentor/centres/:centre/pairs/:id/suggestions", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ items: await suggestionsFor(s, centre, id, c.get("language")) });
+      })
+      .post("/mentor/centres/:centre/pairs/:id/propose", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ pair: await proposeMentor(s, actorOf(c), centre, id, parseInput(ProposeInput, await readJson(c)).mentor_id) });
+      })
+      .post("/mentor/centres/:centre/pairs/:id/first-meeting", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ pair: await planFirstMeeting(s, actorOf(c), centre, id, parseInput(FirstMeetingInput, await readJson(c))) });
+      })
+      .post("/mentor/centres/:centre/pairs/:id/check-in", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ pair: await recordCheckIn(s, actorOf(c), centre, id, parseInput(CheckInInput, await readJson(c)).note) });
+      })
+      .post("/mentor/centres/:centre/pairs/:id/end", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ pair: await endPair(s, actorOf(c), centre, id, parseInput(EndInput, await readJson(c))) });
+      })
+      .post("/mentor/centres/:centre/pairs/:id/cancel", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentrePairPath, c.req.param());
+        return c.json({ pair: await cancelRequest(s, actorOf(c), centre, id) });
+      })
+  );
+}
+
+export type MentorRoutes = ReturnType<typeof mentorRoutes>;

@@ -33,7 +33,7 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const IdPath = v.object({ id: ConsultationId });
+export const IdPath = v.object({ id: ConsultationId });
 const CentrePath = v.object({ centre: CentreId });
 const CentreIdPath = v.object({ centre: CentreId, id: ConsultationId });
 
@@ -58,80 +58,85 @@ export const panelModule: ApiModule = {
   },
   // Invitations and reminders go out in parts, each a `panel.job-part` event the panel sends itself.
   on: { "panel.job-part": (services, part) => panelServices(services).jobs.runPart(part) },
-  routes: (services) => {
-    const panel = panelServices(services);
-    return (
-      new Hono<AppEnv>()
-        // Public: published results only (summary, counts, breakdowns with small groups hidden).
-        .get("/panel/results", guard(access.public), async (c) => c.json({ items: await publishedResults(panel) }))
-        .get("/panel/results/:id", guard(access.public), async (c) => c.json(await publishedResult(panel, parseInput(IdPath, c.req.param()).id)))
-        // The signed-in person's own membership; every use case acts on the caller only.
-        .get("/panel/membership", guard(access.signedIn), async (c) => c.json({ member: await getMembership(panel, actorOf(c)) }))
-        .put("/panel/membership", guard(access.signedIn), async (c) =>
-          c.json({ member: await joinPanel(panel, actorOf(c), parseInput(JoinInput, await readJson(c))) }),
-        )
-        .delete("/panel/membership", guard(access.signedIn), async (c) => {
-          await leavePanel(panel, actorOf(c).person_id);
-          return c.json({ member: null });
-        })
-        // Members: only consultations they are invited to (the use case checks; others are "not found").
-        .get("/panel/consultations", guard(access.owner), async (c) => c.json({ items: await myConsultations(panel, actorOf(c)) }))
-        .get("/panel/consultations/:id", guard(access.owner), async (c) =>
-          c.json({ consultation: await getForMember(panel, actorOf(c), parseInput(IdPath, c.req.param()).id) }),
-        )
-        .post("/panel/consultations/:id/answers", guard(access.owner), async (c) => {
-          const { id } = parseInput(IdPath, c.req.param());
-          await submitAnswers(panel, actorOf(c), id, parseInput(AnswerInput, await readJson(c)).answers);
-          return c.json({ stored: true }, 201);
-        })
-        // Staff of the centre.
-        .get("/panel/centres/:centre/consultations", guard(centreStaff), async (c) =>
-          c.json({ items: await listForCentre(panel, parseInput(CentrePath, c.req.param()).centre) }),
-        )
-        .post("/panel/centres/:centre/consultations", guard(centreStaff), async (c) => {
-          const { centre } = parseInput(CentrePath, c.req.param());
-          return c.json({ consultation: await createConsultation(panel, actorOf(c), centre, parseInput(ConsultationInput, await readJson(c))) }, 201);
-        })
-        .post("/panel/centres/:centre/target-count", guard(centreStaff), async (c) => {
-          parseInput(CentrePath, c.req.param());
-          return c.json({ members: await countTarget(panel, parseInput(v.object({ target: Target }), await readJson(c)).target) });
-        })
-        .get("/panel/centres/:centre/consultations/:id", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          return c.json({ consultation: await getForCentre(panel, centre, id) });
-        })
-        .put("/panel/centres/:centre/consultations/:id", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          return c.json({ consultation: await updateConsultation(panel, actorOf(c), centre, id, parseInput(ConsultationInput, await readJson(c))) });
-        })
-        // 202: published, and the invitations are on their way (progress below).
-        .post("/panel/centres/:centre/consultations/:id/publish", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          return c.json(await publishConsultation(panel, actorOf(c), centre, id), 202);
-        })
-        .get("/panel/centres/:centre/consultations/:id/sending", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          return c.json({ sending: await sendingProgress(panel, centre, id) });
-        })
-        .get("/panel/centres/:centre/consultations/:id/results", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          return c.json(await staffResults(panel, centre, id));
-        })
-        .post("/panel/centres/:centre/consultations/:id/results", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          const { summary } = parseInput(SummaryInput, await readJson(c));
-          return c.json({ consultation: await publishResults(panel, actorOf(c), centre, id, summary) });
-        })
-        .get("/panel/centres/:centre/consultations/:id/export", guard(centreStaff), async (c) => {
-          const { centre, id } = parseInput(CentreIdPath, c.req.param());
-          const { format } = parseInput(ExportFormat, c.req.query());
-          const result = await exportAnswers(panel, actorOf(c), centre, id, format);
-          if (result.csv !== undefined) {
-            return c.body(result.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="borgerpanel-${id}.csv"` });
-          }
-          c.header("content-disposition", `attachment; filename="borgerpanel-${id}.json"`);
-          return c.json(result.json);
-        })
-    );
-  },
+  routes: panelRoutes,
 };
+
+/** The panel module's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
+export function panelRoutes(services: Services) {
+  const panel = panelServices(services);
+  return (
+    new Hono<AppEnv>()
+      // Public: published results only (summary, counts, breakdowns with small groups hidden).
+      .get("/panel/results", guard(access.public), async (c) => c.json({ items: await publishedResults(panel) }))
+      .get("/panel/results/:id", guard(access.public), async (c) => c.json(await publishedResult(panel, parseInput(IdPath, c.req.param()).id)))
+      // The signed-in person's own membership; every use case acts on the caller only.
+      .get("/panel/membership", guard(access.signedIn), async (c) => c.json({ member: await getMembership(panel, actorOf(c)) }))
+      .put("/panel/membership", guard(access.signedIn), async (c) =>
+        c.json({ member: await joinPanel(panel, actorOf(c), parseInput(JoinInput, await readJson(c))) }),
+      )
+      .delete("/panel/membership", guard(access.signedIn), async (c) => {
+        await leavePanel(panel, actorOf(c).person_id);
+        return c.json({ member: null });
+      })
+      // Members: only consultations they are invited to (the use case checks; others are "not found").
+      .get("/panel/consultations", guard(access.owner), async (c) => c.json({ items: await myConsultations(panel, actorOf(c)) }))
+      .get("/panel/consultations/:id", guard(access.owner), async (c) =>
+        c.json({ consultation: await getForMember(panel, actorOf(c), parseInput(IdPath, c.req.param()).id) }),
+      )
+      .post("/panel/consultations/:id/answers", guard(access.owner), async (c) => {
+        const { id } = parseInput(IdPath, c.req.param());
+        await submitAnswers(panel, actorOf(c), id, parseInput(AnswerInput, await readJson(c)).answers);
+        return c.json({ stored: true }, 201);
+      })
+      // Staff of the centre.
+      .get("/panel/centres/:centre/consultations", guard(centreStaff), async (c) =>
+        c.json({ items: await listForCentre(panel, parseInput(CentrePath, c.req.param()).centre) }),
+      )
+      .post("/panel/centres/:centre/consultations", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ consultation: await createConsultation(panel, actorOf(c), centre, parseInput(ConsultationInput, await readJson(c))) }, 201);
+      })
+      .post("/panel/centres/:centre/target-count", guard(centreStaff), async (c) => {
+        parseInput(CentrePath, c.req.param());
+        return c.json({ members: await countTarget(panel, parseInput(v.object({ target: Target }), await readJson(c)).target) });
+      })
+      .get("/panel/centres/:centre/consultations/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json({ consultation: await getForCentre(panel, centre, id) });
+      })
+      .put("/panel/centres/:centre/consultations/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json({ consultation: await updateConsultation(panel, actorOf(c), centre, id, parseInput(ConsultationInput, await readJson(c))) });
+      })
+      // 202: published, and the invitations are on their way (progress below).
+      .post("/panel/centres/:centre/consultations/:id/publish", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json(await publishConsultation(panel, actorOf(c), centre, id), 202);
+      })
+      .get("/panel/centres/:centre/consultations/:id/sending", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json({ sending: await sendingProgress(panel, centre, id) });
+      })
+      .get("/panel/centres/:centre/consultations/:id/results", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json(await staffResults(panel, centre, id));
+      })
+      .post("/panel/centres/:centre/consultations/:id/results", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        const { summary } = parseInput(SummaryInput, await readJson(c));
+        return c.json({ consultation: await publishResults(panel, actorOf(c), centre, id, summary) });
+      })
+      .get("/panel/centres/:centre/consultations/:id/export", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        const { format } = parseInput(ExportFormat, c.req.query());
+        const result = await exportAnswers(panel, actorOf(c), centre, id, format);
+        if (result.csv !== undefined) {
+          return c.body(result.csv, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="borgerpanel-${id}.csv"` });
+        }
+        c.header("content-disposition", `attachment; filename="borgerpanel-${id}.json"`);
+        return c.json(result.json);
+      })
+  );
+}
+
+export type PanelRoutes = ReturnType<typeof panelRoutes>;

@@ -9,6 +9,7 @@ import {
   TooManyRequestsError,
   UnauthenticatedError,
   UnavailableError,
+  UnsupportedMediaTypeError,
 } from "@naerhed/core/shared/errors";
 import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
 import { errorFields, logger, requestFields } from "./log.ts";
@@ -71,6 +72,7 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     return problem(c, 400, "invalid_input", error.problems);
   }
   if (error instanceof NotFoundError) return problem(c, 404, error.what);
+  if (error instanceof UnsupportedMediaTypeError) return problem(c, 415, error.what);
   if (error instanceof ConflictError) return problem(c, 409, error.reason, undefined, error.details);
   if (error instanceof UnauthenticatedError) return problem(c, 401, error.reason);
   if (error instanceof ForbiddenError) return problem(c, 403, error.reason);

@@ -1,7 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import type { AppEnv } from "./http.ts";
 
 /**
  * Structured logs through Powertools for AWS Lambda's Logger: one JSON line each, with the
@@ -13,8 +12,11 @@ import type { AppEnv } from "./http.ts";
  */
 export const logger = new Logger({ serviceName: "naerhed" });
 
+/** What the log reads of a request besides the request itself: the id that http.ts `requestContext` gives it. */
+type RequestEnv = { Variables: { requestId: string } };
+
 /** What every line about a request carries: its id and what it asked for, not what it sent. */
-export const requestFields = (c: Context<AppEnv>) => ({ request_id: c.get("requestId"), method: c.req.method, route: routePath(c) });
+export const requestFields = <E extends RequestEnv>(c: Context<E>) => ({ request_id: c.get("requestId"), method: c.req.method, route: routePath(c) });
 
 /** An error as a log field: what it is and where, no request data. */
 export const errorFields = (error: unknown) => {
@@ -23,7 +25,7 @@ export const errorFields = (error: unknown) => {
 };
 
 /** One line per request when it is answered: the module it is for, its route, status and duration. */
-export function accessLog(modules: readonly { name: string; prefixes: readonly string[] }[]): MiddlewareHandler<AppEnv> {
+export function accessLog(modules: readonly { name: string; prefixes: readonly string[] }[]): MiddlewareHandler<RequestEnv> {
   const moduleOf = (path: string) => {
     const segment = path.split("/")[2];
     return modules.find((module) => module.prefixes.includes(segment ?? ""))?.name;

@@ -1,42 +1,52 @@
-import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFormat } from "@naerhed/core/directory/import-file";
+import { isTabular, keptOutText, nestTables, readTables, unzipText } from "@naerhed/core/directory/hsds-dataset";
+import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFile, type ImportFormat } from "@naerhed/core/directory/import-file";
 import { A } from "@solidjs/router";
 import { batch, createSignal, For, Show } from "solid-js";
-import { ApiError, apiPostText, apiUrl } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
+import type { SummaryError } from "../../lib/forms.ts";
 import { describedBy, FieldParts } from "../../components/FieldParts.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
-import { usePageTitle } from "../../components/navigation.ts";
-import { type MessageKey } from "../../i18n/index.tsx";
-import { useI18n } from "../texts.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
-import type { SessionPerson } from "../../identity/session.tsx";
-import { centreName } from "../format.ts";
 import { centreQuery, WithCentre } from "./centres.tsx";
+import { ImportMapping, type ImportTerm } from "./ImportMapping.tsx";
+import { centreName } from "@naerhed/core/shared/lists";
+import { NoAccess } from "../../components/NoAccess.tsx";
+import { RequireSignIn } from "../../components/RequireSignIn.tsx";
+import { importMessages, rowProblemText } from "@naerhed/core/directory/import-messages";
+import { api, ApiError, apiUrl, useCall, type Answer } from "../../lib/api.ts";
+import { usePageTitle } from "../../lib/navigation.ts";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useSignInRedirect } from "../../lib/sign-in.ts";
+import { useTexts } from "../../lib/texts.ts";
+import { siteTexts } from "../../lib/texts/index.ts";
+import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
 
 /**
  * /personale/import: export the directory, and import a file of offers into the centre.
  * The file is read here and sent in parts that fit the API's body limit (core
  * directory/import-file.ts); every part is previewed before anything is written, and the
- * import button stays off while any row has an error.
+ * import button stays off while any row has an error. HSDS's tabular form (the CSV tables and
+ * datapackage.json, or a zip of them) is nested into services here first (core
+ * directory/hsds-dataset.ts) and sent as JSON parts. Another publisher's taxonomy terms are
+ * matched to ours in ImportMapping before the import can start.
  */
 
-type Action = "create" | "update" | "unchanged" | "error";
-type Row = { row: number; name?: string; id?: string; action: Action; problems: { column: string; text: string }[] };
-type Preview = { rows: Row[]; plan: string };
-type Result = { created: number; updated: number; unchanged: number };
+type PreviewRow = Answer<(typeof api.directory.centres)[":centre"]["import"]["preview"]["$post"]>["rows"][number];
+/** A row of the preview as shown: the API's, or marked here when its id comes twice in different parts. */
+type Row = Omit<PreviewRow, "problems"> & { problems: { column: string; text: string }[] };
+type Action = Row["action"];
 
 type Phase = "idle" | "checking" | "ready" | "saving" | "done" | "failed";
 
-const actionKey = (action: Action): MessageKey => `import.action.${action}`;
+const actionKey = (action: Action): DirectoryKey => `directory.import.action.${action}`;
 const rowId = (row: number) => `import-row-${row}`;
 const FILE_ID = "import-file";
 
 export default function ImportPage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("import.title"));
+  const { t } = useTexts(directoryTexts);
+  usePageTitle(() => t("directory.import.title"));
   return (
     <RequireSignIn roles={["staff", "admin"]}>
       {(person) => <WithCentre person={person()}>{(centre) => <ImportPanel person={person()} centre={centre} />}</WithCentre>}
@@ -45,8 +55,10 @@ export default function ImportPage() {
 }
 
 function ImportPanel(props: { person: SessionPerson; centre: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
+  const site = useTexts(siteTexts);
   const redirect = useSignInRedirect();
+  const call = useCall();
   const [forbidden, setForbidden] = createSignal(false);
   const [phase, setPhase] = createSignal<Phase>("idle");
   const [fileError, setFileError] = createSignal("");
@@ -57,13 +69,20 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
   const [rowProblems, setRowProblems] = createSignal<string[]>([]);
   const rowProblem = (field: string, message: string) => {
     const [, row, column] = /^rows\.(\d+)(?:\.(.+))?$/.exec(field) ?? [];
-    if (!row) return [];
-    return [column ? t("import.rowColumnProblem", { row: number(Number(row)), column, problem: message }) : t("import.rowProblem", { row: number(Number(row)), problem: message })];
+    return row ? [rowProblemText(lang(), Number(row), column ?? "", message)] : [];
   };
-  let parts: { batch: ImportBatch; plan: string }[] = [];
-  let format: ImportFormat = "csv";
+  const [terms, setTerms] = createSignal<ImportTerm[]>([]);
+  const [keptOut, setKeptOut] = createSignal<string[]>([]);
+  const [publisher, setPublisher] = createSignal("");
 
-  const path = (end: string) => `/directory/centres/${encodeURIComponent(props.centre)}/${end}`;
+  let parts: { batch: ImportBatch; plan: string }[] = [];
+  let batches: ImportBatch[] = [];
+  let fileRows = 0;
+  let format: ImportFormat = "csv";
+  /** Rows the tabular form had that no service holds (by table), counted here; the API counts the rest. */
+  let unattached: Record<string, number> = {};
+
+  const centre = () => ({ centre: props.centre });
   const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
   const count = (action: Action) => rows().filter((row) => row.action === action).length;
   const toWrite = () => count("create") + count("update");
@@ -76,41 +95,96 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
       return;
     }
     batch(() => {
-      setProblem(error instanceof ApiError ? error.message : t("error.offline"));
+      setProblem(error instanceof ApiError ? error.message : site.t("site.error.offline"));
       // An import refused row by row ("rows.4.postal_code"): the same problems as in a preview.
       if (error instanceof ApiError) setRowProblems(error.fields.flatMap((field) => rowProblem(field.field, field.message)));
       setPhase("failed");
     });
   }
 
-  async function choose(file: File | undefined) {
+  /** The chosen file(s) as one import file: a CSV or JSON file as it is, HSDS tables nested into services. */
+  async function read(files: File[]): Promise<{ file: ImportFile; format: ImportFormat; publisher?: string; unattached?: Record<string, number> }> {
+    const isZip = files.length === 1 && /\.zip$/i.test(files[0]!.name);
+    const zip = isZip ? unzipText(new Uint8Array(await files[0]!.arrayBuffer())) : undefined;
+    if (isZip && !zip) return { file: { ok: false, problem: "import_zip_invalid" }, format: "json" };
+    const texts = zip ?? Object.fromEntries(await Promise.all(files.map(async (file) => [file.name, await file.text()] as const)));
+    if (zip || files.length > 1 || isTabular(Object.keys(texts))) {
+      const tables = readTables(texts);
+      if (!tables.ok) return { file: { ok: false, problem: tables.problem }, format: "json" };
+      const nested = nestTables(tables.tables, tables.publisher);
+      return {
+        file: { ok: true, header: [], items: nested.services.map((service, index) => ({ row: index + 1, service })) },
+        format: "json",
+        ...(nested.publisher ? { publisher: nested.publisher } : {}),
+        unattached: nested.keptOut,
+      };
+    }
+    const text = Object.values(texts)[0]!;
+    const single = formatOf(text);
+    return { file: readImportFile(text, single), format: single };
+  }
+
+  /** The organisation most services of the file name: who a file without a datapackage most likely comes from. */
+  const likelyPublisher = (file: Extract<ImportFile, { ok: true }>) => {
+    const counts = new Map<string, number>();
+    for (const item of file.items) {
+      const name = (item.service as { organization?: { name?: unknown } } | undefined)?.organization?.name;
+      if (typeof name === "string") counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  };
+
+  async function choose(files: File[]) {
     batch(() => {
       setRows([]);
       setNews("");
       setProblem("");
       setRowProblems([]);
       setFileError("");
+      setTerms([]);
+      setKeptOut([]);
       setPhase("idle");
     });
-    if (!file) return;
-    const text = await file.text();
-    format = formatOf(text);
-    const read = readImportFile(text, format);
-    if (!read.ok) {
-      setFileError(t(`import.file.${read.problem}`));
+    if (files.length === 0) return;
+    const chosen = await read(files);
+    if (!chosen.file.ok) {
+      setFileError(importMessages[lang()][chosen.file.problem]);
       return;
     }
-    const batches = splitImportFile(read, format);
+    format = chosen.format;
+    batches = splitImportFile(chosen.file, format);
+    fileRows = chosen.file.items.length;
+    unattached = chosen.unattached ?? {};
+    setPublisher(chosen.publisher ?? likelyPublisher(chosen.file));
+    await check();
+  }
+
+  /** The publisher goes along with every part: its confirmed term mapping is kept under it. */
+  const publisherQuery = () => (publisher() ? { publisher: publisher() } : {});
+
+  /** Previews every part (again, after the mapping was confirmed). */
+  async function check() {
     parts = [];
-    setProgress({ done: 0, total: read.items.length });
+    setProgress({ done: 0, total: fileRows });
     setPhase("checking");
     const seen: Row[] = [];
+    const found = new Map<string, ImportTerm>();
+    const kept: Record<string, number> = { ...unattached };
     try {
       for (const part of batches) {
-        const preview = await apiPostText<Preview>(`${path("import/preview")}?first_row=${part.firstRow}`, lang(), contentType(), part.body);
+        const preview = await call(
+          api.directory.centres[":centre"].import.preview.$post,
+          { param: centre() },
+          { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow, ...publisherQuery() } },
+        );
         parts.push({ batch: part, plan: preview.plan });
         seen.push(...preview.rows);
-        setProgress({ done: part.firstRow + part.rows - 1, total: read.items.length });
+        for (const term of preview.terms) {
+          const known = found.get(term.key);
+          found.set(term.key, known ? { ...known, count: known.count + term.count } : term);
+        }
+        for (const [what, count] of Object.entries(preview.kept_out)) kept[what] = (kept[what] ?? 0) + count;
+        setProgress({ done: part.firstRow + part.rows - 1, total: fileRows });
       }
     } catch (error) {
       stop(error);
@@ -118,6 +192,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     }
     batch(() => {
       setRows(markDuplicatesAcrossParts(seen));
+      setTerms([...found.values()]);
+      setKeptOut(Object.keys(kept).length > 0 ? [t("directory.import.keptOut", { list: keptOutText(kept, lang()).join(", ") })] : []);
       setPhase("ready");
       // Read out when the check is done (an error summary, if any, takes focus as well).
       setNews(summary());
@@ -137,25 +213,29 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     }
     return all.map((row) =>
       row.id && twice.has(row.id) && !row.problems.length
-        ? { ...row, action: "error", problems: [{ column: "id", text: t("import.duplicate", { row: number(row.row) }) }] }
+        ? { ...row, action: "error", problems: [{ column: "id", text: t("directory.import.duplicate", { row: number(row.row) }) }] }
         : row,
     );
   }
 
+  const unmapped = () => terms().filter((term) => term.mapped === undefined);
+
+  /** Keeps the confirmed mapping for the publisher, then checks the file again with it. */
+  async function confirmMapping(chosen: { publisher: string; terms: Record<string, string> }) {
+    await call(api.directory.centres[":centre"].import.mapping.$put, { param: centre() }, { body: chosen });
+    setPublisher(chosen.publisher);
+    await check();
+  }
+
   async function confirm() {
-    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0) return;
+    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0 || unmapped().length > 0) return;
     setPhase("saving");
     setProgress({ done: 0, total: rows().length });
     const total = { created: 0, updated: 0, unchanged: 0 };
     let saved = 0;
     try {
       for (const { batch: part, plan } of parts) {
-        const result = await apiPostText<Result>(
-          `${path("import")}?first_row=${part.firstRow}&plan=${encodeURIComponent(plan)}`,
-          lang(),
-          contentType(),
-          part.body,
-        );
+        const result = await call(api.directory.centres[":centre"].import.$post, { param: centre() }, { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow, plan, ...publisherQuery() } });
         total.created += result.created;
         total.updated += result.updated;
         total.unchanged += result.unchanged;
@@ -165,17 +245,17 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     } catch (error) {
       stop(error);
       // Earlier parts are written; say how far it got and that trying again is safe.
-      if (saved > 0) setNews(t("import.partial", { saved: number(saved), total: number(rows().length) }));
+      if (saved > 0) setNews(t("directory.import.partial", { saved: number(saved), total: number(rows().length) }));
       return;
     }
     batch(() => {
-      setNews(t("import.done", { create: number(total.created), update: number(total.updated) }));
+      setNews(t("directory.import.done", { create: number(total.created), update: number(total.updated) }));
       setPhase("done");
     });
   }
 
   const summary = () =>
-    t("import.summary", {
+    t("directory.import.summary", {
       create: number(count("create")),
       update: number(count("update")),
       unchanged: number(count("unchanged")),
@@ -186,43 +266,44 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     rows().flatMap((row) => row.problems.map((p) => ({ field: rowId(row.row), message: p.text })));
 
   const progressText = () =>
-    t(phase() === "saving" ? "import.progressSave" : "import.progressCheck", { done: number(progress().done), total: number(progress().total) });
+    t(phase() === "saving" ? "directory.import.progressSave" : "directory.import.progressCheck", { done: number(progress().done), total: number(progress().total) });
 
   return (
     <Show when={!forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("import.title")} lead={t("import.lead", { centre: centreName(props.centre as never, lang()) })} />
+      <PageHeading title={t("directory.import.title")} lead={t("directory.import.lead", { centre: centreName(props.centre, lang()) })} />
 
-      <PageSection title={t("import.exportTitle")} id="export-title">
-        <p>{t("import.exportText")}</p>
+      <PageSection title={t("directory.import.exportTitle")} id="export-title">
+        <p>{t("directory.import.exportText")}</p>
         <ul class="link-list">
           <li>
-            <a class="big-link" href={apiUrl("/hsds/export.csv")} download="naerhed-tilbud.csv">
-              {t("import.exportCsv")}
+            <a class="big-link" href={apiUrl(api.hsds["export.csv"].$path())} download="naerhed-tilbud.csv">
+              {t("directory.import.exportCsv")}
             </a>
           </li>
           <li>
-            <a class="big-link" href={apiUrl("/hsds/export.json")} download="naerhed-tilbud.json">
-              {t("import.exportJson")}
+            <a class="big-link" href={apiUrl(api.hsds["export.json"].$path())} download="naerhed-tilbud.json">
+              {t("directory.import.exportJson")}
             </a>
           </li>
         </ul>
       </PageSection>
 
-      <PageSection title={t("import.importTitle")} id="import-title">
-        <p>{t("import.importText")}</p>
+      <PageSection title={t("directory.import.importTitle")} id="import-title">
+        <p>{t("directory.import.importText")}</p>
         <div class="field" classList={{ "field--error": Boolean(fileError()) }}>
-          <FieldParts id={FILE_ID} label={t("import.file")} hint={t("import.fileHint")} error={fileError() || undefined} />
+          <FieldParts id={FILE_ID} label={t("directory.import.file")} hint={t("directory.import.fileHint")} error={fileError() || undefined} />
           <input
             class="field__input"
             id={FILE_ID}
             type="file"
-            accept=".csv,.json,text/csv,application/json"
-            aria-describedby={describedBy({ id: FILE_ID, hint: t("import.fileHint"), error: fileError() || undefined })}
+            multiple
+            accept=".csv,.json,.zip,text/csv,application/json,application/zip"
+            aria-describedby={describedBy({ id: FILE_ID, hint: t("directory.import.fileHint"), error: fileError() || undefined })}
             aria-invalid={fileError() ? "true" : undefined}
             disabled={phase() === "checking" || phase() === "saving"}
             // Choosing the same file again (corrected since) must count as a new choice.
             onClick={(event) => (event.currentTarget.value = "")}
-            onChange={(event) => void choose(event.currentTarget.files?.[0])}
+            onChange={(event) => void choose([...(event.currentTarget.files ?? [])])}
           />
         </div>
 
@@ -240,48 +321,53 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
           {news()}
         </p>
         <Show when={problem()}>
-          <Notice kind="warning" announce="assertive" title={t("import.failed")}>
+          <Notice kind="warning" announce="assertive" title={t("directory.import.failed")}>
             <p>{problem()}</p>
             <Show when={rowProblems().length > 0}>
               <ul>
                 <For each={rowProblems()}>{(text) => <li>{text}</li>}</For>
               </ul>
             </Show>
-            <p>{t("import.retry")}</p>
+            <p>{t("directory.import.retry")}</p>
           </Notice>
         </Show>
         <Show when={phase() === "done"}>
           <p>
             <A href={`/personale/tilbud${centreQuery(props.person, props.centre)}`} class="big-link">
-              {t("import.seeOffers")}
+              {t("directory.import.seeOffers")}
             </A>
           </p>
         </Show>
 
         <Show when={rows().length > 0 && phase() !== "done"}>
-          <ErrorSummary errors={errors()} title={t("import.errorsTitle")} />
-          <h3>{t("import.previewTitle")}</h3>
+          <ErrorSummary errors={errors()} title={t("directory.import.errorsTitle")} />
+          <Show when={unmapped().length > 0 && phase() === "ready"}>
+            <ImportMapping publisher={publisher()} terms={terms()} onConfirm={confirmMapping} />
+          </Show>
+          <h3>{t("directory.import.previewTitle")}</h3>
+          <For each={keptOut()}>{(text) => <p>{text}</p>}</For>
           <Show when={count("error") > 0}>
-            <p>{t("import.errorsText")}</p>
+            <p>{t("directory.import.errorsText")}</p>
           </Show>
           <p>
             <Button
-              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready"}
+              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready" || unmapped().length > 0}
               busy={phase() === "saving"}
               onClick={() => void confirm()}
             >
-              {t("import.confirm", { count: number(toWrite()) })}
+              {t("directory.import.confirm", { count: number(toWrite()) })}
             </Button>
           </p>
           <div class="table-wrap" role="region" aria-labelledby="import-caption" tabindex="0">
             <table class="table">
-              <caption id="import-caption">{t("import.previewTitle")}</caption>
+              <caption id="import-caption">{t("directory.import.previewTitle")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("import.row")}</th>
-                  <th scope="col">{t("import.name")}</th>
-                  <th scope="col">{t("import.action")}</th>
-                  <th scope="col">{t("import.problems")}</th>
+                  <th scope="col">{t("directory.import.row")}</th>
+                  <th scope="col">{t("directory.import.name")}</th>
+                  <th scope="col">{t("directory.import.organization")}</th>
+                  <th scope="col">{t("directory.import.action")}</th>
+                  <th scope="col">{t("directory.import.problems")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -291,7 +377,12 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                       <th scope="row" id={rowId(row.row)} tabindex="-1">
                         {number(row.row)}
                       </th>
-                      <td>{row.name ?? t("import.noName")}</td>
+                      <td>{row.name ?? t("directory.import.noName")}</td>
+                      <td>
+                        {row.organization
+                          ? t(row.organization.status === "new" ? "directory.import.organization.new" : "directory.import.organization.existing", { name: row.organization.name })
+                          : ""}
+                      </td>
                       <td>{t(actionKey(row.action))}</td>
                       <td>
                         <For each={row.problems}>{(p) => <p class="field__error">{p.text}</p>}</For>

@@ -1,43 +1,30 @@
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
-import { categories } from "@naerhed/core/directory/categories";
+import { centreName } from "@naerhed/core/shared/lists";
 import { A, useNavigate, useParams } from "@solidjs/router";
-import { batch, createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from "solid-js";
+import { batch, createEffect, createMemo, createSignal, Match, on, Show, Switch } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
-import { ApiError, apiGet, apiSend } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
-import { ErrorSummary, type SummaryError } from "../../components/ErrorSummary.tsx";
-import { FormField } from "../../components/FormField.tsx";
+import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { LoadError } from "../../components/LoadError.tsx";
+import { NoAccess } from "../../components/NoAccess.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { PageSection } from "../../components/PageSection.tsx";
-import { RadioGroup, type RadioOption } from "../../components/RadioGroup.tsx";
-import { usePageTitle } from "../../components/navigation.ts";
-import { type MessageKey } from "../../i18n/index.tsx";
-import { useI18n } from "../texts.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
-import { useFormErrors } from "../../identity/forms.ts";
-import type { SessionPerson } from "../../identity/session.tsx";
-import { centreName } from "../format.ts";
+import { RequireSignIn } from "../../components/RequireSignIn.tsx";
+import { api, ApiError, useCall } from "../../lib/api.ts";
+import { copenhagenToday } from "../../lib/dates.ts";
+import { useFormErrors, type SummaryError } from "../../lib/forms.ts";
+import { createLoader } from "../../lib/load.ts";
+import { usePageTitle } from "../../lib/navigation.ts";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useTexts } from "../../lib/texts.ts";
 import { OfferView } from "../OfferView.tsx";
+import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
+import { ArchiveConfirm } from "./ArchiveConfirm.tsx";
 import { centreQuery, WithCentre } from "./centres.tsx";
-import {
-  apiFieldIds,
-  differences,
-  emptyForm,
-  inputLabels,
-  isAge,
-  radioIds,
-  statuses,
-  statusKey,
-  toForm,
-  toInput,
-  type FormValues,
-} from "./offer-form.ts";
-import { offersPath, publicationKey } from "./StaffOffersPage.tsx";
-import { TextAreaField } from "../../components/TextAreaField.tsx";
-import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
-import { WeeklyTimes } from "./WeeklyTimes.tsx";
+import { ConflictPanel } from "./ConflictPanel.tsx";
+import { ageProblems, apiFieldIds, differences, emptyForm, inputLabels, toForm, toInput, type FieldValue, type FormValues } from "./offer-fields.ts";
+import { OfferFields } from "./OfferFields.tsx";
+import { publicationKey } from "./StaffOffersPage.tsx";
 
 /** The path segment of a new offer: /personale/tilbud/nyt. */
 export const NEW_OFFER = "nyt";
@@ -45,18 +32,18 @@ export const NEW_OFFER = "nyt";
 type Transition = "publish" | "unpublish" | "archive" | "verify";
 type Action = "save" | Transition | "keep";
 
-const transitionNews: Record<Transition, MessageKey> = {
-  publish: "editor.published",
-  unpublish: "editor.unpublished",
-  archive: "editor.archived",
-  verify: "editor.verified",
+const transitionNews: Record<Transition, DirectoryKey> = {
+  publish: "directory.editor.published",
+  unpublish: "directory.editor.unpublished",
+  archive: "directory.editor.archived",
+  verify: "directory.editor.verified",
 };
 
 /** /personale/tilbud/nyt and /personale/tilbud/:id: write, save, preview and publish an offer. */
 export default function OfferEditorPage() {
-  const { t } = useI18n();
+  const { t } = useTexts(directoryTexts);
   const params = useParams<{ id: string }>();
-  usePageTitle(() => t(params.id === NEW_OFFER ? "editor.newTitle" : "editor.editTitle"));
+  usePageTitle(() => t(params.id === NEW_OFFER ? "directory.editor.newTitle" : "directory.editor.editTitle"));
   return (
     <RequireSignIn roles={["staff", "admin"]}>
       {(person) => <WithCentre person={person()}>{(centre) => <Editor person={person()} centre={centre} />}</WithCentre>}
@@ -64,82 +51,62 @@ export default function OfferEditorPage() {
   );
 }
 
-/** Today in Copenhagen as YYYY-MM-DD (for the preview's "Sidst tjekket"). */
-const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
-
 function Editor(props: { person: SessionPerson; centre: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const redirect = useSignInRedirect();
+  const call = useCall();
   const query = () => centreQuery(props.person, props.centre);
-  const offerPath = (id: string) => `${offersPath(props.centre)}/${encodeURIComponent(id)}`;
+  const offers = api.directory.centres[":centre"].offers;
+  const offerParam = (id: string) => ({ centre: props.centre, id });
 
-  const [form, setForm] = createStore<FormValues>(emptyForm());
+  /** The offer as last saved (none yet for a new one); the form holds what is typed since. */
   const [offer, setOffer] = createSignal<CuratedOffer>();
-  const [loadState, setLoadState] = createSignal<"loading" | "ready" | "missing" | "error">("loading");
-  const [loadError, setLoadError] = createSignal<unknown>();
+  const [form, setForm] = createStore<FormValues>(emptyForm());
+  const [dirty, setDirty] = createSignal(false);
   const [busy, setBusy] = createSignal<Action>();
   const [news, setNews] = createSignal("");
-  const [dirty, setDirty] = createSignal(false);
   const [conflict, setConflict] = createSignal<CuratedOffer>();
   const [confirming, setConfirming] = createSignal(false);
   const [preview, setPreview] = createSignal(false);
   const errors = useFormErrors(apiFieldIds);
-
-  let controller: AbortController | undefined;
-  onCleanup(() => controller?.abort());
   let newsBox: HTMLDivElement | undefined;
   let conflictBox: HTMLElement | undefined;
-  let confirmBox: HTMLDivElement | undefined;
 
-  const publication = () => offer()?.publication ?? "draft";
-  const archived = () => publication() === "archived";
-
-  async function load(id: string) {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    setLoadState("loading");
-    try {
-      const answer = await apiGet<{ offer: CuratedOffer }>(offerPath(id), lang(), signal);
+  // Load the offer the address names, unless it is the one just saved here (a new offer's address names it after saving).
+  const loaded = createLoader(
+    () => params.id !== NEW_OFFER && params.id !== offer()?.id && offerParam(params.id),
+    (param, signal) => call(offers[":id"].$get, { param }, { signal }),
+  );
+  createEffect(
+    on(loaded.data, (answer) => {
+      if (!answer) return;
       batch(() => {
         setOffer(answer.offer);
         setForm(reconcile(toForm(answer.offer)));
         setDirty(false);
-        setLoadState("ready");
       });
-    } catch (error) {
-      if (signal.aborted) return;
-      if (redirect(error)) return;
-      if (error instanceof ApiError && error.status === 403) return errors.fail(error);
-      const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
-      batch(() => {
-        setLoadError(() => error);
-        setLoadState(missing ? "missing" : "error");
-      });
-    }
-  }
-
+    }),
+  );
   createEffect(
     on(
       () => params.id,
       (id) => {
-        if (id === NEW_OFFER) {
-          batch(() => {
-            setOffer(undefined);
-            setForm(reconcile(emptyForm()));
-            setLoadState("ready");
-          });
-        } else if (offer()?.id !== id) {
-          void load(id);
-        }
+        if (id !== NEW_OFFER) return;
+        batch(() => {
+          setOffer(undefined);
+          setForm(reconcile(emptyForm()));
+        });
       },
     ),
   );
+  const ready = () => params.id === NEW_OFFER || offer() !== undefined;
+  const publication = () => offer()?.publication ?? "draft";
+  const archived = () => publication() === "archived";
 
-  function update<K extends keyof FormValues>(key: K, value: FormValues[K]) {
-    setForm(key, value);
+  function update(id: string, value: FieldValue) {
+    // The value replaces the old one whole: set at its own path, the store would merge an object into the old one (an organisation typed after one was picked would keep its id).
+    setForm("values", { [id]: value });
     setDirty(true);
   }
 
@@ -150,14 +117,6 @@ function Editor(props: { person: SessionPerson; centre: string }) {
       return label ? { ...error, message: `${t(label)}: ${error.message}` } : error;
     }),
   );
-
-  function localProblems(): SummaryError[] {
-    const problems: SummaryError[] = [];
-    for (const key of ["minimum_age", "maximum_age"] as const) {
-      if (form[key].trim() && !isAge(form[key])) problems.push({ field: key, message: t("field.ageInvalid") });
-    }
-    return problems;
-  }
 
   function settle(saved: CuratedOffer, message: string) {
     batch(() => {
@@ -170,23 +129,21 @@ function Editor(props: { person: SessionPerson; centre: string }) {
     });
   }
 
+  /** A 409 with the other version shows the conflict; anything else goes to the error summary. */
   function problem(error: unknown) {
     const current = error instanceof ApiError && error.status === 409 ? (error.details?.current as CuratedOffer | undefined) : undefined;
-    if (current?.id) {
-      batch(() => {
-        errors.clear();
-        setNews("");
-        setConflict(current);
-      });
-      conflictBox?.focus();
-      return;
-    }
-    errors.fail(error);
+    if (!current?.id) return errors.fail(error);
+    batch(() => {
+      errors.clear();
+      setNews("");
+      setConflict(current);
+    });
+    conflictBox?.focus();
   }
 
   /** POST a new offer or PUT the edit with the version it started from. */
   async function save(): Promise<CuratedOffer | undefined> {
-    const local = localProblems();
+    const local = ageProblems(form, t);
     if (local.length > 0) {
       errors.setErrors(local);
       return undefined;
@@ -195,9 +152,9 @@ function Editor(props: { person: SessionPerson; centre: string }) {
     const current = offer();
     try {
       const answer = current
-        ? await apiSend<{ offer: CuratedOffer }>("PUT", offerPath(current.id), lang(), { version: current.version, offer: input })
-        : await apiSend<{ offer: CuratedOffer }>("POST", offersPath(props.centre), lang(), input);
-      settle(answer.offer, t("editor.saved"));
+        ? await call(offers[":id"].$put, { param: offerParam(current.id) }, { body: { version: current.version, offer: input } })
+        : await call(offers.$post, { param: { centre: props.centre } }, { body: input });
+      settle(answer.offer, t("directory.editor.saved"));
       // The address now names the offer; the page stays (same route), with focus where it was.
       if (!current) navigate(`/personale/tilbud/${answer.offer.id}${query()}`, { replace: true });
       return answer.offer;
@@ -218,8 +175,6 @@ function Editor(props: { person: SessionPerson; centre: string }) {
     }
   }
 
-  const onSave = () => run("save", save);
-
   /** Publish, unpublish, verify (typed changes are saved first) or archive. */
   const onTransition = (transition: Transition) =>
     run(transition, async () => {
@@ -229,9 +184,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
         if (!current) return;
       }
       try {
-        const answer = await apiSend<{ offer: CuratedOffer }>("POST", `${offerPath(current.id)}/${transition}`, lang(), {
-          version: current.version,
-        });
+        const answer = await call(offers[":id"][transition].$post, { param: offerParam(current.id) }, { body: { version: current.version } });
         settle(answer.offer, t(transitionNews[transition]));
         // The button that was pressed may be gone now: continue at the news.
         newsBox?.focus();
@@ -258,15 +211,10 @@ function Editor(props: { person: SessionPerson; centre: string }) {
       setDirty(false);
       setConflict(undefined);
       errors.clear();
-      setNews(t("conflict.taken"));
+      setNews(t("directory.conflict.taken"));
     });
     newsBox?.focus();
   }
-
-  const conflictFields = createMemo(() => {
-    const current = conflict();
-    return current ? differences(toInput(form, props.centre), current, t, lang()) : [];
-  });
 
   function openPreview() {
     setPreview(true);
@@ -292,63 +240,64 @@ function Editor(props: { person: SessionPerson; centre: string }) {
       area: input.area ?? "",
       category: input.category ?? ("" as Offer["category"]),
       free: input.free ?? false,
-      assured_date: offer()?.assured_date ?? today(),
+      assured_date: offer()?.assured_date ?? copenhagenToday(),
       last_modified: offer()?.last_modified ?? new Date().toISOString(),
     } as Offer;
   };
 
-  const categoryOptions = (): RadioOption[] => categories.map((category) => ({ value: category.id, label: category.name[lang()] }));
-  const statusOptions = (): RadioOption[] => statuses.map((status) => ({ value: status, label: t(statusKey(status)) }));
-  const freeOptions = (): RadioOption[] => [
-    { value: "yes", label: t("field.yes") },
-    { value: "no", label: t("field.no") },
-  ];
-
-  const heading = () => (offer() ? `${t("editor.editTitle")}: ${offer()!.name}` : t("editor.newTitle"));
+  const heading = () => (offer() ? `${t("directory.editor.editTitle")}: ${offer()!.name}` : t("directory.editor.newTitle"));
 
   return (
-    <Show when={!errors.forbidden()} fallback={<NoAccess />}>
+    <Show when={!errors.forbidden() && !loaded.forbidden()} fallback={<NoAccess />}>
       <p class="status" role="status">
-        {loadState() === "loading" ? t("editor.loading") : ""}
+        {loaded.loading() ? t("directory.editor.loading") : ""}
       </p>
       <Switch>
-        <Match when={loadState() === "missing"}>
-          <PageHeading title={t("editor.error")} lead={(loadError() as ApiError | undefined)?.message} />
-          <p>
-            <A href={`/personale/tilbud${query()}`} class="big-link">
-              {t("editor.back")}
-            </A>
-          </p>
+        <Match when={loaded.missing() && loaded.failure()}>
+          {(failure) => (
+            <>
+              <PageHeading title={t("directory.editor.error")} lead={(failure() as ApiError).message} />
+              <p>
+                <A href={`/personale/tilbud${query()}`} class="big-link">
+                  {t("directory.editor.back")}
+                </A>
+              </p>
+            </>
+          )}
         </Match>
-        <Match when={loadState() === "error"}>
-          <PageHeading title={t("editor.error")} />
-          <LoadError error={loadError()} onRetry={() => void load(params.id)} />
+        <Match when={loaded.error()}>
+          {(error) => (
+            <>
+              <PageHeading title={t("directory.editor.error")} />
+              <LoadError error={error()} onRetry={loaded.reload} />
+            </>
+          )}
         </Match>
-        <Match when={loadState() === "ready" && preview()}>
+        <Match when={ready() && preview()}>
           <Notice kind="info">
-            <p class="notice__title">{t("editor.preview")}</p>
-            <p>{t("editor.previewNote")}</p>
+            <p class="notice__title">{t("directory.editor.preview")}</p>
+            <p>{t("directory.editor.previewNote")}</p>
             <p>
-              <Button onClick={closePreview}>{t("editor.previewBack")}</Button>
+              <Button onClick={closePreview}>{t("directory.editor.previewBack")}</Button>
             </p>
           </Notice>
           <OfferView offer={previewOffer()} />
         </Match>
-        <Match when={loadState() === "ready"}>
+        <Match when={ready()}>
           <p class="back">
             <A href={`/personale/tilbud${query()}`} class="back__link">
               <span aria-hidden="true">←</span>
-              <span class="back__text">{t("editor.back")}</span>
+              <span class="back__text">{t("directory.editor.back")}</span>
             </A>
           </p>
-          <PageHeading title={heading()} lead={t("editor.lead")} />
+          <PageHeading title={heading()} lead={t("directory.editor.lead")} />
           <dl class="facts">
             <div>
-              <dt>{t("field.centre")}</dt>
-              <dd>{centreName(props.centre as never, lang())}</dd>
+              <dt>{t("directory.field.centre")}</dt>
+              <dd>{centreName(props.centre, lang())}</dd>
             </div>
             <div>
-              <dt>{t("staffOffers.state")}</dt>
+              <dt>{t("directory.staffOffers.state")}</dt>
               <dd>{t(publicationKey(publication()))}</dd>
             </div>
           </dl>
@@ -360,7 +309,7 @@ function Editor(props: { person: SessionPerson; centre: string }) {
                 <Show when={publication() === "published" && offer()}>
                   {(current) => (
                     <p>
-                      <A href={`/tilbud/${current().id}`}>{t("editor.public")}</A>
+                      <A href={`/tilbud/${current().id}`}>{t("directory.editor.public")}</A>
                     </p>
                   )}
                 </Show>
@@ -370,49 +319,20 @@ function Editor(props: { person: SessionPerson; centre: string }) {
 
           <Show when={archived()}>
             <Notice kind="warning">
-              <p>{t("editor.archived")}</p>
+              <p>{t("directory.editor.archived")}</p>
             </Notice>
           </Show>
 
           <Show when={conflict()}>
             {(current) => (
-              <section ref={conflictBox} tabindex="-1" class="notice notice--warning conflict" aria-labelledby="conflict-title">
-                <h2 id="conflict-title" class="notice__title">
-                  {t("conflict.title")}
-                </h2>
-                <p>{t("conflict.text")}</p>
-                <Show when={conflictFields().length > 0} fallback={<p>{t("conflict.none")}</p>}>
-                  <ul class="conflict__list">
-                    <For each={conflictFields()}>
-                      {(difference) => (
-                        <li>
-                          <h3>{difference.label}</h3>
-                          <dl class="facts facts--stacked">
-                            <div>
-                              <dt>{t("conflict.mine")}</dt>
-                              <dd>{difference.mine}</dd>
-                            </div>
-                            <div>
-                              <dt>{t("conflict.theirs")}</dt>
-                              <dd>{difference.theirs}</dd>
-                            </div>
-                          </dl>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-                <div class="actions">
-                  <Show when={current().publication !== "archived"}>
-                    <Button onClick={() => void keepMine()} busy={busy() === "keep"}>
-                      {t("conflict.keep")}
-                    </Button>
-                  </Show>
-                  <Button variant="secondary" onClick={takeTheirs}>
-                    {t("conflict.take")}
-                  </Button>
-                </div>
-              </section>
+              <ConflictPanel
+                ref={(panel) => (conflictBox = panel)}
+                differences={differences(toInput(form, props.centre), current(), t, lang())}
+                archived={current().publication === "archived"}
+                keeping={busy() === "keep"}
+                onKeepMine={() => void keepMine()}
+                onTakeTheirs={takeTheirs}
+              />
             )}
           </Show>
 
@@ -423,303 +343,48 @@ function Editor(props: { person: SessionPerson; centre: string }) {
             novalidate
             onSubmit={(event) => {
               event.preventDefault();
-              if (!archived()) void onSave();
+              if (!archived()) void run("save", save);
             }}
           >
-            <PageSection title={t("editor.about")} id="editor-about">
-              <FormField id="name" label={t("field.name")} hint={t("field.nameHint")} value={form.name} error={errors.at("name")} onInput={(value) => update("name", value)} />
-              <FormField
-                id="alternate_name"
-                label={t("field.alternate_name")}
-                hint={t("field.alternate_nameHint")}
-                value={form.alternate_name}
-                error={errors.at("alternate_name")}
-                onInput={(value) => update("alternate_name", value)}
-              />
-              <RadioGroup
-                name="category"
-                legend={t("field.category")}
-                options={categoryOptions()}
-                value={form.category}
-                error={errors.at(radioIds.category)}
-                onChange={(value) => update("category", value)}
-              />
-              <TextAreaField
-                lix
-                id="description"
-                label={t("field.description")}
-                hint={t("field.descriptionHint")}
-                value={form.description}
-                error={errors.at("description")}
-                rows={6}
-                onInput={(value) => update("description", value)}
-              />
-              <FormField
-                id="organization_name"
-                label={t("field.organization_name")}
-                value={form.organization_name}
-                error={errors.at("organization_name")}
-                onInput={(value) => update("organization_name", value)}
-              />
-              <RadioGroup
-                name="status"
-                legend={t("field.status")}
-                options={statusOptions()}
-                value={form.status}
-                error={errors.at(radioIds.status)}
-                onChange={(value) => update("status", value)}
-              />
-            </PageSection>
-
-            <PageSection title={t("editor.whoFor")} id="editor-who">
-              <FormField
-                id="minimum_age"
-                type="number"
-                inputmode="numeric"
-                label={t("field.minimum_age")}
-                hint={t("field.ageHint")}
-                value={form.minimum_age}
-                error={errors.at("minimum_age")}
-                onInput={(value) => update("minimum_age", value)}
-              />
-              <FormField
-                id="maximum_age"
-                type="number"
-                inputmode="numeric"
-                label={t("field.maximum_age")}
-                hint={t("field.ageHint")}
-                value={form.maximum_age}
-                error={errors.at("maximum_age")}
-                onInput={(value) => update("maximum_age", value)}
-              />
-              <TextAreaField
-                lix
-                id="eligibility_description"
-                label={t("field.eligibility_description")}
-                value={form.eligibility_description}
-                error={errors.at("eligibility_description")}
-                onInput={(value) => update("eligibility_description", value)}
-              />
-              <TextAreaField
-                lix
-                id="application_process"
-                label={t("field.application_process")}
-                value={form.application_process}
-                error={errors.at("application_process")}
-                onInput={(value) => update("application_process", value)}
-              />
-            </PageSection>
-
-            <PageSection title={t("editor.whenWhere")} id="editor-when">
-              <TextAreaField
-                lix
-                id="schedule_description"
-                label={t("field.schedule_description")}
-                hint={t("field.scheduleHint")}
-                value={form.schedule_description}
-                error={errors.at("schedule_description")}
-                rows={3}
-                onInput={(value) => update("schedule_description", value)}
-              />
-              <WeeklyTimes times={form.weekly} errorAt={(id) => errors.at(id)} onChange={(times) => update("weekly", times)} />
-              <FormField id="area" label={t("field.area")} value={form.area} error={errors.at("area")} onInput={(value) => update("area", value)} />
-              <h3>{t("editor.place")}</h3>
-              <p class="field__hint">{t("editor.placeHint")}</p>
-              <FormField
-                id="location_name"
-                label={t("field.location_name")}
-                value={form.location_name}
-                error={errors.at("location_name")}
-                onInput={(value) => update("location_name", value)}
-              />
-              <FormField
-                id="location_address_1"
-                label={t("field.address_1")}
-                autocomplete="off"
-                value={form.location_address_1}
-                error={errors.at("location_address_1")}
-                onInput={(value) => update("location_address_1", value)}
-              />
-              <FormField
-                id="location_postal_code"
-                inputmode="numeric"
-                autocomplete="off"
-                label={t("field.postal_code")}
-                value={form.location_postal_code}
-                error={errors.at("location_postal_code")}
-                onInput={(value) => update("location_postal_code", value)}
-              />
-              <FormField
-                id="location_city"
-                label={t("field.city")}
-                autocomplete="off"
-                value={form.location_city}
-                error={errors.at("location_city")}
-                onInput={(value) => update("location_city", value)}
-              />
-              <div class="checkbox">
-                <input
-                  class="checkbox__input"
-                  type="checkbox"
-                  id="location_confidential"
-                  checked={form.location_confidential}
-                  onChange={(event) => update("location_confidential", event.currentTarget.checked)}
-                />
-                <label class="checkbox__label" for="location_confidential">
-                  {t("field.confidential")}
-                </label>
-              </div>
-            </PageSection>
-
-            <PageSection title={t("editor.price")} id="editor-price">
-              <RadioGroup
-                name="free"
-                legend={t("field.free")}
-                options={freeOptions()}
-                value={form.free}
-                error={errors.at(radioIds.free)}
-                onChange={(value) => update("free", value as FormValues["free"])}
-              />
-              <TextAreaField
-                lix
-                id="fees_description"
-                label={t("field.fees_description")}
-                value={form.fees_description}
-                error={errors.at("fees_description")}
-                rows={3}
-                onInput={(value) => update("fees_description", value)}
-              />
-            </PageSection>
-
-            <PageSection title={t("editor.contact")} id="editor-contact">
-              <FormField
-                id="phone"
-                type="tel"
-                autocomplete="off"
-                label={t("field.phone")}
-                value={form.phone}
-                error={errors.at("phone")}
-                onInput={(value) => update("phone", value)}
-              />
-              <FormField
-                id="email"
-                type="email"
-                autocomplete="off"
-                spellcheck={false}
-                autocapitalize="none"
-                label={t("field.email")}
-                value={form.email}
-                error={errors.at("email")}
-                onInput={(value) => update("email", value)}
-              />
-              <FormField
-                id="url"
-                type="url"
-                autocomplete="off"
-                spellcheck={false}
-                autocapitalize="none"
-                label={t("field.url")}
-                hint={t("field.urlHint")}
-                value={form.url}
-                error={errors.at("url")}
-                onInput={(value) => update("url", value)}
-              />
-            </PageSection>
-
-            <PageSection title={t("editor.access")} id="editor-access">
-              <fieldset class="checkboxes">
-                <legend class="field__label">{t("field.accessibility")}</legend>
-                <For each={accessibilityFacts}>
-                  {(fact) => (
-                    <div class="checkbox">
-                      <input
-                        class="checkbox__input"
-                        type="checkbox"
-                        id={`accessibility-${fact.id}`}
-                        checked={form.accessibility.includes(fact.id)}
-                        onChange={(event) =>
-                          update(
-                            "accessibility",
-                            event.currentTarget.checked ? [...form.accessibility, fact.id] : form.accessibility.filter((id) => id !== fact.id),
-                          )
-                        }
-                      />
-                      <label class="checkbox__label" for={`accessibility-${fact.id}`}>
-                        {fact.name[lang()]}
-                      </label>
-                    </div>
-                  )}
-                </For>
-              </fieldset>
-              <TextAreaField
-                lix
-                id="accessibility_notes"
-                label={t("field.accessibility_notes")}
-                hint={t("field.accessHint")}
-                value={form.accessibility_notes}
-                error={errors.at("accessibility_notes")}
-                rows={3}
-                onInput={(value) => update("accessibility_notes", value)}
-              />
-            </PageSection>
+            <OfferFields values={form.values} errorAt={errors.at} onChange={update} />
 
             <div class="actions">
               <Show when={!archived()}>
                 <Button type="submit" busy={busy() === "save"}>
-                  {publication() === "published" ? t("editor.saveChanges") : t("editor.save")}
+                  {publication() === "published" ? t("directory.editor.saveChanges") : t("directory.editor.save")}
                 </Button>
               </Show>
               <Button variant="secondary" id="preview-button" onClick={openPreview}>
-                {t("editor.preview")}
+                {t("directory.editor.preview")}
               </Button>
               <Show when={publication() === "draft"}>
                 <Button variant="secondary" busy={busy() === "publish"} onClick={() => void onTransition("publish")}>
-                  {t("editor.publish")}
+                  {t("directory.editor.publish")}
                 </Button>
               </Show>
               <Show when={publication() === "published"}>
                 <Button variant="secondary" busy={busy() === "verify"} onClick={() => void onTransition("verify")}>
-                  {t("staffOffers.verify")}
+                  {t("directory.staffOffers.verify")}
                 </Button>
                 <Button variant="secondary" busy={busy() === "unpublish"} onClick={() => void onTransition("unpublish")}>
-                  {t("editor.unpublish")}
+                  {t("directory.editor.unpublish")}
                 </Button>
               </Show>
               <Show when={offer() && !archived()}>
-                <Button
-                  variant="secondary"
-                  id="archive-button"
-                  aria-expanded={confirming()}
-                  onClick={() => {
-                    setConfirming(true);
-                    confirmBox?.focus();
-                  }}
-                >
-                  {t("editor.archive")}
+                <Button variant="secondary" id="archive-button" aria-expanded={confirming()} onClick={() => setConfirming(true)}>
+                  {t("directory.editor.archive")}
                 </Button>
               </Show>
             </div>
             <Show when={confirming()}>
-              <div ref={confirmBox} tabindex="-1" class="notice notice--warning" role="group" aria-labelledby="archive-ask">
-                <p class="notice__title" id="archive-ask">
-                  {t("editor.archiveAsk")}
-                </p>
-                <p>{t("editor.archiveText")}</p>
-                <div class="actions">
-                  <Button class="button--danger" busy={busy() === "archive"} onClick={() => void onTransition("archive")}>
-                    {t("editor.archiveYes")}
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      setConfirming(false);
-                      document.getElementById("archive-button")?.focus();
-                    }}
-                  >
-                    {t("editor.archiveNo")}
-                  </Button>
-                </div>
-              </div>
+              <ArchiveConfirm
+                busy={busy() === "archive"}
+                onYes={() => void onTransition("archive")}
+                onNo={() => {
+                  setConfirming(false);
+                  document.getElementById("archive-button")?.focus();
+                }}
+              />
             </Show>
           </form>
         </Match>

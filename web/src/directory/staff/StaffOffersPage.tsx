@@ -1,39 +1,43 @@
 import type { CuratedOffer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { batch, createSignal, For, onMount, Show } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../../api.ts";
+import { batch, createSignal, For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
-import { createPagedList } from "../../components/paged-list.ts";
 import { LoadError } from "../../components/LoadError.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { usePageTitle } from "../../components/navigation.ts";
-import { type MessageKey } from "../../i18n/index.tsx";
-import { useI18n } from "../texts.ts";
-import { NoAccess, RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
-import type { SessionPerson } from "../../identity/session.tsx";
-import { centreName, formatDate } from "../format.ts";
 import { centreQuery, WithCentre } from "./centres.tsx";
+import { centreName } from "@naerhed/core/shared/lists";
+import { NoAccess } from "../../components/NoAccess.tsx";
+import { RequireSignIn } from "../../components/RequireSignIn.tsx";
+import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { createPagedList } from "../../lib/load.ts";
+import { usePageTitle } from "../../lib/navigation.ts";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useSignInRedirect } from "../../lib/sign-in.ts";
+import { useTexts } from "../../lib/texts.ts";
+import { siteTexts } from "../../lib/texts/index.ts";
+import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
+import "./StaffOffersPage.css";
+import "../toggles.css";
 
-/** What the worklist gets of each offer (core directory/curation.ts); the editor reads the whole offer. */
-export type WorklistOffer = Pick<CuratedOffer, "id" | "name" | "publication" | "assured_date" | "version"> & { needs_checking: boolean };
+/** What the worklist gets of each offer; the editor reads the whole offer. */
+type WorklistOffer = Answer<(typeof api.directory.centres)[":centre"]["offers"]["$get"]>["items"][number];
 
 export type Filter = "all" | "check" | "draft" | "published" | "archived";
-const filters: { id: Filter; label: MessageKey }[] = [
-  { id: "all", label: "staffOffers.all" },
-  { id: "check", label: "staffOffers.check" },
-  { id: "draft", label: "staffOffers.drafts" },
-  { id: "published", label: "staffOffers.published" },
-  { id: "archived", label: "staffOffers.archived" },
+const filters: { id: Filter; label: DirectoryKey }[] = [
+  { id: "all", label: "directory.staffOffers.all" },
+  { id: "check", label: "directory.staffOffers.check" },
+  { id: "draft", label: "directory.staffOffers.drafts" },
+  { id: "published", label: "directory.staffOffers.published" },
+  { id: "archived", label: "directory.staffOffers.archived" },
 ];
 
-export const publicationKey = (publication: CuratedOffer["publication"]): MessageKey => `publication.${publication}`;
-
-export const offersPath = (centre: string) => `/directory/centres/${encodeURIComponent(centre)}/offers`;
+export const publicationKey = (publication: CuratedOffer["publication"]): DirectoryKey => `directory.publication.${publication}`;
 
 /** /personale/tilbud: the centre's offers in every state, for staff (and admins). */
 export default function StaffOffersPage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("staffOffers.title"));
+  const { t } = useTexts(directoryTexts);
+  usePageTitle(() => t("directory.staffOffers.title"));
   return (
     <RequireSignIn roles={["staff", "admin"]}>
       {(person) => <WithCentre person={person()}>{(centre) => <Worklist person={person()} centre={centre} />}</WithCentre>}
@@ -42,9 +46,10 @@ export default function StaffOffersPage() {
 }
 
 function Worklist(props: { person: SessionPerson; centre: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
+  const site = useTexts(siteTexts);
   const redirect = useSignInRedirect();
-  const [forbidden, setForbidden] = createSignal(false);
+  const call = useCall();
   const [filter, setFilter] = createSignal<Filter>("all");
   // Checked under "Skal tjekkes": the row stays until the filter changes, so focus is not lost.
   const [justChecked, setJustChecked] = createSignal<ReadonlySet<string>>(new Set());
@@ -53,24 +58,15 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
 
   const query = () => centreQuery(props.person, props.centre);
 
-  const list = createPagedList<WorklistOffer>(
-    async (_cursor, signal) => {
-      const answer = await apiGet<{ items: WorklistOffer[] }>(offersPath(props.centre), lang(), signal);
+  const list = createPagedList(
+    () => ({ centre: props.centre }),
+    async (param, _cursor, signal) => {
+      const answer = await call(api.directory.centres[":centre"].offers.$get, { param }, { signal });
       return { items: [...answer.items].sort((a, b) => a.name.localeCompare(b.name, "da")), next_cursor: null };
-    },
-    (problem) => {
-      if (redirect(problem)) return true;
-      if (!(problem instanceof ApiError)) return false;
-      if (problem.status === 403) {
-        setForbidden(true);
-        return true;
-      }
-      return false;
     },
   );
   const { items: offers, loading, loaded, error } = list;
-  const load = () => list.load(false);
-  onMount(() => void load());
+  const load = list.reload;
 
   const shown = () =>
     offers().filter((offer) => {
@@ -96,21 +92,20 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     setWorking(offer.id);
     setNews("");
     try {
-      const answer = await apiSend<{ offer: CuratedOffer }>("POST", `${offersPath(props.centre)}/${offer.id}/verify`, lang(), {
-        version: offer.version,
-      });
+      const param = { centre: props.centre, id: offer.id };
+      const answer = await call(api.directory.centres[":centre"].offers[":id"].verify.$post, { param }, { body: { version: offer.version } });
       batch(() => {
         list.update((items) => items.map((item) => (item.id === offer.id ? { ...answer.offer, needs_checking: false } : item)));
         setJustChecked(new Set([...justChecked(), offer.id]));
-        setNews(t("staffOffers.verified", { name: offer.name }));
+        setNews(t("directory.staffOffers.verified", { name: offer.name }));
       });
       // The row was drawn again with the new version: keep the keyboard user's place.
       document.querySelector<HTMLElement>(`[data-verify="${offer.id}"]`)?.focus();
     } catch (problem) {
       if (redirect(problem)) return;
       // 409: someone changed it meanwhile. Say so, and show the list as it is now.
-      const why = problem instanceof ApiError ? problem.message : t("error.offline");
-      setNews(`${t("staffOffers.failed", { name: offer.name })} ${why}`);
+      const why = problem instanceof ApiError ? problem.message : site.t("site.error.offline");
+      setNews(`${t("directory.staffOffers.failed", { name: offer.name })} ${why}`);
       if (problem instanceof ApiError && problem.status === 409) void load();
     } finally {
       setWorking(undefined);
@@ -118,25 +113,25 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
   }
 
   const status = () => {
-    if (loading()) return t("staffOffers.loading");
+    if (loading()) return t("directory.staffOffers.loading");
     if (!loaded()) return "";
-    return shown().length === 0 ? t("staffOffers.empty") : t("staffOffers.shown", { count: shown().length });
+    return shown().length === 0 ? t("directory.staffOffers.empty") : t("directory.staffOffers.shown", { count: shown().length });
   };
 
   return (
-    <Show when={!forbidden()} fallback={<NoAccess />}>
-      <PageHeading title={t("staffOffers.title")} lead={t("staffOffers.lead", { centre: centreName(props.centre as never, lang()) })} />
+    <Show when={!list.forbidden()} fallback={<NoAccess />}>
+      <PageHeading title={t("directory.staffOffers.title")} lead={t("directory.staffOffers.lead", { centre: centreName(props.centre, lang()) })} />
       <p>
         <A href={`/personale/tilbud/nyt${query()}`} class="button button--primary">
-          {t("staffOffers.new")}
+          {t("directory.staffOffers.new")}
         </A>
       </p>
       <p>
-        <A href={`/personale/import${query()}`}>{t("import.staffLink")}</A>
+        <A href={`/personale/import${query()}`}>{t("directory.import.staffLink")}</A>
       </p>
       <div class="toggles" role="group" aria-labelledby="staff-offers-filter">
         <span class="toggles__label" id="staff-offers-filter">
-          {t("staffOffers.filter")}
+          {t("directory.staffOffers.filter")}
         </span>
         <For each={filters}>
           {(option) => (
@@ -154,7 +149,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
         {news()}
       </p>
       <Show when={error()}>
-        {(problem) => <LoadError title={t("staffOffers.error")} error={problem()} onRetry={() => void load()} />}
+        {(problem) => <LoadError title={t("directory.staffOffers.error")} error={problem()} onRetry={() => void load()} />}
       </Show>
       <Show when={shown().length > 0}>
         <ul class="cards worklist">
@@ -167,18 +162,18 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
                   </h2>
                   <Show when={offer.needs_checking}>
                     <p>
-                      <span class="tag">{t("staffOffers.check")}</span>
+                      <span class="tag">{t("directory.staffOffers.check")}</span>
                     </p>
                   </Show>
                   <dl class="facts">
                     <div>
-                      <dt>{t("staffOffers.state")}</dt>
+                      <dt>{t("directory.staffOffers.state")}</dt>
                       <dd>{t(publicationKey(offer.publication))}</dd>
                     </div>
                     <div>
-                      <dt>{t("staffOffers.checked")}</dt>
+                      <dt>{t("directory.staffOffers.checked")}</dt>
                       <dd>
-                        <Show when={offer.assured_date} fallback={t("staffOffers.never")}>
+                        <Show when={offer.assured_date} fallback={t("directory.staffOffers.never")}>
                           {(date) => <time datetime={date()}>{formatDate(date(), lang())}</time>}
                         </Show>
                       </dd>
@@ -190,11 +185,11 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
                         variant="secondary"
                         data-verify={offer.id}
                         // The visible words first (label in name), then which offer.
-                        aria-label={`${t("staffOffers.verify")}: ${offer.name}`}
+                        aria-label={`${t("directory.staffOffers.verify")}: ${offer.name}`}
                         busy={working() === offer.id}
                         onClick={() => void verify(offer)}
                       >
-                        {t("staffOffers.verify")}
+                        {t("directory.staffOffers.verify")}
                       </Button>
                     </p>
                   </Show>

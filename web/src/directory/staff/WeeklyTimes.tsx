@@ -1,30 +1,34 @@
-import { weekdays } from "@naerhed/core/directory/schedule";
+import { weekdays } from "@naerhed/core/directory/lists";
 import { For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
-import { useI18n } from "../texts.ts";
-import type { FormValues } from "./offer-form.ts";
+import type { WeeklyRow } from "./offer-fields.ts";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
+import "./WeeklyTimes.css";
 
-type Time = FormValues["weekly"][number];
+type Time = WeeklyRow;
 
 /**
  * The offer's fixed weekly times, one row each: day, from, to. Rows are added and removed with
  * buttons; each input has its own label and its own error (the API names e.g. weekly.0.closes_at).
  */
-export function WeeklyTimes(props: { times: Time[]; onChange: (times: Time[]) => void; errorAt: (id: string) => string | undefined }) {
-  const { t, lang } = useI18n();
+export function WeeklyTimes(props: { legend: string; hint?: string; times: Time[]; onChange: (times: Time[]) => void; errorAt: (id: string) => string | undefined }) {
+  const { t, lang } = useTexts(directoryTexts);
   const change = (row: number, part: keyof Time, value: string) =>
     props.onChange(props.times.map((time, index) => (index === row ? { ...time, [part]: value } : time)));
   let addButton: HTMLButtonElement | undefined;
   return (
     <fieldset class="weekly">
-      <legend class="field__label">{t("field.weekly")}</legend>
-      <p class="field__hint">{t("field.weeklyHint")}</p>
+      <legend class="field__label">{props.legend}</legend>
+      <Show when={props.hint}>
+        <p class="field__hint">{props.hint}</p>
+      </Show>
       <For each={props.times}>
         {(time, row) => (
           <div class="weekly__row">
             <div class="field">
               <label class="field__label" for={`weekly-${row()}-weekday`}>
-                {t("field.weekday")}
+                {t("directory.field.weekday")}
               </label>
               <select class="field__input" id={`weekly-${row()}-weekday`} value={time.weekday} onChange={(e) => change(row(), "weekday", e.currentTarget.value)}>
                 <For each={weekdays}>{(day) => <option value={day.id}>{day.name[lang()]}</option>}</For>
@@ -34,7 +38,7 @@ export function WeeklyTimes(props: { times: Time[]; onChange: (times: Time[]) =>
               {(part) => (
                 <div class="field">
                   <label class="field__label" for={`weekly-${row()}-${part}`}>
-                    {t(part === "opens_at" ? "field.opens_at" : "field.closes_at")}
+                    {t(part === "opens_at" ? "directory.field.opens_at" : "directory.field.closes_at")}
                   </label>
                   <Show when={props.errorAt(`weekly-${row()}-${part}`)}>
                     {(error) => (
@@ -63,7 +67,7 @@ export function WeeklyTimes(props: { times: Time[]; onChange: (times: Time[]) =>
                 addButton?.focus();
               }}
             >
-              {t("field.removeTime")}
+              {t("directory.field.removeTime")}
             </Button>
           </div>
         )}
@@ -78,7 +82,7 @@ export function WeeklyTimes(props: { times: Time[]; onChange: (times: Time[]) =>
           queueMicrotask(() => document.getElementById(`weekly-${props.times.length - 1}-weekday`)?.focus());
         }}
       >
-        {t("field.addTime")}
+        {t("directory.field.addTime")}
       </button>
     </fieldset>
   );

@@ -1,17 +1,12 @@
-import { centres } from "@naerhed/core/shared/centres";
 import { A, useSearchParams } from "@solidjs/router";
 import { For, Match, Switch, type JSX } from "solid-js";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { useI18n } from "../texts.ts";
-import { NoAccess } from "../../identity/access.tsx";
-import { hasRole, type SessionPerson } from "../../identity/session.tsx";
-import { centreName } from "../format.ts";
-
-/** The centres whose offers a person curates: their staff grants; admins every centre. */
-export function staffCentres(person: SessionPerson): string[] {
-  if (hasRole(person, "admin")) return centres.map((centre) => centre.id);
-  return [...new Set(person.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : [])))];
-}
+import { staffCentres } from "@naerhed/core/identity/roles";
+import { centreName } from "@naerhed/core/shared/lists";
+import { NoAccess } from "../../components/NoAccess.tsx";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
 
 /** "?center=nord" when the person has several centres (the address then says which one). */
 export const centreQuery = (person: SessionPerson, centre: string): string =>
@@ -22,7 +17,7 @@ export const centreQuery = (person: SessionPerson, centre: string): string =>
  * With several centres and none chosen, the person chooses; a centre that is not theirs is "no access".
  */
 export function WithCentre(props: { person: SessionPerson; children: (centre: string) => JSX.Element }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useTexts(directoryTexts);
   const [params] = useSearchParams<{ center?: string }>();
   const mine = () => staffCentres(props.person);
   const chosen = () => {
@@ -37,13 +32,13 @@ export function WithCentre(props: { person: SessionPerson; children: (centre: st
         <NoAccess />
       </Match>
       <Match when={chosen() === undefined}>
-        <PageHeading title={t("staffOffers.chooseTitle")} lead={t("staffOffers.chooseLead")} />
+        <PageHeading title={t("directory.staffOffers.chooseTitle")} lead={t("directory.staffOffers.chooseLead")} />
         <ul class="link-list">
           <For each={mine()}>
             {(centre) => (
               <li>
                 <A href={`/personale/tilbud?center=${encodeURIComponent(centre)}`} class="big-link">
-                  {centreName(centre as never, lang())}
+                  {centreName(centre, lang())}
                 </A>
               </li>
             )}

@@ -1,8 +1,7 @@
 import { A } from "@solidjs/router";
-import { categories } from "@naerhed/core/directory/categories";
-import { centres } from "@naerhed/core/shared/centres";
+import { categories } from "@naerhed/core/directory/lists";
+import { centres } from "@naerhed/core/shared/lists";
 import { createSignal } from "solid-js";
-import { apiSend } from "../../api.ts";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { FormField } from "../../components/FormField.tsx";
@@ -11,10 +10,12 @@ import { FormOrThanks } from "../../components/FormOrThanks.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../../components/RadioGroup.tsx";
-import { usePageTitle } from "../../components/navigation.ts";
-import { useI18n } from "../texts.ts";
-import { useFormErrors } from "../../identity/forms.ts";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
+import { useFormErrors } from "../../lib/forms.ts";
+import { usePageTitle } from "../../lib/navigation.ts";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
+import { api, useCall } from "../../lib/api.ts";
 
 const empty = { name: "", description: "", where: "", centre_id: "", category: "", contact_name: "", contact_email: "", contact_phone: "" };
 type Draft = typeof empty;
@@ -24,8 +25,9 @@ type Draft = typeof empty;
  * The API checks every field; its messages go into the error summary and to each field.
  */
 export default function SuggestPage() {
-  const { t, lang } = useI18n();
-  usePageTitle(() => t("suggest.title"));
+  const { t, lang } = useTexts(directoryTexts);
+  const call = useCall();
+  usePageTitle(() => t("directory.suggest.title"));
 
   const centreOptions = (): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang()] }));
   const categoryOptions = (): RadioOption[] => categories.map((category) => ({ value: category.id, label: category.name[lang()] }));
@@ -57,7 +59,7 @@ export default function SuggestPage() {
     await form.send(async () => {
       // Empty optional fields are left out; the API checks the rest, field by field.
       const body = Object.fromEntries(Object.entries(draft()).filter(([, value]) => value.trim() !== ""));
-      await apiSend("POST", "/directory/suggestions", lang(), body);
+      await call(api.directory.suggestions.$post, {}, { body });
       form.clear();
       setDraft({ ...empty });
       setSent(true);
@@ -66,31 +68,31 @@ export default function SuggestPage() {
 
   return (
     <>
-      <PageHeading title={t("suggest.title")} lead={t("suggest.lead")} />
+      <PageHeading title={t("directory.suggest.title")} lead={t("directory.suggest.lead")} />
       <p class="status" role="status">
-        {form.sending() ? t("suggest.sending") : ""}
+        {form.sending() ? t("directory.suggest.sending") : ""}
       </p>
       <FormOrThanks
         sent={sent()}
         thanks={
           <>
-            <Notice kind="success" title={t("suggest.thanks")}>
-              <p>{t("suggest.next")}</p>
+            <Notice kind="success" title={t("directory.suggest.thanks")}>
+              <p>{t("directory.suggest.next")}</p>
               <ul class="bullets">
-                <li>{t("suggest.next1")}</li>
-                <li>{t("suggest.next2")}</li>
-                <li>{t("suggest.next3")}</li>
+                <li>{t("directory.suggest.next1")}</li>
+                <li>{t("directory.suggest.next2")}</li>
+                <li>{t("directory.suggest.next3")}</li>
               </ul>
             </Notice>
             <ul class="link-list">
               <li>
                 <A href="/tilbud" class="big-link">
-                  {t("suggest.back")}
+                  {t("directory.suggest.back")}
                 </A>
               </li>
               <li>
                 <Button variant="secondary" onClick={() => setSent(false)}>
-                  {t("suggest.again")}
+                  {t("directory.suggest.again")}
                 </Button>
               </li>
             </ul>
@@ -99,19 +101,19 @@ export default function SuggestPage() {
       >
         <ErrorSummary errors={form.errors()} />
         <form class="form" novalidate onSubmit={send}>
-          <FormField id="suggest-name" label={t("suggest.name")} value={draft().name} error={form.at("suggest-name")} onInput={set("name")} />
+          <FormField id="suggest-name" label={t("directory.suggest.name")} value={draft().name} error={form.at("suggest-name")} onInput={set("name")} />
           <TextAreaField
             id="suggest-description"
-            label={t("suggest.description")}
-            hint={t("suggest.descriptionHint")}
+            label={t("directory.suggest.description")}
+            hint={t("directory.suggest.descriptionHint")}
             value={draft().description}
             error={form.at("suggest-description")}
             onInput={set("description")}
           />
           <TextAreaField
             id="suggest-where"
-            label={t("suggest.where")}
-            hint={t("suggest.whereHint")}
+            label={t("directory.suggest.where")}
+            hint={t("directory.suggest.whereHint")}
             rows={3}
             value={draft().where}
             error={form.at("suggest-where")}
@@ -119,7 +121,7 @@ export default function SuggestPage() {
           />
           <RadioGroup
             name="suggest-centre"
-            legend={t("suggest.centre")}
+            legend={t("directory.suggest.centre")}
             options={centreOptions()}
             value={draft().centre_id}
             error={form.at(centreId())}
@@ -127,18 +129,18 @@ export default function SuggestPage() {
           />
           <RadioGroup
             name="suggest-category"
-            legend={t("suggest.category")}
-            hint={t("suggest.categoryHint")}
+            legend={t("directory.suggest.category")}
+            hint={t("directory.suggest.categoryHint")}
             options={categoryOptions()}
             value={draft().category}
             error={form.at(categoryId())}
             onChange={set("category")}
           />
-          <PageSection id="suggest-answer" title={t("suggest.answerTitle")}>
-            <p>{t("suggest.answerText")}</p>
+          <PageSection id="suggest-answer" title={t("directory.suggest.answerTitle")}>
+            <p>{t("directory.suggest.answerText")}</p>
             <FormField
               id="suggest-contact-name"
-              label={t("suggest.contactName")}
+              label={t("directory.suggest.contactName")}
               autocomplete="name"
               value={draft().contact_name}
               error={form.at("suggest-contact-name")}
@@ -147,7 +149,7 @@ export default function SuggestPage() {
             <FormField
               id="suggest-contact-email"
               type="email"
-              label={t("suggest.contactEmail")}
+              label={t("directory.suggest.contactEmail")}
               autocomplete="email"
               spellcheck={false}
               autocapitalize="none"
@@ -158,7 +160,7 @@ export default function SuggestPage() {
             <FormField
               id="suggest-contact-phone"
               type="tel"
-              label={t("suggest.contactPhone")}
+              label={t("directory.suggest.contactPhone")}
               autocomplete="tel"
               value={draft().contact_phone}
               error={form.at("suggest-contact-phone")}
@@ -166,7 +168,7 @@ export default function SuggestPage() {
             />
           </PageSection>
           <Button type="submit" busy={form.sending()}>
-            {t("suggest.send")}
+            {t("directory.suggest.send")}
           </Button>
         </form>
       </FormOrThanks>

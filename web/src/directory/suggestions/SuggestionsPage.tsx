@@ -1,41 +1,39 @@
 import { A } from "@solidjs/router";
-import type { Suggestion } from "@naerhed/core/directory/suggestion";
-import { centres } from "@naerhed/core/shared/centres";
-import { createEffect, createSignal, For, onMount, Show } from "solid-js";
-import { ApiError, apiGet, apiSend } from "../../api.ts";
+import { createEffect, createSignal, For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
-import { createPagedList } from "../../components/paged-list.ts";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import { LoadError } from "../../components/LoadError.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
-import { usePageTitle } from "../../components/navigation.ts";
-import { useI18n } from "../texts.ts";
-import { RequireSignIn, useSignInRedirect } from "../../identity/access.tsx";
-import { useFormErrors } from "../../identity/forms.ts";
-import { hasRole, type SessionPerson } from "../../identity/session.tsx";
-import { categoryName, centreName, formatDate } from "../format.ts";
+import { categoryName } from "../format.ts";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
+import { centreName } from "@naerhed/core/shared/lists";
+import { RequireSignIn } from "../../components/RequireSignIn.tsx";
+import { formatDate } from "../../lib/dates.ts";
+import { useFormErrors } from "../../lib/forms.ts";
+import { createPagedList } from "../../lib/load.ts";
+import { usePageTitle } from "../../lib/navigation.ts";
+import type { SessionPerson } from "../../lib/session.tsx";
+import { useTexts } from "../../lib/texts.ts";
+import { directoryTexts } from "../texts/index.ts";
+import { staffCentres } from "@naerhed/core/identity/roles";
+import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";
 
-/** The centres whose queues this person handles: their staff centres; every centre for admins. */
-export function queueCentres(person: SessionPerson): string[] {
-  if (hasRole(person, "admin")) return centres.map((centre) => centre.id);
-  return person.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : []));
-}
+type Suggestion = Answer<(typeof api.directory.centres)[":centre"]["suggestions"]["$get"]>["items"][number];
 
 /** What happened last, shown at the top of the page. */
 type Result = { kind: "accepted"; name: string; offerId: string } | { kind: "declined"; name: string };
 
 /** /personale/forslag: the suggestions waiting at the staff member's centres. */
 export default function SuggestionsPage() {
-  const { t } = useI18n();
-  usePageTitle(() => t("queue.title"));
+  const { t } = useTexts(directoryTexts);
+  usePageTitle(() => t("directory.queue.title"));
   return <RequireSignIn roles={["staff", "admin"]}>{(person) => <Queues person={person()} />}</RequireSignIn>;
 }
 
 function Queues(props: { person: SessionPerson }) {
-  const { t } = useI18n();
+  const { t } = useTexts(directoryTexts);
   const [result, setResult] = createSignal<Result>();
   const [declining, setDeclining] = createSignal<string>();
   // One form is open at a time, so one set of errors for the page: the reason field of the open form.
@@ -51,20 +49,20 @@ function Queues(props: { person: SessionPerson }) {
 
   return (
     <>
-      <PageHeading title={t("queue.title")} lead={t("queue.lead")} />
+      <PageHeading title={t("directory.queue.title")} lead={t("directory.queue.lead")} />
       <div role="status" tabindex="-1" ref={resultBox} class="result">
         <Show when={result()}>
           {(done) => {
             const value = done();
             return (
               <Notice kind="success">
-                <Show when={value.kind === "accepted" ? value : undefined} fallback={<p>{t("queue.declined", { name: value.name })}</p>}>
+                <Show when={value.kind === "accepted" ? value : undefined} fallback={<p>{t("directory.queue.declined", { name: value.name })}</p>}>
                   {(accepted) => (
                     <>
-                      <p>{t("queue.accepted", { name: accepted().name })}</p>
+                      <p>{t("directory.queue.accepted", { name: accepted().name })}</p>
                       <p>
                         <A href={`/personale/tilbud/${accepted().offerId}`} class="big-link">
-                          {t("queue.openDraft")}
+                          {t("directory.queue.openDraft")}
                         </A>
                       </p>
                     </>
@@ -76,7 +74,7 @@ function Queues(props: { person: SessionPerson }) {
         </Show>
       </div>
       <ErrorSummary errors={form.errors()} />
-      <For each={queueCentres(props.person)}>
+      <For each={staffCentres(props.person)}>
         {(centre) => (
           <CentreQueue
             centre={centre}
@@ -101,20 +99,18 @@ function CentreQueue(props: {
   setDeclining: (id: string | undefined) => void;
   onDone: (result: Result) => void;
 }) {
-  const { t, lang } = useI18n();
-  const redirect = useSignInRedirect();
+  const { t, lang } = useTexts(directoryTexts);
+  const call = useCall();
   const [busy, setBusy] = createSignal<string>();
   const [reason, setReason] = createSignal("");
 
-  const base = () => `/directory/centres/${props.centre}/suggestions`;
-
-  const list = createPagedList<Suggestion>(
-    async (_cursor, signal) => ({ items: (await apiGet<{ items: Suggestion[] }>(base(), lang(), signal)).items, next_cursor: null }),
-    redirect,
+  const list = createPagedList(
+    () => ({ centre: props.centre }),
+    async (param, _cursor, signal) => ({ ...(await call(api.directory.centres[":centre"].suggestions.$get, { param }, { signal })), next_cursor: null }),
   );
   const { items, loading, loaded, error } = list;
-  const load = () => list.load(false);
-  onMount(() => void load());
+  const load = list.reload;
+  const suggestion = (id: string) => ({ centre: props.centre, id });
 
   const remove = (id: string) => list.update((current) => current.filter((item) => item.id !== id));
 
@@ -124,14 +120,14 @@ function CentreQueue(props: {
     if (problem instanceof ApiError && (problem.status === 409 || problem.status === 404)) void load();
   }
 
-  async function accept(suggestion: Suggestion) {
+  async function accept(item: Suggestion) {
     if (busy()) return;
-    setBusy(suggestion.id);
+    setBusy(item.id);
     try {
-      const { offer } = await apiSend<{ offer: { id: string } }>("POST", `${base()}/${suggestion.id}/accept`, lang(), {});
-      remove(suggestion.id);
+      const { offer } = await call(api.directory.centres[":centre"].suggestions[":id"].accept.$post, { param: suggestion(item.id) });
+      remove(item.id);
       props.setDeclining(undefined);
-      props.onDone({ kind: "accepted", name: suggestion.name, offerId: offer.id });
+      props.onDone({ kind: "accepted", name: item.name, offerId: offer.id });
     } catch (problem) {
       failed(problem);
     } finally {
@@ -139,16 +135,16 @@ function CentreQueue(props: {
     }
   }
 
-  async function decline(event: SubmitEvent, suggestion: Suggestion) {
+  async function decline(event: SubmitEvent, item: Suggestion) {
     event.preventDefault();
     if (busy()) return;
-    setBusy(suggestion.id);
+    setBusy(item.id);
     try {
-      await apiSend("POST", `${base()}/${suggestion.id}/decline`, lang(), { reason: reason() });
-      remove(suggestion.id);
+      await call(api.directory.centres[":centre"].suggestions[":id"].decline.$post, { param: suggestion(item.id) }, { body: { reason: reason() } });
+      remove(item.id);
       props.setDeclining(undefined);
       setReason("");
-      props.onDone({ kind: "declined", name: suggestion.name });
+      props.onDone({ kind: "declined", name: item.name });
     } catch (problem) {
       failed(problem);
     } finally {
@@ -157,20 +153,20 @@ function CentreQueue(props: {
   }
 
   const status = () => {
-    if (loading()) return t("queue.loading");
+    if (loading()) return t("directory.queue.loading");
     if (!loaded()) return "";
-    return items().length === 0 ? t("queue.empty") : t("queue.count", { count: items().length });
+    return items().length === 0 ? t("directory.queue.empty") : t("directory.queue.count", { count: items().length });
   };
 
   const contact = (s: Suggestion) => [s.contact_name, s.contact_email, s.contact_phone].filter(Boolean).join(", ");
 
   return (
-    <PageSection id={`queue-${props.centre}`} title={t("queue.centre", { centre: centreName(props.centre as Suggestion["centre_id"], lang()) })}>
+    <PageSection id={`queue-${props.centre}`} title={t("directory.queue.centre", { centre: centreName(props.centre, lang()) })}>
       <p class="status" role="status">
         {status()}
       </p>
       <Show when={error()}>
-        {(problem) => <LoadError title={t("queue.error")} error={problem()} onRetry={() => void load()} />}
+        {(problem) => <LoadError title={t("directory.queue.error")} error={problem()} onRetry={() => void load()} />}
       </Show>
       <Show when={items().length > 0}>
       <ul class="cards">
@@ -184,24 +180,24 @@ function CentreQueue(props: {
                 <p class="offer__text">{suggestion.description}</p>
                 <dl class="facts facts--stacked">
                   <div>
-                    <dt>{t("queue.where")}</dt>
+                    <dt>{t("directory.queue.where")}</dt>
                     <dd class="offer__text">{suggestion.where}</dd>
                   </div>
                   <Show when={suggestion.category}>
                     {(category) => (
                       <div>
-                        <dt>{t("queue.category")}</dt>
+                        <dt>{t("directory.queue.category")}</dt>
                         <dd>{categoryName(category(), lang())}</dd>
                       </div>
                     )}
                   </Show>
                   <div>
-                    <dt>{t("queue.received")}</dt>
+                    <dt>{t("directory.queue.received")}</dt>
                     <dd>{formatDate(suggestion.created_at, lang())}</dd>
                   </div>
                   <div>
-                    <dt>{t("queue.from")}</dt>
-                    <dd>{contact(suggestion) || t("queue.anonymous")}</dd>
+                    <dt>{t("directory.queue.from")}</dt>
+                    <dd>{contact(suggestion) || t("directory.queue.anonymous")}</dd>
                   </div>
                 </dl>
                 <Show
@@ -209,7 +205,7 @@ function CentreQueue(props: {
                   fallback={
                     <div class="actions">
                       <Button busy={busy() === suggestion.id} onClick={() => void accept(suggestion)}>
-                        {t("queue.accept")}
+                        {t("directory.queue.accept")}
                       </Button>
                       <Button
                         variant="secondary"
@@ -220,7 +216,7 @@ function CentreQueue(props: {
                           queueMicrotask(() => document.getElementById(`reason-${suggestion.id}`)?.focus());
                         }}
                       >
-                        {t("queue.decline")}
+                        {t("directory.queue.decline")}
                       </Button>
                     </div>
                   }
@@ -228,8 +224,8 @@ function CentreQueue(props: {
                   <form class="form" novalidate onSubmit={(event) => void decline(event, suggestion)}>
                     <TextAreaField
                       id={`reason-${suggestion.id}`}
-                      label={t("queue.reason")}
-                      hint={t("queue.reasonHint")}
+                      label={t("directory.queue.reason")}
+                      hint={t("directory.queue.reasonHint")}
                       rows={3}
                       value={reason()}
                       error={props.form.at(`reason-${suggestion.id}`)}
@@ -237,7 +233,7 @@ function CentreQueue(props: {
                     />
                     <div class="actions">
                       <Button type="submit" busy={busy() === suggestion.id}>
-                        {t("queue.declineSend")}
+                        {t("directory.queue.declineSend")}
                       </Button>
                       <Button
                         variant="secondary"
@@ -246,7 +242,7 @@ function CentreQueue(props: {
                           props.setDeclining(undefined);
                         }}
                       >
-                        {t("queue.cancel")}
+                        {t("directory.queue.cancel")}
                       </Button>
                     </div>
                   </form>

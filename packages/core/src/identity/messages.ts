@@ -1,0 +1,53 @@
+import type { Language } from "../shared/language.ts";
+
+/**
+ * Identity's messages: people, roles, sign-in, invitations and a person's own data across modules.
+ * Plain language: what happened, then what to do. Every module's messages are gathered in shared/messages.ts.
+ */
+const da = {
+  email_invalid: "E-mailadressen er ikke gyldig. Den skal se sådan ud: navn@eksempel.dk",
+  role_invalid: "Vælg en af rollerne.",
+  grant_centre_invalid: "Vælg et borgercenter til rollen. Borger og administrator har ikke et borgercenter.",
+  display_name_invalid: "Skriv dit navn. Det må højst have 80 tegn.",
+  language_invalid: "Vælg dansk eller engelsk.",
+  person_id_invalid: "Linket til personen er ikke rigtigt.",
+  person_not_found: "Vi kan ikke finde personen.",
+  code_invalid: "Koden skal have 6 tal.",
+  code_wrong: "Koden er forkert. Se i din mail og prøv igen.",
+  code_expired: "Koden er for gammel. Bed om en ny kode.",
+  code_used: "Koden er brugt. Bed om en ny kode.",
+  code_too_many_tries: "Du har prøvet for mange gange. Bed om en ny kode.",
+  challenge_invalid: "Linket virker ikke. Bed om en ny kode.",
+  sign_in_too_many: "Du har bedt om mange koder. Vent lidt, og prøv så igen.",
+  password_invalid: "Adgangskoden skal have mindst 12 tegn.",
+  password_wrong: "Mailen eller adgangskoden er forkert.",
+  password_not_allowed: "Kun personale kan bruge en adgangskode.",
+  invite_not_allowed: "Du må ikke invitere til den rolle.",
+  person_being_erased: "Dine oplysninger bliver slettet. Du kan ikke logge ind imens.",
+  export_not_ready: "Vi samler stadig dine data. Prøv igen om et minut.",
+};
+
+const en: Record<keyof typeof da, string> = {
+  email_invalid: "The email address is not valid. It should look like this: name@example.dk",
+  role_invalid: "Choose one of the roles.",
+  grant_centre_invalid: "Choose a citizen centre for this role. Citizen and administrator have no centre.",
+  display_name_invalid: "Write your name. It can have at most 80 characters.",
+  language_invalid: "Choose Danish or English.",
+  person_id_invalid: "The link to this person is not right.",
+  person_not_found: "We cannot find this person.",
+  code_invalid: "The code must have 6 digits.",
+  code_wrong: "The code is wrong. Look in your email and try again.",
+  code_expired: "The code is too old. Ask for a new code.",
+  code_used: "The code has been used. Ask for a new code.",
+  code_too_many_tries: "You have tried too many times. Ask for a new code.",
+  challenge_invalid: "The link does not work. Ask for a new code.",
+  sign_in_too_many: "You have asked for many codes. Wait a little, then try again.",
+  password_invalid: "The password must have at least 12 characters.",
+  password_wrong: "The email or password is wrong.",
+  password_not_allowed: "Only staff can use a password.",
+  invite_not_allowed: "You may not invite people to this role.",
+  person_being_erased: "Your data is being deleted. You cannot sign in meanwhile.",
+  export_not_ready: "We are still gathering your data. Try again in a minute.",
+};
+
+export const identityMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

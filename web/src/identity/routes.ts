@@ -1,0 +1,14 @@
+import { lazy } from "solid-js";
+
+/** Identity's pages: sign-in, My page, staff and admin pages, privacy. Only the session (lib/session.tsx) is in the first bundle. */
+export const identityRoutes = [
+  { path: "/logind", component: lazy(() => import("./SignInPage.tsx")) },
+  { path: "/logind/kode", component: lazy(() => import("./CodePage.tsx")) },
+  { path: "/logind/link", component: lazy(() => import("./LinkPage.tsx")) },
+  { path: "/min-side", component: lazy(() => import("./MyPage.tsx")) },
+  { path: "/min-side/adgangskode", component: lazy(() => import("./PasswordPage.tsx")) },
+  { path: "/min-side/slet", component: lazy(() => import("./DeletePage.tsx")) },
+  { path: "/personale/inviter", component: lazy(() => import("./InvitePage.tsx")) },
+  { path: "/admin/log", component: lazy(() => import("./AuditPage.tsx")) },
+  { path: "/privatliv", component: lazy(() => import("./PrivacyPage.tsx")) },
+];

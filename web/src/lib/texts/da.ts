@@ -1,0 +1,57 @@
+/**
+ * The shared texts of the site (layout, errors, forms, the front page), in Danish: the first language.
+ * Write for someone who reads slowly: short sentences, one idea each, everyday words, "du"
+ * (test/readability.test.ts checks them). Placeholders look like {name}. Every key starts
+ * with "site.", so a page cannot use another module's texts by accident.
+ */
+export const da = {
+  "site.name": "Nærhed",
+  "site.skip": "Gå til indholdet",
+  "site.home": "Nærhed, gå til forsiden",
+  "site.footer": "Nærhed er lavet af kommunens borgercentre.",
+  "site.help": "Har du brug for hjælp? Spørg en medarbejder i dit borgercenter.",
+  "site.privacy": "Privatliv og dine data",
+  "site.nav.signIn": "Log ind",
+  "site.nav.myPage": "Min side",
+  "site.lang.label": "Sprog",
+  "site.lang.da": "Dansk",
+  "site.lang.en": "English",
+  "site.home.title": "Velkommen til Nærhed",
+  "site.home.lead": "Her kan du finde noget at lave. Du kan også være med til at bestemme.",
+  "site.home.doors": "Vælg, hvad du vil",
+  "site.home.offersTitle": "Find tilbud",
+  "site.home.offersText": "Se, hvad du kan være med til.",
+  "site.home.councilTitle": "Borgerrådet",
+  "site.home.councilText": "Vær med til at bestemme i dit borgercenter.",
+  "site.home.panelTitle": "Borgerpanelet",
+  "site.home.panelText": "Sig din mening om nye idéer.",
+  "site.notFound.title": "Vi kan ikke finde siden",
+  "site.notFound.text": "Måske er adressen forkert. Eller også er siden flyttet.",
+  "site.notFound.home": "Gå til forsiden",
+  "site.home.signedOut": "Du er logget ud.",
+  "site.home.deleted": "Vi har slettet dig fra Nærhed.",
+  "site.home.thanks": "Tak, fordi du var med.",
+  "site.error.wait": "Du kan prøve igen om {minutes} minutter.",
+  "site.access.checking": "Vi tjekker, om du er logget ind …",
+  "site.access.deniedTitle": "Du har ikke adgang",
+  "site.access.denied": "Du har ikke adgang til det her.",
+  "site.access.help": "Tror du, det er en fejl? Spørg en medarbejder i dit borgercenter.",
+  "site.access.home": "Gå til forsiden",
+  "site.lix.easy": "LIX {lix} – let at læse. Målet er 30 eller under.",
+  "site.lix.medium": "LIX {lix} – lidt svær at læse. Målet er 30 eller under.",
+  "site.lix.hard": "LIX {lix} – svær at læse. Målet er 30 eller under.",
+  "site.lix.empty": "Målet er LIX 30 eller under.",
+  "site.lix.longOne": "En sætning er for lang. Del den op.",
+  "site.lix.long": "{count} sætninger er for lange. Del dem op.",
+  "site.error.tryLater": "Prøv igen om lidt.",
+  "site.error.retry": "Prøv igen",
+  "site.error.offline": "Vi kan ikke få forbindelse. Tjek dit internet, og prøv igen.",
+  "site.error.code": "Brug for hjælp? Sig denne kode: {id}",
+  "site.error.summary": "Der er et problem",
+  "site.error.prefix": "Fejl:",
+  "site.home.mentorTitle": "Mentorordningen",
+  "site.home.mentorText": "Få en mentor, eller bliv selv mentor.",
+  "site.access.error": "Vi kunne ikke hente dine oplysninger.",
+} satisfies Record<`site.${string}`, string>;
+
+export type SiteKey = keyof typeof da;
