@@ -79,6 +79,15 @@ function cancellationCodes(error: unknown): string[] | null {
 export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
   const get = async (Key: Record<string, string>) => (await call(() => db.send(new GetCommand({ TableName, Key })))).Item;
+  /** One kind of a centre's items (pattern 1, narrowed by the sort key's prefix). */
+  async function ofCentre<T>(centre: string, prefix: "MEETING#" | "MEMBER#"): Promise<T[]> {
+    const items = await queryAll(db, {
+      TableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": centrePk(centre), ":p": prefix },
+    });
+    return items.map((item) => withoutKeys<T>(item));
+  }
 
   return {
     /** Pattern 1: the whole centre partition, sorted into kinds. */
@@ -106,14 +115,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       return item && withoutKeys<Meeting>(item);
     },
 
-    async meetings(centre: string): Promise<Meeting[]> {
-      const items = await queryAll(db, {
-        TableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
-        ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
-      });
-      return items.map((item) => withoutKeys<Meeting>(item));
-    },
+    meetings: (centre: string) => ofCentre<Meeting>(centre, "MEETING#"),
 
     /** Staff's changes come with their audit line; a member's own mail choice has none. */
     async putMember(member: Member, line?: AuditLine) {
@@ -127,14 +129,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
     },
 
     /** Pattern 1, members only. */
-    async members(centre: string): Promise<Member[]> {
-      const items = await queryAll(db, {
-        TableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
-        ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEMBER#" },
-      });
-      return items.map((item) => withoutKeys<Member>(item));
-    },
+    members: (centre: string) => ofCentre<Member>(centre, "MEMBER#"),
 
     /** Pattern 3. */
     async membershipsOf(personId: string): Promise<Member[]> {
