@@ -26,6 +26,7 @@ import type { Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../packages/functions/src/app.ts";
+import { viaCloudFront } from "../packages/local/src/gateway.ts";
 import { directoryModule } from "../packages/functions/src/directory/routes.ts";
 import { SESSION_COOKIE } from "../packages/functions/src/shared/auth.ts";
 import { createServices } from "../packages/functions/src/shared/services.ts";
@@ -103,7 +104,7 @@ async function main() {
     await createMissingTables(client, tables, config.tableNames);
     client.destroy();
     const services = createServices(config);
-    const api = createApi([directoryModule], config, services);
+    const api = viaCloudFront(createApi([directoryModule], config, services), config.originVerifySecret);
     const person: Person = {
       id: "0190c000-0000-7000-8000-aaaaaaaaaaaa",
       email: "bench@example.dk",

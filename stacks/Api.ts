@@ -3,6 +3,7 @@ import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { manifests } from "../packages/core/src/manifests.ts";
@@ -33,11 +34,20 @@ export const FUNCTION_RETRY = { attempts: 2, maxAge: Duration.hours(6) } as cons
  * reaches the API through its own CloudFront distribution (Web.ts), so the API answers no
  * cross-origin requests (no CORS).
  */
-export function Api({ stack }: StackContext) {
+export function Api({ stack, app }: StackContext) {
   const { tables } = use(Database);
-  const config = deployConfig();
+  const config = deployConfig(process.env, app.stage, app.mode);
   const settings = moduleSettings();
   const bus = new events.EventBus(stack, "Bus");
+
+  // CloudFront sends this with every /api request (Web.ts) and the functions refuse requests
+  // without it (packages/functions/src/shared/client.ts): only then is CloudFront-Viewer-Address
+  // CloudFront's and not the caller's. Made once per stage; both sides get it when CloudFormation
+  // deploys (a dynamic reference: the value is in neither template).
+  const originVerify = new secretsmanager.Secret(stack, "OriginVerifySecret", {
+    description: "Naerhed: the header CloudFront adds to every /api request; the API refuses requests without it",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
 
   const tableOf = (manifest: ModuleManifest, id: string) => {
     const table = tables[id];
@@ -73,6 +83,7 @@ export function Api({ stack }: StackContext) {
       grantedTables(manifest).map((spec) => [spec.envVar, tableOf(manifest, spec.id).tableName]),
     );
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
+    environment.ORIGIN_VERIFY_SECRET = originVerify.secretValue.unsafeUnwrap();
     if (manifest.sendsMail) environment.MAIL_FROM = config.mailFrom;
     if (manifest.publishes.length > 0) environment.EVENT_BUS_NAME = bus.eventBusName;
     for (const name of manifest.settings) {
@@ -154,5 +165,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, bus, deadLetterQueues, functions };
+  return { api, bus, deadLetterQueues, functions, originVerify };
 }

@@ -64,6 +64,13 @@ describe("the progress of a consultation's invitations", () => {
     expect(sentUrl(fetch, 3).pathname).toBe(`/api/panel/centres/nord/consultations/${ID}/sending`);
   }, 20_000);
 
+  it("says \"fewer than 5\" where the server sends \"<5\", as every panel count under 5, and the bar gives no exact number", async () => {
+    mockFetch({ body: { sending: { state: "running", done: "<5", total: 26 } } });
+    renderProgress({ centre: "nord", id: ID, everyMs: 60_000 });
+    const bar = await screen.findByRole("progressbar", { name: "Sendt til færre end 5 af 26." });
+    expect(bar).toHaveAttribute("value", "0");
+  });
+
   it("asks at once when the page is opened later, in English too, and shows nothing for a consultation sent before jobs", async () => {
     mockFetch({ body: { sending: { state: "running", done: 10, total: 26 } } });
     const { unmount } = renderProgress({ centre: "nord", id: ID, everyMs: 60_000 }, "en");

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { configFromEnv, type Config } from "@naerhed/core/shared/config";
-import { InvalidInputError } from "@naerhed/core/shared/errors";
 import { tables } from "@naerhed/core/shared/tables";
 import { originCheck, sessionCheck } from "./shared/auth.ts";
+import { originVerify } from "./shared/client.ts";
 import { healthRoute } from "./shared/health.ts";
-import { handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
+import { bodyTooLarge, bodyTypeCheck, handleError, handleNotFound, requestContext, type AppEnv } from "./shared/http.ts";
 import { accessLog } from "./shared/log.ts";
 import type { ApiModule } from "./shared/module.ts";
 import { createServices, type Services } from "./shared/services.ts";
@@ -27,15 +27,11 @@ export function createApi(modules: readonly ApiModule[], config: Config = config
       overwrite: false,
     }),
   );
-  api.use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new InvalidInputError([{ field: "", message: "body_too_large" }]);
-      },
-    }),
-  );
-  api.use(originCheck(config.siteUrl));
+  // Through our CloudFront only, from our site only, as JSON (or an import file), not too big.
+  api.use(originVerify(config.originVerifySecret));
+  api.use(originCheck(config.allowedOrigins));
+  api.use(bodyTypeCheck);
+  api.use(bodyLimit({ maxSize: 64 * 1024, onError: bodyTooLarge }));
   api.use(sessionCheck(services));
   for (const module of modules) {
     api.route("/", healthRoute(module, services));

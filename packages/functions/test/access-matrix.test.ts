@@ -57,6 +57,7 @@ describe("authorization of every route", () => {
       "POST /api/identity/sign-out": "signed_in",
       "POST /api/identity/sign-out-everywhere": "signed_in",
       "POST /api/identity/invitations": "role:staff|admin",
+      "DELETE /api/identity/grants": "role:staff|admin",
       "GET /api/identity/audit": "role:admin",
       "GET /api/me": "signed_in",
       "PATCH /api/me": "signed_in",

@@ -169,7 +169,9 @@ describe("panel: every change by staff is stored with its audit line, or not at 
   });
 
   it("consultations: create, edit, publish, publish results", async () => {
-    await ok("PUT", "/panel/membership", citizen, { consent: true, contact: "site", profile: {} });
+    // A consultation goes only to a group of 5 or more (core panel/consultations.ts).
+    const others = await Promise.all([1, 2, 3, 4].map((n) => t.personWith([{ role: "citizen" }], `Panelmedlem ${n}`)));
+    for (const who of [citizen, ...others]) await ok("PUT", "/panel/membership", who, { consent: true, contact: "site", profile: {} });
     const before = await everything();
     expect((await send(broken.api, { method: "POST", path: "/panel/centres/nord/consultations", cookie: staff.cookie, body: draft("2026-11-24T09:00:00.000Z") })).status).toBeGreaterThanOrEqual(500);
     expect(await everything()).toEqual(before);

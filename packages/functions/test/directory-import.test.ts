@@ -201,6 +201,7 @@ describe("nothing is written until every row is right", () => {
       headers: { "content-type": "text/plain", cookie: staff.cookie },
       body: "name\r\nx\r\n",
     });
+    // Refused before the import reads it, in words that say what the import takes.
     expect(wrongType.status).toBe(415);
     expect(((await wrongType.json()) as ErrorBody).error.message).toBe(
       "Vi tager CSV fra eksporten, HSDS JSON eller HSDS-tabeller som CSV-filer med datapackage.json, gerne samlet i en zip-fil.",

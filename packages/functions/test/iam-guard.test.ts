@@ -87,8 +87,8 @@ describe("a module's DynamoDB client refuses what its manifest does not grant", 
           )),
         ),
     };
-    const handler = moduleHandler(nosy, { env: moduleEnvironment(manifest, t.config, "secret") });
-    const event = await toApiEvent(new Request("http://localhost/api/nosy"), { address: "127.0.0.1", port: 1, protocol: "http" }, "ANY /api/nosy", "secret");
+    const handler = moduleHandler(nosy, { env: moduleEnvironment(manifest, t.config) });
+    const event = await toApiEvent(new Request("http://localhost/api/nosy"), { address: "127.0.0.1", port: 1, protocol: "http" }, "ANY /api/nosy", t.config.originVerifySecret);
     const lines: string[] = [];
     const original = console.error;
     console.error = (line: string) => void lines.push(line);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
@@ -65,8 +65,6 @@ const stoppedWithItsInvocation = {
 export type LocalModulesOptions = {
   config: Config;
   now?: () => Date;
-  /** The secret CloudFront sends on AWS (ORIGIN_VERIFY_SECRET); a new one per run locally. */
-  originVerifySecret?: string;
   /** Deploy-time settings by name, as `sst deploy` would take them from its environment. */
   settings?: NodeJS.ProcessEnv;
   bus?: EventBusOptions;
@@ -81,12 +79,16 @@ export type LocalModulesOptions = {
 /** Tuning the local run and benchmarks may set; passed to the module that reads it, as a deploy setting would be. */
 const LOCAL_TUNING: Record<string, string[]> = { directory: ["DIRECTORY_SEARCH_MAX_AGE_SECONDS", "DIRECTORY_SEARCH_RESULT_CACHE_SIZE"] };
 
-/** A module's environment, as the stack gives its function (stacks/Api.ts), pointed at DynamoDB Local. */
-export function moduleEnvironment(manifest: ModuleManifest, config: Config, originVerifySecret: string, settings: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/**
+ * A module's environment, as the stack gives its function (stacks/Api.ts), pointed at DynamoDB
+ * Local. The origin secret is the run's own (localConfig makes a new one each run): the gateway
+ * sends it as CloudFront does.
+ */
+export function moduleEnvironment(manifest: ModuleManifest, config: Config, settings: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     AWS_REGION: config.region,
     SITE_URL: config.siteUrl,
-    ORIGIN_VERIFY_SECRET: originVerifySecret,
+    ORIGIN_VERIFY_SECRET: config.originVerifySecret,
     ...(config.dynamoEndpoint ? { DYNAMODB_ENDPOINT: config.dynamoEndpoint } : {}),
   };
   for (const spec of grantedTables(manifest)) env[spec.envVar] = config.tableNames[spec.id];
@@ -117,7 +119,6 @@ function lambdaContext(module: string, deadline: number): Context {
 
 export async function startLocalModules(options: LocalModulesOptions) {
   const { config } = options;
-  const originVerifySecret = options.originVerifySecret ?? randomBytes(24).toString("base64url");
   const now = options.now ?? (() => new Date());
   // The local SES: every mail lands in the outbox (identity's table, written by this client, not by a module's).
   const outbox = createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
@@ -153,7 +154,7 @@ export async function startLocalModules(options: LocalModulesOptions) {
     const { createHandler } = (await import(`@naerhed/functions/${manifest.name}/lambda`)) as {
       createHandler: (runtime: Runtime & { env: NodeJS.ProcessEnv; onServices?: (services: Services) => void }) => ModuleHandler;
     };
-    const env = moduleEnvironment(manifest, config, originVerifySecret, options.settings);
+    const env = moduleEnvironment(manifest, config, options.settings);
     handlers.set(
       manifest.name,
       createHandler({
@@ -170,7 +171,7 @@ export async function startLocalModules(options: LocalModulesOptions) {
   }
 
   return {
-    originVerifySecret,
+    originVerifySecret: config.originVerifySecret,
     bus,
     /** An HTTP API event, to the module whose prefix the gateway matched. */
     invokeHttp: (module: string, event: APIGatewayProxyEventV2) => invoke(module, event) as Promise<APIGatewayProxyResultV2>,

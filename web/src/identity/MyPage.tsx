@@ -224,6 +224,11 @@ function MyPageContent(props: { session: SessionPerson }) {
                 {t("identity.me.invite")}
               </A>
             </li>
+            <li>
+              <A href="/personale/fjern-rolle" class="big-link">
+                {t("identity.me.removeRole")}
+              </A>
+            </li>
             <Show when={hasRole(props.session, "admin")}>
               <li>
                 <A href="/admin/log" class="big-link">

@@ -9,6 +9,7 @@ export const identityRoutes = [
   { path: "/min-side/adgangskode", component: lazy(() => import("./PasswordPage.tsx")) },
   { path: "/min-side/slet", component: lazy(() => import("./DeletePage.tsx")) },
   { path: "/personale/inviter", component: lazy(() => import("./InvitePage.tsx")) },
+  { path: "/personale/fjern-rolle", component: lazy(() => import("./RemoveRolePage.tsx")) },
   { path: "/admin/log", component: lazy(() => import("./AuditPage.tsx")) },
   { path: "/privatliv", component: lazy(() => import("./PrivacyPage.tsx")) },
 ];

@@ -10,6 +10,7 @@ import { type Consultation, type MemberConsultation, type Question } from "./mod
 import "./panel.css";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { AGE_BANDS, CHOICE_ICONS, QUESTION_TYPES, RELATIONS } from "@naerhed/core/panel/lists";
 import { api, useCall } from "../lib/api.ts";
 import { Checkbox } from "../components/Checkbox.tsx";
@@ -139,7 +140,7 @@ export function ConsultationEditor(props: {
     setCount("");
     try {
       const { members } = await call(api.panel.centres[":centre"]["target-count"].$post, { param: { centre: props.centre } }, { body: { target: d().target } });
-      setCount(t("panel.targetCount", { count: members }));
+      setCount(t("panel.targetCount", { count: countText(members, t) }));
     } catch (error) {
       setCount(error instanceof Error ? error.message : String(error));
     }

@@ -16,6 +16,7 @@ import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { formatDateTime } from "../lib/dates.ts";
 import { api, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
@@ -69,7 +70,7 @@ function Staff() {
         const answer = await call(api.panel.centres[":centre"].consultations[":id"].publish.$post, { param: { centre: params.centre, id } });
         setSending(answer.sending);
         page.set(answer.consultation);
-        setNews(t("panel.published", { count: answer.consultation.invited_count }));
+        setNews(t("panel.published", { count: countText(answer.consultation.invited_count, t) }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
     } catch (error) {
@@ -119,7 +120,7 @@ function Staff() {
                   <span class="tag">{t(`panel.status.${c().status}`)}</span>
                 </p>
                 <SendingProgress centre={params.centre} id={c().id} initial={sending()} />
-                <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
+                <p>{t("panel.staffAnswers", { count: countText(c().answer_count, t), invited: countText(c().invited_count, t) })}</p>
                 <p>
                   {t("panel.opensAt")}: {formatDateTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatDateTime(c().closes_at, lang())}.
                 </p>

@@ -2,6 +2,8 @@ import { createComputed, createEffect, createSignal, onCleanup, Show } from "sol
 import { api, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
 import { useTexts } from "../lib/texts.ts";
+import type { ShownCount } from "@naerhed/core/panel/results";
+import { countText } from "./counts.ts";
 import type { Progress } from "./model.ts";
 import { panelTexts } from "./texts/index.ts";
 
@@ -36,7 +38,9 @@ export function SendingProgress(props: { centre: string; id: string; initial?: P
   });
   onCleanup(() => clearTimeout(timer));
 
-  const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
+  // Counts follow the panel's rule of 5: under 5 the server sends "<5", shown as words ("færre end 5").
+  const number = (n: ShownCount) => (typeof n === "number" ? n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB") : countText(n, t));
+  const numeric = (n: ShownCount | null | undefined) => (typeof n === "number" ? n : undefined);
   const text = () => {
     const now = sending();
     if (!now) return "";
@@ -49,7 +53,7 @@ export function SendingProgress(props: { centre: string; id: string; initial?: P
           <label class="field__label" for="panel-sending">
             {text()}
           </label>
-          <progress id="panel-sending" max={sending()?.total ?? undefined} value={sending()?.done ?? 0}>
+          <progress id="panel-sending" max={numeric(sending()?.total)} value={numeric(sending()?.done) ?? 0}>
             {text()}
           </progress>
           <p class="field__hint">{t("panel.sendingHint")}</p>

@@ -9,6 +9,7 @@ import { usePageTitle } from "../lib/navigation.ts";
 import type { SessionPerson } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { formatDateTime } from "../lib/dates.ts";
 import { centreName } from "@naerhed/core/shared/lists";
 import { api, useCall } from "../lib/api.ts";
@@ -61,7 +62,7 @@ function StaffList(props: { person: SessionPerson }) {
                       </p>
                       <Show when={c.status !== "draft"}>
                         <p class="small">
-                          {t("panel.staffAnswers", { count: c.answer_count, invited: c.invited_count })} {t("panel.closesAt")}: {formatDateTime(c.closes_at, lang())}
+                          {t("panel.staffAnswers", { count: countText(c.answer_count, t), invited: countText(c.invited_count, t) })} {t("panel.closesAt")}: {formatDateTime(c.closes_at, lang())}
                         </p>
                       </Show>
                     </li>

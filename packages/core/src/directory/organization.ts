@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { optionalText, requiredText } from "../shared/validation.ts";
+import { optionalText, plainText, requiredText } from "../shared/validation.ts";
 
 /**
  * An organisation behind offers (an association, a club, the municipality itself), stored as a
@@ -14,8 +14,18 @@ import { optionalText, requiredText } from "../shared/validation.ts";
 
 export const OrganizationId = v.pipe(v.string("organization_id_invalid"), v.trim(), v.toLowerCase(), v.uuid("organization_id_invalid"));
 
-/** Only web addresses a browser opens as pages: http(s). */
-export const WebAddress = v.pipe(v.string("url_invalid"), v.trim(), v.url("url_invalid"), v.regex(/^https?:\/\//i, "url_invalid"));
+/**
+ * A web address people and other systems can open: http or https only. valibot's url() takes
+ * any scheme, "javascript:" included, and the open-data feed hands it to systems that may not
+ * guard against it. (The URL parser also drops tabs and line breaks silently: refused first.)
+ */
+export const WebAddress = v.pipe(
+  v.string("url_invalid"),
+  plainText("one"),
+  v.trim(),
+  v.url("url_invalid"),
+  v.check((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "url_invalid"),
+);
 
 /** HSDS `organization_identifier`: e.g. scheme "DK-CVR", type "CVR-nummer", identifier "12345678". */
 export const OrganizationIdentifier = v.object({

@@ -37,6 +37,10 @@ const da = {
   item_invalid: "Skriv hvad du leder efter.",
   body_invalid: "Vi kunne ikke læse det, du sendte. Prøv igen.",
   body_too_large: "Det, du sendte, er for stort. Gør det kortere.",
+  origin_unverified: "Vi afviste det, fordi det ikke kom gennem vores hjemmeside. Brug hjemmesidens adresse.",
+  content_type_refused: "Vi kan ikke læse det, du sendte. Det skal sendes fra vores side. Prøv igen derfra.",
+  text_control_characters: "Teksten har et usynligt tegn, som vi ikke kan gemme. Skriv teksten igen.",
+  text_one_line: "Skriv teksten på én linje, uden usynlige tegn.",
   decline_reason_invalid: "Skriv hvorfor du siger nej. Højst 500 tegn.",
 };
 
@@ -62,6 +66,10 @@ const en: Record<keyof typeof da, string> = {
   item_invalid: "Write what you are looking for.",
   body_invalid: "We could not read what you sent. Try again.",
   body_too_large: "What you sent is too large. Make it shorter.",
+  origin_unverified: "We refused this because it did not come through our website. Use the website's address.",
+  content_type_refused: "We cannot read what you sent. It must be sent from our site. Try again from there.",
+  text_control_characters: "The text has an invisible character that we cannot store. Type the text again.",
+  text_one_line: "Write the text on one line, without invisible characters.",
   decline_reason_invalid: "Write why you say no. At most 500 characters.",
 };
 

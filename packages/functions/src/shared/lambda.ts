@@ -74,11 +74,14 @@ export type ModuleHandler = ReturnType<typeof moduleHandler>;
 /**
  * What each module's lambda.ts exports: `handler` for AWS (built once per cold start from the
  * function's environment) and `createHandler` for the local runner, which builds the same entry
- * with the module's own environment and its stand-ins.
+ * with the module's own environment and its stand-ins. `handler` is built at its first event, not
+ * at import: the local runner imports every lambda.ts in a process without SITE_URL or
+ * ORIGIN_VERIFY_SECRET, and a function without them still answers nothing (configFromEnv throws).
  */
 export function lambdaEntry(module: ApiModule, options?: HandleOptions) {
+  let built: ModuleHandler | undefined;
   return {
-    handler: moduleHandler(module, {}, options),
+    handler: (event: unknown, context: Context) => (built ??= moduleHandler(module, {}, options))(event, context),
     createHandler: (runtime: Runtime & { env: NodeJS.ProcessEnv }) => moduleHandler(module, runtime, options),
   };
 }

@@ -54,7 +54,7 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
         createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now));
   const publish =
     runtime.publish ?? (config.eventBusName && manifest ? createEventBridgePublisher(manifest.name, config.eventBusName, config.region) : noBus);
-  const services = { db, config, audit, now, publish, identity: { store, mailer, audit, now } };
+  const services = { db, config, audit, now, publish, identity: { store, mailer, audit, now, siteUrl: config.siteUrl } };
   runtime.onServices?.(services);
   return services;
 }

@@ -40,6 +40,8 @@ export async function seed(t: Api): Promise<Seeded> {
   for (const [persona, grants] of Object.entries(personas)) people[persona] = grants ? await t.personWith(grants, `Fuzz ${persona}`) : null;
   const citizen = people.citizen!;
   const member = people.council_member!;
+  // Someone whose council grant the grant removal route may take away (not a persona the other routes rely on).
+  const grantee = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Fuzz grantee");
   const mentorPerson = people.mentor!;
   const inHours = (hours: number) => new Date(t.clock.now.getTime() + hours * 3_600_000).toISOString();
 
@@ -106,6 +108,12 @@ export async function seed(t: Api): Promise<Seeded> {
   // Panel: the citizen is a member; one published consultation (they are invited), one draft.
   const joinInput = { consent: true, profile: { age_band: "30_49", area: "nord" }, contact: "site" };
   await call(t, people, "citizen", "PUT", "/api/panel/membership", joinInput);
+  // Four more members: a consultation goes only to 5 or more.
+  for (let i = 0; i < 4; i++) {
+    const other = await t.personWith([{ role: "citizen" }], `Panel ${i}`);
+    const joined = await t.api.request("/api/panel/membership", { method: "PUT", headers: { "content-type": "application/json", cookie: other.cookie }, body: JSON.stringify(joinInput) });
+    if (joined.status !== 200) throw new Error(`seeding a panel member: ${joined.status}`);
+  }
   const consultationInput = {
     title: "Hvad synes du om centret?",
     intro: "Vi vil gerne høre din mening.",
@@ -212,6 +220,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "POST /api/identity/sign-in/verify": { body: { challenge_id: challenge.challenge_id, code: "123456" } },
     "POST /api/identity/sign-in/password": { body: { email: people.staff_nord!.person.email, password: "not-the-password" } },
     "POST /api/identity/invitations": { body: { email: "ny@example.dk", display_name: "Ny Kollega", role: "staff", centre_id: "nord" } },
+    "DELETE /api/identity/grants": { body: { email: grantee.person.email, role: "council_member", centre_id: "nord" } },
     "PATCH /api/me": { body: { display_name: "Nyt Navn", language: "en" } },
     "POST /api/me/password": { body: { password: "et-langt-kodeord-1234" } },
     "POST /api/directory/centres/:centre/offers": { body: offerInput },
