@@ -20,6 +20,8 @@ import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from "@aws
 import type { Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
 import type { Member } from "@naerhed/core/panel/consultation";
+import type { StaffProgress } from "@naerhed/core/panel/consultations";
+import type { ShownCount } from "@naerhed/core/panel/results";
 import { createPanelStore, memberItem } from "@naerhed/core/panel/store";
 import { queryAll } from "@naerhed/core/shared/dynamo";
 import type { Mail, Mailer } from "@naerhed/core/shared/mailer";
@@ -37,7 +39,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.POWERTOOLS_LOG_LEVEL ??= "ERROR";
 
 const MEMBERS = Number(process.env.BENCH_PUBLISH_MEMBERS) || 10_000;
-const number = (n: number) => n.toLocaleString("en-GB");
+// The staff route shows counts under 5 as "<5" (the panel's rule of 5), printed as they come.
+const number = (n: ShownCount | null) => (typeof n === "number" ? n.toLocaleString("en-GB") : String(n));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
 
@@ -122,8 +125,8 @@ async function run(endpoint: string, label: string, faults: Fault[]): Promise<bo
   started = performance.now();
   const published = await api("POST", `/${consultation.id}/publish`);
   const answeredMs = performance.now() - started;
-  const answer = (await published.json()) as { sending: { done: number; total: number } };
-  console.log(`${label}: publish answered ${published.status} in ${Math.round(answeredMs)} ms (Lambda limit ${LAMBDA_TIMEOUT_MS / 1000} s): "being sent", ${answer.sending.done} of ${number(answer.sending.total)}`);
+  const answer = (await published.json()) as { sending: StaffProgress };
+  console.log(`${label}: publish answered ${published.status} in ${Math.round(answeredMs)} ms (Lambda limit ${LAMBDA_TIMEOUT_MS / 1000} s): "being sent", ${number(answer.sending.done)} of ${number(answer.sending.total)}`);
 
   // What staff's page shows meanwhile.
   let watching = true;
@@ -131,7 +134,7 @@ async function run(endpoint: string, label: string, faults: Fault[]): Promise<bo
     while (watching) {
       await sleep(10_000);
       if (!watching) break;
-      const { sending } = (await (await api("GET", `/${consultation.id}/sending`)).json()) as { sending: { done: number; total: number } };
+      const { sending } = (await (await api("GET", `/${consultation.id}/sending`)).json()) as { sending: StaffProgress };
       console.log(`${label}: after ${seconds(performance.now() - started)}: sent to ${number(sending.done)} of ${number(sending.total)}`);
     }
   })();
