@@ -9,7 +9,7 @@ import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER } from "../packages/core/sr
 import { eventSource } from "../packages/core/src/shared/events.ts";
 import { grantedTables, type BucketSpec, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
 import { auditTable, identityTable, tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
-import { Api, EVENT_RETRY } from "../stacks/Api.ts";
+import { Api, EVENT_RETRY, FUNCTION_RETRY } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
 import { handlerOf, moduleRoutes } from "../stacks/wiring.ts";
 import { SITE_ROUTING_FUNCTION, Web } from "../stacks/Web.ts";
@@ -140,6 +140,13 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     const buses = resourcesOfType(api(), "AWS::Events::EventBus");
     expect(buses).toHaveLength(1);
     return buses[0]![0];
+  };
+  /** The module's own dead-letter queue: the one its event rule hands failed events to. */
+  const deadLetterQueueOf = (module: ModuleSpec): string => {
+    const [fnId] = moduleFunction(module);
+    const rule = resourcesOfType(api(), "AWS::Events::Rule").find(([, r]) => r.Properties?.EventBusName && JSON.stringify(r.Properties?.Targets).includes(`"${fnId}"`));
+    expect(rule, `module ${module.name}: an event rule`).toBeDefined();
+    return (rule![1].Properties!.Targets as { DeadLetterConfig: { Arn: { "Fn::GetAtt": [string, string] } } }[])[0]!.DeadLetterConfig.Arn["Fn::GetAtt"][0];
   };
   const roleOf = (module: ModuleSpec) => (moduleFunction(module)[1].Properties!.Role as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
   const identityModule = () => {
@@ -293,7 +300,10 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         })),
       );
       expect(modules.find((m) => m.name === "mentor")?.jobs, "the mentor module's certificate job").toEqual([{ name: "mentor-certificates", everyMinutes: 60 }]);
-      expect(modules.find((m) => m.name === "panel")?.jobs, "the panel's reminder job").toEqual([{ name: "panel-reminders", everyMinutes: 60 }]);
+      expect(modules.find((m) => m.name === "panel")?.jobs, "the panel's reminder job, and its sending jobs resumed").toEqual([
+        { name: "panel-reminders", everyMinutes: 60 },
+        { name: "resume-jobs", everyMinutes: 5 },
+      ]);
       expect(rules).toEqual(expect.arrayContaining(wanted));
       expect(rules).toHaveLength(wanted.length);
     });
@@ -403,6 +413,10 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
               },
             ]
           : []),
+        // Modules that handle events: a failed event goes to their own dead-letter queue (Lambda's on-failure destination).
+        ...(module.handles.length > 0
+          ? [{ Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Resource: { "Fn::GetAtt": [deadLetterQueueOf(module), "Arn"] } }]
+          : []),
         // SST turns on X-Ray tracing for every function.
         { Effect: "Allow", Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Resource: "*" },
       ];
@@ -487,6 +501,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         expect(targets[0]!.RetryPolicy).toEqual({ MaximumRetryAttempts: EVENT_RETRY.attempts, MaximumEventAgeInSeconds: EVENT_RETRY.maxAge.toSeconds() });
         const queue = template.Resources![targets[0]!.DeadLetterConfig!.Arn["Fn::GetAtt"][0]]!;
         expect(queue.Type).toBe("AWS::SQS::Queue");
+        // EventBridge invokes asynchronously: its retry policy covers handing the event over. An event the
+        // function itself failed on (an error, a timeout) is tried again by Lambda, then sent to the same queue.
+        const invokeConfigs = resourcesOfType(template, "AWS::Lambda::EventInvokeConfig").filter(([, c]) => JSON.stringify(c.Properties?.FunctionName).includes(`"${fnId}"`));
+        expect(invokeConfigs, module.name).toHaveLength(1);
+        expect(invokeConfigs[0]![1].Properties).toMatchObject({
+          MaximumRetryAttempts: FUNCTION_RETRY.attempts,
+          MaximumEventAgeInSeconds: FUNCTION_RETRY.maxAge.toSeconds(),
+          DestinationConfig: { OnFailure: { Destination: targets[0]!.DeadLetterConfig!.Arn } },
+        });
       }
       // Routed this way, each event reaches exactly the modules whose manifests handle it.
       for (const name of new Set(modules.flatMap((m) => m.publishes))) {
@@ -521,7 +544,9 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         const [fnId] = moduleFunction(module);
         const rules = resourcesOfType(template, "AWS::Events::Rule").map(([, rule]) => rule.Properties!).filter((rule) => rule.ScheduleExpression);
         for (const job of module.jobs) {
-          const rule = rules.find((r) => (r.Targets as { Input?: string }[]).some((target) => target.Input === JSON.stringify({ job: job.name })));
+          const rule = rules.find((r) =>
+            (r.Targets as { Input?: string; Arn: unknown }[]).some((target) => target.Input === JSON.stringify({ job: job.name }) && JSON.stringify(target.Arn).includes(`"${fnId}"`)),
+          );
           expect(rule, job.name).toBeDefined();
           expect(rule!.ScheduleExpression).toBe(rateExpression(job.everyMinutes));
           expect(rule!.State ?? "ENABLED").toBe("ENABLED");

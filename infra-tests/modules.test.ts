@@ -116,6 +116,7 @@ const sharedTableHelpers: Record<string, () => Source> = {
   "tableHit(": () => functionSource("packages/core/src/shared/rate-limit.ts", "tableHit"),
   "queryAll(": () => functionSource("packages/core/src/shared/dynamo.ts", "queryAll"),
   "transactWrite(": () => functionSource("packages/core/src/shared/dynamo.ts", "transactWrite"),
+  "createJobs(": () => functionSource("packages/core/src/shared/resumable-jobs.ts", "createJobs"),
 };
 
 /** A module's own code, plus the shared helpers it runs on its own table. */

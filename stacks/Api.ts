@@ -2,6 +2,7 @@ import { ArnFormat, Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
@@ -16,8 +17,15 @@ import { handlerOf, moduleRoutes } from "./wiring.ts";
 /** Stage-wide limits: enough for a municipality's traffic, low enough to cap a runaway client's cost. */
 export const throttle = { burst: 200, rate: 100 } as const;
 
-/** How EventBridge keeps trying a module that fails an event before the event goes to its dead-letter queue. */
+/** How EventBridge keeps trying to hand an event to a module's function (throttled, or not reachable) before it goes to the dead-letter queue. */
 export const EVENT_RETRY = { attempts: 8, maxAge: Duration.hours(24) } as const;
+
+/**
+ * How Lambda tries an event again once it has taken it (EventBridge invokes asynchronously) and
+ * the function failed or timed out: twice more, a minute and then two apart (Lambda's own
+ * default, written out), then the event goes to the same dead-letter queue. The local bus does the same.
+ */
+export const FUNCTION_RETRY = { attempts: 2, maxAge: Duration.hours(6) } as const;
 
 /**
  * One HTTP API; each module (its manifest, packages/core/src/<module>/manifest.ts) is one Lambda
@@ -126,8 +134,10 @@ export function Api({ stack, app }: StackContext) {
 
   /**
    * One rule per handling module: the events its manifest handles, from the modules whose
-   * manifests publish them. A failing function is retried, then the event is kept in the
-   * module's dead-letter queue for staff to see (and for ops' alarm).
+   * manifests publish them. An event that cannot be handed to the function, and one the function
+   * failed on every try (its async on-failure destination: EventBridge's retry policy and
+   * dead-letter queue only cover handing it over), is kept in the module's dead-letter queue for
+   * staff to see (and for ops' alarm).
    */
   const deadLetterQueues: Record<string, sqs.Queue> = {};
   const routeEvents = (manifest: ModuleManifest, fn: SstFunction) => {
@@ -137,6 +147,7 @@ export function Api({ stack, app }: StackContext) {
     deadLetterQueues[manifest.name] = deadLetterQueue;
     // An event nobody could handle waits there: the operations team is told (dead-letter-alarms.ts).
     alarmWhenNotEmpty(deadLetterQueue, `${manifest.name}-event-dead-letters`);
+    fn.configureAsyncInvoke({ retryAttempts: FUNCTION_RETRY.attempts, maxEventAge: FUNCTION_RETRY.maxAge, onFailure: new SqsDestination(deadLetterQueue) });
     new events.Rule(stack, `${manifest.name}-events`, {
       eventBus: bus,
       eventPattern: { source: publishers.map((publisher) => eventSource(publisher.name)), detailType: [...manifest.handles] },

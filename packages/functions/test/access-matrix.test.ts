@@ -136,6 +136,7 @@ describe("authorization of every route", () => {
       "GET /api/panel/centres/:centre/consultations/:id": "role:staff@centre",
       "PUT /api/panel/centres/:centre/consultations/:id": "role:staff@centre",
       "POST /api/panel/centres/:centre/consultations/:id/publish": "role:staff@centre",
+      "GET /api/panel/centres/:centre/consultations/:id/sending": "role:staff@centre",
       "GET /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
       "POST /api/panel/centres/:centre/consultations/:id/results": "role:staff@centre",
       "GET /api/panel/centres/:centre/consultations/:id/export": "role:staff@centre",

@@ -6,6 +6,7 @@ import type { Actor } from "@naerhed/core/identity/person";
 import type { Mail } from "@naerhed/core/shared/mailer";
 import type { Choice } from "@naerhed/core/council/council";
 import { createProposal, acceptProposal } from "@naerhed/core/council/proposals";
+import { councilJobs } from "@naerhed/core/council/mailing";
 import type { CouncilServices } from "@naerhed/core/council/services";
 import { createCouncilStore } from "@naerhed/core/council/store";
 import { castBallot, currentVote, myBallot, openVote, runVoteJob } from "@naerhed/core/council/voting";
@@ -36,14 +37,17 @@ beforeAll(async () => {
     }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
-  council = {
-    store: createCouncilStore(patient, t.config.tableNames[councilTable.id]!),
+  const table = t.config.tableNames[councilTable.id]!;
+  const base = {
+    store: createCouncilStore(patient, table),
     audit: t.services.audit,
-    mailer: { send: async (mail) => void sent.push(mail) },
+    mailer: { send: async (mail: Mail) => void sent.push(mail) },
     now: t.services.now,
     siteUrl: "http://localhost:3000",
     centres: t.services.centres,
   };
+  // Mail jobs run each part at once, inside the call that starts them (the bus's part, without a bus).
+  council = { ...base, jobs: councilJobs(base, patient, table, (part) => council.jobs.runPart(part)) };
 });
 
 const memberActor = (i: number): Actor => ({

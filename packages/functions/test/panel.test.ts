@@ -55,7 +55,7 @@ async function published(over: Record<string, unknown> = {}) {
   expect(created.status).toBe(201);
   const { consultation } = (await created.json()) as { consultation: { id: string } };
   const publish = await call("POST", `/api/panel/centres/nord/consultations/${consultation.id}/publish`, staff.cookie);
-  expect(publish.status).toBe(200);
+  expect(publish.status).toBe(202);
   return consultation.id;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import type { Config } from "@naerhed/core/shared/config";
+import type { Mailer } from "@naerhed/core/shared/mailer";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { createGateway } from "../../local/src/gateway.ts";
 import { startLocalModules } from "../../local/src/lambda-runner.ts";
@@ -27,8 +28,9 @@ export async function saveDemoCentres(db: DynamoDBDocumentClient, config: Config
  * A request comes from 127.0.0.1 unless the test says `t.api.request(path, init, { clientAddress })`.
  *
  * `services` are the test's own, outside every module (no guard): to seed and read tables.
+ * `mailer` puts a mail service of the test's own in front of the outbox (one that fails or hangs).
  */
-export async function testApi({ centres = true }: { centres?: boolean } = {}) {
+export async function testApi({ centres = true, mailer }: { centres?: boolean; mailer?: (outbox: Mailer) => Mailer } = {}) {
   const { config, db } = await freshTables();
   // The demo's centres (nord, midt, syd), as an administrator would have made them; `centres: false` starts with none.
   if (centres) await saveDemoCentres(db, config);
@@ -37,7 +39,13 @@ export async function testApi({ centres = true }: { centres?: boolean } = {}) {
   const services = createServices(config, { now });
   /** Each module's own DynamoDB client (guarded), by module name. */
   const moduleClients = new Map<string, DynamoDBDocumentClient>();
-  const modules = await startLocalModules({ config, now, bus: { duplicate: true }, onServices: (name, built) => moduleClients.set(name, built.db) });
+  const modules = await startLocalModules({
+    config,
+    now,
+    bus: { duplicate: true },
+    mailer,
+    onServices: (name, built) => moduleClients.set(name, built.db),
+  });
   const api = createGateway(modules);
   const request = api.request.bind(api);
   api.request = (async (...args: Parameters<typeof request>) => {

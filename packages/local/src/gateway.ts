@@ -16,7 +16,8 @@ import type { LocalModules } from "./lambda-runner.ts";
  *   headers; Host becomes the API's own;
  * - API Gateway picks the module by the first path segment (one `ANY /api/<prefix>` and
  *   `/{proxy+}` route each; anything else is its own 404), moves cookies into `cookies`, sets
- *   `requestContext.http.sourceIp`, and turns the function's result back into a response.
+ *   `requestContext.http.sourceIp`, and turns the function's result back into a response (a
+ *   function that failed or timed out: its own 500 `{"message":"Internal Server Error"}`).
  * The local server speaks plain HTTP where CloudFront speaks HTTPS, so `Secure` is taken off
  * cookies for a plain-HTTP viewer (the one difference left; README says so).
  */
@@ -134,7 +135,13 @@ export function createGateway(modules: Pick<LocalModules, "invokeHttp" | "origin
       protocol: "http",
     };
     const event = await toApiEvent(c.req.raw, viewer, owner.routeKey, modules.originVerifySecret);
-    return fromApiResult(await modules.invokeHttp(owner.module, event), viewer);
+    try {
+      return fromApiResult(await modules.invokeHttp(owner.module, event), viewer);
+    } catch (error) {
+      // The function failed or timed out: API Gateway answers for it, in its own words.
+      console.error(JSON.stringify({ level: "error", what: "function_failed", module: owner.module, error: String(error) }));
+      return c.json({ message: "Internal Server Error" }, 500);
+    }
   });
   // API Gateway's own answer for a path no route matches (outside /api the local server's site answers first).
   gateway.notFound((c) => c.json({ message: "Not Found" }, 404));

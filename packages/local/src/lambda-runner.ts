@@ -1,18 +1,23 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { createOutboxMailer } from "@naerhed/core/identity/outbox";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { manifests } from "@naerhed/core/manifests";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
-import type { BusEvent } from "@naerhed/core/shared/events";
+import type { BusEvent, Publisher } from "@naerhed/core/shared/events";
+import type { Mailer } from "@naerhed/core/shared/mailer";
 import { grantedTables, type ModuleManifest } from "@naerhed/core/shared/manifest";
 import { identityTable } from "@naerhed/core/shared/tables";
 import type { ModuleHandler } from "@naerhed/functions/shared/lambda";
 import type { Runtime, Services } from "@naerhed/functions/shared/services";
+import { functionDefaults } from "../../../stacks/function-defaults.ts";
 import { createEventBus, type EventBusOptions } from "./event-bus.ts";
 import { createFolderFileStore } from "./file-folder.ts";
 
@@ -22,7 +27,44 @@ import { createFolderFileStore } from "./file-folder.ts";
  * manifest grants, its settings), a DynamoDB client that refuses what its grants do not allow,
  * the outbox standing in for SES and the in-process bus for EventBridge. Requests reach it as API
  * Gateway HTTP API events (gateway.ts), jobs as schedule events, events as EventBridge events.
+ * Each invocation has the function's timeout, as on AWS.
  */
+
+/** A module function's timeout (stacks/function-defaults.ts): an invocation still running then fails, as on AWS. */
+export const LAMBDA_TIMEOUT_MS = functionDefaults.timeout * 1000;
+
+/**
+ * On AWS a function that times out is stopped. In one process its promises would go on, so
+ * everything it still does outside itself (DynamoDB, mail, events) after its timeout is refused:
+ * it can change nothing a retry or the next invocation then sees.
+ */
+type Invocation = { module: string; timedOut: boolean };
+const invocations = new AsyncLocalStorage<Invocation>();
+
+function refuseAfterTimeout(what: string): void {
+  const invocation = invocations.getStore();
+  if (invocation?.timedOut) throw new Error(`${what} refused: the ${invocation.module} function had timed out (on AWS it would have been stopped)`);
+}
+
+const stoppedWithItsInvocation = {
+  client(db: DynamoDBDocumentClient): void {
+    const send = db.send.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    (db as { send: unknown }).send = async (...args: unknown[]) => {
+      refuseAfterTimeout("DynamoDB call");
+      return send(...args);
+    };
+  },
+  mailer: (mailer: Mailer): Mailer => ({
+    send: async (mail) => {
+      refuseAfterTimeout("Mail");
+      await mailer.send(mail);
+    },
+  }),
+  publisher: (publish: Publisher): Publisher => async (name, detail) => {
+    refuseAfterTimeout("Event");
+    await publish(name, detail);
+  },
+};
 
 export type LocalModulesOptions = {
   config: Config;
@@ -34,6 +76,10 @@ export type LocalModulesOptions = {
   filesDir?: string;
   /** Tests: each module's services once built (its guarded client, to watch its writes). */
   onServices?: (module: string, services: Services) => void;
+  /** Tests: a mail service in front of the outbox (one that fails or hangs, as SES might). */
+  mailer?: (outbox: Mailer) => Mailer;
+  /** Benchmarks: told of each invocation when it ends, how long it ran and whether it failed (as Lambda's Duration metric). */
+  onInvoked?: (invocation: { module: string; event: unknown; ms: number; failed: boolean }) => void;
 };
 
 /** Tuning the local run and benchmarks may set; passed to the module that reads it, as a deploy setting would be. */
@@ -60,7 +106,7 @@ export function moduleEnvironment(manifest: ModuleManifest, config: Config, sett
 }
 
 /** What the Lambda runtime hands a handler. */
-function lambdaContext(module: string): Context {
+function lambdaContext(module: string, deadline: number): Context {
   return {
     awsRequestId: randomUUID(),
     functionName: `local-${module}`,
@@ -70,7 +116,7 @@ function lambdaContext(module: string): Context {
     logGroupName: `/aws/lambda/local-${module}`,
     logStreamName: "local",
     callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -82,11 +128,31 @@ export async function startLocalModules(options: LocalModulesOptions) {
   const now = options.now ?? (() => new Date());
   // The local SES: every mail lands in the outbox (identity's table, written by this client, not by a module's).
   const outbox = createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
+  const mailer = stoppedWithItsInvocation.mailer(options.mailer?.(outbox) ?? outbox);
   const handlers = new Map<string, ModuleHandler>();
+  /** One invocation, as Lambda runs it: it fails with Lambda's own message at the timeout. */
   const invoke = async (module: string, event: unknown) => {
     const handler = handlers.get(module);
     if (!handler) throw new Error(`No module "${module}"`);
-    return handler(event, lambdaContext(module));
+    const invocation: Invocation = { module, timedOut: false };
+    const deadline = Date.now() + LAMBDA_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        invocation.timedOut = true;
+        reject(new Error(`Task timed out after ${(LAMBDA_TIMEOUT_MS / 1000).toFixed(2)} seconds`));
+      }, LAMBDA_TIMEOUT_MS);
+    });
+    const started = performance.now();
+    let failed = true;
+    try {
+      const result = await Promise.race([invocations.run(invocation, () => handler(event, lambdaContext(module, deadline))), timeout]);
+      failed = false;
+      return result;
+    } finally {
+      clearTimeout(timer);
+      options.onInvoked?.({ module, event, ms: performance.now() - started, failed });
+    }
   };
   const bus = createEventBus(manifests, (module, event: BusEvent) => invoke(module, event), options.bus);
   const filesDir = options.filesDir ?? (await mkdtemp(join(tmpdir(), "naerhed-files-")));
@@ -101,10 +167,14 @@ export async function startLocalModules(options: LocalModulesOptions) {
       createHandler({
         env,
         now,
-        mailer: outbox,
-        publish: bus.publisherFor(manifest),
+        mailer,
+        publish: stoppedWithItsInvocation.publisher(bus.publisherFor(manifest)),
         files: createFolderFileStore(filesDir, manifest.buckets ?? []),
-        onServices: (services) => options.onServices?.(manifest.name, services) }),
+        onServices: (services) => {
+          stoppedWithItsInvocation.client(services.db);
+          options.onServices?.(manifest.name, services);
+        },
+      }),
     );
   }
 

@@ -8,6 +8,8 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { AnswerFlow } from "./AnswerFlow.tsx";
 import { ConsultationEditor, draftOf, emptyDraft, fieldIdOf, previewOf, toInput, type ConsultationDraft } from "./ConsultationEditor.tsx";
+import type { Progress } from "./model.ts";
+import { SendingProgress } from "./SendingProgress.tsx";
 import { staffPath } from "./StaffPanelPage.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
@@ -40,6 +42,8 @@ function Staff() {
   const [previewing, setPreviewing] = createSignal(false);
   const [news, setNews] = createSignal("");
   const [working, setWorking] = createSignal(false);
+  /** The invitations' progress as the publish answer gave it; otherwise the progress asks for it. */
+  const [sending, setSending] = createSignal<Progress | null>();
   const form = useFormErrors(new Proxy({}, { get: (_target, path) => fieldIdOf(String(path)) }) as Record<string, string>);
   const consultation = page.data;
   // The stored version is what the editor starts from (and shows again after each save).
@@ -63,9 +67,10 @@ function Staff() {
     try {
       const id = await save();
       if (action === "publish" && id) {
-        const { consultation: published } = await call(api.panel.centres[":centre"].consultations[":id"].publish.$post, { param: { centre: params.centre, id } });
-        page.set(published);
-        setNews(t("panel.published", { count: countText(published.invited_count, t) }));
+        const answer = await call(api.panel.centres[":centre"].consultations[":id"].publish.$post, { param: { centre: params.centre, id } });
+        setSending(answer.sending);
+        page.set(answer.consultation);
+        setNews(t("panel.published", { count: countText(answer.consultation.invited_count, t) }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
     } catch (error) {
@@ -114,6 +119,7 @@ function Staff() {
                 <p>
                   <span class="tag">{t(`panel.status.${c().status}`)}</span>
                 </p>
+                <SendingProgress centre={params.centre} id={c().id} initial={sending()} />
                 <p>{t("panel.staffAnswers", { count: countText(c().answer_count, t), invited: countText(c().invited_count, t) })}</p>
                 <p>
                   {t("panel.opensAt")}: {formatDateTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatDateTime(c().closes_at, lang())}.

@@ -14,6 +14,8 @@ export type MemberConsultation = Answer<(typeof api.panel.consultations)[":id"][
 /** A consultation as staff of its centre see it. */
 export type Consultation = Answer<(typeof api.panel.centres)[":centre"]["consultations"][":id"]["$get"]>["consultation"];
 export type Member = Answer<typeof api.panel.membership.$get>["member"];
+/** How far a published consultation's invitations have gone (null before it was published). */
+export type Progress = Answer<(typeof api.panel.centres)[":centre"]["consultations"][":id"]["sending"]["$get"]>["sending"];
 /** The counts and groups of a consultation's answers: what staff see while it runs and the public once published. */
 export type Results = Pick<Answer<(typeof api.panel.results)[":id"]["$get"]>, "respondents" | "questions" | "breakdowns">;
 

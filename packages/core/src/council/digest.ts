@@ -1,5 +1,5 @@
-import { epochSeconds } from "../shared/rate-limit.ts";
 import { inTerm } from "./council.ts";
+import { digestJobId, type MailParams } from "./mailing.ts";
 import { digestText } from "./mails.ts";
 import type { CouncilServices } from "./services.ts";
 import { currentVote } from "./voting.ts";
@@ -13,8 +13,9 @@ export function weekStart(at: Date): string {
 
 /**
  * The weekly job: per centre, one mail to each member who chose the digest, with the open votes
- * and the past week's results. The first run of a week claims it (store pattern 12), so running
- * twice, or at the same time, sends it once. A week with nothing to tell sends nothing.
+ * and the past week's results, sent as a job (mailing.ts). The first run of a week starts that
+ * week's job, whose id is the centre and the week (store pattern 12), so running twice, or at
+ * the same time, sends it once. A week with nothing to tell sends nothing.
  */
 export async function sendWeeklyDigest(services: CouncilServices): Promise<void> {
   const now = services.now();
@@ -27,14 +28,11 @@ export async function sendWeeklyDigest(services: CouncilServices): Promise<void>
     const open = votes.filter((v) => v.state === "open" && v.closes_at > now.toISOString());
     const decided = votes.filter((v) => v.state === "closed" && (v.closed_at ?? "") >= weekAgo);
     if (readers.length === 0 || open.length + decided.length === 0) continue;
-    if (!(await services.store.claimDigest(centre.id, weekStart(now), epochSeconds(now) + 60 * 86_400))) continue;
-    const mail = digestText(services.siteUrl, centre.id, open, decided);
-    for (const reader of readers) {
-      try {
-        await services.mailer.send({ to: reader.email!, ...mail });
-      } catch (error) {
-        console.warn(JSON.stringify({ level: "warn", what: "council_digest_failed", centre: centre.id, error: String(error) }));
-      }
-    }
+    const { job, write } = services.jobs.newJob<MailParams>("mail", digestJobId(centre.id, weekStart(now)), {
+      centre_id: centre.id,
+      audience: "digest",
+      ...digestText(services.siteUrl, centre.id, open, decided),
+    }, null);
+    await services.jobs.start(job, write);
   }
 }

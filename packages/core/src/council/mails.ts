@@ -1,12 +1,10 @@
-import type { Member } from "./council.ts";
-import type { CouncilServices } from "./services.ts";
 import type { Vote } from "./vote.ts";
 
 /**
- * Council mail to members who gave an address and chose "immediate" (those who chose the weekly
- * digest get digestText once a week instead). Danish first, English
- * after, because the council does not know each member's language. A failed mail never undoes
- * the vote that caused it; it is logged.
+ * The texts of council mail to members who gave an address and chose "immediate" (those who
+ * chose the weekly digest get digestText once a week instead). Danish first, English after,
+ * because the council does not know each member's language. mailing.ts sends them, as a job
+ * stored with the change to the vote: a failed mail never undoes the vote, and is tried again.
  */
 
 const copenhagen = (iso: string) =>
@@ -36,17 +34,10 @@ function compose(kind: CouncilMail, vote: Vote, link: string) {
   };
 }
 
-export async function mailMembers(services: CouncilServices, kind: CouncilMail, vote: Vote, members: readonly Member[]) {
+/** A vote's mail of this kind, with the link members need (their votes page, or the decided proposal). */
+export function voteMail(siteUrl: string, kind: CouncilMail, vote: Vote) {
   const path = kind === "vote_result" ? `/borgerraadet/${vote.centre_id}/forslag/${vote.proposal_id}` : "/borgerraadet/mine-afstemninger";
-  const mail = compose(kind, vote, `${services.siteUrl}${path}`);
-  for (const member of members) {
-    if (!member.email || member.notify !== "immediate") continue;
-    try {
-      await services.mailer.send({ to: member.email, ...mail });
-    } catch (error) {
-      console.warn(JSON.stringify({ level: "warn", what: "council_mail_failed", kind, vote: vote.id, error: String(error) }));
-    }
-  }
+  return compose(kind, vote, `${siteUrl}${path}`);
 }
 
 /** The weekly digest: open votes with their closing time, and results of the past week. */

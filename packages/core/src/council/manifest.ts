@@ -15,12 +15,15 @@ export const councilManifest = {
   // Vote opened, closes in 24 hours, result, the weekly digest: to members who gave an address.
   sendsMail: true,
   settings: [],
-  // Closes votes at their time and sends the 24-hour reminders (council/voting.ts runVoteJob); the weekly digest (council/digest.ts).
+  // Closes votes at their time and starts the 24-hour reminders (council/voting.ts runVoteJob); the weekly digest (council/digest.ts);
+  // any mail job that stood still goes on (shared/resumable-jobs.ts).
   jobs: [
     { name: "close-votes", everyMinutes: 1 },
     { name: "weekly-digest", everyMinutes: 60 },
+    { name: "resume-jobs", everyMinutes: 5 },
   ],
-  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
+  // Mail to members goes out in parts (council/mailing.ts), each an event the council sends itself.
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "council.job-part"],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES, "council.job-part"],
   personalData: true,
 } as const satisfies ModuleManifest;

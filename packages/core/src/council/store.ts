@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, conditionFailed, queryAll, withoutKeys, writeAudited } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited, type WriteItem } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
@@ -11,7 +11,8 @@ import type { Vote } from "./vote.ts";
  *
  * Access patterns
  * 1. Everything public about one centre's council:
- *    members, proposals, votes, meetings          → Query pk=COUNCIL#<centre> (one partition, small by nature)
+ *    members, proposals, votes, meetings          → Query pk=COUNCIL#<centre> (one partition, small by nature);
+ *    its members only (who gets a mail)           → the same, sk begins_with MEMBER#
  * 2. One member / proposal / vote                 → GetItem pk=COUNCIL#<centre>, sk=MEMBER#<person> | PROPOSAL#<id> | VOTE#<id>
  * 3. The councils a person sits on
  *    ("Votes waiting for you")                    → Query gsi1 gsi1pk=PERSON#<person>
@@ -26,7 +27,9 @@ import type { Vote } from "./vote.ts";
  * 10. Close a vote                                → TransactWriteItems: vote closed with its result,
  *    condition still open and tally unchanged since read (seq), + proposal to decided
  * 11. A centre's meetings; one meeting            → Query pk=COUNCIL#<centre>, sk begins_with MEETING# | GetItem sk=MEETING#<id>
- * 12. The weekly digest goes out once per centre → PutItem pk=DIGEST#<centre>, sk=<week start>, attribute_not_exists (TTL expires_at)
+ * 12. Mail to members, in parts: the job items of shared/resumable-jobs.ts (pk JOB#vote:<vote>:<kind>,
+ *     JOB#digest:<centre>:<week start>), stored in the transaction that opens, reminds or closes a vote;
+ *     the digest's job is created once per centre and week (attribute_not_exists), which makes it weekly
  * A change by staff or the chair takes its audit line (`AuditLine`) into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
@@ -76,6 +79,15 @@ function cancellationCodes(error: unknown): string[] | null {
 export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
   const get = async (Key: Record<string, string>) => (await call(() => db.send(new GetCommand({ TableName, Key })))).Item;
+  /** One kind of a centre's items (pattern 1, narrowed by the sort key's prefix). */
+  async function ofCentre<T>(centre: string, prefix: "MEETING#" | "MEMBER#"): Promise<T[]> {
+    const items = await queryAll(db, {
+      TableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": centrePk(centre), ":p": prefix },
+    });
+    return items.map((item) => withoutKeys<T>(item));
+  }
 
   return {
     /** Pattern 1: the whole centre partition, sorted into kinds. */
@@ -103,14 +115,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       return item && withoutKeys<Meeting>(item);
     },
 
-    async meetings(centre: string): Promise<Meeting[]> {
-      const items = await queryAll(db, {
-        TableName,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
-        ExpressionAttributeValues: { ":pk": centrePk(centre), ":m": "MEETING#" },
-      });
-      return items.map((item) => withoutKeys<Meeting>(item));
-    },
+    meetings: (centre: string) => ofCentre<Meeting>(centre, "MEETING#"),
 
     /** Staff's changes come with their audit line; a member's own mail choice has none. */
     async putMember(member: Member, line?: AuditLine) {
@@ -122,6 +127,9 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       const item = await get(memberKey(centre, personId));
       return item && withoutKeys<Member>(item);
     },
+
+    /** Pattern 1, members only. */
+    members: (centre: string) => ofCentre<Member>(centre, "MEMBER#"),
 
     /** Pattern 3. */
     async membershipsOf(personId: string): Promise<Member[]> {
@@ -195,8 +203,11 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       return items.map((item) => withoutKeys<Comment>(item));
     },
 
-    /** Opens a vote and moves its proposal to voting, together; false when the proposal was no longer on the agenda. */
-    async openVote(vote: Vote & { salt: string }, proposal: Proposal, line?: AuditLine): Promise<boolean> {
+    /**
+     * Opens a vote and moves its proposal to voting, together with the job that mails members
+     * (none for demo data); false when the proposal was no longer on the agenda.
+     */
+    async openVote(vote: Vote & { salt: string }, proposal: Proposal, line?: AuditLine, mailing?: WriteItem): Promise<boolean> {
       const { tally, ...rest } = vote;
       try {
         await writeAudited(
@@ -227,6 +238,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
                 ExpressionAttributeValues: { ":voting": "voting", ":vote": vote.id, ":at": vote.opened_at, ":agenda": "on_agenda" },
               },
             },
+            ...(mailing ? [mailing] : []),
           ],
           line,
         );
@@ -325,8 +337,9 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
 
     /**
      * Pattern 10: ends an open vote, closed with its result or cancelled (its proposal was
-     * withdrawn), and moves the proposal on in the same transaction. False when the vote
-     * changed since it was read (a ballot came in, or someone else ended it first).
+     * withdrawn), and moves the proposal on in the same transaction (with the job that mails the
+     * result, `mailing`). False when the vote changed since it was read (a ballot came in, or
+     * someone else ended it first).
      */
     async endVote(
       vote: Vote,
@@ -334,6 +347,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       at: string,
       proposal: Partial<Proposal>,
       line?: AuditLine,
+      mailing?: WriteItem,
     ) {
       const proposalSets = Object.keys(proposal).map((field) => `#p_${field} = :p_${field}`);
       try {
@@ -365,6 +379,7 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
                 ExpressionAttributeValues: Object.fromEntries(Object.entries(proposal).map(([field, value]) => [`:p_${field}`, value])),
               },
             },
+            ...(mailing ? [mailing] : []),
           ],
           line,
         );
@@ -375,40 +390,18 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       }
     },
 
-    /** Pattern 12: true for the one run that claims this week's digest of a centre; kept 60 days. */
-    async claimDigest(centre: string, week: string, expiresAt: number): Promise<boolean> {
+    /** Marks that the "closes in 24 hours" reminder started, with its job (`mailing`); false when another run marked it first. */
+    async markReminded(vote: Vote, mailing: WriteItem): Promise<boolean> {
       try {
-        await call(() =>
-          db.send(
-            new PutCommand({
-              TableName,
-              Item: { pk: `DIGEST#${centre}`, sk: week, expires_at: expiresAt },
-              ConditionExpression: "attribute_not_exists(pk)",
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
-    },
-
-    /** Marks that the "closes in 24 hours" reminder went out; false when another run marked it first. */
-    async markReminded(vote: Vote): Promise<boolean> {
-      try {
-        await call(() =>
-          db.send(
-            new UpdateCommand({
-              TableName,
-              Key: voteKey(vote.centre_id, vote.id),
-              UpdateExpression: "SET reminded = :yes",
-              ConditionExpression: "attribute_not_exists(reminded) AND #state = :open",
-              ExpressionAttributeNames: { "#state": "state" },
-              ExpressionAttributeValues: { ":yes": true, ":open": "open" },
-            }),
-          ),
-        );
+        const mark = {
+          TableName,
+          Key: voteKey(vote.centre_id, vote.id),
+          UpdateExpression: "SET reminded = :yes",
+          ConditionExpression: "attribute_not_exists(reminded) AND #state = :open",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":yes": true, ":open": "open" },
+        };
+        await transactWrite(db, { TransactItems: [{ Update: mark }, mailing] });
         return true;
       } catch (error) {
         if (conditionFailed(error)) return false;

@@ -4,7 +4,7 @@ import type { Actor } from "../identity/person.ts";
 import type { AuditLine } from "../shared/audit.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
-import { mailMembers } from "./mails.ts";
+import { voteMailJob } from "./mailing.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
 import type { StoredBallot } from "./store.ts";
 import { newReceipt, publicVote, voterKey, type Vote } from "./vote.ts";
@@ -56,8 +56,9 @@ export async function openVote(services: CouncilServices, actor: Actor, centre: 
     salt: crypto.randomUUID(),
   };
   const line = services.audit.line({ actor: auditActor(actor), action: "council.vote.open", item: `council:vote:${vote.id}`, summary: `${proposal.title} (${input.ballot}, ${input.majority})` });
-  if (!(await services.store.openVote(vote, proposal, line))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
-  await mailMembers(services, "vote_opened", vote, eligible);
+  const mailing = voteMailJob(services, "vote_opened", vote);
+  if (!(await services.store.openVote(vote, proposal, line, mailing.write))) throw new ConflictError("proposal_not_on_agenda", { status: "changed" });
+  await services.jobs.kick(mailing.job);
   return publicVote(vote);
 }
 
@@ -76,8 +77,8 @@ export async function currentVote(services: CouncilServices, centre: string, vot
  * Ends a vote: closes it with its result, or cancels it when its proposal is withdrawn.
  * Safe to run twice or at the same time as a ballot: the store only ends a vote that is still
  * open and whose tally has not changed since it was read; otherwise this reads it again. Only
- * the run that ended it sends the result mail, and writes `how.line` (the audit line of the
- * person who ended it) with it.
+ * the run that ended it stores the job that mails the result (mailing.ts) and `how.line` (the
+ * audit line of the person who ended it), in the same transaction.
  */
 async function endVote(
   services: CouncilServices,
@@ -89,14 +90,12 @@ async function endVote(
     const now = services.now().toISOString();
     if (vote.state !== "open" || (how.kind === "close" && !how.force && vote.closes_at > now)) return vote;
     const ending = how.kind === "close" ? { state: "closed" as const, result: decide(vote.tally, vote.eligible.length, vote.majority) } : { state: "cancelled" as const };
-    const ended = await services.store.endVote(vote, ending, now, proposalOnEnd(ending, now), how.line);
+    const mailing = ending.state === "closed" ? voteMailJob(services, "vote_result", { ...vote, ...ending }) : undefined;
+    const ended = await services.store.endVote(vote, ending, now, proposalOnEnd(ending, now), how.line, mailing?.write);
     const fresh = await services.store.getVote(vote.centre_id, vote.id);
     if (!fresh) throw new NotFoundError("vote_not_found");
     if (ended) {
-      if (fresh.state === "closed") {
-        const { members } = await services.store.centre(fresh.centre_id);
-        await mailMembers(services, "vote_result", fresh, members.filter((member) => fresh.eligible.includes(member.person_id)));
-      }
+      if (mailing) await services.jobs.kick(mailing.job);
       return fresh;
     }
     vote = fresh;
@@ -212,8 +211,9 @@ export async function votesFor(services: CouncilServices, actor: Actor) {
 }
 
 /**
- * The scheduled job (every minute): closes votes whose time is up, and once per vote mails
- * "closes in 24 hours" to eligible members who have not voted. Safe to run twice at once.
+ * The scheduled job (every minute): closes votes whose time is up, and once per vote starts the
+ * "closes in 24 hours" mail to eligible members who have not voted (a job, mailing.ts, stored
+ * with the mark that it started). Safe to run twice at once.
  */
 export async function runVoteJob(services: CouncilServices): Promise<void> {
   const now = services.now();
@@ -223,12 +223,8 @@ export async function runVoteJob(services: CouncilServices): Promise<void> {
   }
   const soon = new Date(now.getTime() + 24 * 3_600_000).toISOString();
   for (const vote of await services.store.openVotesUntil(soon)) {
-    if (vote.reminded || !(await services.store.markReminded(vote))) continue;
-    const stored = await services.store.getVote(vote.centre_id, vote.id);
-    if (!stored) continue;
-    const voted = new Set((await services.store.ballots(vote.id)).map((ballot) => ballot.voter_key));
-    const { members } = await services.store.centre(vote.centre_id);
-    const notYet = members.filter((member) => stored.eligible.includes(member.person_id) && !voted.has(voterKey(stored, member.person_id)));
-    await mailMembers(services, "vote_closing", stored, notYet);
+    if (vote.reminded) continue;
+    const mailing = voteMailJob(services, "vote_closing", vote);
+    if (await services.store.markReminded(vote, mailing.write)) await services.jobs.kick(mailing.job);
   }
 }

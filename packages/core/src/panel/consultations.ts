@@ -1,11 +1,12 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
+import { progressOf, type Progress } from "../shared/resumable-jobs.ts";
 import { checkAnswers } from "./answers.ts";
 import { isOpen, matchesTarget, numberQuestions, type Consultation, type ConsultationInput, type Target } from "./consultation.ts";
-import { consultationInvitationMail, consultationReminderMail } from "./mails.ts";
 import { maskOwnName } from "./masking.ts";
 import { breakdowns, exportRows, MIN_GROUP, questionResults, representativeness, shown, toCsv, type ShownCount } from "./results.ts";
+import { inviteJobId, remindJobId, type SendingParams } from "./sending.ts";
 import type { PanelServices } from "./services.ts";
 
 /**
@@ -16,7 +17,6 @@ import type { PanelServices } from "./services.ts";
 /** The reminder goes out once, this long before closing, to those who have not answered. */
 export const REMIND_HOURS_BEFORE_CLOSING = 48;
 
-const answerLink = (services: PanelServices, id: string) => `${services.siteUrl}/borgerpanelet/svar/${id}`;
 const who = (actor: Actor) => ({ person_id: actor.person_id, display_name: actor.display_name });
 
 async function ofCentre(services: PanelServices, centreId: string, id: string): Promise<Consultation> {
@@ -77,46 +77,64 @@ export async function countTarget(services: PanelServices, target: Target): Prom
 }
 
 /**
- * Publishes a draft: invites every member the target reaches (a target that reaches fewer than
- * MIN_GROUP is refused: its results would be about people one could name), then mails those who
- * want mail. Two staff publishing at once invite the same people (invitations are idempotent)
- * and only the one whose status change wins sends the mails.
+ * Publishes a draft: it becomes published together with the job that invites every member the
+ * target reaches (a target that reaches fewer than MIN_GROUP is refused: its results would be
+ * about people one could name), and the answer comes at once with the job's progress; the
+ * invitations and their mails go out in parts (sending.ts). Two staff publishing at once: only
+ * one status change wins, and with it its one job.
  */
-export async function publishConsultation(services: PanelServices, actor: Actor, centreId: string, id: string): Promise<StaffConsultation> {
+export async function publishConsultation(
+  services: PanelServices,
+  actor: Actor,
+  centreId: string,
+  id: string,
+): Promise<{ consultation: StaffConsultation; sending: StaffProgress }> {
   const consultation = await ofCentre(services, centreId, id);
   if (consultation.status !== "draft") throw notDraft(consultation);
   const now = services.now().toISOString();
   if (consultation.closes_at <= now) throw new InvalidInputError([{ field: "closes_at", message: "panel_closes_in_past" }]);
-  const members = await membersFor(services, consultation.target);
-  if (members.length < MIN_GROUP) throw new InvalidInputError([{ field: "target", message: "panel_segment_too_small" }]);
-  for (const member of members) await services.store.invite(id, member.person_id, now);
-  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
-  if (!(await services.store.markPublished(id, now, members.length, line))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
-  for (const member of members) {
-    if (member.contact === "email" && member.email) {
-      await services.mailer.send(consultationInvitationMail(member.language, member.email, consultation.title, consultation.closes_at, answerLink(services, id)));
-    }
-  }
-  return forStaff({ ...consultation, status: "published", published_at: now, invited_count: members.length });
+  const total = (await membersFor(services, consultation.target)).length;
+  if (total < MIN_GROUP) throw new InvalidInputError([{ field: "target", message: "panel_segment_too_small" }]);
+  const { job, write } = services.jobs.newJob<SendingParams>("invite", inviteJobId(id), { consultation_id: id }, total);
+  const line = services.audit.line({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${total})` });
+  if (!(await services.store.markPublished(id, now, total, line, write))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
+  await services.jobs.kick(job);
+  return { consultation: forStaff({ ...consultation, status: "published", published_at: now, invited_count: total }), sending: progressForStaff(progressOf(job)) };
 }
 
-/** Scheduled: one reminder, shortly before closing, to invited members who have not answered. Safe to run twice. */
+/** A job's progress as staff see it: like every other count, never a number under MIN_GROUP ("sent to <5 of 10,000"). */
+export type StaffProgress = { state: Progress["state"]; done: ShownCount; total: ShownCount | null };
+
+const progressForStaff = (progress: Progress): StaffProgress => ({
+  state: progress.state,
+  done: shown(progress.done),
+  total: progress.total === null ? null : shown(progress.total),
+});
+
+/** How far the invitations of a published consultation have gone ("sent to 3,200 of 10,000"); null for a draft. */
+export async function sendingProgress(services: PanelServices, centreId: string, id: string): Promise<StaffProgress | null> {
+  await ofCentre(services, centreId, id);
+  const progress = await services.jobs.progress(inviteJobId(id));
+  return progress && progressForStaff(progress);
+}
+
+/**
+ * Scheduled: shortly before closing, starts the one reminder of each consultation, a job that
+ * mails invited members who have not answered (sending.ts). Safe to run twice: the claim and the
+ * job are stored together, once.
+ */
 export async function sendReminders(services: PanelServices): Promise<number> {
   const now = services.now();
   const soon = new Date(now.getTime() + REMIND_HOURS_BEFORE_CLOSING * 3600_000).toISOString();
-  let sent = 0;
+  let started = 0;
   for (const consultation of await services.store.listConsultations()) {
     if (!isOpen(consultation, now) || consultation.reminded_at || consultation.closes_at > soon) continue;
-    if (!(await services.store.claimReminder(consultation.id, now.toISOString()))) continue;
-    for (const invitation of await services.store.invitationsOf(consultation.id)) {
-      if (invitation.answered) continue;
-      const member = await services.store.getMember(invitation.person_id);
-      if (member?.contact !== "email" || !member.email) continue;
-      await services.mailer.send(consultationReminderMail(member.language, member.email, consultation.title, consultation.closes_at, answerLink(services, consultation.id)));
-      sent++;
-    }
+    const { job, write } = services.jobs.newJob<SendingParams>("remind", remindJobId(consultation.id), { consultation_id: consultation.id }, null);
+    if (!(await services.store.claimReminder(consultation.id, now.toISOString(), write))) continue;
+    await services.jobs.kick(job);
+    started++;
   }
-  return sent;
+  return started;
 }
 
 // Members

@@ -19,8 +19,13 @@ export const panelManifest = {
   // Invitations and reminders.
   sendsMail: true,
   settings: [],
-  jobs: [{ name: "panel-reminders", everyMinutes: 60 }],
-  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
+  // Reminders before closing; and any sending job that stood still goes on (shared/resumable-jobs.ts).
+  jobs: [
+    { name: "panel-reminders", everyMinutes: 60 },
+    { name: "resume-jobs", everyMinutes: 5 },
+  ],
+  // Invitations and reminders go out in parts, each an event the panel sends itself.
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "panel.job-part"],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES, "panel.job-part"],
   personalData: true,
 } as const satisfies ModuleManifest;

@@ -1,8 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { randomUUID } from "node:crypto";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited, type WriteItem } from "../shared/dynamo.ts";
 import type { Consultation, Member } from "./consultation.ts";
 import type { AnswerRow } from "./results.ts";
 
@@ -11,18 +11,21 @@ import type { AnswerRow } from "./results.ts";
  *
  * Access patterns
  * 1. A member's own membership (consent, profile)   → GetItem pk=MEMBER#<person>, sk=MEMBER
- * 2. Every member (targeting, representativeness)   → Query gsi1 gsi1pk=MEMBERS
+ * 2. Every member (targeting, representativeness)   → Query gsi1 gsi1pk=MEMBERS; the sending job reads it a
+ *                                                   page at a time (gsi1sk > the last person done)
  * 3. Leave / erase                                  → DeleteItem the member item, and the invitations of pattern 5
  * 4. Every consultation (staff lists, member page,
  *    reminder job, public results)                  → Query gsi1 gsi1pk=CONSULTATIONS
  * 5. A member's invitations ("my consultations")    → Query gsi1 gsi1pk=INVITED#<person>
- * 6. Who was invited to one consultation (reminder) → Query pk=CONSULTATION#<id>, sk begins_with INVITED#
+ * 6. Who was invited to one consultation (reminder) → Query pk=CONSULTATION#<id>, sk > INVITED#<last person done>, a page at a time
  * 7. One consultation                               → GetItem pk=CONSULTATION#<id>, sk=CONSULTATION
  * 8. Staff save a draft / publish / publish results → PutItem / UpdateItem with a condition on status, in one
- *                                                   TransactWriteItems with its audit line (shared/dynamo.ts `writeAudited`)
+ *                                                   TransactWriteItems with its audit line (shared/dynamo.ts `writeAudited`);
+ *                                                   publishing also stores the sending job (shared/resumable-jobs.ts)
  * 9. Submit answers, once                           → TransactWriteItems (see `submit`)
  * 10. Every answer to one consultation (results)    → Query pk=ANSWERS#<id>
- * 11. Send the reminder once                        → UpdateItem SET reminded_at, condition attribute_not_exists
+ * 11. Send the reminder once                        → UpdateItem SET reminded_at, condition attribute_not_exists, with the reminder job
+ * 12. Invitations and reminders in parts            → the job items of shared/resumable-jobs.ts (pk JOB#invite:<id>, JOB#remind:<id>)
  *
  * Keys
  * - Member: pk `MEMBER#<person>`, sk `MEMBER`; gsi1pk `MEMBERS`, gsi1sk `<person>`.
@@ -42,6 +45,12 @@ const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER
 const consultationKey = (id: string) => ({ pk: `CONSULTATION#${id}`, sk: "CONSULTATION" });
 const invitationKey = (id: string, personId: string) => ({ pk: `CONSULTATION#${id}`, sk: `INVITED#${personId}` });
 
+/** A member as stored (also for seeding many at once in tests and benchmarks). */
+export const memberItem = (member: Member) => ({ ...memberKey(member.person_id), gsi1pk: "MEMBERS", gsi1sk: member.person_id, ...member });
+
+/** One page of a list in a fixed order, and the key of its last item when there may be more. */
+export type StorePage<T> = { items: T[]; last: string | null };
+
 export type Invitation = { consultation_id: string; person_id: string; invited_at: string; answered: boolean };
 
 /** Why a submission was refused by the table itself (the rules were checked before, this is the race guard). */
@@ -59,7 +68,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async putMember(member: Member): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName, Item: { ...memberKey(member.person_id), gsi1pk: "MEMBERS", gsi1sk: member.person_id, ...member } })));
+      await call(() => db.send(new PutCommand({ TableName, Item: memberItem(member) })));
     },
 
     async deleteMember(personId: string): Promise<void> {
@@ -68,6 +77,18 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
 
     async listMembers(): Promise<Member[]> {
       return (await byGsi1("MEMBERS")).map((item) => withoutKeys<Member>(item));
+    },
+
+    /** Pattern 2, a page at a time: members after `after` (a person id), by person id. */
+    async membersAfter(after: string | null, limit: number): Promise<StorePage<Member>> {
+      const page = await pageOf({
+        IndexName: "gsi1",
+        KeyConditionExpression: `gsi1pk = :pk${after ? " AND gsi1sk > :after" : ""}`,
+        ExpressionAttributeValues: { ":pk": "MEMBERS", ...(after ? { ":after": after } : {}) },
+        Limit: limit,
+      });
+      const items = page.items.map((item) => withoutKeys<Member>(item));
+      return { items, last: page.more ? (items.at(-1)?.person_id ?? null) : null };
     },
 
     async getConsultation(id: string): Promise<Consultation | undefined> {
@@ -124,6 +145,18 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
       return items.map((item) => withoutKeys<Invitation>(item));
     },
 
+    /** Pattern 6, a page at a time: invitations after the person `after`, by person id. */
+    async invitationsAfter(consultationId: string, after: string | null, limit: number): Promise<StorePage<Invitation>> {
+      // The partition holds the consultation (sk CONSULTATION) and, after it, its invitations.
+      const page = await pageOf({
+        KeyConditionExpression: "pk = :pk AND sk > :after",
+        ExpressionAttributeValues: { ":pk": `CONSULTATION#${consultationId}`, ":after": `INVITED#${after ?? ""}` },
+        Limit: limit,
+      });
+      const items = page.items.filter((item) => String(item.sk).startsWith("INVITED#")).map((item) => withoutKeys<Invitation>(item));
+      return { items, last: page.more ? (items.at(-1)?.person_id ?? null) : null };
+    },
+
     async invitationsFor(personId: string): Promise<Invitation[]> {
       return (await byGsi1(`INVITED#${personId}`)).map((item) => withoutKeys<Invitation>(item));
     },
@@ -132,10 +165,18 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
       await call(() => db.send(new DeleteCommand({ TableName, Key: invitationKey(consultationId, personId) })));
     },
 
-    /** Draft → published, once; returns false if it was no longer a draft (someone else published it). */
-    async markPublished(id: string, at: string, invitedCount: number, line?: AuditLine): Promise<boolean> {
+    /**
+     * Draft → published, once, together with the job that sends the invitations (`sending`);
+     * returns false if it was no longer a draft (someone else published it).
+     */
+    async markPublished(id: string, at: string, invitedCount: number, line: AuditLine | undefined, sending: WriteItem): Promise<boolean> {
       const values = { ":published": "published", ":draft": "draft", ":at": at, ":n": invitedCount };
-      return conditionalUpdate(id, "SET #status = :published, published_at = :at, invited_count = :n", "#status = :draft", values, line);
+      return conditionalUpdate(id, "SET #status = :published, published_at = :at, invited_count = :n", "#status = :draft", values, line, [sending]);
+    },
+
+    /** The sending job's last part: how many were invited in the end (members may join or leave while it runs). */
+    async setInvitedCount(id: string, invitedCount: number): Promise<void> {
+      await conditionalUpdate(id, "SET invited_count = :n", "#status <> :draft", { ":n": invitedCount, ":draft": "draft" });
     },
 
     async markResultsPublished(id: string, at: string, summary: string, line?: AuditLine): Promise<boolean> {
@@ -143,9 +184,9 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
       return conditionalUpdate(id, "SET #status = :done, results_published_at = :at, summary = :summary", "#status = :published AND closes_at <= :at", values, line);
     },
 
-    /** True for the one caller that gets to send the reminder. */
-    async claimReminder(id: string, at: string): Promise<boolean> {
-      return conditionalUpdate(id, "SET reminded_at = :at", "#status = :published AND attribute_not_exists(reminded_at)", { ":published": "published", ":at": at });
+    /** True for the one caller that gets to send the reminder; stores the job that sends it (`sending`) with the claim. */
+    async claimReminder(id: string, at: string, sending: WriteItem): Promise<boolean> {
+      return conditionalUpdate(id, "SET reminded_at = :at", "#status = :published AND attribute_not_exists(reminded_at)", { ":published": "published", ":at": at }, undefined, [sending]);
     },
 
     /**
@@ -199,7 +240,19 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
     },
   };
 
-  async function conditionalUpdate(id: string, update: string, condition: string, values: Record<string, unknown>, line?: AuditLine): Promise<boolean> {
+  async function pageOf(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown>; Limit: number }) {
+    const page = await call(() => db.send(new QueryCommand({ TableName, ...input })));
+    return { items: page.Items ?? [], more: page.LastEvaluatedKey !== undefined };
+  }
+
+  async function conditionalUpdate(
+    id: string,
+    update: string,
+    condition: string,
+    values: Record<string, unknown>,
+    line?: AuditLine,
+    together: readonly WriteItem[] = [],
+  ): Promise<boolean> {
     try {
       const change = {
         TableName,
@@ -209,7 +262,7 @@ export function createPanelStore(db: DynamoDBDocumentClient, tableName: string) 
         ExpressionAttributeNames: { "#status": "status" },
         ExpressionAttributeValues: values,
       };
-      await writeAudited(db, [{ Update: change }], line);
+      await writeAudited(db, [{ Update: change }, ...together], line);
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;

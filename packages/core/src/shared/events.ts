@@ -8,11 +8,18 @@ import * as v from "valibot";
  * export part is the exception, because it is the person's data travelling to the person.
  *
  * A module may also publish an event to itself, to continue a long piece of work in parts that
- * each fit inside the function's time limit (the detail carries where to go on from).
+ * each fit inside the function's time limit (`<module>.job-part`: shared/resumable-jobs.ts, docs/jobs.md).
  */
 
 const PersonId = v.pipe(v.string(), v.uuid());
 const RequestId = v.pipe(v.string(), v.uuid());
+
+/** One part of a module's own long job: which job, and which part (a copy of an older part does nothing). */
+const JobPartDetail = v.object({
+  job_id: v.pipe(v.string(), v.regex(/^[a-z-]+:[A-Za-z0-9:_-]{1,200}$/)),
+  part: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type JobPart = v.InferOutput<typeof JobPartDetail>;
 
 export const eventDetails = {
   /** Identity asks every module for its part of a person's data (GET /api/me/export). */
@@ -32,6 +39,10 @@ export const eventDetails = {
     module: v.string(),
     items: v.array(v.object({ kind: v.picklist(["offer", "vote", "consultation", "mentor_pair"]), id: v.string(), title: v.optional(v.string()) })),
   }),
+  /** The panel's invitations and reminders, part by part (panel/sending.ts); only the panel publishes and handles it. */
+  "panel.job-part": JobPartDetail,
+  /** The council's mails to its members (votes, the weekly digest), part by part (council/mailing.ts). */
+  "council.job-part": JobPartDetail,
 } as const;
 
 export type EventName = keyof typeof eventDetails;

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, NotifyInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
 import { sendWeeklyDigest } from "@naerhed/core/council/digest";
+import { councilJobs } from "@naerhed/core/council/mailing";
 import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
 import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
@@ -53,8 +54,9 @@ const inCouncil = access.roleForCentre("centre", "council_member", "staff");
 const centreStaff = access.roleForCentre("centre", "staff");
 
 export function councilServices(services: Services): CouncilServices {
-  const store = createCouncilStore(services.db, services.config.tableNames[councilTable.id]!);
-  return { store, audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
+  const tableName = services.config.tableNames[councilTable.id]!;
+  const council = { store: createCouncilStore(services.db, tableName), audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
+  return { ...council, jobs: councilJobs(council, services.db, tableName, (part) => services.publish("council.job-part", part)) };
 }
 
 export const councilModule: ApiModule = {
@@ -67,12 +69,15 @@ export const councilModule: ApiModule = {
     "close-votes": (services) => runVoteJob(councilServices(services)),
     // Hourly, and the first run in a week sends that week's digest (digest.ts): a missed hour is caught up.
     "weekly-digest": (services) => sendWeeklyDigest(councilServices(services)),
+    "resume-jobs": async (services) => void (await councilServices(services).jobs.resume()),
   },
   // An open vote keeps a centre open until it closes.
   openAtCentre: async (services, centre) =>
     (await councilServices(services).store.centre(centre)).votes
       .filter((vote) => vote.state === "open")
       .map((vote) => ({ kind: "vote", id: vote.id, title: vote.proposal_title })),
+  // Mail to members goes out in parts, each a `council.job-part` event the council sends itself.
+  on: { "council.job-part": (services, part) => councilServices(services).jobs.runPart(part) },
   routes: councilRoutes,
 };
 

@@ -18,12 +18,14 @@ import {
   publishedResult,
   publishedResults,
   publishResults,
+  sendingProgress,
   sendReminders,
   staffResults,
   submitAnswers,
   updateConsultation,
 } from "@naerhed/core/panel/consultations";
 import { erasePanelData, exportPanelData, getMembership, joinPanel, leavePanel } from "@naerhed/core/panel/membership";
+import { panelJobs } from "@naerhed/core/panel/sending";
 import type { PanelServices } from "@naerhed/core/panel/services";
 import { createPanelStore } from "@naerhed/core/panel/store";
 import { actorOf, guard } from "../shared/auth.ts";
@@ -45,8 +47,10 @@ async function consultationInput(centres: CentreDirectory, body: unknown) {
 /** Staff of the centre that owns the consultation (or admins) build, publish, read results and export. */
 const centreStaff = access.roleForCentre("centre", "staff");
 
-function panelServices({ db, config, audit, now, identity }: Services): PanelServices {
-  return { store: createPanelStore(db, config.tableNames[panelTable.id]!), audit, mailer: identity.mailer, now, siteUrl: config.siteUrl };
+function panelServices({ db, config, audit, now, identity, publish }: Services): PanelServices {
+  const tableName = config.tableNames[panelTable.id]!;
+  const services = { store: createPanelStore(db, tableName), audit, mailer: identity.mailer, now, siteUrl: config.siteUrl };
+  return { ...services, jobs: panelJobs(services, db, tableName, (part) => publish("panel.job-part", part)) };
 }
 
 export const panelModule: ApiModule = {
@@ -55,7 +59,10 @@ export const panelModule: ApiModule = {
     export: (services, personId) => exportPanelData(panelServices(services), personId),
     erase: (services, personId) => erasePanelData(panelServices(services), personId),
   },
-  jobs: { "panel-reminders": async (services) => void (await sendReminders(panelServices(services))) },
+  jobs: {
+    "panel-reminders": async (services) => void (await sendReminders(panelServices(services))),
+    "resume-jobs": async (services) => void (await panelServices(services).jobs.resume()),
+  },
   // A published consultation keeps its centre open until it has closed.
   openAtCentre: async (services, centre) => {
     const now = services.now().toISOString();
@@ -63,6 +70,8 @@ export const panelModule: ApiModule = {
       .filter((consultation) => consultation.centre_id === centre && consultation.status === "published" && consultation.closes_at > now)
       .map((consultation) => ({ kind: "consultation", id: consultation.id, title: consultation.title }));
   },
+  // Invitations and reminders go out in parts, each a `panel.job-part` event the panel sends itself.
+  on: { "panel.job-part": (services, part) => panelServices(services).jobs.runPart(part) },
   routes: panelRoutes,
 };
 
@@ -117,9 +126,14 @@ export function panelRoutes(services: Services) {
         const input = await consultationInput(services.centres, await readJson(c));
         return c.json({ consultation: await updateConsultation(panel, actorOf(c), centre, id, input) });
       })
+      // 202: published, and the invitations are on their way (progress below).
       .post("/panel/centres/:centre/consultations/:id/publish", guard(centreStaff), async (c) => {
         const { centre, id } = parseInput(CentreIdPath, c.req.param());
-        return c.json({ consultation: await publishConsultation(panel, actorOf(c), centre, id) });
+        return c.json(await publishConsultation(panel, actorOf(c), centre, id), 202);
+      })
+      .get("/panel/centres/:centre/consultations/:id/sending", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreIdPath, c.req.param());
+        return c.json({ sending: await sendingProgress(panel, centre, id) });
       })
       .get("/panel/centres/:centre/consultations/:id/results", guard(centreStaff), async (c) => {
         const { centre, id } = parseInput(CentreIdPath, c.req.param());

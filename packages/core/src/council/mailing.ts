@@ -1,0 +1,58 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { JobPart } from "../shared/events.ts";
+import { sendInJob, type Mail } from "../shared/mailer.ts";
+import { createJobs, type JobKind, type Jobs } from "../shared/resumable-jobs.ts";
+import { inTerm, type Member } from "./council.ts";
+import { voteMail, type CouncilMail } from "./mails.ts";
+import type { CouncilServices } from "./services.ts";
+import { voterKey, type Vote } from "./vote.ts";
+
+/**
+ * Council mail to its members, as resumable jobs (shared/resumable-jobs.ts, docs/jobs.md): a
+ * vote opened, "closes in 24 hours", its result, and the weekly digest. The text is one for
+ * everyone (Danish and English) and fixed when the job starts; who gets it is decided part by
+ * part from the members as they are then: an address, their choice of mail, in term, and for
+ * the reminder, not voted yet.
+ */
+
+export type Audience = "digest" | CouncilMail;
+export type MailParams = { centre_id: string; audience: Audience; vote_id?: string } & Pick<Mail, "subject" | "text">;
+
+export const digestJobId = (centre: string, week: string) => `digest:${centre}:${week}`;
+
+type MailingServices = Omit<CouncilServices, "jobs" | "audit">;
+
+function kinds(services: MailingServices) {
+  /** Who a vote's mail is for: eligible members who want each mail, and for the reminder, only those who have not voted. */
+  async function voteAudience(params: MailParams): Promise<(member: Member) => boolean> {
+    const vote = await services.store.getVote(params.centre_id, params.vote_id ?? "");
+    if (!vote) throw new Error(`Vote ${params.vote_id} is gone`);
+    const voted = new Set(params.audience === "vote_closing" ? (await services.store.ballots(vote.id)).map((ballot) => ballot.voter_key) : []);
+    return (member) => member.notify === "immediate" && vote.eligible.includes(member.person_id) && !voted.has(voterKey(vote, member.person_id));
+  }
+
+  const mail: JobKind<MailParams, Member & { email: string }> = {
+    async page(params, cursor, limit) {
+      const now = services.now();
+      const wanted = params.audience === "digest" ? (member: Member) => member.notify === "digest" && inTerm(member, now) : await voteAudience(params);
+      const after = (await services.store.members(params.centre_id))
+        .filter((member): member is Member & { email: string } => !!member.email && wanted(member) && (cursor === null || member.person_id > cursor))
+        .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
+      const items = after.slice(0, limit);
+      return { items: items.map((member) => ({ key: member.person_id, value: member })), end: after.length > limit ? items.at(-1)!.person_id : null };
+    },
+    handle: (params, member) =>
+      sendInJob(services.mailer, { to: member.email, subject: params.subject, text: params.text }, { job: `${params.audience}:${params.centre_id}`, person: member.person_id }),
+  };
+  return { mail };
+}
+
+/** The job that mails a vote's members (`kind`), for the transaction that opens, reminds or closes it. */
+export function voteMailJob(services: CouncilServices, kind: CouncilMail, vote: Vote) {
+  return services.jobs.newJob<MailParams>("mail", `vote:${vote.id}:${kind}`, { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, ...voteMail(services.siteUrl, kind, vote) }, null);
+}
+
+/** The council's jobs, on its own table, each part published to the council itself (`council.job-part`). */
+export function councilJobs(services: MailingServices, db: DynamoDBDocumentClient, tableName: string, publish: (part: JobPart) => Promise<void>): Jobs {
+  return createJobs({ db, tableName, now: services.now, publish, kinds: kinds(services) });
+}
