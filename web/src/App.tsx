@@ -5,6 +5,7 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { identityRoutes } from "./identity/routes.ts";
 import { LanguageProvider } from "./lib/language.tsx";
 import { SessionProvider } from "./lib/session.tsx";
+import { SiteProvider, type SiteInfo } from "./lib/site.tsx";
 import { mentorRoutes } from "./mentor/routes.ts";
 import Home from "./pages/Home.tsx";
 import NotFound from "./pages/NotFound.tsx";
@@ -18,14 +19,19 @@ export function AppRoutes() {
   return <>{routes.map((route) => <Route path={route.path} component={route.component} />)}</>;
 }
 
+/** Until the organisation's details load (the org track's GET /api/…/site), the neutral Nærhed. */
+const neutralSite = (): SiteInfo => ({});
+
 export function App() {
   return (
     <LanguageProvider>
+      <SiteProvider site={neutralSite}>
       <SessionProvider>
         <Router root={Layout}>
           <AppRoutes />
         </Router>
       </SessionProvider>
+      </SiteProvider>
     </LanguageProvider>
   );
 }

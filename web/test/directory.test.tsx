@@ -161,7 +161,7 @@ describe("the page for one offer", () => {
       expect(main).toHaveTextContent(text);
     }
     for (const heading of ["Hvornår", "Hvor", "Pris", "Hvem kan være med", "Sådan kommer du med", "Adgang og hjælp", "Kontakt", "Hvem står bag"]) {
-      expect(screen.getByRole("heading", { level: 2, name: heading })).toBeInTheDocument();
+      expect(within(main).getByRole("heading", { level: 2, name: heading })).toBeInTheDocument();
     }
     expect(screen.getByRole("link", { name: "+45 12 34 56 78" })).toHaveAttribute("href", "tel:+4512345678");
     expect(screen.getByRole("link", { name: "strik@example.dk" })).toHaveAttribute("href", "mailto:strik@example.dk");
@@ -225,8 +225,8 @@ describe("the page for one offer", () => {
     renderApp(`/tilbud/${bare.id}`);
     await screen.findByRole("heading", { level: 1, name: "Løb" });
     expect(screen.getByText("Tilbuddet holder pause lige nu.")).toBeInTheDocument();
-    expect(screen.queryByRole("heading", { name: "Hvornår" })).not.toBeInTheDocument();
-    expect(screen.queryByRole("heading", { name: "Kontakt" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("main")).queryByRole("heading", { name: "Hvornår" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("main")).queryByRole("heading", { name: "Kontakt" })).not.toBeInTheDocument();
     expect(screen.getByRole("main")).toHaveTextContent("Gratis");
   });
 

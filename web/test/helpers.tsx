@@ -6,6 +6,7 @@ import { AppRoutes } from "../src/App.tsx";
 import { Layout } from "../src/components/Layout.tsx";
 import { LanguageProvider, type Language } from "../src/lib/language.tsx";
 import { SessionProvider, type SessionPerson } from "../src/lib/session.tsx";
+import { SiteProvider, type SiteInfo } from "../src/lib/site.tsx";
 
 /** Who GET /api/identity/session says is signed in (null: nobody). Set per test by renderApp. */
 let signedIn: SessionPerson | null = null;
@@ -16,7 +17,7 @@ export const sessionCalls: string[] = [];
  * The whole site (layout, routes, language, session) at a path, with an in-memory history.
  * `person` is who the session endpoint says is signed in; nobody by default.
  */
-export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null } = {}) {
+export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null; site?: SiteInfo } = {}) {
   signedIn = options.person ?? null;
   sessionCalls.length = 0;
   if (!(globalThis.fetch as { naerhedMock?: boolean }).naerhedMock) mockFetch();
@@ -24,11 +25,13 @@ export function renderApp(path = "/", options: { language?: Language; person?: S
   history.set({ value: path, scroll: false, replace: true });
   const result = render(() => (
     <LanguageProvider initial={options.language}>
-      <SessionProvider>
-        <MemoryRouter history={history} root={Layout}>
-          <AppRoutes />
-        </MemoryRouter>
-      </SessionProvider>
+      <SiteProvider site={() => options.site ?? {}}>
+        <SessionProvider>
+          <MemoryRouter history={history} root={Layout}>
+            <AppRoutes />
+          </MemoryRouter>
+        </SessionProvider>
+      </SiteProvider>
     </LanguageProvider>
   ));
   return { ...result, history };

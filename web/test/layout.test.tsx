@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@solidjs/testing-library";
+import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { renderApp } from "./helpers.tsx";
 
@@ -25,11 +25,41 @@ describe("the site's frame", () => {
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
   });
 
+  it("shows a neutral Nærhed until the organisation is known, then its logo, short name, colour and contact", async () => {
+    const neutral = renderApp("/");
+    await screen.findByRole("heading", { level: 1 });
+    const footer = screen.getByRole("contentinfo");
+    expect(within(footer).getByRole("link", { name: "Tilgængelighed" })).toHaveAttribute("href", "/tilgaengelighed");
+    expect(within(footer).getByRole("link", { name: "Privatliv og dine data" })).toHaveAttribute("href", "/privatliv");
+    expect(screen.getByRole("banner").querySelector("img")).toBeNull();
+    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("");
+    neutral.unmount();
+
+    renderApp("/", {
+      site: {
+        name: "Vejle Kommune",
+        shortName: "Vejle",
+        logoUrl: "/logo.svg",
+        colour: "#005f87",
+        contact: { phone: "+45 76 81 00 00", email: "borgercenter@vejle.dk", address: "Skolegade 1, 7100 Vejle" },
+      },
+    });
+    const banner = await screen.findByRole("banner");
+    expect(within(banner).getByRole("link", { name: "Vejle Kommune, gå til forsiden" })).toHaveTextContent("Vejle");
+    expect(banner.querySelector("img")).toHaveAttribute("src", "/logo.svg");
+    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("#005f87");
+    const contact = screen.getByRole("contentinfo");
+    expect(within(contact).getByRole("heading", { name: "Vejle Kommune" })).toBeInTheDocument();
+    expect(within(contact).getByRole("link", { name: "+45 76 81 00 00" })).toHaveAttribute("href", "tel:+4576810000");
+    expect(within(contact).getByRole("link", { name: "borgercenter@vejle.dk" })).toHaveAttribute("href", "mailto:borgercenter@vejle.dk");
+    expect(contact).toHaveTextContent("Skolegade 1, 7100 Vejle");
+  });
+
   it("shows four doors on the front page, one for each part of Nærhed", async () => {
     renderApp("/");
     expect(await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" })).toBeInTheDocument();
     expect(document.title).toBe("Nærhed");
-    const doors = screen.getAllByRole("listitem").map((item) => item.querySelector("a")!);
+    const doors = within(screen.getByRole("main")).getAllByRole("listitem").map((item) => item.querySelector("a")!);
     expect(doors.map((door) => door.getAttribute("href"))).toEqual(["/tilbud", "/borgerraadet", "/borgerpanelet", "/mentorordningen"]);
     expect(doors[0]).toHaveAccessibleName(/^Find tilbud/);
   });

@@ -13,7 +13,7 @@ import NotFound from "../pages/NotFound.tsx";
 import { Meetings } from "./Meetings.tsx";
 import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
-import "./council.css";
+import "./council.scss";
 
 type PublicMember = Answer<(typeof api.council.centres)[":centre"]["$get"]>["members"][number];
 
@@ -102,7 +102,7 @@ export default function CouncilPage() {
                             <h3 class="card__title">
                               <A href={`/borgerraadet/${found().id}/forslag/${proposal.id}`}>{proposal.title}</A>
                             </h3>
-                            <p class="tag">{t(`council.status.${proposal.status}`)}</p>
+                            <p class="badge">{t(`council.status.${proposal.status}`)}</p>
                             <p>{proposal.summary}</p>
                             <Show when={proposal.vote}>{(vote) => <VoteResult vote={vote()} />}</Show>
                           </li>

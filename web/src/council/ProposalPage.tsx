@@ -18,7 +18,7 @@ import NotFound from "../pages/NotFound.tsx";
 import { ManageProposal } from "./ManageProposal.tsx";
 import { councilTexts } from "./texts/index.ts";
 import { VoteResult } from "./VoteResult.tsx";
-import "./council.css";
+import "./council.scss";
 
 /**
  * /borgerraadet/:centre/forslag/:id — one proposal: summary first, the vote or result, follow-up.
@@ -46,7 +46,7 @@ export default function ProposalPage() {
         {(data) => (
           <>
             <PageHeading title={data().proposal.title} lead={data().proposal.summary} />
-            <p class="tag">{t(`council.status.${data().proposal.status}`)}</p>
+            <p class="badge">{t(`council.status.${data().proposal.status}`)}</p>
             <p class="small">{t("council.proposedBy", { name: data().proposal.author_name })}</p>
             <Show when={data().proposal.decline_reason}>
               {(reason) => (

@@ -4,7 +4,7 @@ import type { api, Answer } from "../lib/api.ts";
 import { formatMoment } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { councilTexts } from "./texts/index.ts";
-import "./VoteResult.css";
+import "./VoteResult.scss";
 
 /** A vote as the public sees it (no tally while open), from the proposal page's answer. */
 export type ShownVote = NonNullable<Answer<(typeof api.council.centres)[":centre"]["proposals"][":id"]["$get"]>["vote"]>;

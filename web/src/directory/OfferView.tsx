@@ -10,7 +10,7 @@ import { formatDate } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
 import { copenhagenToday } from "../lib/dates.ts";
-import "./OfferView.css";
+import "./OfferView.scss";
 
 /**
  * One offer as citizens see it (the page's h1 and every section). The public offer page and

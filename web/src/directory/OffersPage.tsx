@@ -43,7 +43,7 @@ export default function OffersPage() {
       <PageHeading title={t("directory.offers.title")} lead={t("directory.offers.lead")} />
       {/* Search: the way in for most people, so it comes first. */}
       <p>
-        <A href="/tilbud/soeg" class="button button--primary search-link">
+        <A href="/tilbud/soeg" class="button button-primary search-link">
           {t("directory.search.link")}
         </A>
       </p>

@@ -16,8 +16,8 @@ import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
 import { api, useCall } from "../lib/api.ts";
-import "./SearchPage.css";
-import "./toggles.css";
+import "./SearchPage.scss";
+import "./toggles.scss";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How long typing may pause before the search runs by itself. */

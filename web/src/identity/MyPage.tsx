@@ -183,7 +183,7 @@ function MyPageContent(props: { session: SessionPerson }) {
             {t("identity.me.signOut")}
           </Button>
         </p>
-        <p class="field__hint" id="everywhere-hint">
+        <p class="form-hint field__hint" id="everywhere-hint">
           {t("identity.me.everywhereHint")}
         </p>
         <p>

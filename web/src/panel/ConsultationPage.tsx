@@ -111,7 +111,7 @@ function Staff() {
             {(c) => (
               <PageSection id="panel-monitor" title={t("panel.monitorTitle")}>
                 <p>
-                  <span class="tag">{t(`panel.status.${c().status}`)}</span>
+                  <span class="badge">{t(`panel.status.${c().status}`)}</span>
                 </p>
                 <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
                 <p>

@@ -17,8 +17,8 @@ import { useSignInRedirect } from "../../lib/sign-in.ts";
 import { useTexts } from "../../lib/texts.ts";
 import { siteTexts } from "../../lib/texts/index.ts";
 import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
-import "./StaffOffersPage.css";
-import "../toggles.css";
+import "./StaffOffersPage.scss";
+import "../toggles.scss";
 
 /** What the worklist gets of each offer; the editor reads the whole offer. */
 type WorklistOffer = Answer<(typeof api.directory.centres)[":centre"]["offers"]["$get"]>["items"][number];
@@ -122,7 +122,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     <Show when={!list.forbidden()} fallback={<NoAccess />}>
       <PageHeading title={t("directory.staffOffers.title")} lead={t("directory.staffOffers.lead", { centre: centreName(props.centre, lang()) })} />
       <p>
-        <A href={`/personale/tilbud/nyt${query()}`} class="button button--primary">
+        <A href={`/personale/tilbud/nyt${query()}`} class="button button-primary">
           {t("directory.staffOffers.new")}
         </A>
       </p>
@@ -162,7 +162,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
                   </h2>
                   <Show when={offer.needs_checking}>
                     <p>
-                      <span class="tag">{t("directory.staffOffers.check")}</span>
+                      <span class="badge">{t("directory.staffOffers.check")}</span>
                     </p>
                   </Show>
                   <dl class="facts">

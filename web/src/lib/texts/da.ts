@@ -52,6 +52,14 @@ export const da = {
   "site.home.mentorTitle": "Mentorordningen",
   "site.home.mentorText": "Få en mentor, eller bliv selv mentor.",
   "site.access.error": "Vi kunne ikke hente dine oplysninger.",
+  "site.footer.contact": "Kontakt",
+  "site.footer.phone": "Telefon",
+  "site.footer.email": "Mail",
+  "site.footer.hours": "Åbent",
+  "site.footer.about": "Om Nærhed",
+  "site.accessibility": "Tilgængelighed",
+  "site.orgHome": "{name}, gå til forsiden",
+  "site.footer.links": "Mere om siden",
 } satisfies Record<`site.${string}`, string>;
 
 export type SiteKey = keyof typeof da;

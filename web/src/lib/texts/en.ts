@@ -49,4 +49,12 @@ export const en: Record<SiteKey, string> = {
   "site.home.mentorTitle": "The Mentor Scheme",
   "site.home.mentorText": "Get a mentor, or become a mentor yourself.",
   "site.access.error": "We could not get your details.",
+  "site.footer.contact": "Contact",
+  "site.footer.phone": "Phone",
+  "site.footer.email": "Email",
+  "site.footer.hours": "Open",
+  "site.footer.about": "About Nærhed",
+  "site.accessibility": "Accessibility",
+  "site.orgHome": "{name}, go to the front page",
+  "site.footer.links": "More about the site",
 };
