@@ -1,10 +1,9 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { weekdays } from "@naerhed/core/directory/lists";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { AccessFacts } from "./FactIcon.tsx";
-import { ageText, categoryName, priceText, telHref } from "./format.ts";
+import { ageText, categoryName, dayName, priceText, telHref } from "./format.ts";
 import { centreName } from "@naerhed/core/shared/lists";
 import { formatDate } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
@@ -37,12 +36,6 @@ function mapLink(place: NonNullable<Offer["location"]>): string {
     return `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`;
   }
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${place.address_1}, ${place.postal_code} ${place.city}`)}`;
-}
-
-/** "tirsdag" inside a Danish sentence, "Tuesday" in English. */
-function dayName(id: string, lang: "da" | "en"): string {
-  const name = weekdays.find((day) => day.id === id)?.name[lang] ?? id;
-  return lang === "da" ? name.toLocaleLowerCase("da") : name;
 }
 
 /** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
