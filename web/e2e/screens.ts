@@ -49,7 +49,7 @@ try {
   const publicPages: [string, string][] = [
     ["front", "/"],
     ["offers", "/tilbud"],
-    ["search", "/tilbud/soeg?day=tuesday"],
+    ["search", "/tilbud/soeg?day=tu"],
     ["offer", `/tilbud/${offers.items[0]!.id}`],
     ["council", "/borgerraadet"],
     ["panel", "/borgerpanelet"],

@@ -207,7 +207,7 @@ describe("a result card (issue 17, item 2)", () => {
     mockFetch({ body: { items: [hit], next_cursor: null } });
     renderApp("/tilbud");
     const card = (await screen.findByRole("link", { name: "Juletur" })).closest("article")!;
-    expect(card).toHaveTextContent("Hvornår5. december 2999 kl. 10:00 til 13:00");
+    expect(card).toHaveTextContent("HvornårTorsdag 5. december 2999 kl. 10:00 til 13:00");
   });
 });
 

@@ -63,9 +63,12 @@ export function cardTime(offer: Scheduled, today: string, day?: WeekdayId): Card
   return next.kind === "weekly" ? { kind: "weekly", weekday: next.weekday, from: next.from, to: next.to } : { kind: "session", date: next.date, from: next.from, to: next.to };
 }
 
-/** "Hver tirsdag kl. 14:00 til 16:00" or "5. december 2026 kl. 10:00 til 13:00". */
+/**
+ * "Hver tirsdag kl. 14:00 til 16:00" or "Lørdag 5. december 2026 kl. 10:00 til 13:00": a single
+ * date names its weekday too, so a person who chose a day sees at once that it matches.
+ */
 export function cardTimeText(time: CardTime, t: Translate<DirectoryKey>, lang: Language): string {
-  return time.kind === "weekly"
-    ? t("directory.offer.weeklyTime", { day: dayName(time.weekday, lang), from: time.from, to: time.to })
-    : t("directory.offer.sessionTime", { date: formatDate(time.date, lang), from: time.from, to: time.to });
+  if (time.kind === "weekly") return t("directory.offer.weeklyTime", { day: dayName(time.weekday, lang), from: time.from, to: time.to });
+  const weekday = weekdays.find((day) => day.id === weekdayOf(time.date))!.name[lang];
+  return t("directory.offer.sessionTime", { date: `${weekday} ${formatDate(time.date, lang)}`, from: time.from, to: time.to });
 }
