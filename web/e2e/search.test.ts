@@ -157,6 +157,12 @@ describe("journey 1: a relative looks for a free Tuesday activity near 7000 for 
     expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     expect(await ics.text()).toContain("RRULE:FREQ=WEEKLY;BYDAY=TU");
     expect(await axeViolations(page)).toEqual([]);
+
+    // The link back returns to her search as it was, not to all offers (issue 17, item 3).
+    await page.getByRole("link", { name: "Tilbage til din søgning" }).click();
+    await page.waitForURL((url) => url.searchParams.get("postcode") === "7000" && url.searchParams.get("day") === "tu" && url.searchParams.get("free") === "true");
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+    await expect(page.getByRole("button", { name: "Filtre (5)" }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });

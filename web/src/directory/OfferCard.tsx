@@ -1,5 +1,5 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { A } from "@solidjs/router";
+import { A, useLocation } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { AccessFacts, FactIcon } from "./FactIcon.tsx";
 import { CategoryIcon } from "./CategoryIcon.tsx";
@@ -7,6 +7,9 @@ import { ageText, cardTime, cardTimeText, categoryName, distanceText, priceText 
 import { copenhagenToday } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
+
+/** What a card's link tells the offer page: the list or search it came from. */
+export type OfferLinkState = { from: string };
 
 /** An offer in a list; search results also say how far away it is. */
 type Listed = Offer & { distance_km?: number };
@@ -21,10 +24,13 @@ export function OfferCard(props: { offer: Listed; day?: WeekdayId }) {
   const time = () => cardTime(props.offer, copenhagenToday(), props.day);
   // The town people know; a confidential place shows only its town, like the offer page.
   const town = () => props.offer.location?.city ?? props.offer.area;
+  // The offer page links back to this list or search as it is now, filters and all.
+  const location = useLocation();
+  const from = (): OfferLinkState => ({ from: location.pathname + location.search });
   return (
     <article class="card offer-card">
       <h2 class="card__title">
-        <A href={`/tilbud/${props.offer.id}`} class="card__link">
+        <A href={`/tilbud/${props.offer.id}`} state={from()} class="card__link">
           {props.offer.name}
         </A>
       </h2>
