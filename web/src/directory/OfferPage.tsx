@@ -9,6 +9,7 @@ import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { OfferTools } from "./OfferTools.tsx";
 import { OfferView } from "./OfferView.tsx";
+import { PaperLink } from "./PaperLink.tsx";
 import { directoryTexts } from "./texts/index.ts";
 
 /** /tilbud/:id — one offer as citizens see it, with "Læs op" and "Udskriv". */
@@ -50,7 +51,14 @@ export default function OfferPage() {
         {offer.loading() ? t("directory.offer.loading") : ""}
       </p>
       <Switch>
-        <Match when={offer.data()}>{(shown) => <OfferView offer={shown()} tools={<OfferTools offer={shown()} />} />}</Match>
+        <Match when={offer.data()}>
+          {(shown) => (
+            <>
+              <OfferView offer={shown()} tools={<OfferTools offer={shown()} />} />
+              <PaperLink id={shown().id} />
+            </>
+          )}
+        </Match>
         <Match when={offer.missing()}>
           <PageHeading title={t("directory.offer.missingTitle")} lead={t("directory.offer.missingText")} />
           <p>

@@ -82,7 +82,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
             </ul>
             {/* Only a published offer has a public calendar file; the staff preview of a draft shows none. */}
             <Show when={offer().publication === "published"}>
-              <p>
+              <p class="screen-only">
                 <a class="big-link" href={`/api/directory/offers/${offer().id}/calendar.ics`} download="">
                   {t("directory.offer.calendar")}
                 </a>
@@ -115,7 +115,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
                 <br />
                 {location().postal_code} {location().city}
               </p>
-              <p>
+              <p class="screen-only">
                 <a class="big-link" href={mapLink(location())} rel="noopener">
                   {t("directory.offer.directions")}
                 </a>

@@ -267,6 +267,7 @@ export const da = {
   "directory.readAloud.done": "Nu er vi færdige med at læse op.",
   "directory.readAloud.failed": "Vi kunne ikke læse op. Prøv igen.",
   "directory.offer.print": "Udskriv",
+  "directory.offer.qr": "Scan koden med din telefon for at se tilbuddet på nettet:",
   "directory.import.title": "Importér og eksportér tilbud",
   "directory.import.lead": "Hent tilbud som en fil. Eller læs tilbud ind fra en fil til {centre}.",
   "directory.import.staffLink": "Importér eller eksportér tilbud",

@@ -264,6 +264,7 @@ export const en: Record<DirectoryKey, string> = {
   "directory.readAloud.done": "We have finished reading aloud.",
   "directory.readAloud.failed": "We could not read aloud. Try again.",
   "directory.offer.print": "Print",
+  "directory.offer.qr": "Scan the code with your phone to see the activity online:",
   "directory.import.title": "Import and export offers",
   "directory.import.lead": "Download offers as a file. Or read offers from a file into {centre}.",
   "directory.import.staffLink": "Import or export offers",
