@@ -12,7 +12,7 @@ import type { HomeNotice } from "../pages/Home.tsx";
 import { grantText, shownGrants } from "./roles.ts";
 import { hasAnyRole, hasRole } from "@naerhed/core/identity/roles";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
-import { api, ApiError, apiUrl, NetworkError, useCall } from "../lib/api.ts";
+import { api, ApiError, NetworkError, useCall } from "../lib/api.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useLanguage, type Language } from "../lib/language.tsx";
 import { createLoader } from "../lib/load.ts";
@@ -196,9 +196,10 @@ function MyPageContent(props: { session: SessionPerson }) {
       <PageSection title={t("identity.me.dataTitle")} id="me-data">
         <p>{t("identity.me.dataText")}</p>
         <p>
-          <a href={apiUrl(api.me.export.$path())} download="naerhed-mine-data.json" class="big-link">
+          {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
+          <A href="/min-side/mine-data" class="big-link">
             {t("identity.me.download")}
-          </a>
+          </A>
         </p>
         <p>
           <A href="/privatliv">{t("identity.me.privacy")}</A>
