@@ -505,3 +505,22 @@ describe("your data as a page (issue 17, item 5)", () => {
     expect(about).toHaveTextContent("LanguageDanish");
   });
 });
+
+describe("a new person on My page (issue 17, item 9)", () => {
+  it("is greeted without the start of their mail address, and asked for a name", async () => {
+    const fresh = person({ email: "ny.borger@example.dk", display_name: "ny.borger" });
+    const fetch = mockFetch({ body: { person: fresh } }, { body: { person: { ...fresh, display_name: "Nina" } } });
+    renderApp("/min-side", { person: makePerson({ display_name: "ny.borger" }) });
+    const ask = await screen.findByRole("link", { name: "Hvad skal vi kalde dig? Skriv dit navn her" });
+    expect(screen.getByText("Hej. Velkommen til.")).toBeInTheDocument();
+    expect(screen.queryByText(/Hej ny\.borger/)).not.toBeInTheDocument();
+    fireEvent.click(ask);
+    const field = screen.getByRole("textbox", { name: "Dit navn" });
+    expect(document.activeElement).toBe(field);
+    expect(field).toHaveValue("");
+    fireEvent.input(field, { target: { value: "Nina" } });
+    fireEvent.click(screen.getByRole("button", { name: "Gem" }));
+    await waitFor(() => expect(sentBody(fetch, 1)).toEqual({ display_name: "Nina", language: "da" }));
+    expect(await screen.findByText("Hej Nina.")).toBeInTheDocument();
+  });
+});

@@ -16,7 +16,7 @@ import { api, ApiError, NetworkError, useCall } from "../lib/api.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useLanguage, type Language } from "../lib/language.tsx";
 import { createLoader } from "../lib/load.ts";
-import { usePageTitle } from "../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
 import { type SessionPerson, useSession } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
@@ -46,10 +46,15 @@ function MyPageContent(props: { session: SessionPerson }) {
     (_, signal) => call(api.me.$get, {}, { signal }),
   );
   const person = () => me.data()?.person;
+  // A new person's name is the start of their mail address until they choose one: we greet without it and ask for a name.
+  const named = () => {
+    const loaded = person();
+    return !!loaded && loaded.display_name !== loaded.email.split("@")[0];
+  };
   createEffect(
     on(person, (loaded) => {
       if (!loaded) return;
-      setName(loaded.display_name);
+      setName(named() ? loaded.display_name : "");
       setLanguage(loaded.language);
     }),
   );
@@ -63,9 +68,10 @@ function MyPageContent(props: { session: SessionPerson }) {
   function save(event: SubmitEvent) {
     event.preventDefault();
     setSaved(false);
-    if (!name().trim()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
+    // Someone who has not chosen a name may still change their language.
+    if (!name().trim() && named()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
     void form.send(async () => {
-      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim(), language: language() } });
+      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim() || undefined, language: language() } });
       form.clear();
       me.set(answer);
       session.signedIn(answer.person);
@@ -100,7 +106,21 @@ function MyPageContent(props: { session: SessionPerson }) {
 
   return (
     <>
-      <PageHeading title={t("identity.me.title")} lead={t("identity.me.hello", { name: props.session.display_name })} />
+      <PageHeading title={t("identity.me.title")} lead={named() ? t("identity.me.hello", { name: person()!.display_name }) : t("identity.me.helloNoName")} />
+      <Show when={person() && !named()}>
+        <p>
+          <a
+            href="#display_name"
+            class="big-link"
+            on:click={(event) => {
+              event.preventDefault();
+              focusElement(document.getElementById("display_name"));
+            }}
+          >
+            {t("identity.me.askName")}
+          </a>
+        </p>
+      </Show>
       <p class="status" role="status">
         {me.loading() ? t("identity.me.loading") : ""}
       </p>

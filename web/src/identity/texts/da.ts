@@ -48,6 +48,8 @@ export const da = {
   "identity.role.at": "{role}, {centre}",
   "identity.me.title": "Min side",
   "identity.me.hello": "Hej {name}.",
+  "identity.me.helloNoName": "Hej. Velkommen til.",
+  "identity.me.askName": "Hvad skal vi kalde dig? Skriv dit navn her",
   "identity.me.loading": "Vi henter dine oplysninger …",
   "identity.me.error": "Vi kunne ikke hente dine oplysninger.",
   "identity.me.about": "Om dig",

@@ -45,6 +45,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.role.at": "{role}, {centre}",
   "identity.me.title": "My page",
   "identity.me.hello": "Hello {name}.",
+  "identity.me.helloNoName": "Hello. Welcome.",
+  "identity.me.askName": "What should we call you? Write your name here",
   "identity.me.loading": "We are getting your details …",
   "identity.me.error": "We could not get your details.",
   "identity.me.about": "About you",
