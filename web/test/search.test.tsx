@@ -151,7 +151,7 @@ describe("the search page", () => {
   it("speaks English", async () => {
     mockFetch(found(2));
     renderApp("/tilbud/soeg", { language: "en" });
-    expect(await screen.findByText("We found 2 offers.")).toBeInTheDocument();
+    expect(await screen.findByText("We found 2 activities.")).toBeInTheDocument();
     expect(screen.getByRole("searchbox", { name: "What are you looking for?" })).toBeInTheDocument();
     openFilters();
     expect(screen.getByRole("button", { name: "Free only" })).toBeInTheDocument();

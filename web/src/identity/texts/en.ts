@@ -167,7 +167,7 @@ export const en: Record<IdentityKey, string> = {
   "identity.privacy.rightsContact": "Do you have questions? Then contact the municipality. You can also ask at your citizen centre.",
   "identity.privacy.myPage": "Go to My page",
   "identity.privacy.signIn": "Sign in to see your data",
-  "identity.staffOffers.myPage": "Edit your offers",
+  "identity.staffOffers.myPage": "Edit your activities",
   "identity.data.title": "What we know about you",
   "identity.data.lead": "Here is everything we have saved about you. It is in parts, one for each part of the site.",
   "identity.data.loading": "Gathering your data …",
