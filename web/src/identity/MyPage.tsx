@@ -241,6 +241,11 @@ function MyPageContent(props: { session: SessionPerson }) {
               </A>
             </li>
             <li>
+              <A href="/personale/forslag" class="big-link">
+                {t("identity.me.suggestions")}
+              </A>
+            </li>
+            <li>
               <A href="/personale/inviter" class="big-link">
                 {t("identity.me.invite")}
               </A>

@@ -10,7 +10,7 @@ import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
-import { createPagedList } from "../../lib/load.ts";
+import { createLoader, createPagedList } from "../../lib/load.ts";
 import { usePageTitle } from "../../lib/navigation.ts";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useSignInRedirect } from "../../lib/sign-in.ts";
@@ -66,6 +66,12 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     },
   );
   const { items: offers, loading, loaded, error } = list;
+  // After the list, so the worklist comes first.
+  const suggestions = createLoader(
+    () => ({ centre: props.centre }),
+    (param, signal) => call(api.directory.centres[":centre"].suggestions.$get, { param }, { signal }),
+  );
+
   const load = list.reload;
 
   const shown = () =>
@@ -129,6 +135,14 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
       <p>
         <A href={`/personale/import${query()}`}>{t("directory.import.staffLink")}</A>
       </p>
+      {/* Citizens' suggestions wait here too: the count says whether there is work. */}
+      <Show when={suggestions.data()}>
+        {(waiting) => (
+          <p>
+            <A href="/personale/forslag">{t("directory.staffOffers.suggestions", { count: waiting().items.length })}</A>
+          </p>
+        )}
+      </Show>
       <div class="toggles" role="group" aria-labelledby="staff-offers-filter">
         <span class="toggles__label" id="staff-offers-filter">
           {t("directory.staffOffers.filter")}

@@ -55,6 +55,7 @@ export const da = {
   "directory.staffOffers.lead": "Her er alle tilbud fra {centre}. Også kladder og arkiverede tilbud.",
   "directory.staffOffers.chooseTitle": "Vælg et borgercenter",
   "directory.staffOffers.chooseLead": "Du arbejder i flere borgercentre. Vælg det, du vil se.",
+  "directory.staffOffers.suggestions": "Forslag fra borgere ({count})",
   "directory.staffOffers.new": "Nyt tilbud",
   "directory.staffOffers.filter": "Vis",
   "directory.staffOffers.all": "Alle",

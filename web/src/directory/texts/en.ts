@@ -52,6 +52,7 @@ export const en: Record<DirectoryKey, string> = {
   "directory.staffOffers.lead": "Here are all activities from {centre}. Drafts and archived activities too.",
   "directory.staffOffers.chooseTitle": "Choose a citizen centre",
   "directory.staffOffers.chooseLead": "You work at more than one citizen centre. Choose the one you want to see.",
+  "directory.staffOffers.suggestions": "Suggestions from citizens ({count})",
   "directory.staffOffers.new": "New activity",
   "directory.staffOffers.filter": "Show",
   "directory.staffOffers.all": "All",

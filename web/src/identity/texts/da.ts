@@ -48,6 +48,7 @@ export const da = {
   "identity.role.at": "{role}, {centre}",
   "identity.me.title": "Min side",
   "identity.me.hello": "Hej {name}.",
+  "identity.me.suggestions": "Forslag til nye tilbud fra borgere",
   "identity.me.helloNoName": "Hej. Velkommen til.",
   "identity.me.askName": "Hvad skal vi kalde dig? Skriv dit navn her",
   "identity.me.loading": "Vi henter dine oplysninger …",

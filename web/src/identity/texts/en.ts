@@ -45,6 +45,7 @@ export const en: Record<IdentityKey, string> = {
   "identity.role.at": "{role}, {centre}",
   "identity.me.title": "My page",
   "identity.me.hello": "Hello {name}.",
+  "identity.me.suggestions": "Suggestions for new activities from citizens",
   "identity.me.helloNoName": "Hello. Welcome.",
   "identity.me.askName": "What should we call you? Write your name here",
   "identity.me.loading": "We are getting your details …",
