@@ -178,6 +178,8 @@ describe("the offer editor", () => {
       location: { address_1: "Torvet 1", postal_code: "7000", city: "Fredericia", latitude: 55.56, longitude: 9.75 },
     });
     const fetch = await openEditor(start, { body: { offer: start } });
+    // The access facts under a question in plain words (issue 17, item 13).
+    expect(screen.getByRole("group", { name: "Hvad gør det let at komme?" })).toContainElement(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Hemmelig adresse. Borgere ser kun byen." }));
     fireEvent.click(screen.getByRole("button", { name: "Tilføj en tid" }));

@@ -123,7 +123,7 @@ export const da = {
   "directory.field.email": "Mail",
   "directory.field.url": "Hjemmeside",
   "directory.field.urlHint": "Start med https://",
-  "directory.field.accessibility": "Hvad er der for at gøre det let at komme",
+  "directory.field.accessibility": "Hvad gør det let at komme?",
   "directory.field.confidential": "Hemmelig adresse. Borgere ser kun byen.",
   "directory.field.weekly": "Faste tider hver uge",
   "directory.field.weeklyHint": "Fx tirsdag fra 14:00 til 16:00.",

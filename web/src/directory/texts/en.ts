@@ -120,7 +120,7 @@ export const en: Record<DirectoryKey, string> = {
   "directory.field.email": "Email",
   "directory.field.url": "Website",
   "directory.field.urlHint": "Start with https://",
-  "directory.field.accessibility": "What makes it easy to come",
+  "directory.field.accessibility": "What makes it easy to come?",
   "directory.field.confidential": "Secret address. Citizens only see the town.",
   "directory.field.weekly": "Fixed times every week",
   "directory.field.weeklyHint": "For example Tuesday from 14:00 to 16:00.",
