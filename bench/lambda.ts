@@ -153,7 +153,8 @@ if (smokePath) {
   const now = new Date();
   const event = {
     version: "2.0", routeKey: "$default", rawPath: smokePath, rawQueryString: "", cookies: [],
-    headers: { host: "bench.example", "user-agent": "bench", accept: "application/json" },
+    // As CloudFront sends it (stacks/Web.ts): the origin secret and the viewer's address.
+    headers: { host: "bench.example", "user-agent": "bench", accept: "application/json", "x-naerhed-origin-verify": process.env.ORIGIN_VERIFY_SECRET, "cloudfront-viewer-address": "127.0.0.1:50000" },
     requestContext: {
       accountId: "123456789012", apiId: "bench", domainName: "bench.example", domainPrefix: "bench",
       http: { method: "GET", path: smokePath, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
@@ -200,6 +201,8 @@ function childEnv(dynamoPort: number): NodeJS.ProcessEnv {
     AWS_SECRET_ACCESS_KEY: "bench",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamoPort}`,
+    SITE_URL: "https://naerhed.example.dk",
+    ORIGIN_VERIFY_SECRET: "bench-origin-secret",
   };
 }
 

@@ -25,6 +25,7 @@ import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { tables } from "@naerhed/core/shared/tables";
 import { createApi } from "../packages/functions/src/app.ts";
+import { viaCloudFront } from "../packages/local/src/gateway.ts";
 import { createServices } from "../packages/functions/src/shared/services.ts";
 import { directoryModule } from "../packages/functions/src/directory/routes.ts";
 import { createMissingTables } from "../packages/local/src/bootstrap.ts";
@@ -80,7 +81,8 @@ async function main() {
       process.stderr.write(`seeded ${size} offers in ${seedSeconds.toFixed(1)} s\n`);
 
       // Cold: the first search of a fresh app (= a fresh Lambda container), then its two parts apart.
-      const api = createApi([directoryModule], config);
+      const behind = (app: ReturnType<typeof createApi>, appConfig: typeof config) => viaCloudFront(app, appConfig.originVerifySecret);
+      const api = behind(createApi([directoryModule], config), config);
       const coldStart = performance.now();
       const first = await api.request("/api/directory/search?q=kaffe");
       if (first.status !== 200) throw new Error(`search answered ${first.status}: ${await first.text()}`);
@@ -93,7 +95,7 @@ async function main() {
       const build = performance.now() - buildStart;
       if (all.length !== size) throw new Error(`expected ${size} published offers, found ${all.length}`);
 
-      const timeQueries = async (app: ReturnType<typeof createApi>) => {
+      const timeQueries = async (app: ReturnType<typeof behind>) => {
         const stats: Record<string, Stats> = {};
         for (const { name, query } of QUERIES) {
           stats[name] = await measure(async () => {
@@ -106,7 +108,7 @@ async function main() {
       };
       const search = await timeQueries(api);
       const uncachedConfig = { ...config, directorySearchResultCacheSize: 0 };
-      const firstTimeApi = createApi([directoryModule], uncachedConfig);
+      const firstTimeApi = behind(createApi([directoryModule], uncachedConfig), uncachedConfig);
       if ((await firstTimeApi.request("/api/directory/search?q=kaffe")).status !== 200) throw new Error("first-time app failed");
       const firstTime = await timeQueries(firstTimeApi);
 
@@ -115,7 +117,7 @@ async function main() {
       // offer is found, i.e. the background rebuild is done. A request's time counts from when the
       // previous one ended, so a rebuild step that holds the event loop between two requests counts.
       const clock = { now: Date.now() };
-      const refreshApi = createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, { now: () => new Date(clock.now) }));
+      const refreshApi = behind(createApi([directoryModule], uncachedConfig, createServices(uncachedConfig, { now: () => new Date(clock.now) })), uncachedConfig);
       await refreshApi.request("/api/directory/search?q=kaffe");
       await store.putOffer({ ...offers[0]!, id: "0190b000-0000-7000-8000-999999999999", name: "Zebrafinker i Havnen" });
       clock.now += 31_000;

@@ -8,7 +8,7 @@
  * Ids are fixed patterns, so a run is repeatable and the benchmark can find what it seeded.
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import type { Offer } from "@naerhed/core/directory/offer";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
 import type { Choice, Member as CouncilMember, Proposal, ProposalStatus } from "@naerhed/core/council/council";
@@ -20,7 +20,7 @@ import { createPanelStore } from "@naerhed/core/panel/store";
 import type { Mentor } from "@naerhed/core/mentor/mentor";
 import type { Pair, PairState } from "@naerhed/core/mentor/pair";
 import { createMentorStore } from "@naerhed/core/mentor/store";
-import { centres } from "@naerhed/core/shared/centres";
+import { demoCentres as centres } from "@naerhed/local/demo/organisation";
 import type { Config } from "@naerhed/core/shared/config";
 import { councilTable, directoryTable, mentorTable, panelTable } from "@naerhed/core/shared/tables";
 

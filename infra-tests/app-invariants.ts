@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Api as HttpApi, Function as SstFunction, getStack, useSites } from "sst/constructs";
 import { useProject } from "sst/project.js";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { manifests as modules } from "../packages/core/src/manifests.ts";
+import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
-import { grantedTables, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
+import { grantedTables, type BucketSpec, type ModuleManifest as ModuleSpec } from "../packages/core/src/shared/manifest.ts";
 import { auditTable, identityTable, tables, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
 import { Api, EVENT_RETRY } from "../stacks/Api.ts";
 import { Database } from "../stacks/Database.ts";
@@ -54,14 +55,13 @@ const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
 const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
 
 /** The deploy-time settings a test file synthesized with (see stacks/config.ts), as the functions should get them. */
-export type ExpectedConfig = { mailFrom: string; siteUrl?: string };
+export type ExpectedConfig = { mailFrom: string; siteUrl: string };
 
 /** Variables SST sets on every function by itself. */
 const SST_FUNCTION_ENV = ["AWS_NODEJS_CONNECTION_REUSE_ENABLED", "SST_APP", "SST_SSM_PREFIX", "SST_STAGE"];
 
 /** AWS-managed CloudFront policies (fixed ids, the same in every account). */
 const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
-const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
 /** The modules' code (packages/functions/src/<name>/routes.ts), imported only where needed: it pulls in Hono and the AWS SDK. */
 const appModules = async () => (await import("../packages/functions/test/routes.ts")).apiModules();
@@ -86,6 +86,23 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
   };
   const tableArn = (spec: TableSpec) => importOf(db(), { "Fn::GetAtt": [tableOf(spec)[0], "Arn"] });
   const tableNameRef = (spec: TableSpec) => importOf(db(), { Ref: tableOf(spec)[0] });
+
+  /** The S3 bucket created for a bucket spec (stacks/Database.ts names it `<id>-bucket`). */
+  const bucketOf = (spec: BucketSpec): [string, Resource] => {
+    const found = resourcesOfType(db(), "AWS::S3::Bucket").filter(([id]) => id.startsWith(`${spec.id.replace(/[^A-Za-z0-9]/g, "")}bucket`));
+    expect(found, `bucket ${spec.id}`).toHaveLength(1);
+    return found[0]!;
+  };
+  const bucketArn = (spec: BucketSpec) => importOf(db(), { "Fn::GetAtt": [bucketOf(spec)[0], "Arn"] });
+  const bucketNameRef = (spec: BucketSpec) => importOf(db(), { Ref: bucketOf(spec)[0] });
+
+  /** The stage's origin secret (stacks/Api.ts), as CloudFormation resolves it where it is used: a dynamic reference, never the value. */
+  const originSecret = (): string => {
+    const secrets = resourcesOfType(api(), "AWS::SecretsManager::Secret");
+    expect(secrets).toHaveLength(1);
+    return secrets[0]![0];
+  };
+  const secretValue = (arn: unknown) => ({ "Fn::Join": ["", ["{{resolve:secretsmanager:", arn, ":SecretString:::}}"]] });
 
   const lambdaFunctions = () =>
     allTemplates().flatMap((template) => resourcesOfType(template, "AWS::Lambda::Function"));
@@ -186,6 +203,27 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
   });
 
+  describe("files", () => {
+    test("uploaded files go to one private bucket per spec: no public access, encrypted, HTTPS only, versioned", () => {
+      const specs = [...new Map(modules.flatMap((m) => m.buckets ?? []).map((grant) => [grant.bucket.id, grant.bucket])).values()];
+      expect(specs.map((spec) => spec.id)).toEqual(["files"]);
+      for (const spec of specs) {
+        const [id, bucket] = bucketOf(spec);
+        expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+        expect(JSON.stringify(bucket.Properties?.BucketEncryption)).toContain("AES256");
+        expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: "Enabled" });
+        const policies = resourcesOfType(db(), "AWS::S3::BucketPolicy").filter(([, policy]) => JSON.stringify(policy.Properties?.Bucket) === JSON.stringify({ Ref: id }));
+        expect(JSON.stringify(policies), "denies plain HTTP").toContain('"aws:SecureTransport":"false"');
+      }
+    });
+
+    test("only the organisation module may touch files, and only its logos", () => {
+      const holders = modules.filter((m) => (m.buckets ?? []).length > 0);
+      expect(holders.map((m) => m.name)).toEqual(["organisation"]);
+      expect(holders[0]!.buckets!.map((grant) => grant.keyPrefix)).toEqual(["logos/"]);
+    });
+  });
+
   describe("api", () => {
     test("is one HTTP API without CORS, with `ANY /api/<prefix>` and `ANY /api/<prefix>/{proxy+}` per module prefix, and no other route", () => {
       const httpApis = resourcesOfType(api(), "AWS::ApiGatewayV2::Api");
@@ -270,16 +308,18 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       // The names of exactly the tables its manifest grants anything on: every function checks sessions and appends audit lines.
       for (const spec of grantedTables(module)) expect(env[spec.envVar], spec.envVar).toEqual(tableNameRef(spec));
+      for (const { bucket } of module.buckets ?? []) expect(env[bucket.envVar], bucket.envVar).toEqual(bucketNameRef(bucket));
       expect(env.IDENTITY_TABLE).toEqual(tableNameRef(identityTable));
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
-      // Only modules that send mail get the sender; SITE_URL only when it was set at deploy time; the bus to those that publish.
+      // Only modules that send mail get the sender; every function the site's address and the origin secret; the bus to those that publish.
       expect(env.MAIL_FROM).toBe(module.sendsMail ? expected.mailFrom : undefined);
       expect(env.SITE_URL).toBe(expected.siteUrl);
+      expect(env.ORIGIN_VERIFY_SECRET).toEqual(secretValue({ Ref: originSecret() }));
       if (module.publishes.length > 0) expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
       // Nothing else: in particular no name of another module's table.
-      const ours = new Set(grantedTables(module).map((spec) => spec.envVar));
+      const ours = new Set([...grantedTables(module).map((spec) => spec.envVar), ...(module.buckets ?? []).map((grant) => grant.bucket.envVar)]);
       if (module.sendsMail) ours.add("MAIL_FROM");
-      if (expected.siteUrl) ours.add("SITE_URL");
+      ours.add("SITE_URL").add("ORIGIN_VERIFY_SECRET");
       if (module.publishes.length > 0) ours.add("EVENT_BUS_NAME");
       expect(Object.keys(env).sort()).toEqual([...ours, ...SST_FUNCTION_ENV].sort());
     });
@@ -339,8 +379,15 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
           ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
         };
       });
+      // Each bucket grant: its object actions under its key prefix, nothing on the bucket itself.
+      const fromBuckets: PolicyStatement[] = (module.buckets ?? []).map((grant) => ({
+        Effect: "Allow",
+        Action: [...grant.actions],
+        Resource: { "Fn::Join": ["", [bucketArn(grant.bucket), `/${grant.keyPrefix}*`]] },
+      }));
       const wanted: PolicyStatement[] = [
         ...fromManifest,
+        ...fromBuckets,
         // Modules that send mail: from the configured sender (address or its domain).
         ...(module.sendsMail
           ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]
@@ -568,14 +615,26 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       ]);
     });
 
-    test("forwards /api/* to the HTTP API: every method, never cached, all viewer headers, cookies and queries but Host", () => {
+    test("forwards /api/* to the HTTP API: every method, never cached, the headers the API reads with the viewer's address, all cookies and queries", () => {
       const config = distributionConfig();
       expect(config.CacheBehaviors).toHaveLength(1);
       const behavior = config.CacheBehaviors[0];
       expect(behavior.PathPattern).toBe("/api/*");
       expect([...behavior.AllowedMethods].sort()).toEqual(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]);
       expect(behavior.CachePolicyId).toBe(CACHING_DISABLED);
-      expect(behavior.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+      const policies = resourcesOfType(web(), "AWS::CloudFront::OriginRequestPolicy");
+      expect(policies).toHaveLength(1);
+      const [policyId, policy] = policies[0]!;
+      expect(behavior.OriginRequestPolicyId).toEqual({ Ref: policyId });
+      // The managed AllViewerExceptHostHeader passed no CloudFront headers: the API never saw the viewer's address.
+      expect(policy.Properties?.OriginRequestPolicyConfig).toMatchObject({
+        HeadersConfig: { HeaderBehavior: "whitelist", Headers: expect.arrayContaining(["cloudfront-viewer-address", "origin", "content-type", "accept-language"]) },
+        CookiesConfig: { CookieBehavior: "all" },
+        QueryStringsConfig: { QueryStringBehavior: "all" },
+      });
+      expect((policy.Properties?.OriginRequestPolicyConfig as { HeadersConfig: { Headers: string[] } }).HeadersConfig.Headers).not.toContain("host");
+      // The same list the local gateway lets through (packages/local/src/gateway.ts), so a local run sees what the API sees on AWS.
+      expect([...(policy.Properties?.OriginRequestPolicyConfig as { HeadersConfig: { Headers: string[] } }).HeadersConfig.Headers].sort()).toEqual([...API_FORWARDED_HEADERS].sort());
       expect(behavior.ViewerProtocolPolicy).toBe("redirect-to-https");
       // API paths are never rewritten to the app.
       expect(behavior.FunctionAssociations).toBeUndefined();
@@ -587,6 +646,51 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(origin.DomainName).toEqual({ "Fn::Select": [2, { "Fn::Split": ["/", apiUrl] }] });
       expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: "https-only", OriginSSLProtocols: ["TLSv1.2"] });
       expect(origin.OriginPath).toBeUndefined();
+    });
+
+    test("CloudFront sends the stage's origin secret with every /api request, and a module's function refuses a request without it", async () => {
+      const config = distributionConfig();
+      const behavior = config.CacheBehaviors[0];
+      const apiOrigin = config.Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId);
+      // The same secret the functions get (the Api stack's, imported), never its value.
+      expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: secretValue(importOf(api(), { Ref: originSecret() })) }]);
+      const siteOrigin = config.Origins.find((o: { Id: string }) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
+      expect(siteOrigin.OriginCustomHeaders).toBeUndefined();
+
+      // The directory's function as deployed, with both references resolved to one value as CloudFormation does.
+      const resolved = "resolved-when-deployed";
+      const env = (moduleFunction(modules.find((m) => m.name === "directory")!)[1].Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      vi.stubEnv("SITE_URL", String(env.SITE_URL));
+      vi.stubEnv("ORIGIN_VERIFY_SECRET", resolved);
+      for (const spec of tables) vi.stubEnv(spec.envVar, `resolved-${spec.id}`);
+      try {
+        const { handler } = (await import("../packages/functions/src/directory/lambda.ts")) as unknown as {
+          handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+        };
+        const request = (headers: Record<string, string>) =>
+          handler(
+            {
+              version: "2.0",
+              // A route that reads no table (/api/hsds itself now reads the stored organisation), so no DynamoDB is needed here.
+              routeKey: "ANY /api/hsds/taxonomies",
+              rawPath: "/api/hsds/taxonomies",
+              rawQueryString: "",
+              headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", ...headers },
+              requestContext: { http: { method: "GET", path: "/api/hsds/taxonomies", protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "curl" }, requestId: "r", stage: "$default" },
+              isBase64Encoded: false,
+            },
+            { awsRequestId: "infra-test" },
+          );
+        const viewer = { "cloudfront-viewer-address": "198.51.100.7:51234" };
+        expect((await request({ ...viewer, [apiOrigin.OriginCustomHeaders[0].HeaderName]: resolved })).statusCode).toBe(200);
+        // Straight to the API Gateway endpoint: whatever viewer address it claims, refused.
+        const direct = await request(viewer);
+        expect(direct.statusCode).toBe(403);
+        expect(JSON.parse(direct.body)).toMatchObject({ error: { code: "origin_unverified" } });
+        expect((await request({ ...viewer, [ORIGIN_VERIFY_HEADER]: "a guess" })).statusCode).toBe(403);
+      } finally {
+        vi.unstubAllEnvs();
+      }
     });
 
     test("the site's responses carry a strict CSP, HSTS and the other security headers", () => {

@@ -7,13 +7,14 @@ import { appInvariants } from "./app-invariants.ts";
 import { synth, type Synthesized } from "./synth.ts";
 
 // A second file, because SST keeps one app's state per process: each file synthesizes one stage.
-// Deployed without NAERHED_MAIL_FROM and NAERHED_SITE_URL: the defaults.
+// Deployed without NAERHED_MAIL_FROM (the placeholder sender), on the stage's CloudFront domain.
+const SITE_URL = "https://d111111abcdef8.cloudfront.net";
 let app: Synthesized;
 beforeAll(async () => {
-  app = await synth("dev");
+  app = await synth("dev", { NAERHED_SITE_URL: SITE_URL });
 });
 
-appInvariants(() => app, { mailFrom: "noreply@example.dk" });
+appInvariants(() => app, { mailFrom: "noreply@example.dk", siteUrl: SITE_URL });
 
 describe("non-prod stages are disposable", () => {
   test("tables are deleted with the stage and not deletion-protected", () => {

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { SESSION_KEY_PREFIX } from "../packages/core/src/identity/store.ts";
 import { manifests } from "../packages/core/src/manifests.ts";
 import { EVENT_NAMES } from "../packages/core/src/shared/events.ts";
-import { auditTable, identityTable, tables } from "../packages/core/src/shared/tables.ts";
+import { organisationReadGrant } from "../packages/core/src/shared/manifest.ts";
+import { auditTable, identityTable, organisationTable, tables } from "../packages/core/src/shared/tables.ts";
 import { createApi } from "../packages/functions/src/app.ts";
 import { localConfig } from "../packages/local/src/config.ts";
 import { apiModules } from "../packages/functions/test/routes.ts";
@@ -56,7 +57,8 @@ describe("each module's code matches its manifest", () => {
   test("prefixes are unique single path segments", () => {
     const prefixes = manifests.flatMap((m) => m.prefixes);
     expect(new Set(prefixes).size).toBe(prefixes.length);
-    for (const prefix of prefixes) expect(prefix).toMatch(/^[a-z][a-z0-9-]*$/);
+    // A dot is allowed: "openapi.json" is a document's own path.
+    for (const prefix of prefixes) expect(prefix).toMatch(/^[a-z][a-z0-9.-]*$/);
   });
 
   test.each(modules.map((m) => [m.manifest.name, m] as const))("module %s: every route is under one of its prefixes, and each prefix has routes", (_name, module) => {
@@ -68,8 +70,18 @@ describe("each module's code matches its manifest", () => {
   });
 });
 
-/** The DynamoDB commands a source file sends, as IAM actions. */
-function actionsSentBy(files: string[]): string[] {
+type Source = { name: string; code: string };
+
+/** One exported function of a file, up to its closing brace at the start of a line. */
+function functionSource(file: string, fn: string): Source {
+  const code = readFileSync(file, "utf8");
+  const start = code.search(new RegExp(`export (async )?function ${fn}\\b`));
+  if (start < 0) throw new Error(`${file} has no function ${fn}`);
+  return { name: `${file} ${fn}`, code: code.slice(start, code.indexOf("\n}\n", start)) };
+}
+
+/** The DynamoDB commands source files (or single functions of them) send, as IAM actions. */
+function actionsSentBy(sources: (string | Source)[]): string[] {
   const actionOf: Record<string, string> = {
     Get: "dynamodb:GetItem",
     Put: "dynamodb:PutItem",
@@ -80,23 +92,30 @@ function actionsSentBy(files: string[]): string[] {
     BatchGet: "dynamodb:BatchGetItem",
     BatchWrite: "dynamodb:BatchWriteItem",
     TransactWrite: "dynamodb:TransactWriteItems",
+    ConditionCheck: "dynamodb:ConditionCheckItem",
   };
   const found = new Set<string>();
-  for (const file of files) {
-    for (const [, command] of readFileSync(file, "utf8").matchAll(/new (\w+)Command\(/g)) {
+  for (const source of sources) {
+    const { name: file, code } = typeof source === "string" ? { name: source, code: readFileSync(source, "utf8") } : source;
+    for (const [, command] of code.matchAll(/new (\w+)Command\(/g)) {
       if (command === "SendEmail" || command === "PutEvents") continue;
       const action = actionOf[command!];
       if (!action) throw new Error(`${file}: unknown DynamoDB command ${command}Command`);
       found.add(action);
     }
+    // writeAudited and transactWrite (shared/dynamo.ts) send the items they are given: what those are is in the caller's code.
+    if (code.includes("writeAudited(") || code.includes("transactWrite(")) {
+      found.add("dynamodb:TransactWriteItems");
+      for (const [, kind] of code.matchAll(/[{,]\s*(Put|Update|Delete|ConditionCheck):/g)) found.add(actionOf[kind!]!);
+    }
   }
   return [...found].sort();
 }
 /** Shared helpers that send commands to whichever table the calling module passes them. */
-const sharedTableHelpers: Record<string, string> = {
-  "tableHit(": "packages/core/src/shared/rate-limit.ts",
-  "queryAll(": "packages/core/src/shared/dynamo.ts",
-  "transactWrite(": "packages/core/src/shared/dynamo.ts",
+const sharedTableHelpers: Record<string, () => Source> = {
+  "tableHit(": () => functionSource("packages/core/src/shared/rate-limit.ts", "tableHit"),
+  "queryAll(": () => functionSource("packages/core/src/shared/dynamo.ts", "queryAll"),
+  "transactWrite(": () => functionSource("packages/core/src/shared/dynamo.ts", "transactWrite"),
 };
 
 /** A module's own code, plus the shared helpers it runs on its own table. */
@@ -104,7 +123,7 @@ const moduleSources = (name: string) => {
   const dir = `packages/core/src/${name}`;
   const own = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.startsWith("demo-")).map((f) => path.join(dir, f));
   const code = own.map((file) => readFileSync(file, "utf8")).join("\n");
-  return [...own, ...Object.entries(sharedTableHelpers).flatMap(([call, file]) => (code.includes(call) ? [file] : []))];
+  return [...own, ...Object.entries(sharedTableHelpers).flatMap(([call, helper]) => (code.includes(call) ? [helper()] : []))];
 };
 
 describe("the grants follow the code", () => {
@@ -146,5 +165,31 @@ describe("the grants follow the code", () => {
       const reads = onAudit.filter((grant) => grant !== append).flatMap((grant) => grant.actions);
       expect(reads, manifest.name).toEqual(manifest.name === "identity" ? ["dynamodb:Query"] : []);
     }
+  });
+});
+
+describe("the organisation's centres are data, read at run time", () => {
+  test("every other module may read the centres and the site organisation, nothing else of the organisation's table, and writes none of it", () => {
+    for (const manifest of manifests.filter((m) => m.name !== "organisation")) {
+      expect(manifest.tables.filter((grant) => grant.table === organisationTable), manifest.name).toEqual([organisationReadGrant]);
+    }
+    expect(organisationReadGrant).toEqual({ table: organisationTable, actions: ["dynamodb:GetItem", "dynamodb:Query"], leadingKeys: ["CENTRES", "SITE"] });
+  });
+
+  test("no source file lists centres, a region or postcodes (the demo's data lives in the local runner's demo folder)", () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) return file === path.join("packages", "local", "src", "demo") ? [] : sources(file);
+        return /\.tsx?$/.test(entry.name) ? [file] : [];
+      });
+    const files = [...readdirSync("packages").filter((name) => existsSync(`packages/${name}/src`)).flatMap((name) => sources(`packages/${name}/src`)), ...sources("web/src")];
+    expect(files.length).toBeGreaterThan(100);
+    const listed = files.filter((file) => {
+      // Messages may name a region as an example of what to write ("Fx Region Midtjylland").
+      const code = readFileSync(file, "utf8").replace(/^\s*\w+: ".*",?$/gm, "");
+      return /Region (Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)|"(nord|midt|syd)"|"\d{4}"\s*:\s*\{/.test(code);
+    });
+    expect(listed).toEqual([]);
   });
 });

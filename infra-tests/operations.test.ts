@@ -41,7 +41,7 @@ let late: Queue;
 beforeAll(async () => {
   app = await synth(
     "prod",
-    { NAERHED_MAIL_FROM: "naerhed@kommune.example.dk", NAERHED_ALARM_EMAIL: OPERATIONS },
+    { NAERHED_MAIL_FROM: "naerhed@kommune.example.dk", NAERHED_SITE_URL: "https://naerhed.kommune.example.dk", NAERHED_ALARM_EMAIL: OPERATIONS },
     {
       aspects: [new AwsSolutionsChecks({ additionalLoggers: [logger] }), new ServerlessChecks({ additionalLoggers: [logger] })],
       before: (sstApp) => {

@@ -18,7 +18,14 @@ test("sst.config.ts loads through SST's own esbuild loader and synthesizes all s
   await initProject({ stage: "ci" });
   expect(useProject().config).toMatchObject({ name: "naerhed", region: "eu-north-1", stage: "ci" });
   const app = new App({ mode: "deploy", stage: "ci", name: "naerhed", region: "eu-north-1", account: ACCOUNT });
-  await config.stacks(app);
+  const saved = process.env.NAERHED_SITE_URL;
+  process.env.NAERHED_SITE_URL = "https://naerhed.example.dk";
+  try {
+    await config.stacks(app);
+  } finally {
+    if (saved === undefined) delete process.env.NAERHED_SITE_URL;
+    else process.env.NAERHED_SITE_URL = saved;
+  }
   await app.finish();
 
   const stackNames = app.node.children.map((c) => c.node.id).sort();

@@ -3,10 +3,20 @@ import { alarmEmails, DEFAULT_MAIL_FROM, deployConfig, moduleSettings, senderIde
 import { SITE_ROUTING_FUNCTION } from "../stacks/Web.ts";
 
 describe("deploy-time settings (stacks/config.ts)", () => {
-  test("without settings: the placeholder sender, no SITE_URL", () => {
+  test("without a sender: the placeholder sender", () => {
     expect(DEFAULT_MAIL_FROM).toBe("noreply@example.dk");
-    expect(deployConfig({})).toEqual({ mailFrom: "noreply@example.dk" });
-    expect(deployConfig({ NAERHED_MAIL_FROM: " ", NAERHED_SITE_URL: "" })).toEqual({ mailFrom: "noreply@example.dk" });
+    expect(deployConfig({ NAERHED_MAIL_FROM: " ", NAERHED_SITE_URL: "https://naerhed.example.dk" })).toEqual({ mailFrom: "noreply@example.dk", siteUrl: "https://naerhed.example.dk" });
+  });
+
+  // Without it every link in a mail pointed at http://localhost:3000 on a deployed stage.
+  test("without the site's address a deploy stops with a sentence that says what to set; only removing a stage does without", () => {
+    for (const env of [{}, { NAERHED_SITE_URL: " " }]) {
+      expect(() => deployConfig(env, "test", "deploy")).toThrow(
+        "NAERHED_SITE_URL is not set. Set it to the site's https address before you deploy, for example: NAERHED_SITE_URL=https://naerhed.kommune.dk npx sst deploy --stage test",
+      );
+      expect(() => deployConfig(env, "test", "dev")).toThrow(/NAERHED_SITE_URL is not set/);
+    }
+    expect(deployConfig({}, "test", "remove")).toEqual({ mailFrom: "noreply@example.dk" });
   });
 
   test("takes the sender and the site's origin from the environment", () => {
@@ -19,7 +29,7 @@ describe("deploy-time settings (stacks/config.ts)", () => {
   test.each(["Nærhed <post@kommune.dk>", "post", "post@", "post@kommune", "a b@kommune.dk", "a,b@kommune.dk"])(
     "refuses the sender %j",
     (mailFrom) => {
-      expect(() => deployConfig({ NAERHED_MAIL_FROM: mailFrom })).toThrow(/NAERHED_MAIL_FROM/);
+      expect(() => deployConfig({ NAERHED_MAIL_FROM: mailFrom, NAERHED_SITE_URL: "https://naerhed.example.dk" })).toThrow(/NAERHED_MAIL_FROM/);
     },
   );
 

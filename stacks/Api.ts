@@ -2,11 +2,12 @@ import { ArnFormat, Duration } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as iam from "aws-cdk-lib/aws-iam";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Function as SstFunction, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { manifests } from "../packages/core/src/manifests.ts";
 import { eventSource } from "../packages/core/src/shared/events.ts";
-import { grantedTables, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
+import { grantedTables, type BucketGrant, type ModuleManifest, type TableGrant } from "../packages/core/src/shared/manifest.ts";
 import { deployConfig, moduleSettings, senderIdentities } from "./config.ts";
 import { alarmWhenNotEmpty } from "./dead-letter-alarms.ts";
 import { Database } from "./Database.ts";
@@ -25,17 +26,36 @@ export const EVENT_RETRY = { attempts: 8, maxAge: Duration.hours(24) } as const;
  * reaches the API through its own CloudFront distribution (Web.ts), so the API answers no
  * cross-origin requests (no CORS).
  */
-export function Api({ stack }: StackContext) {
-  const { tables } = use(Database);
-  const config = deployConfig();
+export function Api({ stack, app }: StackContext) {
+  const { tables, buckets } = use(Database);
+  const config = deployConfig(process.env, app.stage, app.mode);
   const settings = moduleSettings();
   const bus = new events.EventBus(stack, "Bus");
+
+  // CloudFront sends this with every /api request (Web.ts) and the functions refuse requests
+  // without it (packages/functions/src/shared/client.ts): only then is CloudFront-Viewer-Address
+  // CloudFront's and not the caller's. Made once per stage; both sides get it when CloudFormation
+  // deploys (a dynamic reference: the value is in neither template).
+  const originVerify = new secretsmanager.Secret(stack, "OriginVerifySecret", {
+    description: "Naerhed: the header CloudFront adds to every /api request; the API refuses requests without it",
+    generateSecretString: { passwordLength: 48, excludePunctuation: true },
+  });
 
   const tableOf = (manifest: ModuleManifest, id: string) => {
     const table = tables[id];
     if (!table) throw new Error(`Module "${manifest.name}" uses table "${id}", which Database does not create`);
     return table;
   };
+
+  const bucketOf = (manifest: ModuleManifest, id: string) => {
+    const bucket = buckets[id];
+    if (!bucket) throw new Error(`Module "${manifest.name}" uses bucket "${id}", which Database does not create`);
+    return bucket;
+  };
+
+  /** One bucket grant as one IAM statement: its object actions, on its key prefix only. */
+  const bucketStatementOf = (manifest: ModuleManifest, grant: BucketGrant) =>
+    new iam.PolicyStatement({ actions: [...grant.actions], resources: [bucketOf(manifest, grant.bucket.id).arnForObjects(`${grant.keyPrefix}*`)] });
 
   const sesIdentityArn = (identity: string) =>
     stack.formatArn({ service: "ses", resource: "identity", resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
@@ -64,7 +84,9 @@ export function Api({ stack }: StackContext) {
     const environment: Record<string, string> = Object.fromEntries(
       grantedTables(manifest).map((spec) => [spec.envVar, tableOf(manifest, spec.id).tableName]),
     );
+    for (const grant of manifest.buckets ?? []) environment[grant.bucket.envVar] = bucketOf(manifest, grant.bucket.id).bucketName;
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
+    environment.ORIGIN_VERIFY_SECRET = originVerify.secretValue.unsafeUnwrap();
     if (manifest.sendsMail) environment.MAIL_FROM = config.mailFrom;
     if (manifest.publishes.length > 0) environment.EVENT_BUS_NAME = bus.eventBusName;
     for (const name of manifest.settings) {
@@ -72,7 +94,7 @@ export function Api({ stack }: StackContext) {
       if (value) environment[name] = value;
     }
 
-    const permissions = manifest.tables.map((grant) => statementOf(manifest, grant));
+    const permissions = [...manifest.tables.map((grant) => statementOf(manifest, grant)), ...(manifest.buckets ?? []).map((grant) => bucketStatementOf(manifest, grant))];
     if (manifest.sendsMail) {
       // SES v2 SendEmail is authorized by `ses:SendEmail` on the sender's identity, which is
       // either the verified address or its verified domain.
@@ -143,5 +165,5 @@ export function Api({ stack }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, bus, deadLetterQueues, functions };
+  return { api, bus, deadLetterQueues, functions, originVerify };
 }

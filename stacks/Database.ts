@@ -1,5 +1,8 @@
 import { RemovalPolicy } from "aws-cdk-lib";
+import * as s3 from "aws-cdk-lib/aws-s3";
 import { Table, type StackContext, type TableProps } from "sst/constructs";
+import { manifests } from "../packages/core/src/manifests.ts";
+import type { BucketSpec } from "../packages/core/src/shared/manifest.ts";
 import { tables as tableSpecs, type KeyAttribute, type TableSpec } from "../packages/core/src/shared/tables.ts";
 
 /** Data on `prod` must survive a `sst remove` and a mistaken replacement; other stages are disposable. */
@@ -48,11 +51,35 @@ export function tableProps(spec: TableSpec, stage: string): TableProps {
   };
 }
 
-/** One SST `Table` per shared spec, keyed by the spec's `id`. */
+/** The buckets the manifests grant rights on (today the organisation's logo), each once. */
+export const bucketSpecs = (): BucketSpec[] => [...new Map(manifests.flatMap((m) => m.buckets ?? []).map((grant) => [grant.bucket.id, grant.bucket])).values()];
+
+/**
+ * A private bucket for uploaded files: nobody reads it directly (the module's function serves the
+ * files with their own headers), encrypted, HTTPS only, versioned so a mistaken delete can be
+ * undone, and on prod kept through a `sst remove` like the tables.
+ */
+export function bucketProps(stage: string): s3.BucketProps {
+  const protect = isProtectedStage(stage);
+  return {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    versioned: true,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  };
+}
+
+/** One SST `Table` per shared spec, keyed by the spec's `id`, and one bucket per bucket spec. */
 export function Database({ stack, app }: StackContext) {
   const tables: Record<string, Table> = {};
   for (const spec of tableSpecs) {
     tables[spec.id] = new Table(stack, spec.id, tableProps(spec, app.stage));
   }
-  return { tables };
+  const buckets: Record<string, s3.Bucket> = {};
+  for (const spec of bucketSpecs()) {
+    buckets[spec.id] = new s3.Bucket(stack, `${spec.id}-bucket`, bucketProps(app.stage));
+  }
+  return { tables, buckets };
 }

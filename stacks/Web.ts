@@ -2,6 +2,8 @@ import { Duration, Fn } from "aws-cdk-lib";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { StaticSite, use, type StackContext } from "sst/constructs";
+import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER } from "../packages/core/src/shared/config.ts";
+import { SITE_CONTENT_SECURITY_POLICY } from "../packages/core/src/shared/html.ts";
 import { Api } from "./Api.ts";
 
 /**
@@ -14,17 +16,8 @@ export function siteBuildCommand(env: NodeJS.ProcessEnv = process.env): string |
   return env.NAERHED_SKIP_SITE_BUILD === "1" ? undefined : "npm run build";
 }
 
-/** The site's Content-Security-Policy: everything from its own origin, the API included. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+/** The site's Content-Security-Policy (one declaration, which the API's own pages send too). */
+export const CONTENT_SECURITY_POLICY = SITE_CONTENT_SECURITY_POLICY;
 
 /** HSTS lifetime: one year. */
 export const HSTS_MAX_AGE = Duration.days(365);
@@ -48,11 +41,21 @@ export const SITE_ROUTING_FUNCTION = `function handler(event) {
  * no CORS is needed.
  */
 export function Web({ stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, originVerify } = use(Api);
 
   // https://<id>.execute-api.<region>.amazonaws.com → <id>.execute-api.<region>.amazonaws.com
+  // The origin header overwrites one of the same name a viewer might send.
   const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split("/", api.url)), {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerify.secretValue.unsafeUnwrap() },
+  });
+  // Exactly the viewer headers the API reads, and the address CloudFront adds (API_FORWARDED_HEADERS;
+  // the managed AllViewerExceptHostHeader policy passes no CloudFront headers at all).
+  const apiRequests = new cloudfront.OriginRequestPolicy(stack, "ApiRequests", {
+    comment: "Naerhed API: the headers it reads, the viewer's address, cookies and query strings",
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
+    cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+    queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
   });
 
   const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SiteSecurityHeaders", {
@@ -99,8 +102,7 @@ export function Web({ stack }: StackContext) {
             viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
             allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
             cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-            // Cookies, query strings and headers reach the API; Host stays the API's own.
-            originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+            originRequestPolicy: apiRequests,
           },
         },
       },

@@ -6,8 +6,9 @@ import { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared
  * - `NAERHED_MAIL_FROM`: the sender address for Amazon SES. The address or its domain must be a
  *   verified SES identity in the stage's region. Default: `noreply@example.dk` (a placeholder:
  *   sign-in mails fail until a real, verified sender is set).
- * - `NAERHED_SITE_URL`: the site's public address (e.g. a custom domain). Optional: without it the
- *   API trusts requests from its own origin, which is the site's CloudFront origin (see Web.ts).
+ * - `NAERHED_SITE_URL`: the site's public https address (its own domain, or the CloudFront
+ *   domain of the stage). Required to deploy: every link in a mail points there, and the API
+ *   takes changes only from that origin. Only `sst remove` does without it.
  * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
  *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
  *   their manifests (packages/core/src/<module>/manifest.ts). Unset: the app's default.
@@ -21,20 +22,30 @@ export const DEFAULT_MAIL_FROM = "noreply@example.dk";
 export type DeployConfig = {
   /** A plain email address, given to the identity function as MAIL_FROM. */
   mailFrom: string;
-  /** The site's origin (scheme, host, port), given to every function as SITE_URL when set. */
+  /** The site's origin (scheme, host, port), given to every function as SITE_URL; unset only when removing a stage. */
   siteUrl?: string;
 };
 
+/** What `sst` is doing with the stage: SST's `app.mode`. */
+export type StageMode = "deploy" | "dev" | "remove";
+
 const ADDRESS = /^[^\s@<>()",;:\\[\]]+@([A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$/;
 
-export function deployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfig {
+export function deployConfig(env: NodeJS.ProcessEnv = process.env, stage = "prod", mode: StageMode = "deploy"): DeployConfig {
   const mailFrom = env.NAERHED_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
   if (!ADDRESS.test(mailFrom)) {
     throw new Error(`NAERHED_MAIL_FROM must be a plain email address such as ${DEFAULT_MAIL_FROM}, got "${mailFrom}"`);
   }
 
   const rawSiteUrl = env.NAERHED_SITE_URL?.trim();
-  if (!rawSiteUrl) return { mailFrom };
+  if (!rawSiteUrl && mode === "remove") return { mailFrom };
+  if (!rawSiteUrl) {
+    throw new Error(
+      `NAERHED_SITE_URL is not set. Set it to the site's https address before you deploy, for example: ` +
+        `NAERHED_SITE_URL=https://naerhed.kommune.dk npx sst deploy --stage ${stage} ` +
+        `(every link in a mail points there, and the API takes changes only from it).`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(rawSiteUrl);

@@ -1,13 +1,29 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
 
 /** DKFDS's sources (npm `dkfds`): its Sass partials and the fonts and icons they point at. */
 export const dkfds = ["../node_modules/dkfds/src", "./node_modules/dkfds/src"].map((path) => fileURLToPath(new URL(path, import.meta.url))).find(existsSync)!;
 
+/** The API's page /api/docs shows the OpenAPI document in Swagger UI; its files are served from the site's own origin (/api-docs/). */
+function apiDocsViewer(): Plugin {
+  const dist = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+  return {
+    name: "naerhed-api-docs-viewer",
+    apply: "build",
+    generateBundle() {
+      for (const file of ["swagger-ui-bundle.js", "swagger-ui.css"]) {
+        this.emitFile({ type: "asset", fileName: `api-docs/${file}`, source: readFileSync(join(dist, file)) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), apiDocsViewer()],
   resolve: {
     // url("dkfds-assets/…") in DKFDS's Sass (its $font-path, $icons-folder-path) resolves to the package.
     alias: { "dkfds-assets": dkfds },

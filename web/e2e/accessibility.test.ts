@@ -33,6 +33,7 @@ const pages: { name: string; path: () => string; da: () => string; en: () => str
   },
   { name: "Borgerpanelet", path: () => "/borgerpanelet", da: () => "Borgerpanelet", en: () => "The Citizens' Panel" },
   { name: "Mentorordningen", path: () => "/mentorordningen", da: () => "Mentorordningen", en: () => "The Mentor Scheme" },
+  { name: "accessibility statement", path: () => "/tilgaengelighed", da: () => "Tilgængelighed", en: () => "Accessibility" },
 ];
 
 beforeAll(async () => {

@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
   buildSiteIfNeeded();
   const started = Date.now();
   const { startPlatform } = await import("@naerhed/local/server");
-  const platform = await startPlatform({ port: 0, dataDir: null, seedDemo: true, quiet: true });
+  const platform = await startPlatform({ port: 0, dataDir: null, seedDemo: true, quiet: true, siteHost: "127.0.0.1" });
   console.log(`e2e: platform at ${platform.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   project.provide("baseUrl", platform.url);
 

@@ -89,7 +89,11 @@ const targets: Target[] = [
     act: submitEmpty,
   },
   { name: "invite (admin, every role)", who: "admin", path: "/personale/inviter", da: "Inviter en person", en: "Invite a person" },
+  { name: "remove a role", who: "staff", path: "/personale/fjern-rolle", da: "Fjern en rolle", en: "Remove a role" },
+  { name: "remove a role with the error summary", who: "staff", path: "/personale/fjern-rolle", da: "Fjern en rolle", en: "Remove a role", act: submitEmpty },
   { name: "the audit log", who: "admin", path: "/admin/log", da: "Log over ændringer", en: "Log of changes" },
+  { name: "the organisation's settings", who: "admin", path: "/admin/organisation", da: "Organisationen", en: "The organisation" },
+  { name: "the centres", who: "admin", path: "/admin/centre", da: "Borgercentre", en: "Citizen centres" },
 ];
 
 let browser: Browser;

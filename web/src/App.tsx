@@ -5,33 +5,28 @@ import { directoryRoutes } from "./directory/routes.ts";
 import { identityRoutes } from "./identity/routes.ts";
 import { LanguageProvider } from "./lib/language.tsx";
 import { SessionProvider } from "./lib/session.tsx";
-import { SiteProvider, type SiteInfo } from "./lib/site.tsx";
 import { mentorRoutes } from "./mentor/routes.ts";
+import { organisationRoutes } from "./organisation/routes.ts";
 import Home from "./pages/Home.tsx";
 import NotFound from "./pages/NotFound.tsx";
 import { panelRoutes } from "./panel/routes.ts";
 
 /** Every page of the site: the front page, each module's pages (lazy-loaded, from `<module>/routes.ts`), and "not found". */
-const routes = [{ path: "/", component: Home }, ...identityRoutes, ...directoryRoutes, ...councilRoutes, ...panelRoutes, ...mentorRoutes, { path: "*404", component: NotFound }];
+const routes = [{ path: "/", component: Home }, ...identityRoutes, ...directoryRoutes, ...councilRoutes, ...panelRoutes, ...mentorRoutes, ...organisationRoutes, { path: "*404", component: NotFound }];
 
 /** All routes of the site. Tests render <AppRoutes /> inside a memory router. */
 export function AppRoutes() {
   return <>{routes.map((route) => <Route path={route.path} component={route.component} />)}</>;
 }
 
-/** Until the organisation's details load (the org track's GET /api/…/site), the neutral Nærhed. */
-const neutralSite = (): SiteInfo => ({});
-
 export function App() {
   return (
     <LanguageProvider>
-      <SiteProvider site={neutralSite}>
       <SessionProvider>
         <Router root={Layout}>
           <AppRoutes />
         </Router>
       </SessionProvider>
-      </SiteProvider>
     </LanguageProvider>
   );
 }

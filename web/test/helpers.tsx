@@ -6,7 +6,7 @@ import { AppRoutes } from "../src/App.tsx";
 import { Layout } from "../src/components/Layout.tsx";
 import { LanguageProvider, type Language } from "../src/lib/language.tsx";
 import { SessionProvider, type SessionPerson } from "../src/lib/session.tsx";
-import { SiteProvider, type SiteInfo } from "../src/lib/site.tsx";
+import { demoCentres, demoOrganisation } from "../../packages/local/src/demo/organisation.ts";
 
 /** Who GET /api/identity/session says is signed in (null: nobody). Set per test by renderApp. */
 let signedIn: SessionPerson | null = null;
@@ -17,7 +17,7 @@ export const sessionCalls: string[] = [];
  * The whole site (layout, routes, language, session) at a path, with an in-memory history.
  * `person` is who the session endpoint says is signed in; nobody by default.
  */
-export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null; site?: SiteInfo } = {}) {
+export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null } = {}) {
   signedIn = options.person ?? null;
   sessionCalls.length = 0;
   if (!(globalThis.fetch as { naerhedMock?: boolean }).naerhedMock) mockFetch();
@@ -25,13 +25,11 @@ export function renderApp(path = "/", options: { language?: Language; person?: S
   history.set({ value: path, scroll: false, replace: true });
   const result = render(() => (
     <LanguageProvider initial={options.language}>
-      <SiteProvider site={() => options.site ?? {}}>
-        <SessionProvider>
-          <MemoryRouter history={history} root={Layout}>
-            <AppRoutes />
-          </MemoryRouter>
-        </SessionProvider>
-      </SiteProvider>
+      <SessionProvider>
+        <MemoryRouter history={history} root={Layout}>
+          <AppRoutes />
+        </MemoryRouter>
+      </SessionProvider>
     </LanguageProvider>
   ));
   return { ...result, history };
@@ -71,6 +69,9 @@ export function makeOffer(overrides: Partial<Offer> = {}): Offer {
 
 type Answer = { status?: number; body: unknown; headers?: Record<string, string> };
 
+const { logo: _logo, ...shownOrganisation } = demoOrganisation;
+const siteAnswer = { organisation: { ...shownOrganisation, logo_url: null, setup_complete: true }, centres: demoCentres };
+
 /**
  * Replaces fetch. Each call takes the next answer (or a thrown error). The session endpoint
  * answers by itself (see renderApp's `person`) and is not counted.
@@ -90,6 +91,10 @@ export function mockFetch(...answers: (Answer | Error)[]) {
   });
   const fetch = Object.assign(
     async (input: RequestInfo | URL, init?: RequestInit) => {
+      // The organisation and its centres (the demo's), as GET /api/organisation/site gives them to every page.
+      if (String(input).endsWith("/api/organisation/site")) {
+        return new Response(JSON.stringify(siteAnswer), { headers: { "content-type": "application/json" } });
+      }
       if (String(input).endsWith("/api/identity/session")) {
         sessionCalls.push(String(input));
         return new Response(JSON.stringify({ signed_in: signedIn !== null, person: signedIn }), {

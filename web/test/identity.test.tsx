@@ -370,7 +370,7 @@ describe("inviting", () => {
   it("lets staff give only the roles they may, at their own centre", async () => {
     const fetch = mockFetch({
       status: 201,
-      body: { person: person({ email: "ny@example.dk", display_name: "Nina Ny", grants: [{ role: "citizen" }, { role: "mentor", centre_id: "nord" }] }) },
+      body: { invitation: { person_id: "019ab000-0000-7000-8000-0000000000aa", email: "ny@example.dk", display_name: "Nina Ny", grant: { role: "mentor", centre_id: "nord" } } },
     });
     renderApp("/personale/inviter", { person: staff });
     const roles = await screen.findByRole("group", { name: "Rolle" });
@@ -407,6 +407,44 @@ describe("inviting", () => {
     expect(screen.queryByRole("group", { name: "Borgercenter" })).not.toBeInTheDocument();
     fireEvent.click(screen.getByLabelText("Personale"));
     expect(within(screen.getByRole("group", { name: "Borgercenter" })).getAllByRole("radio")).toHaveLength(3);
+  });
+});
+
+describe("removing a role", () => {
+  const staff = makePerson({ display_name: "Peter Personale", grants: [{ role: "staff", centre_id: "nord" }] });
+
+  it("lets staff take away the roles they may give, at their own centre, and says so", async () => {
+    const fetch = mockFetch({ body: { removed: { role: "council_member", centre_id: "nord" } } });
+    renderApp("/personale/fjern-rolle", { person: staff });
+    const roles = await screen.findByRole("group", { name: "Rolle" });
+    expect(within(roles).getAllByRole("radio").map((radio) => radio.getAttribute("value"))).toEqual(["council_member", "mentor"]);
+
+    fireEvent.click(screen.getByRole("button", { name: "Fjern rollen" }));
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["#email", "#role-council_member"]);
+
+    type("Personens mail", "raad@example.dk");
+    fireEvent.click(screen.getByLabelText("Medlem af borgerrådet"));
+    expect(within(screen.getByRole("group", { name: "Borgercenter" })).getByLabelText("Borgercenter Nord")).toBeChecked();
+    fireEvent.click(screen.getByRole("button", { name: "Fjern rollen" }));
+
+    expect(await screen.findByText("Rollen er fjernet: Medlem af borgerrådet, Borgercenter Nord")).toBeInTheDocument();
+    expect(sentMethod(fetch)).toBe("DELETE");
+    expect(sentUrl(fetch).pathname).toBe("/api/identity/grants");
+    expect(sentBody(fetch)).toEqual({ email: "raad@example.dk", role: "council_member", centre_id: "nord" });
+  });
+
+  it("shows at the email when the person does not have the role", async () => {
+    mockFetch({
+      status: 404,
+      body: { error: { code: "grant_not_held", message: "Personen har ikke den rolle. Se om mailen og rollen er rigtige." } },
+    });
+    renderApp("/personale/fjern-rolle", { person: staff });
+    fireEvent.click(await screen.findByLabelText("Mentor"));
+    type("Personens mail", "ingen@example.dk");
+    fireEvent.click(screen.getByRole("button", { name: "Fjern rollen" }));
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByRole("link", { name: "Personen har ikke den rolle. Se om mailen og rollen er rigtige." })).toHaveAttribute("href", "#email");
   });
 });
 

@@ -17,42 +17,43 @@ describe("the site's frame", () => {
     expect(document.activeElement).toBe(screen.getByRole("main"));
   });
 
-  it("has a header with the site name linking home, a main area and a footer", async () => {
+  it("has a header with the organisation's short name linking home, a main area and a footer", async () => {
     renderApp("/borgerraadet");
-    expect(await screen.findByRole("link", { name: "Nærhed, gå til forsiden" })).toHaveAttribute("href", "/");
+    expect(await screen.findByRole("link", { name: "Lillebælt, gå til forsiden" })).toHaveAttribute("href", "/");
     expect(screen.getByRole("banner")).toBeInTheDocument();
     expect(screen.getByRole("main")).toHaveAttribute("id", "main");
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
   });
 
-  it("shows a neutral Nærhed until the organisation is known, then its logo, short name, colour and contact", async () => {
-    const neutral = renderApp("/");
-    await screen.findByRole("heading", { level: 1 });
+  it("shows the organisation's short name above Nærhed in the header, and the footer's links", async () => {
+    renderApp("/");
+    const banner = screen.getByRole("banner");
+    expect(await within(banner).findByRole("link", { name: "Lillebælt, gå til forsiden" })).toHaveTextContent("Lillebælt");
+    expect(within(banner).getByRole("link", { name: "Nærhed, gå til forsiden" })).toHaveTextContent("Nærhed");
     const footer = screen.getByRole("contentinfo");
-    expect(within(footer).getByRole("link", { name: "Tilgængelighed" })).toHaveAttribute("href", "/tilgaengelighed");
     expect(within(footer).getByRole("link", { name: "Privatliv og dine data" })).toHaveAttribute("href", "/privatliv");
-    expect(screen.getByRole("banner").querySelector("img")).toBeNull();
-    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("");
-    neutral.unmount();
+  });
 
-    renderApp("/", {
-      site: {
-        name: "Vejle Kommune",
-        shortName: "Vejle",
-        logoUrl: "/logo.svg",
-        colour: "#005f87",
-        contact: { phone: "+45 76 81 00 00", email: "borgercenter@vejle.dk", address: "Skolegade 1, 7100 Vejle" },
-      },
-    });
-    const banner = await screen.findByRole("banner");
-    expect(within(banner).getByRole("link", { name: "Vejle Kommune, gå til forsiden" })).toHaveTextContent("Vejle");
-    expect(banner.querySelector("img")).toHaveAttribute("src", "/logo.svg");
-    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("#005f87");
-    const contact = screen.getByRole("contentinfo");
-    expect(within(contact).getByRole("heading", { name: "Vejle Kommune" })).toBeInTheDocument();
-    expect(within(contact).getByRole("link", { name: "+45 76 81 00 00" })).toHaveAttribute("href", "tel:+4576810000");
-    expect(within(contact).getByRole("link", { name: "borgercenter@vejle.dk" })).toHaveAttribute("href", "mailto:borgercenter@vejle.dk");
-    expect(contact).toHaveTextContent("Skolegade 1, 7100 Vejle");
+  it("shows the organisation's contact in the footer and links the accessibility statement, and uses its colour", async () => {
+    renderApp("/");
+    const footer = screen.getByRole("contentinfo");
+    expect(await within(footer).findByRole("heading", { name: "Lillebælt Borgercentre (demo)" })).toBeInTheDocument();
+    expect(within(footer).getByRole("link", { name: "70 20 30 40" })).toHaveAttribute("href", "tel:70203040");
+    expect(within(footer).getByRole("link", { name: "kontakt@example.dk" })).toHaveAttribute("href", "mailto:kontakt@example.dk");
+    expect(footer).toHaveTextContent("Åbent: Mandag til fredag kl. 9-15");
+    expect(within(footer).getByRole("link", { name: "Tilgængelighed" })).toHaveAttribute("href", "/tilgaengelighed");
+    expect(document.documentElement.style.getPropertyValue("--org-colour")).toBe("#0b4f6c");
+  });
+
+  it("the accessibility statement names the organisation, the standard, the checks, how to complain and the postcode source", async () => {
+    renderApp("/tilgaengelighed");
+    expect(await screen.findByRole("heading", { level: 1, name: "Tilgængelighed" })).toBeInTheDocument();
+    expect(await screen.findByText("Lillebælt Borgercentre (demo) står for siden.")).toBeInTheDocument();
+    expect(screen.getByText(/WCAG 2.2 AA/)).toBeInTheDocument();
+    expect(screen.getByText("Skriv til kontakt@example.dk. Eller ring på 70 20 30 40.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Klag til Digitaliseringsstyrelsen" })).toHaveAttribute("href", "https://www.was.digst.dk/");
+    expect(screen.getByRole("link", { name: "Klag til Ligebehandlingsnævnet" })).toBeInTheDocument();
+    expect(screen.getByText(/GeoNames/)).toBeInTheDocument();
   });
 
   it("shows four doors on the front page, one for each part of Nærhed", async () => {

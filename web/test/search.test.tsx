@@ -270,6 +270,21 @@ describe("searching by needs, day and nearness", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("says at the field when the API does not know a postcode, and does not show the old results as if they were near it", async () => {
+    mockFetch(found(2), {
+      status: 400,
+      body: { error: { code: "invalid_input", message: "Tjek felterne.", fields: [{ field: "postcode", message: "Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt." }] } },
+    });
+    renderApp("/tilbud/soeg");
+    await screen.findByText("Vi fandt 2 tilbud.");
+    expect(screen.getAllByRole("link", { name: /Gåtur i parken/ })).toHaveLength(2);
+    fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "9999" } });
+    expect(await screen.findByText("Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt.")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByText("Vi fandt 2 tilbud.")).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /Gåtur i parken/ })).not.toBeInTheDocument();
+  });
+
   it("uses the browser's location when asked, rounded to about 100 m", async () => {
     const fetch = mockFetch(found(2), found(1));
     vi.stubGlobal("navigator", {

@@ -217,6 +217,30 @@ describe("the offer editor", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Ret tilbud: Halvfærdig idé");
   });
 
+  it("picks the organisation from the shared list, or creates a new one, and saves the offer pointing at it", async () => {
+    const solsikken = { id: "0190a1b2-c3d4-5e5f-8a9b-000000000001", name: "Gåklubben Solsikken", website: "https://solsikken.example.dk", version: 1, last_modified: "2026-01-01T00:00:00.000Z" };
+    const created = { id: "0190a1b2-c3d4-5e5f-8a9b-000000000002", name: "Strikkeklubben Masken", version: 1, last_modified: "2026-01-01T00:00:00.000Z" };
+    const fetch = mockFetch({ body: { items: [solsikken] } }, { status: 201, body: { organization: created } }, { status: 201, body: { offer: curated({ name: "Strik", version: 1 }) } });
+    renderApp("/personale/tilbud/nyt", { person: staff });
+    await screen.findByRole("heading", { level: 1, name: "Nyt tilbud" }, { timeout: 5000 });
+    type(screen.getByLabelText("Navn"), "Strik");
+    const who = screen.getByLabelText("Hvem står bag");
+    fireEvent.focus(who);
+    type(who, "gåklubben solsikken");
+    expect(await screen.findByText(/Valgt fra listen: Gåklubben Solsikken/)).toBeInTheDocument();
+    expect(sentUrl(fetch).pathname).toBe("/api/directory/organizations");
+
+    type(who, "Strikkeklubben Masken");
+    expect(screen.getByText("Strikkeklubben Masken er ikke på listen endnu.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Opret Strikkeklubben Masken" }));
+    expect(await screen.findByText("Strikkeklubben Masken er oprettet. Den er nu valgt.")).toBeInTheDocument();
+    expect(sentBody(fetch, 1)).toEqual({ name: "Strikkeklubben Masken" });
+
+    fireEvent.click(screen.getByRole("button", { name: "Gem kladde" }));
+    await screen.findByText("Vi har gemt tilbuddet.");
+    expect(sentBody(fetch, 2)).toMatchObject({ organization_name: "Strikkeklubben Masken", organization_id: created.id });
+  }, 20_000);
+
   it("shows a conflict with the fields that differ, and 'Behold mine' saves again with the new version", async () => {
     const theirs = curated({ name: "Strikkecafé", description: "Vi strikker. Der er kaffe.", free: false, fees_description: "20 kr.", version: 5 });
     const conflict = {

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 /** The repository: the tests run from it or from web/ (the jsdom environment gives no file address of its own). */
 const root = [process.cwd(), resolve(process.cwd(), "..")].find((dir) => existsSync(join(dir, "web/src")) && existsSync(join(dir, "packages")))!;
 const SOURCES = ["web/src", "packages", "stacks"];
-const WEB_MODULES = ["identity", "directory", "council", "panel", "mentor"];
+const WEB_MODULES = ["identity", "directory", "council", "panel", "mentor", "organisation"];
 
 function walk(dir: string, files: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

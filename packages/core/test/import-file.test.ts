@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { csvRecord, parseCsv, separatorOf } from "../src/directory/csv.ts";
 import { offersToCsv } from "../src/directory/hsds-csv.ts";
-import { toHsdsService } from "../src/directory/hsds.ts";
+import { centreLookup, toHsdsService as toService } from "../src/directory/hsds.ts";
+import { demoCentres } from "@naerhed/local/demo/organisation";
 import { IMPORT_BATCH_BYTES, IMPORT_BATCH_ROWS, formatOf, readImportFile, splitImportFile } from "../src/directory/import-file.ts";
 import { checkItem, describeProblem, markDuplicates } from "../src/directory/import-rows.ts";
 import type { Offer } from "../src/directory/offer.ts";
 import { makeOffer } from "./offer-fixtures.ts";
+
+const centreOf = centreLookup(demoCentres);
+const toHsdsService = (offer: Offer) => toService(offer, centreOf);
+const ownCentre = { own: "nord", known: demoCentres };
 
 describe("parseCsv (RFC 4180)", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF, and skips the byte order mark", () => {
@@ -41,7 +46,7 @@ const rowsOf = (text: string) => {
   const format = formatOf(text);
   const file = readImportFile(text, format);
   if (!file.ok) throw new Error(file.problem);
-  return markDuplicates(file.items.map((item) => checkItem(item, file.header, "nord")));
+  return markDuplicates(file.items.map((item) => checkItem(item, file.header, ownCentre)));
 };
 
 /** What an import sets: the offer without its state and bookkeeping. */
@@ -77,7 +82,7 @@ const bare = makeOffer({ name: "Gåtur", free: true });
 
 describe("reading the export back", () => {
   it("the CSV export gives back every field of each offer, formula guards included", () => {
-    const rows = rowsOf(offersToCsv([full, placed, bare]));
+    const rows = rowsOf(offersToCsv([full, placed, bare], centreOf));
     expect(rows.map((row) => row.problems)).toEqual([[], [], []]);
     expect(rows.map((row) => row.input)).toEqual([fieldsOf(full), fieldsOf(placed), fieldsOf(bare)]);
     expect(rows.map((row) => row.id)).toEqual([full.id, placed.id, bare.id]);
@@ -85,7 +90,7 @@ describe("reading the export back", () => {
 
   it("the HSDS JSON export gives back every field, free offers and their fee text included", () => {
     const withFee = makeOffer({ free: true, fees_description: "Gratis for medlemmer" });
-    const rows = rowsOf(JSON.stringify([full, placed, bare, withFee].map(toHsdsService)));
+    const rows = rowsOf(JSON.stringify([full, placed, bare, withFee].map((offer) => toHsdsService(offer))));
     expect(rows.map((row) => row.input)).toEqual([fieldsOf(full), fieldsOf(placed), fieldsOf(bare), fieldsOf(withFee)]);
   });
 
@@ -155,7 +160,7 @@ describe("splitting a large file for the API", () => {
   const many = Array.from({ length: 250 }, (_, i) => makeOffer({ name: `Tilbud ${i + 1}`, description: "x".repeat(400) }));
 
   it.each(["csv", "json"] as const)("cuts %s into parts that each read as the same rows, numbered on", (format) => {
-    const text = format === "csv" ? offersToCsv(many) : JSON.stringify(many.map(toHsdsService));
+    const text = format === "csv" ? offersToCsv(many, centreOf) : JSON.stringify(many.map((offer) => toHsdsService(offer)));
     const file = readImportFile(text, format);
     if (!file.ok) throw new Error(file.problem);
     const batches = splitImportFile(file, format);
@@ -165,7 +170,7 @@ describe("splitting a large file for the API", () => {
       expect(new TextEncoder().encode(batch.body).length).toBeLessThanOrEqual(IMPORT_BATCH_BYTES);
       const part = readImportFile(batch.body, format, batch.firstRow);
       if (!part.ok) throw new Error(part.problem);
-      return part.items.map((item) => checkItem(item, part.header, "nord"));
+      return part.items.map((item) => checkItem(item, part.header, ownCentre));
     });
     expect(again.map((row) => row.row)).toEqual(many.map((_, i) => i + 1));
     expect(again.map((row) => row.input?.name)).toEqual(many.map((offer) => offer.name));

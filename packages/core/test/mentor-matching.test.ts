@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoMentors, demoRequests } from "../src/mentor/demo-mentors.ts";
+import { demoMentors, demoRequests } from "@naerhed/local/demo/mentors";
 import { scoreMentor, suggestMentors, WEIGHTS } from "../src/mentor/matching.ts";
 import { canBeMatched, certificatesExpired, type Mentor } from "../src/mentor/mentor.ts";
 import type { Pair } from "../src/mentor/pair.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as v from "valibot";
-import { demoOffers } from "../src/directory/demo-offers.ts";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import { danishSortKey } from "../src/directory/store.ts";
 import { buildSearchIndex, buildSearchIndexInSteps, createSearchIndexCache, foldDanish, queryWords, SearchQuery, searchTerm } from "../src/directory/search.ts";
 import { makeOffer } from "./offer-fixtures.ts";
@@ -327,8 +327,8 @@ describe("filters for needs, days and nearness", () => {
   const tuesday = [{ weekday: "tu" as const, opens_at: "14:00", closes_at: "16:00" }];
   const offers = [
     near("Boccia langt væk", 55.7, 9.54, { accessibility: ["step_free"], weekly: tuesday }),
-    near("Boccia tæt på", 55.566, 9.753, { accessibility: ["step_free", "hearing_loop"], weekly: tuesday }),
-    near("Boccia med trapper", 55.567, 9.75, { weekly: [{ weekday: "we", opens_at: "10:00", closes_at: "12:00" }] }),
+    near("Boccia tæt på", 55.5621, 9.7151, { accessibility: ["step_free", "hearing_loop"], weekly: tuesday }),
+    near("Boccia med trapper", 55.5636, 9.7151, { weekly: [{ weekday: "we", opens_at: "10:00", closes_at: "12:00" }] }),
     near("Hemmelig gruppe", 55.6, 9.6, { location: { address_1: "Skjult Vej 3", postal_code: "7000", city: "Fredericia", latitude: 55.6, longitude: 9.6, confidential: true } }),
   ];
   const index = buildSearchIndex(offers);
@@ -375,7 +375,7 @@ describe("filters for needs, days and nearness", () => {
     const fields = (input: Record<string, string>) => v.safeParse(SearchQuery, input).issues?.map((i) => i.message);
     expect(fields({ access: "lift" })).toEqual(["accessibility_fact_invalid"]);
     expect(fields({ day: "tirsdag" })).toEqual(["weekday_invalid"]);
-    expect(fields({ postcode: "9999" })).toEqual(["search_postcode_unknown"]);
+    expect(fields({ postcode: "9999" })).toEqual(["postcode_unknown"]);
     expect(fields({ lat: "55.5" })).toEqual(["search_point_invalid"]);
   });
 });

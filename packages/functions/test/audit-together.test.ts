@@ -1,6 +1,8 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { organizationId } from "@naerhed/core/directory/hsds";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
+import { publisherKey } from "@naerhed/core/directory/term-mapping";
 import { auditTable, directoryTable, tables } from "@naerhed/core/shared/tables";
 import { makeOffer } from "../../core/test/offer-fixtures.ts";
 import { createGateway } from "../../local/src/gateway.ts";
@@ -167,7 +169,9 @@ describe("panel: every change by staff is stored with its audit line, or not at 
   });
 
   it("consultations: create, edit, publish, publish results", async () => {
-    await ok("PUT", "/panel/membership", citizen, { consent: true, contact: "site", profile: {} });
+    // A consultation goes only to a group of 5 or more (core panel/consultations.ts).
+    const others = await Promise.all([1, 2, 3, 4].map((n) => t.personWith([{ role: "citizen" }], `Panelmedlem ${n}`)));
+    for (const who of [citizen, ...others]) await ok("PUT", "/panel/membership", who, { consent: true, contact: "site", profile: {} });
     const before = await everything();
     expect((await send(broken.api, { method: "POST", path: "/panel/centres/nord/consultations", cookie: staff.cookie, body: draft("2026-11-24T09:00:00.000Z") })).status).toBeGreaterThanOrEqual(500);
     expect(await everything()).toEqual(before);
@@ -286,6 +290,40 @@ describe("directory: every change by staff is stored with its audit line, or not
     expect(preview.status).toBe(200);
     const { plan } = (await preview.json()) as { plan: string };
     await changedTogetherWithItsLine({ method: "POST", path: `/directory/centres/nord/import?plan=${plan}`, cookie: staff.cookie, body: csv, contentType: "text/csv", item: `directory:offer:${offer.id}`, action: "directory.offer.import_update" });
+  });
+
+  it("import: a full part of new offers from new organisations is stored with a line for each offer and each organisation, or not at all", async () => {
+    // 50 offers and 50 organisations, each with its line: 200 items, more than one transaction may hold (100).
+    const names = Array.from({ length: 50 }, (_, i) => `Gangforeningen nr. ${i + 1}`);
+    const rows = names.map((name, i) => `Gåtur ${i + 1},Vi går en tur.,${name},active,Nordby,sport,ja,7000,Vej ${i + 1},Fredericia`);
+    const csv = `${["name,description,organization_name,status,area,category,free,postal_code,address_1,city", ...rows].join("\r\n")}\r\n`;
+    const preview = await send(t.api, { method: "POST", path: "/directory/centres/nord/import/preview", cookie: staff.cookie, body: csv, contentType: "text/csv" });
+    const { plan, rows: shown } = (await preview.json()) as { plan: string; rows: { organization: { status: string } }[] };
+    expect(shown.map((row) => row.organization.status)).toEqual(names.map(() => "new"));
+    const { created } = await changedTogetherWithItsLine({ method: "POST", path: `/directory/centres/nord/import?plan=${plan}`, cookie: staff.cookie, body: csv, contentType: "text/csv", item: `directory:organization:${organizationId(names[0]!)}`, action: "directory.organization.import_create" });
+    expect(created).toBe(50);
+    const organizations = await createDirectoryStore(t.db, t.config.tableNames[directoryTable.id]!).listOrganizations();
+    for (const name of names) {
+      const id = organizationId(name);
+      expect(organizations.map((organization) => organization.id)).toContain(id);
+      expect(await loggedActions(`directory:organization:${id}`)).toEqual(["directory.organization.import_create"]);
+    }
+    const offers = (await (await t.api.request("/api/directory/centres/nord/offers", { headers: { cookie: staff.cookie } })).json()) as { items: { id: string; name: string }[] };
+    for (const offer of offers.items.filter((item) => item.name.startsWith("Gåtur "))) {
+      expect(await loggedActions(`directory:offer:${offer.id}`)).toEqual(["directory.offer.import_create"]);
+    }
+  });
+
+  it("organisations: create, edit", async () => {
+    const input = { name: "Foreningen Gåpåmod", website: "https://gaapaamod.example.dk" };
+    const item = `directory:organization:${organizationId(input.name)}`;
+    const { organization } = await changedTogetherWithItsLine({ method: "POST", path: "/directory/organizations", cookie: staff.cookie, body: input, item, action: "directory.organization.create" });
+    await changedTogetherWithItsLine({ method: "PUT", path: `/directory/organizations/${organization.id}`, cookie: staff.cookie, body: { version: organization.version, organization: { ...input, description: "Vi går ture sammen." } }, item, action: "directory.organization.edit" });
+  });
+
+  it("import: the confirmed mapping of a publisher's terms", async () => {
+    const publisher = "Frivilligcenter Trekanten";
+    await changedTogetherWithItsLine({ method: "PUT", path: "/directory/centres/nord/import/mapping", cookie: staff.cookie, body: { publisher, terms: { "trekanten:motion": "sport" } }, item: `directory:import_mapping:nord:${publisherKey(publisher)}`, action: "directory.import.mapping" });
   });
 });
 

@@ -42,6 +42,7 @@ beforeAll(async () => {
     mailer: { send: async (mail) => void sent.push(mail) },
     now: t.services.now,
     siteUrl: "http://localhost:3000",
+    centres: t.services.centres,
   };
 });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDemoCouncil } from "@naerhed/core/council/demo-council";
+import { loadDemoCouncil } from "@naerhed/local/demo/council";
 import { createCouncilStore } from "@naerhed/core/council/store";
 import { councilTable } from "@naerhed/core/shared/tables";
 import { testApi } from "./support.ts";

@@ -23,6 +23,7 @@ beforeAll(async () => {
     mailer: { send: async (mail) => void sent.push(mail) },
     now: t.services.now,
     siteUrl: "http://localhost:3000",
+    centres: t.services.centres,
   };
   for (const [name, notify] of [["Dora", "digest"], ["Ivan", "immediate"], ["Nina", "none"]] as const) {
     await council.store.putMember({

@@ -156,6 +156,42 @@ describe("a motion vote from agenda to result", () => {
   });
 });
 
+describe("a secret vote", () => {
+  // Found by the security review: whoever watched the live count saw when someone they knew voted,
+  // and a vote that missed its quorum published how the few who voted had voted.
+  it("shows nobody how many have voted while it is open (an open vote does), and after it the number", async () => {
+    const { proposal, vote } = await openVote("secret");
+    expect(vote).not.toHaveProperty("ballots");
+    await cast(members[0]!, vote.id, "for");
+    await cast(members[1]!, vote.id, "against");
+    const page = (await call("GET", "/centres/nord")).body.proposals.find((p: { id: string }) => p.id === proposal.id);
+    const one = (await call("GET", `/centres/nord/proposals/${proposal.id}`)).body;
+    const mine = (await call("GET", `/centres/nord/votes/${vote.id}/ballot`, members[0])).body;
+    const waiting = (await call("GET", "/my-votes", members[2])).body.items.find((item: { vote: { id: string } }) => item.vote.id === vote.id);
+    for (const shown of [page.vote, one.vote, mine.vote, waiting.vote]) {
+      expect(shown.state).toBe("open");
+      expect(shown).not.toHaveProperty("ballots");
+    }
+    await call("POST", `/centres/nord/votes/${vote.id}/close`, chair);
+
+    const open = await openVote("open");
+    await cast(members[0]!, open.vote.id, "for");
+    expect((await call("GET", `/centres/nord/proposals/${open.proposal.id}`)).body.vote).toMatchObject({ state: "open", ballots: 1 });
+    await call("POST", `/centres/nord/votes/${open.vote.id}/close`, chair);
+  });
+
+  it("that missed its quorum publishes the outcome and how many voted, not how they voted", async () => {
+    const { proposal, vote } = await openVote("secret");
+    await cast(members[0]!, vote.id, "against");
+    const closed = await call("POST", `/centres/nord/votes/${vote.id}/close`, chair);
+    expect(closed.status).toBe(200);
+    const onPage = (await call("GET", "/centres/nord")).body.proposals.find((p: { id: string }) => p.id === proposal.id);
+    for (const result of [closed.body.vote.result, (await call("GET", `/centres/nord/proposals/${proposal.id}`)).body.vote.result, onPage.vote.result]) {
+      expect(result).toEqual({ outcome: "no_quorum", quorum_met: false, ballots: 1, eligible: 5, majority: "simple" });
+    }
+  });
+});
+
 describe("bad input changes nothing", () => {
   it("refuses an unknown choice, someone not eligible, a withdrawn proposal, and after closing, each with a clear message", async () => {
     const { proposal, vote } = await openVote();

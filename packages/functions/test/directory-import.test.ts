@@ -1,7 +1,8 @@
 import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
+import { organizationId } from "@naerhed/core/directory/hsds";
 import { createDirectoryStore, type DirectoryStore } from "@naerhed/core/directory/store";
 import { makeOffer } from "../../core/test/offer-fixtures.ts";
 import { json, testApi } from "./support.ts";
@@ -134,7 +135,9 @@ describe("export → import round trip", () => {
     expect(offers.map((o) => o.id)).toEqual(nordPublished.map((o) => o.id).sort());
     // HSDS keeps accessibility on a location, so the JSON export has no place for the notes of an offer without one.
     const exported = (offer: Offer) => (format === "json" && !offer.location ? { ...offer, accessibility_notes: undefined } : offer);
-    expect(offers.map(fieldsOf)).toEqual([...nordPublished].sort(byId).map(exported).map(fieldsOf));
+    // Each offer now points at its organisation's record, made from the name (same id as the name had).
+    const linked = (offer: Offer) => ({ ...offer, organization_id: organizationId(offer.organization_name) });
+    expect(offers.map(fieldsOf)).toEqual([...nordPublished].sort(byId).map(exported).map(linked).map(fieldsOf));
     // The new fields came through too: access facts, weekly times, dated sessions, languages, coordinates.
     expect(offers.some((o) => o.accessibility?.includes("hearing_loop"))).toBe(true);
     expect(offers.some((o) => (o.weekly?.length ?? 0) > 0 && (o.sessions?.length ?? 0) === 0)).toBe(true);
@@ -159,7 +162,15 @@ describe("nothing is written until every row is right", () => {
     expect(status).toBe(200);
     expect(body.rows).toHaveLength(nordPublished.length);
     const first = nordPublished.find((offer) => offer.id === body.rows[0]!.id)!;
-    expect(body.rows[0]).toEqual({ row: 1, name: first.name, id: first.id, action: "create", problems: [] });
+    expect(body.rows[0]).toEqual({
+      row: 1,
+      name: first.name,
+      id: first.id,
+      action: "create",
+      problems: [],
+      // The organisation is a record of its own (made by the round trip above), with the id its name already had.
+      organization: { id: organizationId(first.organization_name), name: first.organization_name, status: "existing", by: "name" },
+    });
     expect(await stored()).toEqual([]);
   });
 
@@ -190,8 +201,11 @@ describe("nothing is written until every row is right", () => {
       headers: { "content-type": "text/plain", cookie: staff.cookie },
       body: "name\r\nx\r\n",
     });
-    expect(wrongType.status).toBe(400);
-    expect(((await wrongType.json()) as ErrorBody).error.message).toBe("Filen skal være CSV eller JSON. Brug en fil fra eksporten.");
+    // Refused before the import reads it, in words that say what the import takes.
+    expect(wrongType.status).toBe(415);
+    expect(((await wrongType.json()) as ErrorBody).error.message).toBe(
+      "Vi tager CSV fra eksporten, HSDS JSON eller HSDS-tabeller som CSV-filer med datapackage.json, gerne samlet i en zip-fil.",
+    );
     const broken = await preview('name\r\n"open\r\n');
     expect(broken.status).toBe(400);
     expect(broken.body.error.fields).toEqual([{ field: "file", message: expect.stringContaining("citationstegn") }]);
@@ -288,10 +302,10 @@ describe("updates and retries", () => {
     expect(offer).toMatchObject({ name: tricky.name, description: "Ny tekst fra en kollega.", version: 2 });
   });
 
-  it("refuses more than 100 rows in one request (the page sends large files in parts)", async () => {
-    const many = csv(...Array.from({ length: 101 }, (_, i) => `Tilbud ${i},Tekst.,Org,active,Nordby,sport,ja,7000,Vej 1,By`));
+  it("refuses more than 50 rows in one request and says so (the page sends large files in parts)", async () => {
+    const many = csv(...Array.from({ length: 51 }, (_, i) => `Tilbud ${i},Tekst.,Org,active,Nordby,sport,ja,7000,Vej 1,By`));
     const seen = await preview(many);
     expect(seen.status).toBe(400);
-    expect(seen.body.error.fields?.[0]?.message).toMatch(/højst 100/);
+    expect(seen.body.error.fields?.[0]?.message).toMatch(/højst 50 /);
   });
 });

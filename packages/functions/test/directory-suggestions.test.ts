@@ -87,7 +87,7 @@ describe("anyone suggests an offer", () => {
       name: "Skriv hvad tilbuddet hedder. Det må højst have 120 tegn.",
       description: "Fortæl kort om tilbuddet. Du må højst skrive 1000 tegn.",
       where: "Skriv hvor tilbuddet er, eller hvem man kan spørge. Højst 500 tegn.",
-      centre_id: "Vælg et af borgercentrene.",
+      centre_id: "Vi kender ikke det borgercenter. Vælg et af borgercentrene.",
       category: "Vælg en af kategorierne.",
       contact_email: "E-mailadressen er ikke gyldig. Den skal se sådan ud: navn@eksempel.dk",
       contact_phone: "Telefonnummeret er ikke gyldigt. Skriv 8 cifre.",

@@ -3,6 +3,7 @@ import { createDirectoryStore } from "@naerhed/core/directory/store";
 import { createApi } from "../src/app.ts";
 import { directoryModule } from "../src/directory/routes.ts";
 import { freshTables } from "../../local/test/tables.ts";
+import { viaCloudFront } from "../../local/src/gateway.ts";
 import { makeOffer } from "../../core/test/offer-fixtures.ts";
 
 const extras: Record<string, Partial<Parameters<typeof makeOffer>[0]>> = {
@@ -15,7 +16,7 @@ const published = ["Øvehold for kor", "Aftenbadning", "Åben café", "Æblehave
 const draft = makeOffer({ name: "Kladde til strikkeklub", publication: "draft" });
 const archived = makeOffer({ name: "Gammel fotoklub", publication: "archived" });
 
-let api: ReturnType<typeof createApi>;
+let api: ReturnType<typeof viaCloudFront>;
 let db: Awaited<ReturnType<typeof freshTables>>["db"];
 
 beforeAll(async () => {
@@ -23,7 +24,7 @@ beforeAll(async () => {
   db = tables.db;
   const store = createDirectoryStore(db, tables.config.tableNames.directory!);
   for (const offer of [...published, draft, archived]) await store.putOffer(offer);
-  api = createApi([directoryModule], tables.config);
+  api = viaCloudFront(createApi([directoryModule], tables.config), tables.config.originVerifySecret);
 });
 afterAll(() => db.destroy());
 

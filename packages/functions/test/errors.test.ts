@@ -6,6 +6,7 @@ import { logger } from "../src/shared/log.ts";
 import type { AppEnv } from "../src/shared/http.ts";
 import type { ApiModule } from "../src/shared/module.ts";
 import { localConfig } from "../../local/src/config.ts";
+import { viaCloudFront } from "../../local/src/gateway.ts";
 
 // Nothing listens on port 9: every DynamoDB call fails to connect.
 const config = localConfig("http://127.0.0.1:9");
@@ -24,7 +25,7 @@ describe("an unexpected error", () => {
   it("is logged as one JSON line with the request id, and the person sees the id but no internals", async () => {
     const lines: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
-    const response = await createApi([broken], config).request("/api/broken/boom", { headers: { "x-request-id": "req-12345678" } });
+    const response = await viaCloudFront(createApi([broken], config), config.originVerifySecret).request("/api/broken/boom", { headers: { "x-request-id": "req-12345678" } });
 
     expect(response.status).toBe(500);
     const text = await response.text();
@@ -48,7 +49,7 @@ describe("an unexpected error", () => {
 
   it("gets a fresh request id when the caller's is not a safe token", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = await createApi([broken], config).request("/api/broken/boom", { headers: { "x-request-id": "<script>" } });
+    const response = await viaCloudFront(createApi([broken], config), config.originVerifySecret).request("/api/broken/boom", { headers: { "x-request-id": "<script>" } });
     const body = (await response.json()) as { request_id: string };
     expect(body.request_id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -58,7 +59,7 @@ describe("an unreachable database", () => {
   it("gives 503 with 'try again in a moment', not 500", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     const { directoryModule } = await import("../src/directory/routes.ts");
-    const api = createApi([directoryModule], config);
+    const api = viaCloudFront(createApi([directoryModule], config), config.originVerifySecret);
     const response = await api.request("/api/directory/offers", { headers: { "accept-language": "en" } });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");

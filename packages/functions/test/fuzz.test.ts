@@ -92,7 +92,9 @@ describe("the stored-state check the fuzzing relies on", () => {
 describe("fuzzing every route as every persona", () => {
   it("finds every module's routes", () => {
     expect(routes.length).toBeGreaterThan(90);
-    expect(new Set(routes.map((route) => route.path.split("/")[2]))).toEqual(new Set(["identity", "me", "directory", "hsds", "council", "panel", "mentor"]));
+    expect(new Set(routes.map((route) => route.path.split("/")[2]))).toEqual(
+      new Set(["identity", "me", "directory", "hsds", "openapi.json", "docs", "council", "panel", "mentor", "organisation"]),
+    );
   });
 
   // One test per route, so a failure names it; each persona in turn, more requests for those the route lets in.
@@ -112,7 +114,7 @@ describe("fuzzing every route as every persona", () => {
   });
 
   it("answers paths and methods that are no route with a message too", async () => {
-    const segment = fc.oneof(fc.constantFrom("directory", "council", "panel", "mentor", "identity", "me", "hsds", "centres", "nord", "offers", "..", ".", ""), fc.constantFrom(...RAW_SEGMENTS), fc.string({ unit: "grapheme", maxLength: 12 }).map(enc));
+    const segment = fc.oneof(fc.constantFrom("directory", "council", "panel", "mentor", "organisation", "identity", "me", "hsds", "centres", "nord", "offers", "..", ".", ""), fc.constantFrom(...RAW_SEGMENTS), fc.string({ unit: "grapheme", maxLength: 12 }).map(enc));
     const arbitrary = fc.record({
       method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "PROPFIND"),
       path: fc.array(segment, { minLength: 0, maxLength: 6 }).map((parts) => `/api/${parts.join("/")}`),

@@ -30,14 +30,15 @@ type OpenApi = {
   components: { schemas: { Page: Record<string, unknown> } };
 };
 
-export function hsdsValidators() {
+/** `patch` changes a core schema file before it is used (a profile's patches, hsds-conformance.test.ts). */
+export function hsdsValidators(patch: (file: string, schema: Record<string, unknown>) => Record<string, unknown> = (_file, schema) => schema) {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
   addFormats(ajv);
   ajv.addVocabulary(["name", "path", "datapackage_metadata", "datapackage_type", "constraints", "example", "core", "tabular_required"]);
 
   for (const file of readdirSync(HSDS_DIR).filter((f) => f.endsWith(".json"))) {
     if (file === "openapi.json" || file === "service_with_definitions.json" || file === "service_list.json") continue;
-    ajv.addSchema({ ...read(file), $id: `${BASE}${file}` });
+    ajv.addSchema({ ...patch(file, read(file)), $id: `${BASE}${file}` });
   }
   ajv.addSchema({ ...read("service_with_definitions.json"), $id: `${BASE}compiled/service.json` });
   ajv.addSchema({ ...read("service_list.json"), $id: `${BASE}compiled/service_list.json` });
@@ -59,6 +60,13 @@ export function hsdsValidators() {
   };
 
   const compiled = (id: string) => ajv.getSchema(id) as ValidateFunction;
+  // A service at its location as the validator's service_at_location_list.json has it: the link, its location, and the service.
+  const serviceAtLocationOf = (service: string) => ({
+    allOf: [{ $ref: `${BASE}service_at_location.json` }],
+    type: "object",
+    required: ["id", "service_id", "location_id", "location", "service"],
+    properties: { id: {}, service_id: {}, location_id: {}, location: { $ref: `${BASE}location.json` }, service: { $ref: `${BASE}compiled/${service}` } },
+  });
   return {
     ajv,
     servicePage: pageOf("/services"),
@@ -67,6 +75,13 @@ export function hsdsValidators() {
     organizationPage: pageOf("/organizations", "organization.json"),
     taxonomyPage: pageOf("/taxonomies"),
     taxonomyTermPage: pageOf("/taxonomy_terms"),
+    serviceAtLocationPage: ajv.compile({
+      allOf: [{ $ref: "urn:hsds:openapi:Page" }],
+      type: "object",
+      required: ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"],
+      properties: { contents: { type: "array", items: serviceAtLocationOf("service_list.json") } },
+    }),
+    serviceAtLocation: ajv.compile(serviceAtLocationOf("service.json")),
     service: compiled(`${BASE}compiled/service.json`),
     serviceListItem: compiled(`${BASE}compiled/service_list.json`),
     organization: compiled(`${BASE}organization.json`),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityFacts } from "@naerhed/core/directory/accessibility";
 import { categories, categoryGroups } from "@naerhed/core/directory/categories";
 import { distanceKm, pointOf, postcodePoint } from "@naerhed/core/directory/places";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "@naerhed/local/demo/offers";
 import { HSDS_CSV_HEADERS } from "@naerhed/core/directory/hsds-csv";
 import { HSDS_NAMESPACE, organizationId, ACCESSIBILITY_TAXONOMY_ID, TAXONOMY_ID, taxonomyTermId } from "@naerhed/core/directory/hsds";
 import type { Offer } from "@naerhed/core/directory/offer";
@@ -168,8 +168,8 @@ describe("GET /api/hsds/services", () => {
     const names = await allServiceNames("postcode=7000");
     expect(names).toEqual(published.filter((o) => o.location?.postal_code === "7000").map((o) => o.name));
     expect(names.length).toBeGreaterThan(5);
-    // The Fredericia offers lie within 2.5 km of 7000's middle; Middelfart (5500) is about 7 km away, Børkop (7080) about 10.
-    expect(await allServiceNames("postcode=7000&proximity=2500")).toEqual(names);
+    // The Fredericia offers lie within 3.5 km of 7000's point (GeoNames); Middelfart (5500) is 5-8 km away, Børkop (7080) 8.5-11.
+    expect(await allServiceNames("postcode=7000&proximity=3500")).toEqual(names);
     const within8km = await allServiceNames("postcode=7000&proximity=8000");
     const fredericia = postcodePoint("7000")!;
     expect(within8km).toEqual(published.filter((o) => pointOf(o.location) && distanceKm(fredericia, pointOf(o.location)!) <= 8).map((o) => o.name));

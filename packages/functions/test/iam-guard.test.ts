@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { person, token } = await t.personWith([{ role: "citizen" }], "Guarded");
   session = { hash: sha256(token), person: person.id };
   // Every module's handler is built, and so its client, when the runner starts.
-  expect([...t.moduleClients.keys()].sort()).toEqual(["council", "directory", "identity", "mentor", "panel"]);
+  expect([...t.moduleClients.keys()].sort()).toEqual(["council", "directory", "identity", "mentor", "organisation", "panel"]);
 });
 
 describe("a module's DynamoDB client refuses what its manifest does not grant", () => {
@@ -87,8 +87,8 @@ describe("a module's DynamoDB client refuses what its manifest does not grant", 
           )),
         ),
     };
-    const handler = moduleHandler(nosy, { env: moduleEnvironment(manifest, t.config, "secret") });
-    const event = await toApiEvent(new Request("http://localhost/api/nosy"), { address: "127.0.0.1", port: 1, protocol: "http" }, "ANY /api/nosy", "secret");
+    const handler = moduleHandler(nosy, { env: moduleEnvironment(manifest, t.config) });
+    const event = await toApiEvent(new Request("http://localhost/api/nosy"), { address: "127.0.0.1", port: 1, protocol: "http" }, "ANY /api/nosy", t.config.originVerifySecret);
     const lines: string[] = [];
     const original = console.error;
     console.error = (line: string) => void lines.push(line);

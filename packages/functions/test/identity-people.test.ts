@@ -86,7 +86,10 @@ describe("invitations", () => {
       centre_id: "nord",
     });
     expect(response.status).toBe(201);
-    const { person } = (await response.json()) as { person: { id: string; grants: unknown[] } };
+    const person = (await t.services.identity.store.getPerson((await t.services.identity.store.findPersonId("ny.raad@example.dk"))!))!;
+    expect(await response.json()).toEqual({
+      invitation: { person_id: person.id, email: "ny.raad@example.dk", display_name: "Niels Rådsmedlem", grant: { role: "council_member", centre_id: "nord" } },
+    });
     expect(person.grants).toEqual([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }]);
     const mail = (await t.services.identity.store.listMail(10)).find((m) => m.to === "ny.raad@example.dk")!;
     expect(mail.text).toContain("Sara Staff har inviteret dig til Nærhed som medlem af borgerrådet.");

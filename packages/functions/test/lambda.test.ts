@@ -17,19 +17,25 @@ beforeAll(async () => {
   for (const offer of offers) await store.putOffer(offer);
   // On AWS the stack sets these; the handler reads them once, when it is loaded.
   vi.stubEnv("DYNAMODB_ENDPOINT", config.dynamoEndpoint);
+  vi.stubEnv("SITE_URL", "https://naerhed.example.dk");
+  vi.stubEnv("ORIGIN_VERIFY_SECRET", SECRET);
   for (const spec of tables) vi.stubEnv(spec.envVar, config.tableNames[spec.id]);
   ({ handler } = (await import("../src/directory/lambda.ts")) as unknown as { handler: Handler });
 });
 
 afterAll(() => vi.unstubAllEnvs());
 
-function event(method: string, path: string, query = ""): APIGatewayProxyEventV2 {
+/** What CloudFront adds to every request it sends on (stacks/Web.ts). */
+const SECRET = "test-origin-secret";
+const fromCloudFront = { "x-naerhed-origin-verify": SECRET, "cloudfront-viewer-address": "198.51.100.23:51234" };
+
+function event(method: string, path: string, query = "", headers: Record<string, string> = fromCloudFront): APIGatewayProxyEventV2 {
   return {
     version: "2.0",
     routeKey: "ANY /api/directory/{proxy+}",
     rawPath: path,
     rawQueryString: query,
-    headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", "accept-language": "en" },
+    headers: { host: "abc.execute-api.eu-north-1.amazonaws.com", "accept-language": "en", ...headers },
     isBase64Encoded: false,
     requestContext: {
       accountId: "123456789012",
@@ -76,6 +82,19 @@ describe("the directory Lambda", () => {
     const text = bytes.subarray(3).toString("utf8");
     expect(text.startsWith("id,name,")).toBe(true);
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(offers.length + 1);
+  });
+});
+
+describe("a request that did not come through our CloudFront", () => {
+  // Someone who calls the API Gateway endpoint directly can write any CloudFront-Viewer-Address.
+  it.each([
+    ["no origin header", { "cloudfront-viewer-address": "203.0.113.1:443" }],
+    ["a wrong origin header", { "x-naerhed-origin-verify": "guess", "cloudfront-viewer-address": "203.0.113.1:443" }],
+    ["the origin header but no viewer address", { "x-naerhed-origin-verify": SECRET }],
+  ])("is refused with a plain 403: %s", async (_name, headers) => {
+    const result = await handler(event("GET", "/api/directory/offers", "", headers), context);
+    expect(result.statusCode).toBe(403);
+    expect(JSON.parse(result.body)).toMatchObject({ error: { code: "origin_unverified", message: expect.stringMatching(/did not come through our website/) } });
   });
 });
 

@@ -1,12 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
+import type { Config } from "@naerhed/core/shared/config";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { createGateway } from "../../local/src/gateway.ts";
 import { startLocalModules } from "../../local/src/lambda-runner.ts";
 import { freshTables } from "../../local/test/tables.ts";
+import { createOrganisationStore } from "@naerhed/core/organisation/store";
+import { organisationTable } from "@naerhed/core/shared/tables";
+import { demoCentres } from "../../local/src/demo/organisation.ts";
 import { SESSION_COOKIE } from "../src/shared/auth.ts";
 import { createServices } from "../src/shared/services.ts";
+
+/** The demo's centres (nord, midt, syd), as an administrator would have made them. */
+export async function saveDemoCentres(db: DynamoDBDocumentClient, config: Config) {
+  const organisation = createOrganisationStore(db, config.tableNames[organisationTable.id]!);
+  await Promise.all(demoCentres.map((centre) => organisation.saveCentre(centre, 0, undefined)));
+}
 
 /**
  * The whole API on fresh tables, as deployed: every request goes through API Gateway's event to
@@ -18,8 +28,10 @@ import { createServices } from "../src/shared/services.ts";
  *
  * `services` are the test's own, outside every module (no guard): to seed and read tables.
  */
-export async function testApi() {
+export async function testApi({ centres = true }: { centres?: boolean } = {}) {
   const { config, db } = await freshTables();
+  // The demo's centres (nord, midt, syd), as an administrator would have made them; `centres: false` starts with none.
+  if (centres) await saveDemoCentres(db, config);
   const clock = { now: new Date("2026-11-23T10:00:00.000Z") };
   const now = () => new Date(clock.now);
   const services = createServices(config, { now });

@@ -1,22 +1,37 @@
 import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "@naerhed/core/shared/config";
-import { councilTable, directoryTable, identityTable, mentorTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
-import { demoPeople } from "@naerhed/core/identity/demo-people";
+import { councilTable, directoryTable, identityTable, mentorTable, organisationTable, panelTable, type TableSpec } from "@naerhed/core/shared/tables";
+import { createOrganisationStore } from "@naerhed/core/organisation/store";
+import { demoCentres, demoOrganisation } from "./demo/organisation.ts";
+import { demoPeople } from "./demo/people.ts";
 import { createIdentityStore } from "@naerhed/core/identity/store";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
+import { demoOffers } from "./demo/offers.ts";
 import { createDirectoryStore } from "@naerhed/core/directory/store";
-import { loadDemoCouncil } from "@naerhed/core/council/demo-council";
+import { loadDemoCouncil } from "./demo/council.ts";
 import { createCouncilStore } from "@naerhed/core/council/store";
-import { loadDemoPanel } from "@naerhed/core/panel/demo-panel";
+import { loadDemoPanel } from "./demo/panel.ts";
 import { createPanelStore } from "@naerhed/core/panel/store";
-import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
+import { demoMentors, demoRequests } from "./demo/mentors.ts";
 import { createMentorStore } from "@naerhed/core/mentor/store";
 
-/** Demo data for a local run, one loader per table, each run only into an empty table. */
+/**
+ * Demo data for a local run (`npm start`, the tests), one loader per table, each run only into an
+ * empty table. Only the local runner loads it: no module's code imports packages/local, so a
+ * deployed stage starts empty and never gets any of it (a test checks the Lambda bundles).
+ */
 
 type DemoLoader = { table: TableSpec; load: (db: DynamoDBDocumentClient, tableName: string) => Promise<number> };
 
 const loaders: readonly DemoLoader[] = [
+  {
+    table: organisationTable,
+    load: async (db, tableName) => {
+      const store = createOrganisationStore(db, tableName);
+      await store.saveSite(demoOrganisation, 0, undefined);
+      await Promise.all(demoCentres.map((centre) => store.saveCentre(centre, 0, undefined)));
+      return 1 + demoCentres.length;
+    },
+  },
   {
     table: directoryTable,
     load: async (db, tableName) => {

@@ -2,14 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { Hono } from "hono";
 import { manifests } from "@naerhed/core/manifests";
+import { API_FORWARDED_HEADERS, ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from "@naerhed/core/shared/config";
 import type { LocalModules } from "./lambda-runner.ts";
 
 /**
  * Locally, what CloudFront and API Gateway do to a request for /api/* before a module's function
  * sees it (stacks/Web.ts, stacks/Api.ts), and to the answer on its way back:
- * - CloudFront drops what a client may not set (`cloudfront-*`, `x-naerhed-origin-verify`) and
- *   adds the viewer's address (`cloudfront-viewer-address`, "ip:port", IPv6 in brackets) and the
- *   origin secret; Host becomes the API's own (ALL_VIEWER_EXCEPT_HOST_HEADER);
+ * - CloudFront passes on only the viewer headers of the /api/* origin request policy
+ *   (API_FORWARDED_HEADERS), so nothing a client sends as `cloudfront-*` or as the origin secret
+ *   gets through; it writes the viewer's address itself (`cloudfront-viewer-address`, "ip:port",
+ *   IPv6 in brackets), adds the origin secret (`x-naerhed-origin-verify`), `user-agent`, `via`
+ *   and `x-amz-cf-id`, appends the address to `x-forwarded-for` and keeps the body's length
+ *   headers; Host becomes the API's own;
  * - API Gateway picks the module by the first path segment (one `ANY /api/<prefix>` and
  *   `/{proxy+}` route each; anything else is its own 404), moves cookies into `cookies`, sets
  *   `requestContext.http.sourceIp`, and turns the function's result back into a response.
@@ -27,6 +31,32 @@ const TEXT = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript)|
 
 const viewerAddress = ({ address, port }: Viewer) => (address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`);
 
+/** The viewer headers CloudFront sends on: the policy's allow-list (less the address, which it writes), and the body's framing. */
+const PASSED_ON: ReadonlySet<string> = new Set([...API_FORWARDED_HEADERS.filter((name) => name !== VIEWER_ADDRESS_HEADER), "content-length", "transfer-encoding"]);
+
+/** What CloudFront adds to every request it sends to the API: the viewer's address and the origin secret, among others. */
+export function cloudFrontHeaders(viewer: Viewer, originVerifySecret: string, forwardedFor?: string): Record<string, string> {
+  return {
+    [VIEWER_ADDRESS_HEADER]: viewerAddress(viewer),
+    [ORIGIN_VERIFY_HEADER]: originVerifySecret,
+    "user-agent": "Amazon CloudFront",
+    via: "2.0 local.cloudfront.net (CloudFront)",
+    "x-amz-cf-id": randomUUID(),
+    "x-forwarded-for": forwardedFor ? `${forwardedFor}, ${viewer.address}` : viewer.address,
+  };
+}
+
+type InProcess = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+
+/**
+ * One module's API called in-process, without the gateway (benchmarks and tests that time or
+ * break one module's code): each request carries what CloudFront adds, as if from 127.0.0.1.
+ */
+export function viaCloudFront(app: InProcess, originVerifySecret: string): InProcess {
+  const viewer: Viewer = { address: "127.0.0.1", port: 50000, protocol: "https" };
+  return { request: (path, init = {}) => app.request(path, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), ...cloudFrontHeaders(viewer, originVerifySecret) } }) };
+}
+
 export function prefixOwner(path: string): { module: string; routeKey: string } | undefined {
   const [, api, prefix, ...rest] = path.split("/");
   if (api !== "api" || !prefix) return undefined;
@@ -38,16 +68,10 @@ export function prefixOwner(path: string): { module: string; routeKey: string } 
 export async function toApiEvent(request: Request, viewer: Viewer, routeKey: string, originVerifySecret: string): Promise<APIGatewayProxyEventV2> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
-  for (const [name, value] of request.headers) {
-    if (name.startsWith("cloudfront-") || name === "x-naerhed-origin-verify" || name === "cookie" || name === "host") continue;
-    headers[name] = value;
-  }
+  for (const [name, value] of request.headers) if (PASSED_ON.has(name)) headers[name] = value;
   const ip = viewer.address;
-  Object.assign(headers, {
+  Object.assign(headers, cloudFrontHeaders(viewer, originVerifySecret, request.headers.get("x-forwarded-for") ?? undefined), {
     host: LOCAL_API_DOMAIN,
-    "cloudfront-viewer-address": viewerAddress(viewer),
-    "x-naerhed-origin-verify": originVerifySecret,
-    "x-forwarded-for": headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${ip}` : ip,
     "x-forwarded-proto": "https",
     "x-forwarded-port": "443",
   });
@@ -69,7 +93,7 @@ export async function toApiEvent(request: Request, viewer: Viewer, routeKey: str
       apiId: "local",
       domainName: LOCAL_API_DOMAIN,
       domainPrefix: "local",
-      http: { method: request.method, path: url.pathname, protocol: "HTTP/1.1", sourceIp: ip, userAgent: request.headers.get("user-agent") ?? "" },
+      http: { method: request.method, path: url.pathname, protocol: "HTTP/1.1", sourceIp: ip, userAgent: headers["user-agent"] ?? "" },
       requestId: randomUUID(),
       routeKey,
       stage: "$default",

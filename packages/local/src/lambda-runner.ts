@@ -1,4 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { createOutboxMailer } from "@naerhed/core/identity/outbox";
 import { createIdentityStore } from "@naerhed/core/identity/store";
@@ -11,6 +14,7 @@ import { identityTable } from "@naerhed/core/shared/tables";
 import type { ModuleHandler } from "@naerhed/functions/shared/lambda";
 import type { Runtime, Services } from "@naerhed/functions/shared/services";
 import { createEventBus, type EventBusOptions } from "./event-bus.ts";
+import { createFolderFileStore } from "./file-folder.ts";
 
 /**
  * Every module as its own Lambda function, on one machine (docs/modules.md). Each module's
@@ -23,11 +27,11 @@ import { createEventBus, type EventBusOptions } from "./event-bus.ts";
 export type LocalModulesOptions = {
   config: Config;
   now?: () => Date;
-  /** The secret CloudFront sends on AWS (ORIGIN_VERIFY_SECRET); a new one per run locally. */
-  originVerifySecret?: string;
   /** Deploy-time settings by name, as `sst deploy` would take them from its environment. */
   settings?: NodeJS.ProcessEnv;
   bus?: EventBusOptions;
+  /** The folder that stands in for the stage's S3 bucket (a temporary one when not given). */
+  filesDir?: string;
   /** Tests: each module's services once built (its guarded client, to watch its writes). */
   onServices?: (module: string, services: Services) => void;
 };
@@ -35,12 +39,16 @@ export type LocalModulesOptions = {
 /** Tuning the local run and benchmarks may set; passed to the module that reads it, as a deploy setting would be. */
 const LOCAL_TUNING: Record<string, string[]> = { directory: ["DIRECTORY_SEARCH_MAX_AGE_SECONDS", "DIRECTORY_SEARCH_RESULT_CACHE_SIZE"] };
 
-/** A module's environment, as the stack gives its function (stacks/Api.ts), pointed at DynamoDB Local. */
-export function moduleEnvironment(manifest: ModuleManifest, config: Config, originVerifySecret: string, settings: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/**
+ * A module's environment, as the stack gives its function (stacks/Api.ts), pointed at DynamoDB
+ * Local. The origin secret is the run's own (localConfig makes a new one each run): the gateway
+ * sends it as CloudFront does.
+ */
+export function moduleEnvironment(manifest: ModuleManifest, config: Config, settings: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     AWS_REGION: config.region,
     SITE_URL: config.siteUrl,
-    ORIGIN_VERIFY_SECRET: originVerifySecret,
+    ORIGIN_VERIFY_SECRET: config.originVerifySecret,
     ...(config.dynamoEndpoint ? { DYNAMODB_ENDPOINT: config.dynamoEndpoint } : {}),
   };
   for (const spec of grantedTables(manifest)) env[spec.envVar] = config.tableNames[spec.id];
@@ -71,7 +79,6 @@ function lambdaContext(module: string): Context {
 
 export async function startLocalModules(options: LocalModulesOptions) {
   const { config } = options;
-  const originVerifySecret = options.originVerifySecret ?? randomBytes(24).toString("base64url");
   const now = options.now ?? (() => new Date());
   // The local SES: every mail lands in the outbox (identity's table, written by this client, not by a module's).
   const outbox = createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
@@ -82,20 +89,27 @@ export async function startLocalModules(options: LocalModulesOptions) {
     return handler(event, lambdaContext(module));
   };
   const bus = createEventBus(manifests, (module, event: BusEvent) => invoke(module, event), options.bus);
+  const filesDir = options.filesDir ?? (await mkdtemp(join(tmpdir(), "naerhed-files-")));
 
   for (const manifest of manifests) {
     const { createHandler } = (await import(`@naerhed/functions/${manifest.name}/lambda`)) as {
       createHandler: (runtime: Runtime & { env: NodeJS.ProcessEnv; onServices?: (services: Services) => void }) => ModuleHandler;
     };
-    const env = moduleEnvironment(manifest, config, originVerifySecret, options.settings);
+    const env = moduleEnvironment(manifest, config, options.settings);
     handlers.set(
       manifest.name,
-      createHandler({ env, now, mailer: outbox, publish: bus.publisherFor(manifest), onServices: (services) => options.onServices?.(manifest.name, services) }),
+      createHandler({
+        env,
+        now,
+        mailer: outbox,
+        publish: bus.publisherFor(manifest),
+        files: createFolderFileStore(filesDir, manifest.buckets ?? []),
+        onServices: (services) => options.onServices?.(manifest.name, services) }),
     );
   }
 
   return {
-    originVerifySecret,
+    originVerifySecret: config.originVerifySecret,
     bus,
     /** An HTTP API event, to the module whose prefix the gateway matched. */
     invokeHttp: (module: string, event: APIGatewayProxyEventV2) => invoke(module, event) as Promise<APIGatewayProxyResultV2>,

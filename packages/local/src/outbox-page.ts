@@ -1,13 +1,11 @@
 import type { OutboxMail } from "@naerhed/core/identity/store";
+import { escapeHtml as escape } from "@naerhed/core/shared/html";
 
 /**
  * /dev/outbox: the mails the platform "sent" while running on one machine, newest first,
  * so a tester can open a sign-in link or read a code. Served only by the local server;
  * it is not part of any Lambda, so it is never deployed.
  */
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
 const withLinks = (text: string) => escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 

@@ -14,6 +14,7 @@ import { logger } from "@naerhed/functions/shared/log";
 import { createMissingTables } from "./bootstrap.ts";
 import { localConfig } from "./config.ts";
 import { loadDemoData } from "./demo-data.ts";
+import { filesDirBeside } from "./file-folder.ts";
 import { createGateway } from "./gateway.ts";
 import { startJobs } from "./jobs.ts";
 import { startLocalModules, type LocalModules } from "./lambda-runner.ts";
@@ -75,6 +76,22 @@ export function createLocalApp(config: Config, modules: Pick<LocalModules, "invo
   return app;
 }
 
+/** Serves `app` over TCP, as `npm start` does; resolves once it listens. `close` ends it and its open connections. */
+export async function listen(app: Hono, port: number, hostname = "127.0.0.1") {
+  const server = serve({ fetch: app.fetch, port, hostname });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
 export type PlatformOptions = {
   /** HTTP port; 0 picks a free one. */
   port?: number;
@@ -87,6 +104,8 @@ export type PlatformOptions = {
   seedDemo?: boolean;
   /** No start-up lines and no line per request (tests); warnings and errors are still logged. */
   quiet?: boolean;
+  /** The host name links in mails use (default localhost); the browser tests use 127.0.0.1, as they browse. */
+  siteHost?: string;
 };
 
 export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; modules: LocalModules; stop: () => Promise<void> };
@@ -98,7 +117,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     // The port is known before the server starts, so links in mails point at this very server.
     const port = options.port === 0 ? await freePort() : (options.port ?? 3000);
-    const config = localConfig(dynamo.endpoint, options.tablePrefix, `http://localhost:${port}`);
+    const config = localConfig(dynamo.endpoint, options.tablePrefix, `http://${options.siteHost ?? "localhost"}:${port}`);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: config.region,
@@ -114,12 +133,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     }
     client.destroy();
 
-    const modules = await startLocalModules({ config });
-    const server = serve({ fetch: createLocalApp(config, modules).fetch, port, hostname: options.hostname ?? "127.0.0.1" });
-    await new Promise<void>((resolve, reject) => {
-      server.once("listening", resolve);
-      server.once("error", reject);
-    });
+    const modules = await startLocalModules({ config, ...(options.dataDir ? { filesDir: filesDirBeside(options.dataDir) } : {}) });
+    const server = await listen(createLocalApp(config, modules), port, options.hostname);
     const stopJobs = startJobs(modules);
     return {
       url: `http://127.0.0.1:${port}`,
@@ -130,10 +145,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       stop: async () => {
         stopJobs();
         await modules.bus.idle();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        });
+        await server.close();
         await dynamo.stop();
       },
     };

@@ -4,9 +4,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { directoryTable, tables } from "@naerhed/core/shared/tables";
-import { demoOffers } from "@naerhed/core/directory/demo-offers";
-import { demoPeople } from "@naerhed/core/identity/demo-people";
-import { demoMentors, demoRequests } from "@naerhed/core/mentor/demo-mentors";
+import { demoOffers } from "@naerhed/local/demo/offers";
+import { demoPeople } from "@naerhed/local/demo/people";
+import { demoMentors, demoRequests } from "@naerhed/local/demo/mentors";
+import { demoCentres } from "@naerhed/local/demo/organisation";
 import { createMissingTables } from "../src/bootstrap.ts";
 import { localConfig } from "../src/config.ts";
 import { loadDemoData } from "../src/demo-data.ts";
@@ -53,6 +54,8 @@ describe("demo data", () => {
       council: 14,
       panel: 28,
       mentor: demoMentors.length + demoRequests.length,
+      // The organisation and its centres.
+      organisation: demoCentres.length + 1,
     });
     expect(await loadDemoData(db, config)).toEqual({});
     const count = await db.send(new ScanCommand({ TableName: "demo-directory", Select: "COUNT" }));

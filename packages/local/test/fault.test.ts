@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { QueryCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Choice } from "@naerhed/core/council/council";
-import { demoPeople } from "@naerhed/core/identity/demo-people";
+import { demoPeople } from "@naerhed/local/demo/people";
 import type { Person } from "@naerhed/core/identity/person";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { createIdentityStore } from "@naerhed/core/identity/store";

@@ -1,4 +1,4 @@
-import { createSignal, type JSX, type ParentProps } from "solid-js";
+import { createEffect, createSignal, type JSX, type ParentProps } from "solid-js";
 import chevron from "dkfds-assets/img/svg-icons/chevron-down.svg?raw";
 import { Icon } from "./Icon.tsx";
 import "./Accordion.scss";
@@ -9,9 +9,21 @@ import "./Accordion.scss";
  * is out of the Tab order and out of the screen reader's way.
  */
 export function Accordion(
-  props: ParentProps<{ id: string; title: JSX.Element; headingLevel?: 2 | 3; initiallyOpen?: boolean; class?: string; after?: JSX.Element }>,
+  props: ParentProps<{
+    id: string;
+    title: JSX.Element;
+    headingLevel?: 2 | 3;
+    initiallyOpen?: boolean;
+    /** Unfolds the content whenever it turns true: a mistake shown at a field inside must be seen. */
+    reveal?: boolean;
+    class?: string;
+    after?: JSX.Element;
+  }>,
 ) {
   const [open, setOpen] = createSignal(props.initiallyOpen ?? false);
+  createEffect(() => {
+    if (props.reveal) setOpen(true);
+  });
   const button = (
     <button type="button" class="accordion-button" aria-expanded={open()} aria-controls={props.id} onClick={() => setOpen(!open())}>
       <span class="accordion-title">{props.title}</span>

@@ -1,3 +1,4 @@
+import type { JSX } from "solid-js";
 import { describedBy, FieldParts } from "./FieldParts.tsx";
 
 type FormFieldProps = {
@@ -15,7 +16,12 @@ type FormFieldProps = {
   /** Off for emails, codes and ids: the browser should not "correct" them. */
   spellcheck?: boolean;
   autocapitalize?: "off" | "none" | "sentences" | "words";
+  /** The id of a `<datalist>` of suggestions (given as a child). */
+  list?: string;
   onInput?: (value: string) => void;
+  onFocus?: () => void;
+  /** What belongs to the field below the input: suggestions, a note, a button. */
+  children?: JSX.Element;
 };
 
 /** Label, hint, error and input, wired together for screen readers (aria-describedby, aria-invalid). */
@@ -36,8 +42,11 @@ export function FormField(props: FormFieldProps) {
         autocapitalize={props.autocapitalize}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? "true" : undefined}
+        list={props.list}
         onInput={(event) => props.onInput?.(event.currentTarget.value)}
+        onFocus={() => props.onFocus?.()}
       />
+      {props.children}
     </div>
   );
 }

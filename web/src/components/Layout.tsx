@@ -1,19 +1,21 @@
 import { A, useBeforeLeave, type RouteSectionProps } from "@solidjs/router";
-import { Match, Show, Suspense, Switch } from "solid-js";
+import { Match, onMount, Show, Suspense, Switch } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
 import { useSession } from "../lib/session.tsx";
-import { useSite, type SiteInfo } from "../lib/site.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { AccessibilityLink, OrganisationContact, OrganisationMark, SetupReminder, useOrganisationColour } from "./OrganisationParts.tsx";
+import { loadSite, siteOrganisation } from "../lib/site.ts";
 import { focusElement, markNavigation } from "../lib/navigation.ts";
 import "./Layout.scss";
 
 export const MAIN_ID = "main";
 
 export function Layout(props: RouteSectionProps) {
-  const { t } = useTexts(siteTexts);
-  const site = useSite();
+  const { t, lang } = useTexts(siteTexts);
   useBeforeLeave(() => markNavigation());
+  onMount(() => void loadSite(lang()));
+  useOrganisationColour();
 
   return (
     <>
@@ -28,24 +30,23 @@ export function Layout(props: RouteSectionProps) {
       >
         {t("site.skip")}
       </a>
-      {/* DKFDS's header: the organisation (portal) above, Nærhed (the solution) below. */}
+      {/* DKFDS's header: the organisation (portal: logo and short name) above, Nærhed (the solution) below. */}
       <header class="header site-header">
-        <Show when={site().logoUrl || site().shortName}>
-          <div class="portal-info">
-            <div class="portal-info-inner wrap">
-              <A href="/" class="site-org" aria-label={t("site.orgHome", { name: site().name ?? site().shortName ?? "" })}>
-                <Show when={site().logoUrl}>{(logo) => <img class="site-org__logo" src={logo()} alt="" />}</Show>
-                <Show when={site().shortName}>
-                  <span class="site-org__name">{site().shortName}</span>
-                </Show>
-              </A>
+        <Show when={siteOrganisation()}>
+          {(organisation) => (
+            <div class="portal-info">
+              <div class="portal-info-inner wrap">
+                <A href="/" class="site-org" aria-label={t("site.home", { name: organisation().short_name })}>
+                  <OrganisationMark />
+                </A>
+              </div>
             </div>
-          </div>
+          )}
         </Show>
         <div class="solution-info">
           <div class="solution-info-inner wrap site-header__row">
             <div class="solution-heading">
-              <A href="/" class="site-name" aria-label={t("site.home")}>
+              <A href="/" class="site-name" aria-label={t("site.home", { name: t("site.name") })}>
                 {t("site.name")}
               </A>
             </div>
@@ -57,6 +58,7 @@ export function Layout(props: RouteSectionProps) {
         </div>
       </header>
       <main id={MAIN_ID} tabindex="-1" class="wrap site-main">
+        <SetupReminder />
         <Suspense>{props.children}</Suspense>
       </main>
       <footer>
@@ -64,18 +66,16 @@ export function Layout(props: RouteSectionProps) {
           <div class="wrap footer-row">
             <section class="footer-col" aria-labelledby="footer-about">
               <h2 class="h5" id="footer-about">
-                {site().name ?? t("site.footer.about")}
+                {t("site.footer.about")}
               </h2>
               <p>{t("site.footer")}</p>
+              <p>{t("site.help")}</p>
             </section>
-            <section class="footer-col" aria-labelledby="footer-contact">
-              <h2 class="h5" id="footer-contact">
-                {t("site.footer.contact")}
-              </h2>
-              <Show when={site().contact} fallback={<p>{t("site.help")}</p>}>
-                {(contact) => <ContactBlock contact={contact()} />}
-              </Show>
-            </section>
+            <Show when={siteOrganisation()}>
+              <div class="footer-col">
+                <OrganisationContact />
+              </div>
+            </Show>
             <nav class="footer-col" aria-label={t("site.footer.links")}>
               <ul class="nobullet-list">
                 <li>
@@ -84,57 +84,13 @@ export function Layout(props: RouteSectionProps) {
                   </A>
                 </li>
                 <li>
-                  <A href="/tilgaengelighed" class="footer-link">
-                    {t("site.accessibility")}
-                  </A>
+                  <AccessibilityLink />
                 </li>
               </ul>
             </nav>
           </div>
         </div>
       </footer>
-    </>
-  );
-}
-
-/** The organisation's contact block in the footer: what it gave, each line with its word. */
-function ContactBlock(props: { contact: NonNullable<SiteInfo["contact"]> }) {
-  const { t } = useTexts(siteTexts);
-  return (
-    <>
-      <Show when={props.contact.address}>
-        <p>{props.contact.address}</p>
-      </Show>
-      <dl class="footer-contact">
-      <Show when={props.contact.phone}>
-        {(phone) => (
-          <div>
-            <dt>{t("site.footer.phone")}</dt>
-            <dd>
-              <a href={`tel:${phone().replace(/\s+/g, "")}`}>{phone()}</a>
-            </dd>
-          </div>
-        )}
-      </Show>
-      <Show when={props.contact.email}>
-        {(email) => (
-          <div>
-            <dt>{t("site.footer.email")}</dt>
-            <dd>
-              <a href={`mailto:${email()}`}>{email()}</a>
-            </dd>
-          </div>
-        )}
-      </Show>
-      <Show when={props.contact.hours}>
-        {(hours) => (
-          <div>
-            <dt>{t("site.footer.hours")}</dt>
-            <dd>{hours()}</dd>
-          </div>
-        )}
-      </Show>
-      </dl>
     </>
   );
 }

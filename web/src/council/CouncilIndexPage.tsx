@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/lists";
+import { centreName, openCentres } from "../lib/site.ts";
 import { For } from "solid-js";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { usePageTitle } from "../lib/navigation.ts";
@@ -15,11 +15,11 @@ export default function CouncilIndexPage() {
       <PageHeading title={t("council.title")} lead={t("council.text")} />
       <h2 class="section-title">{t("council.centresTitle")}</h2>
       <ul class="link-list">
-        <For each={centres}>
+        <For each={openCentres()}>
           {(centre) => (
             <li>
               <A href={`/borgerraadet/${centre.id}`} class="big-link">
-                {centre.name[lang()]}
+                {centreName(centre.id, lang())}
               </A>
             </li>
           )}

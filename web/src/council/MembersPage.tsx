@@ -129,7 +129,7 @@ function Members() {
         // Identity finds the person by mail (or makes them), gives the council-member role here and sends them a mail.
         const invitation = { email: email().trim(), display_name: name().trim(), role: "council_member", centre_id: params.centre };
         const answer = await call(api.identity.invitations.$post, {}, { body: invitation });
-        personId = answer.person.id;
+        personId = answer.invitation.person_id;
       }
       const body = {
         person_id: personId,

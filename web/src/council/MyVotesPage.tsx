@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { CHOICES } from "@naerhed/core/council/voting-rules";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import { createSignal, For, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";

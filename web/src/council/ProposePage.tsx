@@ -1,5 +1,5 @@
 import { A, useParams } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/lists";
+import { openCentres, siteLoaded } from "../lib/site.ts";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -21,7 +21,7 @@ export default function ProposePage() {
   const params = useParams<{ centre: string }>();
   usePageTitle(() => t("council.proposeTitle"));
   return (
-    <Show when={centres.some((c) => c.id === params.centre)} fallback={<NotFound />}>
+    <Show when={!siteLoaded() || openCentres().some((c) => c.id === params.centre)} fallback={<NotFound />}>
       <RequireSignIn>{() => <ProposeForm centre={params.centre} />}</RequireSignIn>
     </Show>
   );

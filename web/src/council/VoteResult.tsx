@@ -42,7 +42,9 @@ export function VoteResult(props: { vote: ShownVote; rule?: boolean }) {
         fallback={
           <Show when={props.vote.state === "open"}>
             <p>{t("council.openUntil", { time: formatMoment(props.vote.closes_at, lang()) })}</p>
-            <p>{t("council.votedSoFar", { ballots: props.vote.ballots, eligible: props.vote.eligible })}</p>
+            <Show when={props.vote.ballots !== undefined}>
+              <p>{t("council.votedSoFar", { ballots: props.vote.ballots!, eligible: props.vote.eligible })}</p>
+            </Show>
             <Show when={props.rule !== false}>
               <VoteRule vote={props.vote} />
             </Show>
@@ -54,24 +56,29 @@ export function VoteResult(props: { vote: ShownVote; rule?: boolean }) {
             <p class="vote-result__outcome">
               <strong>{t(`council.outcome.${result().outcome}`)}</strong>
             </p>
-            <ul class="vote-bars">
-              <For each={CHOICES}>
-                {(choice) => (
-                  <li class="vote-bars__row">
-                    <span class="vote-bars__label" id={`bar-${props.vote.id}-${choice}`}>
-                      {t("council.count", { label: t(`council.${choice}`), count: result().tally[choice], total: result().ballots })}
-                    </span>
-                    <meter
-                      class={`vote-bars__meter vote-bars__meter--${choice}`}
-                      min={0}
-                      max={Math.max(1, result().ballots)}
-                      value={result().tally[choice]}
-                      aria-labelledby={`bar-${props.vote.id}-${choice}`}
-                    />
-                  </li>
-                )}
-              </For>
-            </ul>
+            {/* A secret vote that missed its quorum has no tally to show (core council/vote.ts publicVote). */}
+            <Show when={result().tally}>
+              {(tally) => (
+                <ul class="vote-bars">
+                  <For each={CHOICES}>
+                    {(choice) => (
+                      <li class="vote-bars__row">
+                        <span class="vote-bars__label" id={`bar-${props.vote.id}-${choice}`}>
+                          {t("council.count", { label: t(`council.${choice}`), count: tally()[choice], total: result().ballots })}
+                        </span>
+                        <meter
+                          class={`vote-bars__meter vote-bars__meter--${choice}`}
+                          min={0}
+                          max={Math.max(1, result().ballots)}
+                          value={tally()[choice]}
+                          aria-labelledby={`bar-${props.vote.id}-${choice}`}
+                        />
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              )}
+            </Show>
             <p>
               {result().quorum_met
                 ? t("council.quorumMet", { ballots: result().ballots, eligible: result().eligible })

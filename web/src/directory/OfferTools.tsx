@@ -2,7 +2,7 @@ import type { Offer } from "@naerhed/core/directory/offer";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ageText, priceText } from "./format.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import type { Language } from "../lib/language.tsx";
 import { useTexts, type Translate } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";

@@ -4,7 +4,7 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { AccessFacts } from "./FactIcon.tsx";
 import { ageText, categoryName, dayName, priceText, telHref } from "./format.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import { formatDate } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";

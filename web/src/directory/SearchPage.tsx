@@ -1,6 +1,6 @@
 import { accessibilityFacts, categories, categoryGroups, weekdays } from "@naerhed/core/directory/lists";
 import type { Suggestion } from "@naerhed/core/directory/search";
-import { centres } from "@naerhed/core/shared/lists";
+import { centreName, openCentres } from "../lib/site.ts";
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { Accordion } from "../components/Accordion.tsx";
@@ -10,13 +10,12 @@ import { FormField } from "../components/FormField.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { OfferCards } from "./OfferCard.tsx";
 import { categoryName } from "./format.ts";
-import { centreName } from "@naerhed/core/shared/lists";
 import { LoadError } from "../components/LoadError.tsx";
 import { createPagedList } from "../lib/load.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
-import { api, useCall } from "../lib/api.ts";
+import { api, ApiError, useCall } from "../lib/api.ts";
 import { focusElement } from "../lib/navigation.ts";
 import "./SearchPage.scss";
 import "./toggles.scss";
@@ -47,6 +46,7 @@ const AGE = /^\d{1,3}$/;
 const validAge = (value: string) => AGE.test(value) && Number(value) <= 120;
 const POSTCODE = /^\d{4}$/;
 const COORDINATE = /^-?\d{1,3}(\.\d{1,8})?$/;
+const CENTRE_ID = /^[a-z0-9-]{1,40}$/;
 const chosenFacts = (access: string | undefined) => (access ?? "").split(",").filter((id) => accessibilityFacts.some((fact) => fact.id === id));
 
 const suggestionText: Record<Suggestion["action"], DirectoryKey> = {
@@ -81,7 +81,8 @@ export default function SearchPage() {
     const q = (params.q ?? "").trim();
     if (q) search.set("q", q.slice(0, 100));
     if (categories.some((c) => c.id === params.category)) search.set("category", params.category!);
-    if (centres.some((c) => c.id === params.centre)) search.set("centre", params.centre!);
+    // The API checks that the centre is stored; the address only has to look like a centre id.
+    if (params.centre && CENTRE_ID.test(params.centre)) search.set("centre", params.centre);
     if (params.age && validAge(params.age)) search.set("age", params.age);
     if (params.free === "true") search.set("free", "true");
     const facts = chosenFacts(params.access);
@@ -106,6 +107,13 @@ export default function SearchPage() {
     return page;
   });
   const { items: offers, cursor, loading, loaded, error } = list;
+  // A postcode the API does not know ("Vi kender ikke postnummer 9999.") is a mistake in the form:
+  // said at the field, and the results of the last search are not shown as if they were near it.
+  const postcodeRefused = () => {
+    const problem = list.failure();
+    return problem instanceof ApiError && problem.status === 400 ? problem.fields.find((field) => field.field === "postcode")?.message : undefined;
+  };
+  const loadError = () => (postcodeRefused() ? undefined : error());
   let cards: HTMLUListElement | undefined;
   let status: HTMLParagraphElement | undefined;
 
@@ -216,7 +224,7 @@ export default function SearchPage() {
     const names: string[] = [];
     const category = categories.find((c) => c.id === params.category);
     if (category) names.push(categoryName(category.id, lang()));
-    if (centres.some((c) => c.id === params.centre)) names.push(centreName(params.centre!, lang()));
+    if (openCentres().some((c) => c.id === params.centre)) names.push(centreName(params.centre!, lang()));
     if (params.free === "true") names.push(t("directory.search.free"));
     for (const id of chosenFacts(params.access)) names.push(accessibilityFacts.find((fact) => fact.id === id)!.name[lang()]);
     const day = weekdays.find((d) => d.id === params.day);
@@ -243,7 +251,7 @@ export default function SearchPage() {
 
   const statusText = () => {
     if (loading()) return t("directory.search.loading");
-    if (!loaded() || error()) return "";
+    if (!loaded() || error() || postcodeRefused()) return "";
     if (total() === 0) return t("directory.search.none");
     return total() === 1 ? t("directory.search.foundOne") : t("directory.search.found", { count: total() });
   };
@@ -295,6 +303,7 @@ export default function SearchPage() {
           id="search-filters"
           class="search__filters"
           initiallyOpen={wide}
+          reveal={postcodeRefused() !== undefined}
           title={chosen().length > 0 ? t("directory.search.filtersChosen", { count: chosen().length }) : t("directory.search.filters")}
           after={
             <Show when={chosen().length > 0}>
@@ -343,7 +352,7 @@ export default function SearchPage() {
           <button type="button" class="toggle" aria-pressed={!params.centre} onClick={() => choose({ centre: undefined })}>
             {t("directory.search.allCentres")}
           </button>
-          <For each={centres}>
+          <For each={openCentres()}>
             {(centre) => (
               <button type="button" class="toggle" aria-pressed={params.centre === centre.id} onClick={() => toggle("centre", centre.id)}>
                 {centreName(centre.id, lang())}
@@ -409,7 +418,7 @@ export default function SearchPage() {
             inputmode="numeric"
             label={t("directory.search.postcode")}
             hint={t("directory.search.postcodeHint")}
-            error={postcodeError() ? t("directory.search.postcodeInvalid") : undefined}
+            error={postcodeError() ? t("directory.search.postcodeInvalid") : postcodeRefused()}
             value={postcode()}
             autocomplete="postal-code"
             onInput={(value) => {
@@ -424,6 +433,7 @@ export default function SearchPage() {
           <Show when={params.lat && params.lon}>
             <p class="hint">{t("directory.search.usingLocation")}</p>
           </Show>
+          <p class="hint">{t("directory.search.postcodeSource")}</p>
           <Show when={locationFailed()}>
             <p class="hint" role="alert">
               {t("directory.search.locationFailed")}
@@ -459,7 +469,9 @@ export default function SearchPage() {
         {statusText()}
       </p>
 
-      <OfferCards offers={offers()} day={weekdays.find((d) => d.id === params.day)?.id} ref={(list) => (cards = list)} />
+      <Show when={!postcodeRefused()}>
+        <OfferCards offers={offers()} day={weekdays.find((d) => d.id === params.day)?.id} ref={(list) => (cards = list)} />
+      </Show>
 
       <Show when={loaded() && !loading() && !error() && total() === 0}>
         <section class="loosen" aria-labelledby="search-loosen">
@@ -493,7 +505,7 @@ export default function SearchPage() {
         </section>
       </Show>
 
-      <Show when={error()}>
+      <Show when={loadError()}>
         {(problem) => <LoadError title={t("directory.search.error")} error={problem()} takeFocus={loaded()} onRetry={() => void (loaded() ? more() : list.reload())} />}
       </Show>
       <Show when={cursor() && !error()}>

@@ -4,16 +4,15 @@ import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
-import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
-import { CENTRE_ROLES, invitableRoles, staffCentres, type Grant, type Role } from "@naerhed/core/identity/roles";
-import { grantText, roleName } from "./roles.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import type { InvitationSent } from "@naerhed/core/identity/people";
+import { GrantFields, useGrantChoice } from "./GrantChoice.tsx";
+import { grantText } from "./roles.ts";
 import { NoAccess } from "../components/NoAccess.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { api, useCall } from "../lib/api.ts";
 import { useFormErrors, type SummaryError } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
-import type { Person, SessionPerson } from "../lib/session.tsx";
+import type { SessionPerson } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { identityTexts } from "./texts/index.ts";
 
@@ -27,30 +26,22 @@ export default function InvitePage() {
 function InviteForm(props: { person: SessionPerson }) {
   const { t, lang } = useTexts(identityTexts);
   const call = useCall();
-  const roleOptions = (): RadioOption[] => invitableRoles(props.person).map((role) => ({ value: role, label: roleName(role, t) }));
-  const centreOptions = (): RadioOption[] => staffCentres(props.person).map((id) => ({ value: id, label: centreName(id, lang()) }));
-  const onlyCentre = () => (centreOptions().length === 1 ? centreOptions()[0]!.value : "");
-
+  const choice = useGrantChoice(props.person);
   const [email, setEmail] = createSignal("");
   const [name, setName] = createSignal("");
-  const [role, setRole] = createSignal(roleOptions().length === 1 ? roleOptions()[0]!.value : "");
-  const [centre, setCentre] = createSignal(onlyCentre());
-  const [invited, setInvited] = createSignal<{ person: Person; grant: Grant }>();
-  const needsCentre = () => CENTRE_ROLES.includes(role() as Role);
+  const [invited, setInvited] = createSignal<InvitationSent>();
 
-  const roleId = () => firstRadioId("role", roleOptions());
-  const centreId = () => firstRadioId("centre", centreOptions());
   const form = useFormErrors({
     email: "email",
     display_name: "display_name",
     get role() {
-      return roleId();
+      return choice.roleId();
     },
     get centre_id() {
-      return centreId();
+      return choice.centreId();
     },
     get "@invite_not_allowed"() {
-      return roleId();
+      return choice.roleId();
     },
   });
 
@@ -66,17 +57,15 @@ function InviteForm(props: { person: SessionPerson }) {
     const problems: SummaryError[] = [];
     if (!email().trim()) problems.push({ field: "email", message: t("identity.invite.emailMissing") });
     if (!name().trim()) problems.push({ field: "display_name", message: t("identity.invite.nameMissing") });
-    if (!role()) problems.push({ field: roleId(), message: t("identity.invite.roleMissing") });
-    else if (needsCentre() && !centre()) problems.push({ field: centreId(), message: t("identity.invite.centreMissing") });
+    problems.push(...choice.problems({ role: t("identity.invite.roleMissing"), centre: t("identity.invite.centreMissing") }));
     if (problems.length > 0) return form.setErrors(problems);
 
-    const grant: Grant = needsCentre() ? { role: role() as Role, centre_id: centre() } : { role: role() as Role };
     await form.send(async () => {
-      const answer = await call(api.identity.invitations.$post, {}, { body: { email: email().trim(), display_name: name().trim(), ...grant } });
+      const answer = await call(api.identity.invitations.$post, {}, { body: { email: email().trim(), display_name: name().trim(), ...choice.grant() } });
       form.clear();
       setEmail("");
       setName("");
-      setInvited({ person: answer.person, grant });
+      setInvited(answer.invitation);
     });
   }
 
@@ -87,9 +76,9 @@ function InviteForm(props: { person: SessionPerson }) {
         <Show when={invited()}>
           {(done) => (
             <Notice kind="success">
-              <p class="notice__title">{t("identity.invite.done", { name: done().person.display_name })}</p>
+              <p class="notice__title">{t("identity.invite.done", { name: done().display_name })}</p>
               <p>{t("identity.invite.as", { role: grantText(done().grant, t, lang()) })}</p>
-              <p>{t("identity.invite.mailSent", { email: done().person.email })}</p>
+              <p>{t("identity.invite.mailSent", { email: done().email })}</p>
             </Notice>
           )}
         </Show>
@@ -115,24 +104,7 @@ function InviteForm(props: { person: SessionPerson }) {
           error={form.at("display_name")}
           onInput={setName}
         />
-        <RadioGroup
-          name="role"
-          legend={t("identity.invite.role")}
-          options={roleOptions()}
-          value={role()}
-          error={form.at(roleId())}
-          onChange={setRole}
-        />
-        <Show when={needsCentre()}>
-          <RadioGroup
-            name="centre"
-            legend={t("identity.invite.centre")}
-            options={centreOptions()}
-            value={centre()}
-            error={form.at(centreId())}
-            onChange={setCentre}
-          />
-        </Show>
+        <GrantFields choice={choice} roleLegend={t("identity.invite.role")} centreLegend={t("identity.invite.centre")} errorAt={form.at} />
         <Button type="submit" busy={form.sending()}>
           {t("identity.invite.submit")}
         </Button>

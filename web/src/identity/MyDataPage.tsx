@@ -1,5 +1,4 @@
 import type { Grant } from "@naerhed/core/identity/roles";
-import { centreName } from "@naerhed/core/shared/lists";
 import { A } from "@solidjs/router";
 import { For, Match, Show, Switch, type JSX } from "solid-js";
 import { Button } from "../components/Button.tsx";
@@ -13,6 +12,7 @@ import { formatDate, formatDateTime } from "../lib/dates.ts";
 import type { Language } from "../lib/language.tsx";
 import { createLoader } from "../lib/load.ts";
 import { usePageTitle } from "../lib/navigation.ts";
+import { centreName } from "../lib/site.ts";
 import { useTexts, type Translate } from "../lib/texts.ts";
 import { grantText } from "./roles.ts";
 import { identityTexts, type IdentityKey } from "./texts/index.ts";

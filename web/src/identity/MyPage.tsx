@@ -250,10 +250,25 @@ function MyPageContent(props: { session: SessionPerson }) {
                 {t("identity.me.invite")}
               </A>
             </li>
+            <li>
+              <A href="/personale/fjern-rolle" class="big-link">
+                {t("identity.me.removeRole")}
+              </A>
+            </li>
             <Show when={hasRole(props.session, "admin")}>
               <li>
                 <A href="/admin/log" class="big-link">
                   {t("identity.me.log")}
+                </A>
+              </li>
+              <li>
+                <A href="/admin/organisation" class="big-link">
+                  {t("identity.me.organisation")}
+                </A>
+              </li>
+              <li>
+                <A href="/admin/centre" class="big-link">
+                  {t("identity.me.centres")}
                 </A>
               </li>
             </Show>

@@ -1,5 +1,5 @@
 import type { Grant, Role } from "@naerhed/core/identity/roles";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import type { Language } from "../lib/language.tsx";
 import type { Translate } from "../lib/texts.ts";
 import type { IdentityKey } from "./texts/index.ts";

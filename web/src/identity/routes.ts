@@ -10,6 +10,7 @@ export const identityRoutes = [
   { path: "/min-side/mine-data", component: lazy(() => import("./MyDataPage.tsx")) },
   { path: "/min-side/slet", component: lazy(() => import("./DeletePage.tsx")) },
   { path: "/personale/inviter", component: lazy(() => import("./InvitePage.tsx")) },
+  { path: "/personale/fjern-rolle", component: lazy(() => import("./RemoveRolePage.tsx")) },
   { path: "/admin/log", component: lazy(() => import("./AuditPage.tsx")) },
   { path: "/privatliv", component: lazy(() => import("./PrivacyPage.tsx")) },
 ];

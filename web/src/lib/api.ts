@@ -2,6 +2,7 @@ import type { CouncilRoutes } from "@naerhed/functions/council/routes";
 import type { DirectoryRoutes } from "@naerhed/functions/directory/routes";
 import type { IdentityRoutes } from "@naerhed/functions/identity/routes";
 import type { MentorRoutes } from "@naerhed/functions/mentor/routes";
+import type { OrganisationRoutes } from "@naerhed/functions/organisation/routes";
 import type { PanelRoutes } from "@naerhed/functions/panel/routes";
 import { hc, type ClientResponse } from "hono/client";
 import type { Language } from "@naerhed/core/shared/language";
@@ -13,7 +14,7 @@ import { useLanguage } from "./language.tsx";
  * field the server does not send, or calls a path it does not have, does not type-check.
  * Types only: no server code reaches the browser.
  */
-type Routes = IdentityRoutes | DirectoryRoutes | CouncilRoutes | PanelRoutes | MentorRoutes;
+type Routes = IdentityRoutes | DirectoryRoutes | CouncilRoutes | PanelRoutes | MentorRoutes | OrganisationRoutes;
 
 /** Same origin everywhere: locally one server, on AWS CloudFront sends /api to the API. VITE_API_URL only for a separate API in development. */
 export const apiBase: string = (import.meta.env.VITE_API_URL ?? "").replace(/\/+$/, "");

@@ -1,5 +1,4 @@
 import { A } from "@solidjs/router";
-import { staffCentres } from "@naerhed/core/identity/roles";
 import { createSignal, For, Show, type JSX } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -9,7 +8,7 @@ import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName, myCentres } from "../lib/site.ts";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
@@ -37,7 +36,7 @@ export default function StaffMentorPage() {
               {t("mentor.staff.newRequest")}
             </A>
           </p>
-          <For each={staffCentres(person())}>{(centre) => <Centre centre={centre} />}</For>
+          <For each={myCentres(person())}>{(centre) => <Centre centre={centre} />}</For>
         </>
       )}
     </RequireSignIn>

@@ -1,5 +1,5 @@
 import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/lists";
-import { centres } from "@naerhed/core/shared/lists";
+import { centreOptions } from "../lib/site.ts";
 import { CheckboxGroup, firstCheckboxId } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { firstRadioId, RadioGroup, type RadioOption } from "../components/RadioGroup.tsx";
@@ -17,7 +17,6 @@ export const slotOptions = (t: Translate<MentorKey>): RadioOption[] =>
   WEEKDAYS.flatMap((day) =>
     DAY_PARTS.map((part) => ({ value: `${day}-${part}`, label: `${t(`mentor.day.${day}`)} ${t(`mentor.part.${part}`)}` })),
   );
-export const centreOptions = (lang: Language): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang] }));
 export const faceOptions = (t: Translate<MentorKey>): RadioOption[] =>
   ["1", "2", "3", "4", "5"].map((value) => ({ value, label: `${["☹️", "🙁", "😐", "🙂", "😀"][Number(value) - 1]} ${t(stepKey("mentor.face", value))}` }));
 

@@ -1,4 +1,4 @@
-import { centres } from "@naerhed/core/shared/lists";
+import { centreOptions } from "../lib/site.ts";
 import { createSignal, For, Index, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { CheckboxGroup } from "../components/CheckboxGroup.tsx";
@@ -10,6 +10,7 @@ import { type Consultation, type MemberConsultation, type Question } from "./mod
 import "./panel.scss";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { AGE_BANDS, CHOICE_ICONS, QUESTION_TYPES, RELATIONS } from "@naerhed/core/panel/lists";
 import { api, useCall } from "../lib/api.ts";
 import { Checkbox } from "../components/Checkbox.tsx";
@@ -139,7 +140,7 @@ export function ConsultationEditor(props: {
     setCount("");
     try {
       const { members } = await call(api.panel.centres[":centre"]["target-count"].$post, { param: { centre: props.centre } }, { body: { target: d().target } });
-      setCount(t("panel.targetCount", { count: members }));
+      setCount(t("panel.targetCount", { count: countText(members, t) }));
     } catch (error) {
       setCount(error instanceof Error ? error.message : String(error));
     }
@@ -197,7 +198,7 @@ export function ConsultationEditor(props: {
           <>
             <p>{t("panel.targetHint")}</p>
             <CheckboxGroup legend={t("panel.ageBand")} name="c-age" options={AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) }))} values={s().age_bands} onChange={(age_bands) => setSegment({ age_bands })} />
-            <CheckboxGroup legend={t("panel.area")} name="c-area" options={centres.map((c) => ({ value: c.id, label: c.name[lang()] }))} values={s().areas} onChange={(areas) => setSegment({ areas })} />
+            <CheckboxGroup legend={t("panel.area")} name="c-area" options={centreOptions(lang())} values={s().areas} onChange={(areas) => setSegment({ areas })} />
             <CheckboxGroup legend={t("panel.relation")} name="c-relation" options={RELATIONS.map((r) => ({ value: r, label: t(`panel.relation.${r}`) }))} values={s().relations} onChange={(relations) => setSegment({ relations })} />
           </>
         )}

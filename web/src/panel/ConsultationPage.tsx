@@ -14,6 +14,7 @@ import { useFormErrors } from "../lib/forms.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { formatDateTime } from "../lib/dates.ts";
 import { api, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
@@ -64,7 +65,7 @@ function Staff() {
       if (action === "publish" && id) {
         const { consultation: published } = await call(api.panel.centres[":centre"].consultations[":id"].publish.$post, { param: { centre: params.centre, id } });
         page.set(published);
-        setNews(t("panel.published", { count: published.invited_count }));
+        setNews(t("panel.published", { count: countText(published.invited_count, t) }));
       } else setNews(t("panel.saved"));
       if (isNew() && id) navigate(staffPath(params.centre, id), { replace: true });
     } catch (error) {
@@ -113,7 +114,7 @@ function Staff() {
                 <p>
                   <span class="badge">{t(`panel.status.${c().status}`)}</span>
                 </p>
-                <p>{t("panel.staffAnswers", { count: c().answer_count, invited: c().invited_count })}</p>
+                <p>{t("panel.staffAnswers", { count: countText(c().answer_count, t), invited: countText(c().invited_count, t) })}</p>
                 <p>
                   {t("panel.opensAt")}: {formatDateTime(c().opens_at, lang())}. {t("panel.closesAt")}: {formatDateTime(c().closes_at, lang())}.
                 </p>

@@ -1,5 +1,5 @@
 import { useNavigate } from "@solidjs/router";
-import { centres } from "@naerhed/core/shared/lists";
+import { centreOptions } from "../lib/site.ts";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
@@ -45,7 +45,7 @@ function JoinForm() {
 
   const noAnswer: RadioOption = { value: "", label: t("panel.noAnswer") };
   const ageOptions = (): RadioOption[] => [...AGE_BANDS.map((b) => ({ value: b, label: t(`panel.age.${b}`) })), noAnswer];
-  const areaOptions = (): RadioOption[] => [...centres.map((c) => ({ value: c.id, label: c.name[lang()] })), noAnswer];
+  const areaOptions = (): RadioOption[] => [...centreOptions(lang()), noAnswer];
   const relationOptions = (): RadioOption[] => [...RELATIONS.map((r) => ({ value: r, label: t(`panel.relation.${r}`) })), noAnswer];
   const contactOptions = (): RadioOption[] => [
     { value: "site", label: t("panel.contact.site") },

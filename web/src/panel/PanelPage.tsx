@@ -10,6 +10,7 @@ import { useSession } from "../lib/session.tsx";
 import { signInPath } from "../lib/sign-in.ts";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { formatDateTime } from "../lib/dates.ts";
 import { api, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
@@ -82,7 +83,7 @@ export default function PanelPage() {
                       </h3>
                       <p>{item.summary}</p>
                       <p class="small">
-                        {t("panel.respondents", { count: item.answer_count })} {t("panel.closedTitle")}: {formatDateTime(item.closes_at, lang())}
+                        {t("panel.respondents", { count: countText(item.answer_count, t) })} {t("panel.closedTitle")}: {formatDateTime(item.closes_at, lang())}
                       </p>
                     </li>
                   )}

@@ -4,6 +4,7 @@ import { answerLabel, groupName, type Question, type Results } from "./model.ts"
 import "./panel.scss";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 
 const percent = (count: number, total: number) => (total === 0 ? 0 : Math.round((100 * count) / total));
 
@@ -76,11 +77,13 @@ export function ResultsView(props: { questions: Question[]; results: Results; id
   const counted = () => props.results.questions.filter((q) => q.counts);
   return (
     <>
-      <p>{t("panel.respondents", { count: props.results.respondents })}</p>
+      <p>{t("panel.respondents", { count: countText(props.results.respondents, t) })}</p>
       <For each={props.results.questions}>
         {(result, i) => (
           <PageSection id={`${props.idPrefix}-q${i() + 1}`} title={`${i() + 1}. ${result.text}`}>
-            <Show when={result.counts}>{(counts) => <ResultChart question={questionOf(result.id)} counts={counts()} answered={result.answered} />}</Show>
+            <Show when={typeof result.answered === "number"} fallback={<p>{t("panel.questionTooFew")}</p>}>
+              <Show when={result.counts}>{(counts) => <ResultChart question={questionOf(result.id)} counts={counts()} answered={Number(result.answered)} />}</Show>
+            </Show>
             <Show when={result.texts}>
               {(texts) => (
                 <>
@@ -120,7 +123,9 @@ export function ResultsView(props: { questions: Question[]; results: Results; id
                             <tr>
                               <th scope="row">{groupName(breakdown.dimension, group.value, t, lang())}</th>
                               <Show when={!group.hidden} fallback={<td colSpan={result.counts!.length}>{t("panel.tooFew")}</td>}>
-                                <For each={group.questions?.[result.id] ?? []}>{(c) => <td>{c.count}</td>}</For>
+                                <Show when={group.questions?.[result.id]} fallback={<td colSpan={result.counts!.length}>{t("panel.tooFew")}</td>}>
+                                  {(counts) => <For each={counts()}>{(c) => <td>{c.count}</td>}</For>}
+                                </Show>
                               </Show>
                             </tr>
                           )}

@@ -3,14 +3,14 @@ import { For, Show } from "solid-js";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
-import { staffCentres } from "@naerhed/core/identity/roles";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { usePageTitle } from "../lib/navigation.ts";
 import type { SessionPerson } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
+import { countText } from "./counts.ts";
 import { formatDateTime } from "../lib/dates.ts";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName, myCentres } from "../lib/site.ts";
 import { api, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
 
@@ -27,7 +27,7 @@ function StaffList(props: { person: SessionPerson }) {
   const { t, lang } = useTexts(panelTexts);
   const call = useCall();
   const page = createLoader(
-    () => staffCentres(props.person),
+    () => myCentres(props.person),
     (centres, signal) =>
       Promise.all(centres.map(async (centre) => ({ centre, items: (await call(api.panel.centres[":centre"].consultations.$get, { param: { centre } }, { signal })).items }))),
   );
@@ -61,7 +61,7 @@ function StaffList(props: { person: SessionPerson }) {
                       </p>
                       <Show when={c.status !== "draft"}>
                         <p class="small">
-                          {t("panel.staffAnswers", { count: c.answer_count, invited: c.invited_count })} {t("panel.closesAt")}: {formatDateTime(c.closes_at, lang())}
+                          {t("panel.staffAnswers", { count: countText(c.answer_count, t), invited: countText(c.invited_count, t) })} {t("panel.closesAt")}: {formatDateTime(c.closes_at, lang())}
                         </p>
                       </Show>
                     </li>

@@ -109,8 +109,7 @@ function StaffResultsContent() {
                   const values = () => [...new Set([...r.panel, ...r.respondents].map((s) => s.value))].sort();
                   const share = (list: typeof r.panel, value: string) => {
                     const found = list.find((s) => s.value === value);
-                    if (!found) return "0";
-                    return found.hidden ? t("panel.tooFew") : `${found.n} (${found.percent} %)`;
+                    return !found || found.hidden ? t("panel.tooFew") : `${found.n} (${found.percent} %)`;
                   };
                   return (
                     <div class="table-wrap">

@@ -1,6 +1,6 @@
 import type { AnswerValue, Dimension, Question } from "@naerhed/core/panel/consultation";
 import { CHOICE_ICONS } from "@naerhed/core/panel/lists";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../lib/site.ts";
 import type { api, Answer } from "../lib/api.ts";
 import type { Language } from "../lib/language.tsx";
 import type { Translate } from "../lib/texts.ts";

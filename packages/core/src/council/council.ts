@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { Email, PersonId } from "../identity/person.ts";
+import { DisplayName, Email, PersonId } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp, requiredText } from "../shared/validation.ts";
+import { isoDate, isoTimestamp, requiredText } from "../shared/validation.ts";
 import { BALLOT_KINDS, CHOICES, FOLLOW_UP_STATUSES, MAJORITIES, MEMBER_KINDS, MEMBER_ROLES, NOTIFY_PREFERENCES, OUTCOMES, PROPOSAL_STATUSES } from "./lists.ts";
 
 /**
@@ -11,7 +11,7 @@ import { BALLOT_KINDS, CHOICES, FOLLOW_UP_STATUSES, MAJORITIES, MEMBER_KINDS, ME
  */
 
 const Timestamp = isoTimestamp("timestamp_invalid");
-const DateOnly = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));
+const DateOnly = isoDate("date_invalid");
 
 export const CouncilId = (message: MessageKey) => v.pipe(v.string(message), v.uuid(message));
 export const ProposalId = CouncilId("proposal_id_invalid");
@@ -25,7 +25,7 @@ export const NotifyPreference = v.picklist(NOTIFY_PREFERENCES, "notify_invalid")
 
 const MemberFields = v.object({
     person_id: PersonId,
-    display_name: requiredText(80, "display_name_invalid"),
+    display_name: v.pipe(v.optional(v.string("display_name_invalid"), ""), DisplayName),
     /** Given with the member's knowledge, only to send them council mail; erased with their data. */
     email: v.optional(Email),
     role: MemberRole,
@@ -69,14 +69,14 @@ export type Outcome = v.InferOutput<typeof Outcome>;
 
 export const ProposalInput = v.object({
   title: requiredText(120, "proposal_title_invalid"),
-  summary: requiredText(600, "proposal_summary_invalid"),
-  body: requiredText(6000, "proposal_body_invalid"),
+  summary: requiredText(600, "proposal_summary_invalid", "many"),
+  body: requiredText(6000, "proposal_body_invalid", "many"),
   draft: v.optional(v.boolean("invalid_value"), false),
 });
 export type ProposalInput = v.InferOutput<typeof ProposalInput>;
 
 export const FollowUpStatus = v.picklist(FOLLOW_UP_STATUSES, "follow_up_status_invalid");
-export const FollowUpInput = v.object({ status: FollowUpStatus, text: requiredText(1000, "follow_up_text_invalid") });
+export const FollowUpInput = v.object({ status: FollowUpStatus, text: requiredText(1000, "follow_up_text_invalid", "many") });
 export type FollowUpInput = v.InferOutput<typeof FollowUpInput>;
 export type FollowUp = FollowUpInput & { at: string; by_name: string };
 
@@ -100,8 +100,8 @@ export const Proposal = v.object({
 });
 export type Proposal = v.InferOutput<typeof Proposal>;
 
-export const DeclineInput = v.object({ reason: requiredText(500, "decline_reason_invalid") });
-export const CommentInput = v.object({ text: requiredText(2000, "comment_invalid") });
+export const DeclineInput = v.object({ reason: requiredText(500, "decline_reason_invalid", "many") });
+export const CommentInput = v.object({ text: requiredText(2000, "comment_invalid", "many") });
 export type Comment = { id: string; author_name: string; text: string; at: string };
 
 // Votes

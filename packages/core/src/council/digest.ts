@@ -1,4 +1,3 @@
-import { centres } from "../shared/centres.ts";
 import { epochSeconds } from "../shared/rate-limit.ts";
 import { inTerm } from "./council.ts";
 import { digestText } from "./mails.ts";
@@ -20,7 +19,7 @@ export function weekStart(at: Date): string {
 export async function sendWeeklyDigest(services: CouncilServices): Promise<void> {
   const now = services.now();
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  for (const centre of centres) {
+  for (const centre of await services.centres.all()) {
     const { members, votes: read } = await services.store.centre(centre.id);
     // A vote past its time is closed first, as on every read, so the digest never calls it open.
     const votes = await Promise.all(read.map((vote) => (vote.state === "open" && vote.closes_at <= now.toISOString() ? currentVote(services, centre.id, vote.id) : vote)));

@@ -1,4 +1,4 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, CENTRE_CLOSE_HANDLES, CENTRE_CLOSE_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { councilTable } from "../shared/tables.ts";
 
 /** The citizen council: members, meetings, proposals and votes. */
@@ -10,6 +10,7 @@ export const councilManifest = {
     { table: councilTable, actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"], indexes: true },
     ...sessionCheckGrants,
     auditAppendGrant,
+    organisationReadGrant,
   ],
   // Vote opened, closes in 24 hours, result, the weekly digest: to members who gave an address.
   sendsMail: true,
@@ -19,7 +20,7 @@ export const councilManifest = {
     { name: "close-votes", everyMinutes: 1 },
     { name: "weekly-digest", everyMinutes: 60 },
   ],
-  publishes: [...PERSONAL_DATA_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES],
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   personalData: true,
 } as const satisfies ModuleManifest;

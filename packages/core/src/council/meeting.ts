@@ -20,7 +20,7 @@ export const MeetingInput = v.pipe(
     ends_at: isoTimestamp("timestamp_invalid"),
     place: requiredText(200, "meeting_place_invalid"),
     /** Step-free access, toilet, hearing loop, quiet room: in plain words. */
-    accessibility: requiredText(1000, "meeting_accessibility_invalid"),
+    accessibility: requiredText(1000, "meeting_accessibility_invalid", "many"),
     agenda: v.optional(v.pipe(v.array(AgendaItem, "agenda_item_invalid"), v.maxLength(30, "agenda_item_invalid")), []),
   }),
   v.forward(
@@ -34,9 +34,9 @@ export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
   attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
-  summary: requiredText(2000, "minutes_summary_invalid"),
-  decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid")), v.maxLength(30, "minutes_decision_invalid")), []),
-  details: optionalText(10000, "minutes_details_invalid"),
+  summary: requiredText(2000, "minutes_summary_invalid", "many"),
+  decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
+  details: optionalText(10000, "minutes_details_invalid", "many"),
   publish: v.optional(v.boolean("invalid_value"), false),
 });
 export type MinutesInput = v.InferOutput<typeof MinutesInput>;

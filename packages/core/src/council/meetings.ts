@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
-import { centres } from "../shared/centres.ts";
 import { ForbiddenError, NotFoundError } from "../shared/errors.ts";
 import { toICalendar } from "../shared/icalendar.ts";
 import { publicMeeting, type Meeting, type MeetingInput, type MinutesInput } from "./meeting.ts";
@@ -68,7 +67,7 @@ export function sortMeetings(meetings: readonly Meeting[], now: Date) {
 export async function meetingsCalendar(services: CouncilServices, centre: string): Promise<string> {
   const now = services.now();
   const { upcoming } = sortMeetings(await services.store.meetings(centre), now);
-  const name = centres.find((c) => c.id === centre)?.name.da ?? centre;
+  const name = (await services.centres.find(centre))?.name.da ?? centre;
   return toICalendar(
     upcoming.map((meeting) => ({
       uid: `${meeting.id}@naerhed`,

@@ -1,4 +1,3 @@
-import { centres } from "../shared/centres.ts";
 import type { CouncilServices } from "./services.ts";
 
 /**
@@ -12,7 +11,7 @@ import type { CouncilServices } from "./services.ts";
 export async function exportCouncilData(services: CouncilServices, personId: string) {
   const memberships = await services.store.membershipsOf(personId);
   const proposals = [];
-  for (const centre of centres) {
+  for (const centre of await services.centres.all()) {
     const { proposals: all } = await services.store.centre(centre.id);
     proposals.push(...all.filter((p) => p.author_id === personId));
   }

@@ -1,11 +1,12 @@
 import { hasRole, type Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
+import type { CentreDirectory } from "../shared/centres.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import { inTerm, type Member } from "./council.ts";
 import type { CouncilStore } from "./store.ts";
 
 /** What the council's use cases need; built once per process. */
-export type CouncilServices = { store: CouncilStore; audit: AuditLog; mailer: Mailer; now: () => Date; siteUrl: string };
+export type CouncilServices = { store: CouncilStore; audit: AuditLog; mailer: Mailer; now: () => Date; siteUrl: string; centres: CentreDirectory };
 
 /** Staff of the centre and admins manage the council; so do its chair and deputy chair while their term runs. */
 export async function canManage(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {

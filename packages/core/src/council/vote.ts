@@ -55,8 +55,14 @@ export function newReceipt(): string {
 
 export const Receipt = v.pipe(v.string("receipt_invalid"), v.trim(), v.toUpperCase(), v.regex(/^[A-Z2-9]{8}$/, "receipt_invalid"));
 
-/** What anyone may see of a vote: no eligible ids, no salt, the tally only once it is closed. */
+/**
+ * What anyone may see of a vote: no eligible ids, no salt, the tally only once it is closed.
+ * A secret vote also hides how many have voted while it is open (whoever watches the count
+ * rise sees when someone they know voted), and, if it missed its quorum, how they voted: so
+ * few took part that the numbers for and against would point at people.
+ */
 export function publicVote(vote: Vote) {
+  const secret = vote.ballot === "secret";
   return {
     id: vote.id,
     proposal_id: vote.proposal_id,
@@ -68,9 +74,12 @@ export function publicVote(vote: Vote) {
     majority: vote.majority,
     ballot: vote.ballot,
     eligible: vote.eligible.length,
-    ballots: vote.ballots,
-    result: vote.result,
+    ...(secret && vote.state === "open" ? {} : { ballots: vote.ballots }),
+    result: vote.result && (secret && !vote.result.quorum_met ? withoutTally(vote.result) : vote.result),
   };
 }
+
+type Result = v.InferOutput<typeof VoteResult>;
+const withoutTally = ({ tally: _tally, ...rest }: Result): Omit<Result, "tally"> & { tally?: Result["tally"] } => rest;
 export type PublicVote = ReturnType<typeof publicVote>;
 

@@ -5,6 +5,7 @@ import type { AuditLog } from "../shared/audit.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { parseInput } from "../shared/validation.ts";
 import { Offer, OfferInput, type CuratedOffer } from "./offer.ts";
+import { withOrganization } from "./organizations.ts";
 import type { DirectoryStore, WorklistFields } from "./store.ts";
 
 /**
@@ -84,7 +85,13 @@ function conflict(current: CuratedOffer, editedVersion: number) {
 
 export async function createDraft(services: CurationServices, actor: Actor, centreId: string, input: OfferInput): Promise<CuratedOffer> {
   if (input.centre_id !== centreId) throw new InvalidInputError([{ field: "centre_id", message: "centre_invalid" }]);
-  const draft: CuratedOffer = { ...input, id: uuidv7(), publication: "draft", version: 1, last_modified: services.now().toISOString() };
+  const draft: CuratedOffer = {
+    ...(await withOrganization(services.store, input)),
+    id: uuidv7(),
+    publication: "draft",
+    version: 1,
+    last_modified: services.now().toISOString(),
+  };
   return save(services, actor, "directory.offer.create", null, draft, null);
 }
 
@@ -107,7 +114,7 @@ export async function editOffer(
   const before = await getForCentre(services, centreId, id);
   editable(before);
   const after: CuratedOffer = {
-    ...edit.offer,
+    ...(await withOrganization(services.store, edit.offer, "offer.organization_id")),
     id,
     publication: before.publication,
     ...(before.assured_date ? { assured_date: before.assured_date } : {}),

@@ -1,6 +1,5 @@
 import { categories } from "./categories.ts";
-import { centres, municipality } from "../shared/centres.ts";
-import { organizationId, taxonomyTermId } from "./hsds.ts";
+import { organizationIdOf, taxonomyTermId, type CentreOf } from "./hsds.ts";
 import type { Offer } from "./offer.ts";
 import { publicOffer } from "./public-offers.ts";
 
@@ -21,15 +20,14 @@ const BOM = "\uFEFF";
 
 type Column = readonly [header: string, value: (offer: Offer) => string | number | boolean | undefined];
 
-const centreName = (offer: Offer) => centres.find((centre) => centre.id === offer.centre_id)?.name.da;
 const categoryOf = (offer: Offer) => categories.find((category) => category.id === offer.category);
 
-const columns: readonly Column[] = [
+const columnsFor = (centreOf: CentreOf): readonly Column[] => [
   ["id", (o) => o.id],
   ["name", (o) => o.name],
   ["alternate_name", (o) => o.alternate_name],
   ["description", (o) => o.description],
-  ["organization_id", (o) => organizationId(o.organization_name)],
+  ["organization_id", organizationIdOf],
   ["organization_name", (o) => o.organization_name],
   ["status", (o) => o.status],
   ["url", (o) => o.url],
@@ -37,7 +35,7 @@ const columns: readonly Column[] = [
   ["phone", (o) => o.phone],
   ["taxonomy_term_id", (o) => taxonomyTermId(o.category)],
   ["category", (o) => categoryOf(o)?.name.da],
-  ["centre", centreName],
+  ["centre", (o) => centreOf(o.centre_id)?.name.da],
   ["area", (o) => o.area],
   ["free", (o) => (o.free ? "ja" : "nej")],
   ["fees_description", (o) => o.fees_description],
@@ -50,8 +48,8 @@ const columns: readonly Column[] = [
   ["address_1", (o) => o.location?.address_1],
   ["postal_code", (o) => o.location?.postal_code],
   ["city", (o) => o.location?.city],
-  ["state_province", (o) => (o.location ? municipality.region : undefined)],
-  ["country", (o) => (o.location ? municipality.country : undefined)],
+  ["state_province", (o) => (o.location ? centreOf(o.centre_id)?.region : undefined)],
+  ["country", (o) => (o.location ? "DK" : undefined)],
   ["latitude", (o) => o.location?.latitude],
   ["longitude", (o) => o.location?.longitude],
   ["confidential", (o) => (o.location ? (o.location.confidential ? "ja" : "nej") : undefined)],
@@ -65,7 +63,7 @@ const columns: readonly Column[] = [
   ["last_modified", (o) => o.last_modified],
 ];
 
-export const HSDS_CSV_HEADERS: readonly string[] = columns.map(([header]) => header);
+export const HSDS_CSV_HEADERS: readonly string[] = columnsFor(() => undefined).map(([header]) => header);
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?[\d ]+([.,]\d+)?$/;
@@ -78,7 +76,8 @@ export function csvField(value: string | number | boolean | undefined): string {
 }
 
 /** The whole CSV file as text, starting with the byte order mark. A confidential place shows only its town. */
-export function offersToCsv(offers: readonly Offer[]): string {
+export function offersToCsv(offers: readonly Offer[], centreOf: CentreOf): string {
+  const columns = columnsFor(centreOf);
   const rows = offers.map(publicOffer).map((offer) => columns.map(([, value]) => csvField(value(offer))).join(","));
   const lines = [HSDS_CSV_HEADERS.join(","), ...rows];
   return `${BOM}${lines.join("\r\n")}\r\n`;

@@ -1,10 +1,11 @@
 import * as v from "valibot";
 import { queryInteger } from "../shared/validation.ts";
 import { v5 as uuidv5 } from "uuid";
-import { centres, municipality } from "../shared/centres.ts";
+import type { Centre } from "../organisation/centre.ts";
 import { accessibilityFacts } from "./accessibility.ts";
 import { categories, categoryGroups } from "./categories.ts";
 import type { Offer } from "./offer.ts";
+import type { Organization } from "./organization.ts";
 import { postcodePoint, distanceKm, pointOf } from "./places.ts";
 import { weekdays } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
@@ -17,8 +18,9 @@ import { danishSortKey } from "./store.ts";
  * Ids. HSDS requires a UUID for every id. An offer's id is the service id. Everything else is
  * derived, so the same thing always gets the same id and other systems can keep their links:
  * - one namespace per kind of object: UUIDv5(`naerhed:hsds:<kind>`, HSDS_NAMESPACE);
- * - an organisation (not stored on its own yet) is UUIDv5(its name, organization namespace):
- *   offers with exactly the same organisation name belong to the same organisation;
+ * - an organisation is its record's id (organization.ts), which is UUIDv5(the name it was made
+ *   with, organization namespace): the id an offer without a record still gets from its
+ *   organisation name, so links made before records existed keep working, also after a rename;
  * - the taxonomy "Nærhed kategorier" is UUIDv5("naerhed-kategorier", taxonomy namespace), each
  *   category term and each group term (the upper level, the categories' `parent_id`)
  *   UUIDv5(its id, taxonomy_term namespace); likewise "Nærhed tilgængelighed" and its facts;
@@ -43,6 +45,7 @@ const kinds = [
   "language",
   "cost_option",
   "attribute",
+  "organization_identifier",
 ] as const;
 type Kind = (typeof kinds)[number];
 const namespaces = Object.fromEntries(kinds.map((kind) => [kind, uuidv5(`naerhed:hsds:${kind}`, HSDS_NAMESPACE)])) as Record<Kind, string>;
@@ -56,7 +59,6 @@ export const ACCESSIBILITY_TAXONOMY_ID = uuidv5("naerhed-tilgaengelighed", names
 /** The term id of a category, a category group or an accessibility fact (their ids never collide). */
 export const taxonomyTermId = (code: string) => uuidv5(code, namespaces.taxonomy_term);
 
-// ---------------------------------------------------------------------------------------------
 // HSDS objects, as far as Nærhed fills them (field names and required fields as in the schemas).
 
 export type HsdsTaxonomy = { id: string; name: string; description: string; version: string };
@@ -71,7 +73,16 @@ export type HsdsTaxonomyTerm = {
   taxonomy_id: string;
   taxonomy_detail: HsdsTaxonomy;
 };
-export type HsdsOrganization = { id: string; name: string; description: string };
+export type HsdsOrganization = {
+  id: string;
+  name: string;
+  description: string;
+  website?: string;
+  email?: string;
+  legal_status?: string;
+  phones?: { id: string; organization_id: string; number: string; type: "voice" }[];
+  organization_identifiers?: { id: string; organization_id: string; identifier_scheme?: string; identifier_type: string; identifier: string }[];
+};
 export type HsdsAddress = {
   id: string;
   location_id: string;
@@ -146,6 +157,15 @@ export type HsdsService = HsdsServiceListItem & {
   attributes: HsdsAttribute[];
 };
 
+/** A service at its place, as a list item (the service's one-to-one fields) or fully nested (`full`, `/service_at_locations/{id}`). */
+export type HsdsServiceAtLocation = {
+  id: string;
+  service_id: string;
+  location_id: string;
+  location: HsdsLocation;
+  service: HsdsServiceListItem | Omit<HsdsService, "service_at_locations">;
+};
+
 /** HSDS `Page` (openapi.json `#/components/schemas/Page`) with its `contents`. */
 export type HsdsPage<T> = {
   total_items: number;
@@ -158,7 +178,6 @@ export type HsdsPage<T> = {
   contents: T[];
 };
 
-// ---------------------------------------------------------------------------------------------
 // The taxonomies: the categories in two levels (groups, then categories with the group as
 // `parent_id`), and the accessibility facts. Names in Danish; the English in the description.
 
@@ -199,21 +218,44 @@ export const hsdsTaxonomyTerms: readonly HsdsTaxonomyTerm[] = [
 const termByCode = new Map(hsdsTaxonomyTerms.map((term) => [term.code, term]));
 const termFor = (code: string) => termByCode.get(code)!;
 
-// ---------------------------------------------------------------------------------------------
-// Offer → HSDS.
-
-/** Organisations have no text of their own yet; this says what the directory knows about them. */
-export function toHsdsOrganization(name: string): HsdsOrganization {
-  return { id: organizationId(name), name, description: `${name} står bag et eller flere tilbud i Nærhed.` };
+/** The organisation of an offer: its stored record, or (an offer from before records) what the directory knows from the name. */
+export function toHsdsOrganization(name: string, record?: Organization): HsdsOrganization {
+  if (!record) return { id: organizationId(name), name, description: `${name} står bag et eller flere tilbud i Nærhed.` };
+  const id = record.id;
+  return {
+    id,
+    name: record.name,
+    description: record.description ?? `${record.name} står bag et eller flere tilbud i Nærhed.`,
+    ...(record.website !== undefined && { website: record.website }),
+    ...(record.email !== undefined && { email: record.email }),
+    ...(record.legal_status !== undefined && { legal_status: record.legal_status }),
+    phones: record.phone ? [{ id: partId("phone", id), organization_id: id, number: record.phone, type: "voice" }] : [],
+    organization_identifiers: (record.identifiers ?? []).map((identifier, index) => ({
+      id: uuidv5(`${id}#${index}`, namespaces.organization_identifier),
+      organization_id: id,
+      ...identifier,
+    })),
+  };
 }
+
+/** The id of the organisation behind an offer: its record's, or (older offers) its name's. */
+export const organizationIdOf = (offer: Pick<Offer, "organization_id" | "organization_name">) => offer.organization_id ?? organizationId(offer.organization_name);
+
+/** Finds the stored organisation of an offer; undefined for an offer whose organisation is only a name. */
+export type OrganizationLookup = (offer: Offer) => Organization | undefined;
+export const lookupIn = (records: readonly Organization[]): OrganizationLookup => {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return (offer) => byId.get(organizationIdOf(offer));
+};
+const noRecords: OrganizationLookup = () => undefined;
 
 /** Free offers have no fee text of their own; HSDS has no yes/no field for it, so the text says so. */
 const feesDescription = (offer: Offer) => offer.fees_description ?? (offer.free ? "Gratis." : undefined);
 
-export function toHsdsServiceListItem(offer: Offer): HsdsServiceListItem {
+export function toHsdsServiceListItem(offer: Offer, organizations: OrganizationLookup = noRecords): HsdsServiceListItem {
   return {
     id: offer.id,
-    organization_id: organizationId(offer.organization_name),
+    organization_id: organizationIdOf(offer),
     name: offer.name,
     ...(offer.alternate_name !== undefined && { alternate_name: offer.alternate_name }),
     description: offer.description,
@@ -227,12 +269,12 @@ export function toHsdsServiceListItem(offer: Offer): HsdsServiceListItem {
     ...(offer.maximum_age !== undefined && { maximum_age: offer.maximum_age }),
     assured_date: offer.assured_date,
     last_modified: offer.last_modified,
-    organization: toHsdsOrganization(offer.organization_name),
+    organization: toHsdsOrganization(offer.organization_name, organizations(offer)),
   };
 }
 
 /** The public never learns a confidential place: no street, no name, no coordinates — only that it exists. */
-function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>): HsdsLocation {
+function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>, centreOf: CentreOf): HsdsLocation {
   const id = partId("location", offer.id);
   const accessibility = offer.accessibility_notes ? [{ id: partId("accessibility", offer.id), location_id: id, description: offer.accessibility_notes }] : [];
   if (location.confidential) {
@@ -249,9 +291,10 @@ function toHsdsLocation(offer: Offer, location: NonNullable<Offer["location"]>):
         location_id: id,
         address_1: location.address_1,
         city: location.city,
-        state_province: municipality.region,
+        // The region of the offer's centre: HSDS requires one, and the centres know theirs.
+        state_province: centreOf(offer.centre_id)?.region ?? "",
         postal_code: location.postal_code,
-        country: municipality.country,
+        country: "DK",
         address_type: "physical",
       },
     ],
@@ -296,13 +339,21 @@ const languageName = (code: string) => {
   return name.charAt(0).toLocaleUpperCase("da") + name.slice(1);
 };
 
-export function toHsdsService(offer: Offer): HsdsService {
+/** The stored centre of an offer (shared/centres.ts), for its name and region. */
+export type CentreOf = (id: string) => Pick<Centre, "name" | "region"> | undefined;
+
+export const centreLookup =
+  (centres: readonly Centre[]): CentreOf =>
+  (id) =>
+    centres.find((centre) => centre.id === id);
+
+export function toHsdsService(offer: Offer, centreOf: CentreOf, organizations: OrganizationLookup = noRecords): HsdsService {
   const service_id = offer.id;
   const terms = [termFor(offer.category), ...(offer.accessibility ?? []).map(termFor)];
-  const centre = centres.find((c) => c.id === offer.centre_id);
+  const centre = centreOf(offer.centre_id);
   const fees = feesDescription(offer);
   return {
-    ...toHsdsServiceListItem(offer),
+    ...toHsdsServiceListItem(offer, organizations),
     phones: offer.phone ? [{ id: partId("phone", service_id), service_id, number: offer.phone, type: "voice" }] : [],
     schedules: toHsdsSchedules(offer),
     service_areas: [
@@ -319,7 +370,7 @@ export function toHsdsService(offer: Offer): HsdsService {
             id: partId("service_at_location", service_id),
             service_id,
             location_id: partId("location", service_id),
-            location: toHsdsLocation(offer, offer.location),
+            location: toHsdsLocation(offer, offer.location, centreOf),
           },
         ]
       : [],
@@ -345,27 +396,56 @@ export function toHsdsService(offer: Offer): HsdsService {
   };
 }
 
+/** The offer at its place; undefined for an offer without a place (a phone line, a visiting service). */
+export function toHsdsServiceAtLocation(offer: Offer, centreOf: CentreOf, organizations: OrganizationLookup, full: boolean): HsdsServiceAtLocation | undefined {
+  if (!offer.location) return undefined;
+  const service_id = offer.id;
+  const location = toHsdsLocation(offer, offer.location, centreOf);
+  const { service_at_locations: _nested, ...nested } = toHsdsService(offer, centreOf, organizations);
+  return {
+    id: partId("service_at_location", service_id),
+    service_id,
+    location_id: location.id,
+    location,
+    service: full ? nested : toHsdsServiceListItem(offer, organizations),
+  };
+}
+
 /** Every organisation behind the given offers, once each, in Danish alphabetical order. */
-export function organizationsOf(offers: readonly Offer[]): HsdsOrganization[] {
+export function organizationsOf(offers: readonly Offer[], organizations: OrganizationLookup = noRecords): HsdsOrganization[] {
   const byId = new Map<string, HsdsOrganization>();
   for (const offer of offers) {
-    const organization = toHsdsOrganization(offer.organization_name);
+    const organization = toHsdsOrganization(offer.organization_name, organizations(offer));
     if (!byId.has(organization.id)) byId.set(organization.id, organization);
   }
   return [...byId.values()].sort((a, b) => (danishSortKey(a.name) < danishSortKey(b.name) ? -1 : danishSortKey(a.name) > danishSortKey(b.name) ? 1 : 0));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Queries. Unknown parameters (HSDS `format`, `minimal`, `full`, ...) are ignored.
+// Queries. Each list takes exactly the parameters the official openapi.json gives it; one it gives
+// that Nærhed does not offer, and any other, is a 400 that names it (strict objects).
 
 export const HSDS_MAX_PER_PAGE = 200;
 export const HSDS_DEFAULT_PER_PAGE = 50;
 
 const page = v.optional(queryInteger("hsds_page_invalid", 1, 999_999), "1");
-const perPage = v.optional(queryInteger("hsds_per_page_invalid", 1, HSDS_MAX_PER_PAGE), String(HSDS_DEFAULT_PER_PAGE));
+/** Without a default: `minimal=true` without `per_page` gives every service on one page, as the openapi asks. */
+const perPage = v.optional(queryInteger("hsds_per_page_invalid", 1, HSDS_MAX_PER_PAGE));
 const search = v.optional(v.pipe(v.string("hsds_search_invalid"), v.trim(), v.maxLength(200, "hsds_search_invalid")));
-const uuidParam = (key: "hsds_taxonomy_term_id_invalid" | "hsds_taxonomy_id_invalid" | "hsds_organization_id_invalid") =>
-  v.optional(v.pipe(v.string(key), v.trim(), v.toLowerCase(), v.uuid(key)));
+const uuidParam = (
+  key: "hsds_taxonomy_term_id_invalid" | "hsds_taxonomy_id_invalid" | "hsds_organization_id_invalid" | "hsds_parent_id_invalid",
+) => v.optional(v.pipe(v.string(key), v.trim(), v.toLowerCase(), v.uuid(key)));
+const yesNo = v.optional(
+  v.pipe(
+    v.picklist(["true", "false"], "hsds_boolean_invalid"),
+    v.transform((text) => text === "true"),
+  ),
+  "false",
+);
+/** `ndjson`: every result, one JSON object a line, without pages. */
+const format = v.optional(v.picklist(["json", "ndjson"], "hsds_format_invalid"), "json");
+/** An official parameter Nærhed does not offer on this path: refused by name, with what to use instead. */
+const notOffered = v.optional(v.never("hsds_parameter_not_offered"));
+const strict = <const Entries extends v.ObjectEntries>(entries: Entries) => v.strictObject(entries, "hsds_parameter_unknown");
 
 /** A date (2026-11-01, midnight UTC) or a date-time with Z or an offset (in a URL write `+` as %2B). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
@@ -378,20 +458,38 @@ const modifiedAfter = v.optional(
   ),
 );
 
-/** Paging and text search: `/organizations`, `/taxonomies`, `/taxonomy_terms`. */
-export const HsdsListQuery = v.object({ page, per_page: perPage, search });
-export type HsdsListQuery = v.InferOutput<typeof HsdsListQuery>;
+const listEntries = { page, per_page: perPage, search, format };
+
+/** `/taxonomies`. */
+export const HsdsTaxonomiesQuery = strict(listEntries);
+export type HsdsTaxonomiesQuery = v.InferOutput<typeof HsdsTaxonomiesQuery>;
+
+/** `/taxonomy_terms`: `top_only` gives the terms without a parent (the groups and the accessibility facts). */
+export const HsdsTaxonomyTermsQuery = strict({
+  ...listEntries,
+  taxonomy_id: uuidParam("hsds_taxonomy_id_invalid"),
+  parent_id: uuidParam("hsds_parent_id_invalid"),
+  top_only: yesNo,
+});
+export type HsdsTaxonomyTermsQuery = v.InferOutput<typeof HsdsTaxonomyTermsQuery>;
+
+/** `/organizations`: services are read with `/services?organization_id=…`, not nested here. */
+export const HsdsOrganizationsQuery = strict({ ...listEntries, full: notOffered, full_service: notOffered });
+export type HsdsOrganizationsQuery = v.InferOutput<typeof HsdsOrganizationsQuery>;
+export const HsdsOrganizationQuery = strict({ full_service: notOffered });
+
+/** A path with an id takes no query parameters. */
+export const HsdsNoQuery = strict({});
 
 /**
- * `GET /api/hsds/services`. `search` is a plain case-insensitive text match on name and
- * description. `taxonomy_term_id` matches a category, a group (all its categories) or an
- * accessibility fact. `postcode` alone matches the offer's postcode; with `proximity` (metres)
- * it matches offers within that distance of the postcode's middle point (places.ts).
+ * The filters of `/services` and `/service_at_locations`. `search` is a plain case-insensitive
+ * text match on name and description. `taxonomy_term_id` matches a category, a group (all its
+ * categories) or an accessibility fact. `postcode` alone matches the offer's postcode; with
+ * `proximity` (metres) it matches offers within that distance of the postcode's middle point
+ * (places.ts). `full=true` nests each item fully.
  */
-export const HsdsServicesQuery = v.object({
-  page,
-  per_page: perPage,
-  search,
+const serviceFilters = {
+  ...listEntries,
   taxonomy_term_id: uuidParam("hsds_taxonomy_term_id_invalid"),
   taxonomy_id: uuidParam("hsds_taxonomy_id_invalid"),
   organization_id: uuidParam("hsds_organization_id_invalid"),
@@ -406,8 +504,25 @@ export const HsdsServicesQuery = v.object({
       v.maxValue(100_000, "hsds_proximity_invalid"),
     ),
   ),
-});
+  full: yesNo,
+};
+
+/** `GET /api/hsds/services`; `minimal=true` gives only each service's id and last_modified. */
+export const HsdsServicesQuery = v.pipe(
+  strict({ ...serviceFilters, minimal: yesNo }),
+  v.forward(
+    v.check((query) => !(query.minimal && query.full), "hsds_minimal_full"),
+    ["minimal"],
+  ),
+);
 export type HsdsServicesQuery = v.InferOutput<typeof HsdsServicesQuery>;
+
+/** `GET /api/hsds/service_at_locations`. */
+export const HsdsServiceAtLocationsQuery = strict(serviceFilters);
+export type HsdsServiceAtLocationsQuery = v.InferOutput<typeof HsdsServiceAtLocationsQuery>;
+
+/** What the filters of an offer list read (paging, format and nesting are the list's own business). */
+export type HsdsOfferFilters = Omit<HsdsServiceAtLocationsQuery, "page" | "per_page" | "format" | "full">;
 
 export const HsdsId = v.object({ id: v.pipe(v.string("hsds_id_invalid"), v.toLowerCase(), v.uuid("hsds_id_invalid")) });
 
@@ -421,13 +536,13 @@ export function matchesSearch(search: string | undefined, ...texts: (string | un
 }
 
 /** The offers that pass every filter of the query, in the order given. */
-export function filterOffers(offers: readonly Offer[], query: Omit<HsdsServicesQuery, "page" | "per_page">): Offer[] {
+export function filterOffers(offers: readonly Offer[], query: HsdsOfferFilters): Offer[] {
   return offers.filter(
     (offer) =>
       matchesSearch(query.search, offer.name, offer.description) &&
       (query.taxonomy_term_id === undefined || termsOf(offer).includes(query.taxonomy_term_id)) &&
       (query.taxonomy_id === undefined || hsdsTaxonomies.some((taxonomy) => taxonomy.id === query.taxonomy_id)) &&
-      (query.organization_id === undefined || organizationId(offer.organization_name) === query.organization_id) &&
+      (query.organization_id === undefined || organizationIdOf(offer) === query.organization_id) &&
       // Stored times are ISO-8601 UTC with milliseconds, so they compare as text.
       (query.modified_after === undefined || new Date(offer.last_modified).toISOString() >= query.modified_after) &&
       nearPostcode(offer, query.postcode, query.proximity),

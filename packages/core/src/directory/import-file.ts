@@ -1,8 +1,9 @@
 import { csvRecord, parseCsv, separatorOf } from "./csv.ts";
+import type { TabularProblem } from "./hsds-dataset.ts";
 
 /**
- * An import file as the export writes it (hsds-csv.ts, open-data.ts): CSV with a header line,
- * or HSDS JSON (an array of services, or an HSDS `Page` with them in `contents`). Read here
+ * An import file: CSV with a header line as the export writes it (hsds-csv.ts), or HSDS JSON of
+ * any publisher (an array of services, an HSDS `Page` with them in `contents`, or one service). Read here
  * into one list of items, so the API checks them and the page can cut a large file into
  * parts that fit the API's body limit. Pure and free of server code: the site uses it too.
  */
@@ -12,7 +13,7 @@ export type ImportFormat = "csv" | "json";
 /** One item of the file: a CSV record (its fields in the header's order), or one HSDS service as parsed JSON. */
 export type ImportItem = { row: number; record?: string[]; service?: unknown };
 
-export type FileProblem = "import_file_empty" | "import_csv_invalid" | "import_json_invalid" | "import_header_missing";
+export type FileProblem = "import_file_empty" | "import_csv_invalid" | "import_json_invalid" | "import_header_missing" | TabularProblem;
 export type ImportFile = { ok: true; header: string[]; items: ImportItem[] } | { ok: false; problem: FileProblem };
 
 /** JSON when the text starts like JSON, CSV otherwise (a CSV export starts with its header line). */
@@ -47,7 +48,9 @@ function readJson(text: string, firstRow: number): ImportFile {
   } catch {
     return { ok: false, problem: "import_json_invalid" };
   }
-  const services = Array.isArray(parsed) ? parsed : (parsed as { contents?: unknown } | null)?.contents;
+  // An array of services, an HSDS Page with them in `contents`, or one service on its own.
+  const page = parsed as { contents?: unknown; name?: unknown } | null;
+  const services = Array.isArray(parsed) ? parsed : Array.isArray(page?.contents) ? page.contents : page && typeof page === "object" && "name" in page ? [page] : undefined;
   if (!Array.isArray(services)) return { ok: false, problem: "import_json_invalid" };
   if (services.length === 0) return { ok: false, problem: "import_file_empty" };
   return { ok: true, header: [], items: services.map((service: unknown, index) => ({ row: firstRow + index, service })) };

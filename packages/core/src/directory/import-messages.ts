@@ -1,14 +1,15 @@
 import { fillIn, type Language } from "../shared/language.ts";
 
 /**
- * The import's messages: problems with a file, a row or a column. The site reads files too
- * (core directory/import-file.ts) and shows the same words.
+ * The import's messages: problems with a file, a row or a column, the term mapping and what a
+ * foreign dataset keeps out. The site reads files too (core directory/import-file.ts and
+ * hsds-dataset.ts) and shows the same words.
  * Plain language: what happened, then what to do. Every module's messages are gathered in shared/messages.ts.
  */
 const da = {
   import_row_problem: "Række {row}: {problem}",
   import_row_column_problem: "Række {row}, kolonnen {column}: {problem}",
-  import_format_invalid: "Filen skal være CSV eller JSON. Brug en fil fra eksporten.",
+  import_format_invalid: "Vi tager CSV fra eksporten, HSDS JSON eller HSDS-tabeller som CSV-filer med datapackage.json, gerne samlet i en zip-fil.",
   import_file_empty: "Filen har ingen tilbud. Vælg en anden fil.",
   import_csv_invalid: "Vi kan ikke læse filen som CSV. Et citationstegn står forkert. Gem filen som CSV igen.",
   import_json_invalid: "Vi kan ikke læse filen som HSDS JSON. Brug en fil fra eksporten.",
@@ -25,15 +26,39 @@ const da = {
   import_duplicate_id: "Det samme tilbud står i flere rækker. Slet de ekstra rækker.",
   import_has_errors: "Nogle rækker har fejl. Intet er gemt. Ret fejlene og prøv igen.",
   import_changed: "Nogle tilbud er ændret, siden du så forhåndsvisningen. Intet fra denne del er gemt. Se forhåndsvisningen igen.",
-  import_too_many_rows: "Der er for mange tilbud i én sending. Send højst 100 ad gangen.",
+  import_too_many_rows: "Der er for mange tilbud i én sending. Send højst 50 ad gangen.",
   import_first_row_invalid: "Rækkens nummer skal være et helt tal fra 1.",
   import_plan_invalid: "Bekræft importen fra forhåndsvisningen.",
+  import_session_past: "Datoen er gået. Slet den gamle dato, eller skriv en ny.",
+  import_coordinates_out_of_range: "Koordinaterne findes ikke. Breddegrad går fra -90 til 90, længdegrad fra -180 til 180.",
+  import_coordinates_outside_denmark: "Stedet ligger ikke i Danmark. Tjek breddegrad og længdegrad. Måske er de byttet om.",
+  import_phone_quotes: "Telefonnummeret har citationstegn. Slet dem.",
+  import_url_not_web: "Adressen er ikke en hjemmeside. Den skal starte med https://",
+  import_timezone_invalid: "Tidszonen skal være et navn, fx Europe/Copenhagen.",
+  import_tabular_no_services: "Vi kan ikke finde tabellen services.csv. Den skal være med.",
+  import_datapackage_invalid: "Vi kan ikke læse datapackage.json. Gem den igen som JSON.",
+  import_zip_invalid: "Vi kan ikke åbne zip-filen. Lav den igen.",
+  import_mapping_unconfirmed: "Nogle kategorier fra filen er ikke sat til vores. Vælg dem, og bekræft.",
+  import_mapping_invalid: "Vælg en af vores kategorier, en ting om adgang eller ingen.",
+  import_publisher_invalid: "Skriv hvem filen kommer fra. Højst 120 tegn.",
+  import_kept_funding: "{count} rækker om tilskud",
+  import_kept_required_documents: "{count} krav om dokumenter",
+  import_kept_programs: "{count} programmer",
+  import_kept_contacts: "{count} kontaktpersoner",
+  import_kept_phones: "{count} ekstra telefonnumre",
+  import_kept_service_at_locations: "{count} ekstra steder",
+  import_kept_service_areas: "{count} ekstra områder",
+  import_kept_schedules: "{count} tider, vi ikke kan vise",
+  import_kept_languages: "{count} sprog uden kode på to bogstaver",
+  import_kept_cost_options: "{count} ekstra priser",
+  import_kept_attributes: "{count} kategorier sat til ingen",
+  import_kept_table: "{count} rækker i {table}",
 };
 
 const en: Record<keyof typeof da, string> = {
   import_row_problem: "Row {row}: {problem}",
   import_row_column_problem: "Row {row}, column {column}: {problem}",
-  import_format_invalid: "The file must be CSV or JSON. Use a file from the export.",
+  import_format_invalid: "We take CSV from the export, HSDS JSON, or HSDS tables as CSV files with datapackage.json, also together in one zip file.",
   import_file_empty: "The file has no offers. Choose another file.",
   import_csv_invalid: "We cannot read the file as CSV. A quotation mark is in the wrong place. Save the file as CSV again.",
   import_json_invalid: "We cannot read the file as HSDS JSON. Use a file from the export.",
@@ -50,9 +75,33 @@ const en: Record<keyof typeof da, string> = {
   import_duplicate_id: "The same offer is in more than one row. Delete the extra rows.",
   import_has_errors: "Some rows have errors. Nothing was saved. Correct the errors and try again.",
   import_changed: "Some offers changed after you saw the preview. Nothing from this part was saved. Look at the preview again.",
-  import_too_many_rows: "There are too many offers in one request. Send at most 100 at a time.",
+  import_too_many_rows: "There are too many offers in one request. Send at most 50 at a time.",
   import_first_row_invalid: "The row number must be a whole number from 1.",
   import_plan_invalid: "Confirm the import from the preview.",
+  import_session_past: "The date has passed. Delete the old date, or write a new one.",
+  import_coordinates_out_of_range: "These coordinates do not exist. Latitude goes from -90 to 90, longitude from -180 to 180.",
+  import_coordinates_outside_denmark: "The place is not in Denmark. Check latitude and longitude. They may be swapped.",
+  import_phone_quotes: "The phone number has quotation marks. Delete them.",
+  import_url_not_web: "The address is not a web page. It must start with https://",
+  import_timezone_invalid: "The time zone must be a name, for example Europe/Copenhagen.",
+  import_tabular_no_services: "We cannot find the table services.csv. It must be there.",
+  import_datapackage_invalid: "We cannot read datapackage.json. Save it as JSON again.",
+  import_zip_invalid: "We cannot open the zip file. Make it again.",
+  import_mapping_unconfirmed: "Some categories in the file are not matched to ours. Choose them, and confirm.",
+  import_mapping_invalid: "Choose one of our categories, an accessibility fact or none.",
+  import_publisher_invalid: "Write who the file comes from. At most 120 characters.",
+  import_kept_funding: "{count} funding rows",
+  import_kept_required_documents: "{count} required documents",
+  import_kept_programs: "{count} programmes",
+  import_kept_contacts: "{count} contacts",
+  import_kept_phones: "{count} extra phone numbers",
+  import_kept_service_at_locations: "{count} extra places",
+  import_kept_service_areas: "{count} extra areas",
+  import_kept_schedules: "{count} times we cannot show",
+  import_kept_languages: "{count} languages without a two-letter code",
+  import_kept_cost_options: "{count} extra prices",
+  import_kept_attributes: "{count} categories matched to none",
+  import_kept_table: "{count} rows of {table}",
 };
 
 export const importMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

@@ -1,6 +1,6 @@
 import { v5 as uuidv5 } from "uuid";
 import * as v from "valibot";
-import { centres, type CentreId } from "../shared/centres.ts";
+import type { Centre } from "../organisation/centre.ts";
 import { InvalidInputError } from "../shared/errors.ts";
 import type { Language } from "../shared/language.ts";
 import { message, type MessageKey } from "../shared/messages.ts";
@@ -23,10 +23,16 @@ import { weekdays } from "./schedule.ts";
 export type RowProblem = { column: string; message: MessageKey };
 
 /** A checked row: `input` (and an `id`) only when it has no problems. */
-export type CheckedRow = { row: number; name?: string; id?: string; input?: OfferInput; problems: RowProblem[] };
-
-/** What a mapping makes of a row before the schema checks it. */
-type Candidate = { id?: string; fields: Record<string, unknown>; problems: RowProblem[] };
+export type CheckedRow = {
+  row: number;
+  name?: string;
+  id?: string;
+  input?: OfferInput;
+  problems: RowProblem[];
+  organization?: OrganizationCandidate;
+  foreignTerms?: ForeignTerm[];
+  keptOut?: Record<string, number>;
+};
 
 /** Where each OfferInput field sits in the file (the CSV column, which is also the HSDS field name). */
 const columnOf: Record<string, string> = {
@@ -75,11 +81,14 @@ function yesNo(value: string, name: string, problems: RowProblem[]): boolean | u
   return undefined;
 }
 
+/** The importer's own centre, and every stored centre, by which a row may name its centre. */
+export type ImportCentres = { own: string; known: readonly Pick<Centre, "id" | "name">[] };
+
 /** A centre by its id or its Danish or English name; an empty value means the importer's own centre. */
-function centreFrom(value: string, own: CentreId): string {
+function centreFrom(value: string, centres: ImportCentres): string {
   const text = value.trim().toLowerCase();
-  if (text === "") return own;
-  return centres.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en.toLowerCase() === text)?.id ?? text;
+  if (text === "") return centres.own;
+  return centres.known.find((c) => c.id === text || c.name.da.toLowerCase() === text || c.name.en?.toLowerCase() === text)?.id ?? text;
 }
 
 /** A category by its HSDS term id, or by its id or its Danish or English name. */
@@ -140,12 +149,12 @@ function timesFrom<K extends "weekday" | "date">(value: string, key: K, name: st
 }
 
 /** Mirror of hsds-csv.ts `columns`: a row of the CSV export → the offer's fields. */
-export function fromCsvRow(header: readonly string[], record: readonly string[], own: CentreId): Candidate {
+export function fromCsvRow(header: readonly string[], record: readonly string[], centres: ImportCentres, context: ImportContext = {}): Candidate {
   const problems: RowProblem[] = [];
   if (record.length !== header.length) problems.push({ column: "", message: "import_row_columns" });
   const cell = (name: string) => unguard(record[header.indexOf(name)] ?? "").trim();
   const text = (name: string) => cell(name) || undefined;
-  return {
+  const candidate: Candidate = {
     id: text("id"),
     problems,
     fields: {
@@ -154,11 +163,11 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
       description: text("description"),
       organization_name: text("organization_name"),
       status: text("status"),
-      url: text("url"),
+      url: webAddress(text("url"), "url", problems),
       email: text("email"),
-      phone: text("phone"),
+      phone: phoneOf(text("phone"), problems),
       category: categoryFrom(cell("taxonomy_term_id"), cell("category"), problems),
-      centre_id: centreFrom(cell("centre"), own),
+      centre_id: centreFrom(cell("centre"), centres),
       area: text("area"),
       free: yesNo(cell("free"), "free", problems),
       fees_description: text("fees_description"),
@@ -182,77 +191,221 @@ export function fromCsvRow(header: readonly string[], record: readonly string[],
       accessibility_notes: text("accessibility"),
       accessibility: list(cell("accessibility_facts")).length > 0 ? list(cell("accessibility_facts")) : undefined,
       weekly: timesFrom(cell("weekly"), "weekday", "weekly", problems),
-      sessions: timesFrom(cell("sessions"), "date", "sessions", problems),
+      sessions: pastSessions(timesFrom(cell("sessions"), "date", "sessions", problems), context, problems),
       languages: languagesFrom(list(cell("languages"))),
     },
   };
+  const place = candidate.fields.location as Json | undefined;
+  coordinateProblems(place?.latitude, place?.longitude, problems);
+  return candidate;
+}
+
+/** Dated sessions, with a problem when one of them is before today. */
+function pastSessions<T extends { date: string }>(sessions: T[] | undefined, context: ImportContext, problems: RowProblem[]) {
+  if (context.today && sessions?.some((session) => session.date < context.today!)) problems.push({ column: "sessions", message: "import_session_past" });
+  return sessions;
 }
 
 type Json = Record<string, unknown>;
 const object = (value: unknown): Json | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined);
-const first = (value: unknown): Json | undefined => (Array.isArray(value) ? object(value[0]) : undefined);
+const objects = (value: unknown): Json[] => (Array.isArray(value) ? value.map(object).filter((item) => item !== undefined) : []);
+const first = (value: unknown): Json | undefined => objects(value)[0];
 /** A JSON value as the schema should see it: null and blank text are "not given"; anything else is checked as it is. */
 const str = (value: unknown) => (value === null || (typeof value === "string" && value.trim() === "") ? undefined : value);
+/** A number in JSON, or (the tabular form) in text. */
+const numeric = (value: unknown) => (typeof value === "string" ? decimal(value.trim()) : (str(value) as unknown));
 
 /** The centre in a service area's description, which the export writes as "<area>, <centre's Danish name>". */
-function centreOfArea(area: Json | undefined, own: CentreId): string {
+function centreOfArea(area: Json | undefined, centres: ImportCentres): string {
   const description = typeof area?.description === "string" ? area.description : "";
-  return centres.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? own;
+  return centres.known.find((c) => description.endsWith(`, ${c.name.da}`))?.id ?? centres.own;
 }
 
-/** Mirror of hsds.ts `toHsdsService`: one HSDS service → the offer's fields. */
-export function fromService(value: unknown, own: CentreId): Candidate {
+/**
+ * A taxonomy term of another publisher, found on a service. `key` is what a mapping remembers it
+ * by: the term's id (HSDS requires one), else its taxonomy and code.
+ */
+export type ForeignTerm = { key: string; taxonomy: string; code?: string; name: string; mapped?: string };
+
+/** The organisation a row names, with the HSDS fields Nærhed keeps (checked by the import with OrganizationInput). */
+export type OrganizationCandidate = {
+  name: string;
+  description?: string;
+  website?: string;
+  email?: string;
+  phone?: string;
+  legal_status?: string;
+  identifiers?: { identifier_scheme?: string; identifier_type: string; identifier: string }[];
+};
+
+/** What the import knows besides the row: the term mapping staff confirmed, and today (for sessions in the past). */
+export type ImportContext = { terms?: Readonly<Record<string, string>>; today?: string };
+
+/** What a mapping makes of a row before the schema checks it. */
+type Candidate = {
+  id?: string;
+  fields: Record<string, unknown>;
+  problems: RowProblem[];
+  organization?: OrganizationCandidate;
+  foreignTerms?: ForeignTerm[];
+  keptOut?: Record<string, number>;
+};
+
+/** Denmark with its islands, Bornholm and Ertholmene included, with a little sea around. */
+const DENMARK = { south: 54.4, north: 57.9, west: 7.9, east: 15.3 };
+
+/** Plausible coordinates: in range (else the schema names them) and in Denmark. */
+function coordinateProblems(latitude: unknown, longitude: unknown, problems: RowProblem[]) {
+  if (typeof latitude !== "number" || typeof longitude !== "number") return;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+    problems.push({ column: Math.abs(latitude) > 90 ? "latitude" : "longitude", message: "import_coordinates_out_of_range" });
+    return;
+  }
+  const inDenmark = latitude >= DENMARK.south && latitude <= DENMARK.north && longitude >= DENMARK.west && longitude <= DENMARK.east;
+  if (!inDenmark) problems.push({ column: "latitude", message: "import_coordinates_outside_denmark" });
+}
+
+const ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+/** HSDS 3.0 writes `timezone` as a UTC offset number; a place's clock is a zone name (Europe/Copenhagen), which knows summer time. */
+const isZoneName = (value: unknown) => typeof value === "string" && ZONES.has(value);
+
+/** The phone number as given, or a problem: a quote inside is left from a spreadsheet's quoting. */
+function phoneOf(value: unknown, problems: RowProblem[]): unknown {
+  const phone = str(value);
+  if (typeof phone === "string" && /["'“”‘’]/.test(phone)) problems.push({ column: "phone", message: "import_phone_quotes" });
+  return phone;
+}
+
+/** Only web pages: an address of another scheme (javascript:, ftp:, mailto:) is no link for a citizen. */
+function webAddress(value: unknown, column: string, problems: RowProblem[]): unknown {
+  const url = str(value);
+  if (typeof url === "string" && !/^https?:\/\//i.test(url.trim())) problems.push({ column, message: "import_url_not_web" });
+  return url;
+}
+
+function foreignTermOf(attribute: Json): ForeignTerm | undefined {
+  const term = object(attribute.taxonomy_term);
+  const id = str(term?.id) ?? str(attribute.taxonomy_term_id);
+  const taxonomy = String(str(object(term?.taxonomy_detail)?.name) ?? str(term?.taxonomy) ?? str(term?.taxonomy_id) ?? "");
+  const code = str(term?.code) as string | undefined;
+  const key = typeof id === "string" ? id.toLowerCase() : code ? `${taxonomy}:${code}` : undefined;
+  if (!key) return undefined;
+  return { key, taxonomy, ...(code ? { code } : {}), name: String(str(term?.name) ?? code ?? key) };
+}
+
+/** "MO,WE" → our weekdays; undefined when a day is not one. */
+const weekdaysOf = (byday: unknown) =>
+  typeof byday === "string" ? byday.split(",").map((day) => weekdays.find((w) => w.ical === day.trim().toUpperCase())?.id ?? day) : undefined;
+
+/**
+ * One HSDS service → the offer's fields. Reads the nested form of any publisher (and so the
+ * export, hsds.ts `toHsdsService`, whose every field it gives back): our own taxonomy terms
+ * directly, another publisher's through the mapping staff confirmed (`context.terms`); what
+ * Nærhed has no field for is counted in `keptOut`.
+ */
+export function fromService(value: unknown, centres: ImportCentres, context: ImportContext = {}): Candidate {
   const service = object(value);
   if (!service) return { fields: {}, problems: [{ column: "", message: "import_service_invalid" }] };
   const problems: RowProblem[] = [];
-  const area = first(service.service_areas);
-  const location = object(first(service.service_at_locations)?.location);
-  const address = first(location?.addresses);
-  const terms = (Array.isArray(service.attributes) ? service.attributes.map(object) : [])
-    .map((attribute) => hsdsTaxonomyTerms.find((t) => t.id === attribute?.taxonomy_term_id))
-    .filter((t) => t !== undefined);
-  const term = terms.find((t) => categories.some((category) => category.id === t.code));
-  const facts = terms.filter((t) => accessibilityFacts.some((fact) => fact.id === t.code)).map((t) => t.code);
-  const schedules = Array.isArray(service.schedules) ? service.schedules.map(object) : [];
+  const keptOut: Record<string, number> = {};
+  const keep = (what: string, count: number) => {
+    if (count > 0) keptOut[what] = (keptOut[what] ?? 0) + count;
+  };
+  const areas = objects(service.service_areas);
+  const area = areas[0];
+  const links = objects(service.service_at_locations);
+  const location = object(links[0]?.location);
+  const addresses = objects(location?.addresses);
+  const address = addresses.find((a) => a.address_type === "physical") ?? addresses[0];
+
+  // Taxonomy terms: ours by id; another publisher's through the confirmed mapping.
+  const codes: string[] = [];
+  const foreignTerms: ForeignTerm[] = [];
+  for (const attribute of objects(service.attributes)) {
+    const ours = hsdsTaxonomyTerms.find((t) => t.id === String(attribute.taxonomy_term_id ?? "").toLowerCase());
+    if (ours) {
+      codes.push(ours.code);
+      continue;
+    }
+    const foreign = foreignTermOf(attribute);
+    if (!foreign) continue;
+    const mapped = context.terms?.[foreign.key];
+    foreignTerms.push(mapped === undefined ? foreign : { ...foreign, mapped });
+    if (mapped === "none") keep("attributes", 1);
+    else if (mapped !== undefined) codes.push(mapped);
+  }
+  const category = codes.find((code) => categories.some((c) => c.id === code));
+  const facts = [...new Set(codes.filter((code) => accessibilityFacts.some((fact) => fact.id === code)))];
+
+  // Schedules: the free text, weekly times (one a day of byday), dated sessions; anything else (monthly, …) is kept out.
+  const schedules = objects(service.schedules);
+  for (const schedule of schedules) if (str(schedule.timezone) !== undefined && !isZoneName(schedule.timezone)) problems.push({ column: "schedules", message: "import_timezone_invalid" });
   const weekly = schedules
-    .filter((schedule) => schedule?.freq === "WEEKLY")
-    .map((schedule) => ({
-      weekday: weekdays.find((day) => day.ical === schedule!.byday)?.id ?? schedule!.byday,
-      opens_at: schedule!.opens_at,
-      closes_at: schedule!.closes_at,
-    }));
-  const sessions = schedules
-    .filter((schedule) => schedule?.freq === undefined && schedule?.valid_from !== undefined)
-    .map((schedule) => ({ date: schedule!.valid_from, opens_at: schedule!.opens_at, closes_at: schedule!.closes_at }));
-  const languages = (Array.isArray(service.languages) ? service.languages.map(object) : []).map((language) => language?.code).filter((code) => typeof code === "string");
+    .filter((s) => s.freq === "WEEKLY" && s.byday)
+    .flatMap((s) => (weekdaysOf(s.byday) ?? []).map((weekday) => ({ weekday, opens_at: s.opens_at, closes_at: s.closes_at })));
+  const dated = schedules.filter((s) => s.freq === undefined && (s.valid_from !== undefined || s.dtstart !== undefined) && s.opens_at !== undefined);
+  const sessions = dated.map((s) => ({ date: String(s.dtstart ?? s.valid_from).slice(0, 10), opens_at: s.opens_at, closes_at: s.closes_at }));
+  const described = schedules.find((s) => s.freq === undefined && s.valid_from === undefined && s.dtstart === undefined && str(s.description) !== undefined);
+  keep("schedules", schedules.length - schedules.filter((s) => (s.freq === "WEEKLY" && s.byday) || dated.includes(s) || s === described).length);
+
+  const languageCodes = objects(service.languages).map((language) => String(language.code ?? "").toLowerCase());
+  const languages = languageCodes.filter((code) => /^[a-z]{2}$/.test(code));
+  keep("languages", languageCodes.length - languages.length);
+
+  // The export writes a free offer as a cost option of 0 kroner, and "Gratis." as its fee text when it had none.
+  const costs = Array.isArray(service.cost_options) ? objects(service.cost_options) : undefined;
+  const free = costs ? costs.some((cost) => Number(cost.amount) === 0 && str(cost.amount) !== undefined) : undefined;
+  const costText = costs?.map((cost) => str(cost.amount_description) ?? (str(cost.amount) !== undefined ? `${cost.amount} ${cost.currency ?? ""}`.trim() : undefined)).find((text) => text !== undefined);
+  const fees = str(service.fees_description) ?? (free ? undefined : costText);
+  keep("cost_options", Math.max(0, (costs?.length ?? 0) - 1));
+
+  const organization = object(service.organization);
+  const contacts = objects(service.contacts);
+  const email = str(service.email) ?? str(contacts.find((contact) => str(contact.email) !== undefined)?.email);
+  // The export's one contact is the organisation's name with the service's email: nothing more to keep.
+  keep("contacts", contacts.filter((contact) => !(contact.email === email && (contact.name === organization?.name || contact.name === undefined))).length);
+  keep("phones", Math.max(0, objects(service.phones).length - 1));
+  keep("service_at_locations", Math.max(0, links.length - 1));
+  keep("service_areas", Math.max(0, areas.length - 1));
+  keep("funding", objects(service.funding).length);
+  keep("required_documents", objects(service.required_documents).length);
+  keep("programs", object(service.program) ? 1 : 0);
+
+  const latitude = numeric(location?.latitude);
+  const longitude = numeric(location?.longitude);
+  coordinateProblems(latitude, longitude, problems);
   // The export gives a confidential place no address, only a description saying so.
   const confidential = location !== undefined && Array.isArray(location.addresses) && location.addresses.length === 0 ? true : undefined;
-  // The export writes a free offer as a cost option of 0 kroner, and "Gratis." as its fee text when it had none.
-  const costs = Array.isArray(service.cost_options) ? service.cost_options.map(object) : undefined;
-  const free = costs ? costs.some((cost) => cost?.amount === 0) : undefined;
-  const fees = str(service.fees_description);
+  const notes = objects(location?.accessibility)
+    .map((a) => str(a.description))
+    .filter((text): text is string => typeof text === "string");
+  const sessionsList = pastSessions(sessions.length > 0 ? sessions : undefined, context, problems);
+
   return {
     id: typeof service.id === "string" ? service.id : undefined,
     problems,
+    ...(organization && str(organization.name) !== undefined ? { organization: organizationFrom(organization, problems) } : {}),
+    ...(foreignTerms.length > 0 ? { foreignTerms } : {}),
+    keptOut,
     fields: {
       name: str(service.name),
       alternate_name: str(service.alternate_name),
       description: str(service.description),
-      organization_name: str(object(service.organization)?.name),
+      organization_name: str(organization?.name),
       status: str(service.status),
-      url: str(service.url),
-      email: str(service.email),
-      phone: str(first(service.phones)?.number),
-      category: term?.code,
-      centre_id: centreOfArea(area, own),
-      area: str(area?.name),
+      url: webAddress(service.url, "url", problems),
+      email,
+      phone: phoneOf(first(service.phones)?.number, problems),
+      category,
+      centre_id: centreOfArea(area, centres),
+      area: str(area?.name) ?? str(address?.city),
       free,
       fees_description: free && fees === "Gratis." ? undefined : fees,
       eligibility_description: str(service.eligibility_description),
       application_process: str(service.application_process),
       minimum_age: age(service.minimum_age, "minimum_age", problems),
       maximum_age: age(service.maximum_age, "maximum_age", problems),
-      schedule_description: str(first(service.schedules)?.description),
+      schedule_description: str(described?.description),
       location:
         location &&
         locationFrom(
@@ -261,19 +414,41 @@ export function fromService(value: unknown, own: CentreId): Candidate {
             address_1: str(address?.address_1),
             postal_code: str(address?.postal_code),
             city: str(address?.city),
-            latitude: location.latitude,
-            longitude: location.longitude,
+            latitude,
+            longitude,
             confidential,
           },
           problems,
         ),
-      accessibility_notes: str(first(location?.accessibility)?.description),
+      accessibility_notes: notes.length > 0 ? notes.join(" ") : undefined,
       accessibility: facts.length > 0 ? facts : undefined,
       weekly: weekly.length > 0 ? weekly : undefined,
-      sessions: sessions.length > 0 ? sessions : undefined,
+      sessions: sessionsList,
       languages: languagesFrom(languages),
     },
   };
+}
+
+/** The organisation's own text, unless it is the sentence the export writes for one without (hsds.ts `toHsdsOrganization`). */
+const ownDescription = (text: unknown) => (typeof text === "string" && !text.endsWith("står bag et eller flere tilbud i Nærhed.") ? text : undefined);
+
+function organizationFrom(organization: Json, problems: RowProblem[]): OrganizationCandidate {
+  const website = webAddress(organization.website, "organization.website", problems);
+  const identifiers = objects(organization.organization_identifiers).map((identifier) => ({
+    ...(typeof str(identifier.identifier_scheme) === "string" ? { identifier_scheme: String(identifier.identifier_scheme) } : {}),
+    identifier_type: String(str(identifier.identifier_type) ?? ""),
+    identifier: String(str(identifier.identifier) ?? ""),
+  }));
+  const candidate = {
+    name: String(organization.name).trim(),
+    description: ownDescription(str(organization.description)),
+    website: typeof website === "string" ? website : undefined,
+    email: str(organization.email) as string | undefined,
+    phone: str(first(organization.phones)?.number) as string | undefined,
+    legal_status: str(organization.legal_status) as string | undefined,
+    identifiers: identifiers.length > 0 ? identifiers : undefined,
+  };
+  return Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)) as OrganizationCandidate;
 }
 
 /** The fields in one order, so equal offers give equal text. */
@@ -297,8 +472,8 @@ const valueAt = (fields: Json, path: string): unknown =>
   path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Json)[key] : undefined), fields);
 
 /** Checks one item of the file for the importer's centre. */
-export function checkItem(item: ImportItem, header: readonly string[], own: CentreId): CheckedRow {
-  const candidate = item.record ? fromCsvRow(header, item.record, own) : fromService(item.service, own);
+export function checkItem(item: ImportItem, header: readonly string[], centres: ImportCentres, context: ImportContext = {}): CheckedRow {
+  const candidate = item.record ? fromCsvRow(header, item.record, centres, context) : fromService(item.service, centres, context);
   const problems = [...candidate.problems];
   if (candidate.id !== undefined && !v.is(OfferId, candidate.id)) problems.push({ column: "id", message: "import_id_invalid" });
   const centre = candidate.fields.centre_id;
@@ -317,10 +492,15 @@ export function checkItem(item: ImportItem, header: readonly string[], own: Cent
     }
   }
   // Another centre's row is refused as such, whatever else is wrong with it (an unknown centre is already named).
-  if (centre !== undefined && centre !== own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
+  if (centre !== undefined && centre !== centres.own && !problems.some((p) => p.column === "centre")) problems.push({ column: "centre", message: "import_other_centre" });
   const name = typeof candidate.fields.name === "string" ? candidate.fields.name.trim() : undefined;
-  if (problems.length > 0 || !input) return { row: item.row, ...(name ? { name } : {}), ...(candidate.id ? { id: candidate.id } : {}), problems };
-  return { row: item.row, name: input.name, id: candidate.id?.toLowerCase() ?? contentId(input), input, problems };
+  const extra = {
+    ...(candidate.organization ? { organization: candidate.organization } : {}),
+    ...(candidate.foreignTerms ? { foreignTerms: candidate.foreignTerms } : {}),
+    ...(candidate.keptOut && Object.keys(candidate.keptOut).length > 0 ? { keptOut: candidate.keptOut } : {}),
+  };
+  if (problems.length > 0 || !input) return { row: item.row, ...(name ? { name } : {}), ...(candidate.id ? { id: candidate.id } : {}), problems, ...extra };
+  return { row: item.row, name: input.name, id: candidate.id?.toLowerCase() ?? contentId(input), input, problems, ...extra };
 }
 
 /** The same offer twice in one file would make one transaction write one item twice; both rows are refused. */

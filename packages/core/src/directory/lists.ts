@@ -56,3 +56,5 @@ export const weekdays = [
 export const OFFER_STATUSES = ["active", "inactive", "defunct", "temporarily closed"] as const;
 /** The curation state: may citizens see the offer? */
 export const PUBLICATIONS = ["draft", "published", "archived"] as const;
+/** What staff map another publisher's taxonomy term to when it means nothing here: the term is kept out (term-mapping.ts). */
+export const MAPPING_NONE = "none";

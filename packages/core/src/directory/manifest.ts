@@ -1,10 +1,13 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, CENTRE_CLOSE_HANDLES, CENTRE_CLOSE_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { directoryTable } from "../shared/tables.ts";
 
-/** Local offers; "hsds" is the same directory as Open Referral HSDS 3.0 open data, read-only. */
+/**
+ * Local offers; "hsds" is the same directory as Open Referral HSDS 3.0 open data, read-only;
+ * "openapi.json" and "docs" are the OpenAPI document of the public API and its page.
+ */
 export const directoryManifest = {
   name: "directory",
-  prefixes: ["directory", "hsds"],
+  prefixes: ["directory", "hsds", "openapi.json", "docs"],
   tables: [
     // Exactly the commands of directory/store.ts.
     {
@@ -14,12 +17,13 @@ export const directoryManifest = {
     },
     ...sessionCheckGrants,
     auditAppendGrant,
+    organisationReadGrant,
   ],
   sendsMail: false,
   settings: ["DIRECTORY_RECHECK_DAYS"],
   jobs: [],
-  publishes: [...PERSONAL_DATA_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES],
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   // A signed-in person's suggestions, with the contact details they gave.
   personalData: true,
 } as const satisfies ModuleManifest;

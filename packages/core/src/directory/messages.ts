@@ -1,7 +1,8 @@
 import type { Language } from "../shared/language.ts";
 
 /**
- * The directory's messages: offers, curation, suggestions, search and open data (HSDS, /api/hsds).
+ * The directory's messages: offers, curation, suggestions, search, open data (HSDS, /api/hsds)
+ * and organisation records.
  * Plain language: what happened, then what to do. Every module's messages are gathered in shared/messages.ts.
  */
 const da = {
@@ -41,7 +42,7 @@ const da = {
   coordinates_incomplete: "Skriv både breddegrad og længdegrad, eller ingen af dem.",
   offer_language_invalid: "Sproget skal være en kode på to bogstaver, fx da eller en.",
   search_open_now_invalid: "Vælg om du kun vil se tilbud, der har åbent nu.",
-  search_postcode_unknown: "Vi kender ikke det postnummer. Skriv et postnummer i kommunen, fx 7000.",
+  postcode_unknown: "Vi kender ikke postnummer {value}. Tjek, at du har skrevet det rigtigt.",
   search_point_invalid: "Vi kunne ikke bruge dit sted. Skriv dit postnummer i stedet.",
   hsds_page_invalid: "Sidetallet skal være et helt tal fra 1 og op.",
   hsds_per_page_invalid: "Antal pr. side skal være et helt tal fra 1 til 200.",
@@ -57,6 +58,22 @@ const da = {
   hsds_organization_not_found: "Vi kan ikke finde organisationen. Måske har den ingen udgivne tilbud mere.",
   hsds_taxonomy_not_found: "Vi kan ikke finde listen over kategorier. Find den på /api/hsds/taxonomies.",
   hsds_taxonomy_term_not_found: "Vi kan ikke finde kategorien. Find kategorierne på /api/hsds/taxonomy_terms.",
+  hsds_service_at_location_not_found: "Vi kan ikke finde tilbuddet på stedet. Måske er det ikke udgivet mere.",
+  hsds_profile_file_not_found: "Profilen har ikke den fil. Se filerne på /api/hsds/profile.",
+  hsds_parameter_unknown: "Parameteren findes ikke her. Se hvilke parametre der findes på /api/docs.",
+  hsds_parameter_not_offered: "Nærhed tilbyder ikke den parameter her. Se på /api/docs, hvad du kan bruge i stedet.",
+  hsds_boolean_invalid: "Skriv true eller false.",
+  hsds_format_invalid: "Formatet skal være json eller ndjson.",
+  hsds_minimal_full: "Vælg minimal eller full. Ikke begge.",
+  hsds_parent_id_invalid: "Id'et på den overordnede kategori er ikke gyldigt. Find id'erne på /api/hsds/taxonomy_terms.",
+  organization_id_invalid: "Linket til organisationen er ikke rigtigt. Vælg organisationen igen.",
+  organization_not_found: "Vi kan ikke finde organisationen. Vælg en anden, eller opret den.",
+  organization_name_invalid: "Skriv organisationens navn. Det må højst have 160 tegn.",
+  organization_description_invalid: "Beskrivelsen må højst have 2000 tegn.",
+  organization_legal_status_invalid: "Skriv organisationsformen kort, fx forening. Højst 120 tegn.",
+  organization_identifier_invalid: "Skriv både typen og nummeret, fx CVR-nummer og 12345678. Højst 5 numre.",
+  organization_exists: "Organisationen findes allerede. Vælg den på listen.",
+  organization_conflict: "En anden har ændret organisationen, mens du skrev. Hent den igen.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -96,7 +113,7 @@ const en: Record<keyof typeof da, string> = {
   coordinates_incomplete: "Write both latitude and longitude, or neither.",
   offer_language_invalid: "The language must be a two-letter code, for example da or en.",
   search_open_now_invalid: "Choose whether you only want offers that are open now.",
-  search_postcode_unknown: "We do not know that postcode. Write a postcode in the municipality, for example 7000.",
+  postcode_unknown: "We do not know postcode {value}. Check that you wrote it correctly.",
   search_point_invalid: "We could not use your location. Write your postcode instead.",
   hsds_page_invalid: "The page number must be a whole number from 1 up.",
   hsds_per_page_invalid: "The number per page must be a whole number from 1 to 200.",
@@ -112,6 +129,22 @@ const en: Record<keyof typeof da, string> = {
   hsds_organization_not_found: "We cannot find this organisation. It may have no published offers any more.",
   hsds_taxonomy_not_found: "We cannot find this category list. Find it at /api/hsds/taxonomies.",
   hsds_taxonomy_term_not_found: "We cannot find this category. Find the categories at /api/hsds/taxonomy_terms.",
+  hsds_service_at_location_not_found: "We cannot find this offer at its place. It may not be published any more.",
+  hsds_profile_file_not_found: "The profile has no such file. See its files at /api/hsds/profile.",
+  hsds_parameter_unknown: "This parameter does not exist here. See which parameters exist at /api/docs.",
+  hsds_parameter_not_offered: "Nærhed does not offer this parameter here. See at /api/docs what to use instead.",
+  hsds_boolean_invalid: "Write true or false.",
+  hsds_format_invalid: "The format must be json or ndjson.",
+  hsds_minimal_full: "Choose minimal or full. Not both.",
+  hsds_parent_id_invalid: "The id of the parent category is not valid. Find the ids at /api/hsds/taxonomy_terms.",
+  organization_id_invalid: "The link to the organisation is not right. Choose the organisation again.",
+  organization_not_found: "We cannot find this organisation. Choose another, or create it.",
+  organization_name_invalid: "Write the organisation's name. It can have at most 160 characters.",
+  organization_description_invalid: "The description can have at most 2000 characters.",
+  organization_legal_status_invalid: "Write the legal form briefly, for example association. At most 120 characters.",
+  organization_identifier_invalid: "Write both the type and the number, for example CVR number and 12345678. At most 5 numbers.",
+  organization_exists: "This organisation is already there. Choose it from the list.",
+  organization_conflict: "Someone else changed the organisation while you were writing. Load it again.",
 };
 
 export const directoryMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

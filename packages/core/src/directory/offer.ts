@@ -3,8 +3,10 @@ import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact } from "./accessibility.ts";
 import { CategoryId } from "./categories.ts";
 import { OFFER_STATUSES, PUBLICATIONS } from "./lists.ts";
-import { Latitude, Longitude } from "./places.ts";
+import { OrganizationId, WebAddress } from "./organization.ts";
+import { KnownPostcode, Latitude, Longitude } from "./places.ts";
 import { Sessions, WeeklyOpenings } from "./schedule.ts";
+import { isoDate, plainText, type Lines } from "../shared/validation.ts";
 
 /**
  * An offer in the directory. Field names follow Open Referral HSDS 3.0 `service` (its schema:
@@ -17,7 +19,8 @@ import { Sessions, WeeklyOpenings } from "./schedule.ts";
 
 export const OfferId = v.pipe(v.string("offer_id_invalid"), v.uuid("offer_id_invalid"));
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"));
+const text = (max: number, lines: Lines = "one") => v.pipe(v.string(), v.trim(), v.minLength(1, "text_required"), v.maxLength(max, "text_too_long"), plainText(lines));
+
 const age = v.pipe(v.number(), v.integer("age_invalid"), v.minValue(0, "age_invalid"), v.maxValue(120, "age_invalid"));
 
 export const OfferStatus = v.picklist(OFFER_STATUSES, "offer_status_invalid");
@@ -32,7 +35,7 @@ export const OfferLocation = v.pipe(
   v.object({
     name: v.optional(text(120)),
     address_1: text(200),
-    postal_code: v.pipe(v.string(), v.regex(/^\d{4}$/, "postal_code_invalid")),
+    postal_code: KnownPostcode,
     city: text(80),
     latitude: v.optional(Latitude),
     longitude: v.optional(Longitude),
@@ -52,9 +55,11 @@ export const OfferFields = v.object({
     id: OfferId,
     name: text(120),
     alternate_name: v.optional(text(120)),
-    description: text(2000),
+    description: text(2000, "many"),
     organization_name: text(160),
-    url: v.optional(v.pipe(v.string(), v.url("url_invalid"))),
+    /** The organisation's record (organization.ts); older offers have only the name. */
+    organization_id: v.optional(OrganizationId),
+    url: v.optional(WebAddress),
     email: v.optional(v.pipe(v.string(), v.email("email_invalid"))),
     phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, "phone_invalid"))),
     status: OfferStatus,
@@ -65,17 +70,17 @@ export const OfferFields = v.object({
     minimum_age: v.optional(age),
     maximum_age: v.optional(age),
     free: v.boolean(),
-    fees_description: v.optional(text(500)),
-    eligibility_description: v.optional(text(500)),
-    application_process: v.optional(text(500)),
-    schedule_description: v.optional(text(300)),
+    fees_description: v.optional(text(500, "many")),
+    eligibility_description: v.optional(text(500, "many")),
+    application_process: v.optional(text(500, "many")),
+    schedule_description: v.optional(text(300, "many")),
     location: v.optional(OfferLocation),
-    accessibility_notes: v.optional(text(500)),
+    accessibility_notes: v.optional(text(500, "many")),
     accessibility: v.optional(v.pipe(v.array(AccessibilityFact, "accessibility_fact_invalid"), v.maxLength(10, "accessibility_fact_invalid"))),
     weekly: v.optional(WeeklyOpenings),
     sessions: v.optional(Sessions),
     languages: v.optional(v.pipe(v.array(LanguageCode, "offer_language_invalid"), v.maxLength(10, "offer_language_invalid"))),
-    assured_date: v.pipe(v.string(), v.isoDate("date_invalid")),
+    assured_date: isoDate("date_invalid"),
     last_modified: v.pipe(v.string(), v.isoTimestamp("timestamp_invalid")),
 });
 
@@ -96,6 +101,7 @@ export const OfferInput = v.pipe(
     "alternate_name",
     "description",
     "organization_name",
+    "organization_id",
     "url",
     "email",
     "phone",

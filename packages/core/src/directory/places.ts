@@ -1,28 +1,35 @@
 import * as v from "valibot";
 
+// No import attribute: SST v2's esbuild cannot read `with { type: "json" }`; esbuild, Vite and tsx all inline JSON without it.
+import postcodeData from "../../data/dk-postcodes/postcodes.json";
+
 /**
  * Where offers are, and how far away: for "near my postcode" and "near me" in search, and
  * `postcode` + `proximity` in open data.
  *
- * Postcodes. A citizen types a postcode, not coordinates, so each postcode the municipality's
- * citizens use has a middle point. These are the postcodes in and around the municipality
- * (approximate middle points of the towns, WGS 84). A deployment for another municipality puts
- * its own here, e.g. from Danmarks Adresseregister (DAWA `/postnumre`, field `visueltcenter`).
- * An offer without its own coordinates is placed at its postcode's middle point.
+ * Postcodes. A citizen types a postcode, not coordinates, so every Danish postcode has a centre
+ * point: data, not code (packages/core/data/dk-postcodes/, GeoNames, CC BY 4.0; its SOURCE.md
+ * says where it comes from, what was left out and the attribution the site shows). An offer
+ * without its own coordinates is placed at its postcode's point.
  */
-export const postcodes: Readonly<Record<string, { city: string; latitude: number; longitude: number }>> = {
-  "5500": { city: "Middelfart", latitude: 55.5058, longitude: 9.7305 },
-  "5580": { city: "Nørre Aaby", latitude: 55.4627, longitude: 9.8797 },
-  "6000": { city: "Kolding", latitude: 55.4904, longitude: 9.4722 },
-  "6040": { city: "Egtved", latitude: 55.6153, longitude: 9.3063 },
-  "6092": { city: "Sønder Stenderup", latitude: 55.4717, longitude: 9.6083 },
-  "6093": { city: "Sjølund", latitude: 55.4333, longitude: 9.5667 },
-  "7000": { city: "Fredericia", latitude: 55.5657, longitude: 9.7526 },
-  "7080": { city: "Børkop", latitude: 55.6415, longitude: 9.6499 },
-  "7100": { city: "Vejle", latitude: 55.7093, longitude: 9.5357 },
-  "7120": { city: "Vejle Øst", latitude: 55.7048, longitude: 9.6021 },
-  "7130": { city: "Juelsminde", latitude: 55.7137, longitude: 10.0167 },
-};
+type Place = { city: string; latitude: number; longitude: number };
+const places: Readonly<Record<string, Place>> = postcodeData;
+
+/** The town of a postcode, or undefined for a code that is not a Danish postcode. */
+export function postcodePlace(postcode: string): Place | undefined {
+  return Object.hasOwn(places, postcode) ? places[postcode] : undefined;
+}
+
+/**
+ * A postcode someone typed: four digits (`postal_code_invalid`), and one that exists
+ * (`postcode_unknown`, "Vi kender ikke postnummer 9999.": the message names the code).
+ */
+export const KnownPostcode = v.pipe(
+  v.string("postal_code_invalid"),
+  v.trim(),
+  v.regex(/^\d{4}$/, "postal_code_invalid"),
+  v.check((code) => postcodePlace(code) !== undefined, "postcode_unknown"),
+);
 
 export const Latitude = v.pipe(v.number("latitude_invalid"), v.minValue(-90, "latitude_invalid"), v.maxValue(90, "latitude_invalid"));
 export const Longitude = v.pipe(v.number("longitude_invalid"), v.minValue(-180, "longitude_invalid"), v.maxValue(180, "longitude_invalid"));
@@ -39,7 +46,7 @@ export function distanceKm(a: Point, b: Point): number {
 }
 
 export function postcodePoint(postcode: string): Point | undefined {
-  const place = postcodes[postcode];
+  const place = postcodePlace(postcode);
   return place && { latitude: place.latitude, longitude: place.longitude };
 }
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { NotFoundError } from "../shared/errors.ts";
 import { queryInteger } from "../shared/validation.ts";
-import type { Offer } from "./offer.ts";
+import { OfferId, type Offer } from "./offer.ts";
 import type { DirectoryStore, OfferPage } from "./store.ts";
 
 /** What citizens and relatives may read: published offers only, and no confidential address. */
@@ -11,6 +11,8 @@ export const ListOffersQuery = v.object({
   cursor: v.optional(v.pipe(v.string("cursor_invalid"), v.maxLength(2048, "cursor_invalid"))),
 });
 export type ListOffersQuery = v.InferOutput<typeof ListOffersQuery>;
+/** `/directory/offers/{id}`. */
+export const OfferPath = v.object({ id: OfferId });
 
 /**
  * An offer as the public sees it. A confidential place keeps only its postcode and town: the

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { copenhagenMoment, type LocalMoment } from "../shared/copenhagen.ts";
 import type { CalendarEvent } from "../shared/icalendar.ts";
+import { isoDate } from "../shared/validation.ts";
 import { weekdays } from "./lists.ts";
 
 export { weekdays } from "./lists.ts";
@@ -32,7 +33,7 @@ export const WeeklyOpening = v.pipe(v.object({ weekday: Weekday, opens_at: Clock
 export type WeeklyOpening = v.InferOutput<typeof WeeklyOpening>;
 
 export const Session = v.pipe(
-  v.object({ date: v.pipe(v.string("date_invalid"), v.isoDate("date_invalid")), opens_at: Clock, closes_at: Clock }),
+  v.object({ date: isoDate("date_invalid"), opens_at: Clock, closes_at: Clock }),
   inOrder(),
 );
 export type Session = v.InferOutput<typeof Session>;

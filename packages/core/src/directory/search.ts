@@ -5,7 +5,7 @@ import { CentreId } from "../shared/centres.ts";
 import { AccessibilityFact, accessibilityFacts } from "./accessibility.ts";
 import { categories, CategoryId } from "./categories.ts";
 import type { Offer } from "./offer.ts";
-import { distanceKm, pointOf, postcodePoint, type Point } from "./places.ts";
+import { distanceKm, KnownPostcode, pointOf, postcodePoint, type Point } from "./places.ts";
 import { publicOffer } from "./public-offers.ts";
 import { copenhagenMoment, isOpenAt, isOpenOn, Weekday, type LocalMoment } from "./schedule.ts";
 import { danishSortKey } from "./store.ts";
@@ -151,13 +151,7 @@ const SearchQueryFields = v.object({
     ),
     "false",
   ),
-  postcode: v.optional(
-    v.pipe(
-      v.string("search_postcode_unknown"),
-      v.trim(),
-      v.check((value) => postcodePoint(value) !== undefined, "search_postcode_unknown"),
-    ),
-  ),
+  postcode: v.optional(KnownPostcode),
   lat: coordinate(90),
   lon: coordinate(180),
   limit: v.optional(

@@ -2,9 +2,10 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
-import { call, conditionFailed, queryAll, transactWrite, withoutKeys } from "../shared/dynamo.ts";
+import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
+import type { Organization } from "./organization.ts";
 import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
 
 /**
@@ -38,7 +39,17 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 13. Import: write up to 50 offers, all or
  *    none, each only if unchanged since the
  *    preview                                     → TransactWriteItems of Puts, each with attribute_not_exists(pk)
- *                                                  (new) or version = <version read> (update), and its audit line
+ *                                                  (new) or version = <version read> (update), each with its audit
+ *                                                  line; the organisations the file brings that are new (Put with
+ *                                                  attribute_not_exists(pk), and each its line) go in first
+ * 14. Every organisation (staff pick one; open
+ *    data and imports match against them)        → Query gsi1 gsi1pk=ORGANIZATIONS, all pages
+ * 15. Staff: create or edit an organisation,
+ *    with its audit line                         → TransactWriteItems: Put with attribute_not_exists / version
+ *                                                  = <version edited> + the audit line
+ * 16. Import: the taxonomy mapping a centre
+ *    confirmed for one publisher                 → GetItem pk=IMPORT_MAPPING#<centre>#<publisher>, sk=MAPPING;
+ *                                                  confirming: TransactWriteItems: Put it + the audit line
  *
  * Keys
  * - Offer item: pk `OFFER#<id>`, sk `OFFER`, then the offer's own fields and `version`
@@ -55,6 +66,11 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  *   accepting or declining moves it to the `accepted` / `declined` partition in the same write.
  *   (gsi1pk values never collide: offers use `PUBLISHED_OFFERS`.) A handled suggestion
  *   gets `expires_at` (TTL): the suggester's contact details are not kept longer than needed.
+ * - Organisation item: pk `ORGANIZATION#<id>`, sk `ORGANIZATION`, its fields and `version`; in gsi1
+ *   under `ORGANIZATIONS` with gsi1sk = Danish sort key of the name + `#<id>` (a few hundred a
+ *   municipality: one partition, read whole).
+ * - Import mapping item: pk `IMPORT_MAPPING#<centre>#<publisher key>`, sk `MAPPING`, `terms`
+ *   (foreign term key → our category or fact code, or "none") and `publisher` (as the file names it).
  * - Rate counters: pk `RATE#<scope>#<sha-256 of the address or person>#<window start>`, sk `RATE`,
  *   `hits` and `expires_at` = the window's end (TTL); see shared/rate-limit.ts.
  */
@@ -100,6 +116,20 @@ function toOffer(item: Record<string, unknown>): Offer {
 
 export type OfferPage = { items: Offer[]; next_cursor: string | null };
 
+const ORGANIZATIONS = "ORGANIZATIONS";
+const organizationKey = (id: string) => ({ pk: `ORGANIZATION#${id}`, sk: "ORGANIZATION" });
+const organizationToItem = (organization: Organization) => ({
+  ...organizationKey(organization.id),
+  ...organization,
+  gsi1pk: ORGANIZATIONS,
+  gsi1sk: `${danishSortKey(organization.name)}#${organization.id}`,
+});
+const toOrganization = (item: Record<string, unknown>) => withoutKeys<Organization>(item);
+
+/** A centre's confirmed mapping of one publisher's taxonomy terms: foreign term key → our code, or "none" (keep out). */
+export type TermMapping = { publisher: string; terms: Record<string, string> };
+const mappingKey = (centreId: string, publisherKey: string) => ({ pk: `IMPORT_MAPPING#${centreId}#${publisherKey}`, sk: "MAPPING" });
+
 const suggestionKey = (id: string) => ({ pk: `SUGGESTION#${id}`, sk: "SUGGESTION" });
 const queueKey = (centreId: string, status: SuggestionStatus) => `SUGGESTIONS#${centreId}#${status}`;
 
@@ -138,13 +168,24 @@ export type Handling = {
 export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
   /** Puts the offer only if it is still new (`previousVersion` null) or still at `previousVersion` (pattern 4). */
-  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => ({
+  const guarded = (Item: Record<string, unknown>, previousVersion: number | null) => ({
     TableName,
-    Item: toItem(offer),
+    Item,
     ...(previousVersion === null
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "version = :previous", ExpressionAttributeValues: { ":previous": previousVersion } }),
   });
+  const guardedPut = (offer: CuratedOffer, previousVersion: number | null) => guarded(toItem(offer), previousVersion);
+  /** True when the conditional write went through; false (and nothing written) when a condition failed. */
+  const conditionally = async (write: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  };
   return {
     /** Demo data and imports: writes the offer as it is, version 1. */
     async putOffer(offer: Offer): Promise<void> {
@@ -167,13 +208,7 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
      * (and nothing written) if someone else saved first.
      */
     async saveOffer(offer: CuratedOffer, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
-      try {
-        await transactWrite(db, { TransactItems: [{ Put: guardedPut(offer, previousVersion) }, auditLine] });
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+      return conditionally(() => transactWrite(db, { TransactItems: [{ Put: guardedPut(offer, previousVersion) }, auditLine] }));
     },
 
     /** Only what the staff worklist shows: a centre can have thousands of offers, and whole ones are read when opened. */
@@ -269,15 +304,9 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       };
-      try {
-        await transactWrite(db, {
-          TransactItems: [...(draft ? [{ Put: { TableName, Item: toItem(draft), ConditionExpression: "attribute_not_exists(pk)" } }] : []), { Update: update }, ...lines],
-        });
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+      return conditionally(() =>
+        transactWrite(db, { TransactItems: [...(draft ? [{ Put: guardedPut(draft, null) }] : []), { Update: update }, ...lines] }),
+      );
     },
 
     /** The offers with these ids that exist, by id (consistent reads: the import writes on what it read). */
@@ -301,20 +330,54 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
     },
 
     /**
-     * Writes up to 50 offers, each with its audit line, in one transaction: all or none. Each is
-     * written only if it is still new (`previousVersion` null) or still at `previousVersion`; false
-     * (and nothing written) when any of them changed meanwhile.
+     * Writes offers and the new organisations they point at, each with its audit line, in one
+     * transaction (at most 50 writes: 100 items): all or none. Each offer is written only if it is
+     * still new (`previousVersion` null) or still at `previousVersion`, each organisation only if it
+     * is still new; false (and nothing written) when any of them changed meanwhile.
      */
-    async saveOffersTogether(writes: readonly { offer: CuratedOffer; previousVersion: number | null; line: AuditLine }[]): Promise<boolean> {
-      try {
-        await transactWrite(db, {
-          TransactItems: writes.flatMap(({ offer, previousVersion, line }) => [{ Put: guardedPut(offer, previousVersion) }, line]),
-        });
-        return true;
-      } catch (error) {
-        if (conditionFailed(error)) return false;
-        throw error;
-      }
+    async saveOffersTogether(
+      writes: readonly { offer: CuratedOffer; previousVersion: number | null; line: AuditLine }[],
+      newOrganizations: readonly { organization: Organization; line: AuditLine }[] = [],
+    ): Promise<boolean> {
+      return conditionally(() =>
+        transactWrite(db, {
+          TransactItems: [
+            ...newOrganizations.flatMap(({ organization, line }) => [{ Put: guarded(organizationToItem(organization), null) }, line]),
+            ...writes.flatMap(({ offer, previousVersion, line }) => [{ Put: guardedPut(offer, previousVersion) }, line]),
+          ],
+        }),
+      );
+    },
+
+    async getTermMapping(centreId: string, publisherKey: string): Promise<TermMapping | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: mappingKey(centreId, publisherKey), ConsistentRead: true })));
+      return result.Item ? { publisher: result.Item.publisher as string, terms: result.Item.terms as Record<string, string> } : undefined;
+    },
+
+    /** Stores the centre's mapping for one publisher together with its audit line: both or neither. */
+    async putTermMapping(centreId: string, publisherKey: string, mapping: TermMapping, auditLine: AuditLine): Promise<void> {
+      await writeAudited(db, [{ Put: { TableName, Item: { ...mappingKey(centreId, publisherKey), ...mapping } } }], auditLine);
+    },
+
+    /** Every organisation, in Danish alphabetical order. */
+    async listOrganizations(): Promise<Organization[]> {
+      const items = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :organizations",
+        ExpressionAttributeValues: { ":organizations": ORGANIZATIONS },
+      });
+      return items.map(toOrganization);
+    },
+
+    async getOrganization(id: string): Promise<Organization | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: organizationKey(id), ConsistentRead: true })));
+      return result.Item ? toOrganization(result.Item) : undefined;
+    },
+
+    /** Saves the organisation if it is still new (`previousVersion` null) or still at that version, with its audit line; false if not. */
+    async saveOrganization(organization: Organization, previousVersion: number | null, auditLine: AuditLine): Promise<boolean> {
+      return conditionally(() => transactWrite(db, { TransactItems: [{ Put: guarded(organizationToItem(organization), previousVersion) }, auditLine] }));
     },
 
     /** Adds one hit to a rate counter that lives until the end of its window; returns the new count. */

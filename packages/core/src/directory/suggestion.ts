@@ -32,8 +32,8 @@ export const SUGGESTION_LIMITS = { name: 120, description: 1000, where: 500, con
 /** What the short form sends. */
 export const SuggestionInput = v.object({
   name: requiredText(SUGGESTION_LIMITS.name, "suggestion_name_invalid"),
-  description: requiredText(SUGGESTION_LIMITS.description, "suggestion_description_invalid"),
-  where: requiredText(SUGGESTION_LIMITS.where, "suggestion_where_invalid"),
+  description: requiredText(SUGGESTION_LIMITS.description, "suggestion_description_invalid", "many"),
+  where: requiredText(SUGGESTION_LIMITS.where, "suggestion_where_invalid", "many"),
   centre_id: v.pipe(v.optional(v.string("centre_invalid"), ""), CentreId),
   category: blankIsMissing(CategoryId, "category_invalid"),
   contact_name: optionalText(SUGGESTION_LIMITS.contactName, "suggestion_contact_name_invalid"),
@@ -43,7 +43,7 @@ export const SuggestionInput = v.object({
 export type SuggestionInput = v.InferOutput<typeof SuggestionInput>;
 
 /** Why staff decline: for the staff's own record only, never shown publicly. */
-export const DeclineInput = v.object({ reason: requiredText(SUGGESTION_LIMITS.reason, "decline_reason_invalid") });
+export const DeclineInput = v.object({ reason: requiredText(SUGGESTION_LIMITS.reason, "decline_reason_invalid", "many") });
 
 export type Suggestion = SuggestionInput & {
   id: string;

@@ -1,4 +1,4 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { auditTable, identityTable } from "../shared/tables.ts";
 
 /** Identity: sign-in, sessions, roles, invitations, a person's own data, and the audit log admins read. */
@@ -13,6 +13,7 @@ export const identityManifest = {
       indexes: true,
     },
     auditAppendGrant,
+    organisationReadGrant,
     // Admins read the audit log through identity (by month, by_actor, by_item).
     { table: auditTable, actions: ["dynamodb:Query"], indexes: true },
   ],

@@ -25,6 +25,13 @@ const da = {
   invite_not_allowed: "Du må ikke invitere til den rolle.",
   person_being_erased: "Dine oplysninger bliver slettet. Du kan ikke logge ind imens.",
   export_not_ready: "Vi samler stadig dine data. Prøv igen om et minut.",
+  display_name_invisible: "Navnet har et usynligt tegn. Skriv navnet igen.",
+  password_too_many: "Du har prøvet mange gange. Vent lidt. Du kan også logge ind med en kode på mail.",
+  code_too_many_wrong_here: "Der er tastet forkert kode mange gange herfra. Vent lidt, eller brug linket i mailen.",
+  code_too_many_wrong_today: "Der er tastet forkert kode mange gange i dag. Brug linket i mailen i stedet.",
+  grant_remove_not_allowed: "Du må ikke fjerne den rolle.",
+  grant_not_held: "Personen har ikke den rolle. Se om mailen og rollen er rigtige.",
+  grant_own_admin: "Du kan ikke fjerne din egen rolle som administrator. Bed en anden administrator om det.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -48,6 +55,13 @@ const en: Record<keyof typeof da, string> = {
   invite_not_allowed: "You may not invite people to this role.",
   person_being_erased: "Your data is being deleted. You cannot sign in meanwhile.",
   export_not_ready: "We are still gathering your data. Try again in a minute.",
+  display_name_invisible: "The name has an invisible character. Type the name again.",
+  password_too_many: "You have tried many times. Wait a little. You can also sign in with a code by mail.",
+  code_too_many_wrong_here: "A wrong code was typed many times from here. Wait a little, or use the link in the mail.",
+  code_too_many_wrong_today: "A wrong code was typed many times today. Use the link in the mail instead.",
+  grant_remove_not_allowed: "You may not remove that role.",
+  grant_not_held: "The person does not have that role. Check that the email and the role are right.",
+  grant_own_admin: "You cannot remove your own administrator role. Ask another administrator to do it.",
 };
 
 export const identityMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

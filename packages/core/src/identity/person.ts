@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { CentreId } from "../shared/centres.ts";
+import { CentreId } from "../shared/centre-id.ts";
+import { plainText } from "../shared/validation.ts";
 import { CENTRE_ROLES, ROLES } from "./roles.ts";
 
 export { CENTRE_ROLES, hasRole } from "./roles.ts";
@@ -33,17 +34,29 @@ export const Email = v.pipe(
   v.email("email_invalid"),
 );
 
+/**
+ * Characters that change how text around them looks without showing: bidi controls (which can
+ * turn a name around or make it look like another, "Trojan Source") and zero-width ones (which
+ * make two names that look the same different). A name never needs them.
+ */
+const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]/u;
+
 export const DisplayName = v.pipe(
   v.string("display_name_invalid"),
   v.trim(),
   v.minLength(1, "display_name_invalid"),
   v.maxLength(80, "display_name_invalid"),
+  plainText("one"),
+  v.check((name) => !INVISIBLE.test(name), "display_name_invisible"),
 );
 
 export const PreferredLanguage = v.picklist(["da", "en"], "language_invalid");
 
 /** Someone to invite and the grant they get. */
 export const Invitation = v.pipe(v.object({ email: Email, display_name: DisplayName, ...grantEntries }), grantCentreCheck());
+
+/** Whose grant to take away, and which. */
+export const GrantRemoval = v.pipe(v.object({ email: Email, ...grantEntries }), grantCentreCheck());
 
 export const PersonId = v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"));
 
@@ -60,7 +73,8 @@ export type Person = v.InferOutput<typeof Person>;
 /** Who is making a request, as the session check knows them. Null when nobody is signed in. */
 export type Actor = Pick<Person, "grants" | "language" | "display_name"> & { person_id: string };
 
+export const sameGrant = (a: Grant, b: Grant) => a.role === b.role && a.centre_id === b.centre_id;
+
 export function addGrant(grants: readonly Grant[], grant: Grant): Grant[] {
-  const held = grants.some((g) => g.role === grant.role && g.centre_id === grant.centre_id);
-  return held ? [...grants] : [...grants, grant];
+  return grants.some((held) => sameGrant(held, grant)) ? [...grants] : [...grants, grant];
 }

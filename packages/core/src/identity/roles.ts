@@ -1,5 +1,3 @@
-import { centres } from "../shared/lists.ts";
-
 /**
  * Roles and the rules about them that the API and the site both need. Free of valibot, so the
  * site imports them too (person.ts makes the schemas); a page asks these, never its own copy.
@@ -26,16 +24,16 @@ export function hasAnyRole(holder: Holder | null | undefined, roles: readonly Ro
   return roles.some((role) => hasRole(holder, role));
 }
 
-/** The centres where the person works as staff: their staff grants; an admin's are every centre. */
-export function staffCentres(holder: Holder | null | undefined): string[] {
-  if (hasRole(holder, "admin")) return centres.map((centre) => centre.id);
+/** The centres where the person works as staff: their staff grants; an admin's are every open centre (`openCentres`, the stored ones). */
+export function staffCentres(holder: Holder | null | undefined, openCentres: readonly string[] = []): string[] {
+  if (hasRole(holder, "admin")) return [...openCentres];
   return [...new Set(holder?.grants.flatMap((grant) => (grant.role === "staff" && grant.centre_id ? [grant.centre_id] : [])) ?? [])];
 }
 
 /** The roles the person may give others: staff give council member and mentor at their own centres; admins give every role. */
 export function invitableRoles(holder: Holder | null | undefined): Role[] {
   if (hasRole(holder, "admin")) return [...ROLES];
-  return staffCentres(holder).length > 0 ? ["council_member", "mentor"] : [];
+  return holder?.grants.some((grant) => grant.role === "staff") ? ["council_member", "mentor"] : [];
 }
 
 export function mayInvite(holder: Holder, grant: Grant): boolean {

@@ -8,6 +8,8 @@ export type IdentityServices = {
   mailer: Mailer;
   audit: AuditLog;
   now: () => Date;
+  /** The site's address (configuration): links in mails point here and nowhere else. */
+  siteUrl: string;
 };
 
 export { epochSeconds } from "../shared/rate-limit.ts";

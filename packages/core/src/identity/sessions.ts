@@ -6,10 +6,12 @@ import type { IdentityStore } from "./store.ts";
 
 /**
  * Sessions: an opaque random token in the person's cookie, stored only as its SHA-256.
- * Idle sessions end after 14 days; use pushes the end forward (at most one write a day).
+ * Idle sessions end after 14 days; use pushes the end forward (at most one write a day), but
+ * never past 90 days from sign-in: a stolen cookie in steady use does not live for ever.
  */
 
 export const SESSION_IDLE_SECONDS = 14 * 24 * 3600;
+export const SESSION_MAX_SECONDS = 90 * 24 * 3600;
 const EXTEND_AFTER_SECONDS = 24 * 3600;
 
 export async function startSession(services: Pick<IdentityServices, "store" | "now">, person: Person): Promise<string> {
@@ -38,10 +40,11 @@ export async function checkSession(store: IdentityStore, token: string | undefin
   const hash = sha256(token);
   const session = await store.getSession(hash);
   const nowSeconds = epochSeconds(now);
-  if (!session || session.expires_at <= nowSeconds) return { actor: null, expired: true };
-  if (session.expires_at - nowSeconds < SESSION_IDLE_SECONDS - EXTEND_AFTER_SECONDS) {
-    await store.extendSession(hash, nowSeconds + SESSION_IDLE_SECONDS);
-  }
+  if (!session) return { actor: null, expired: true };
+  const lastMoment = epochSeconds(new Date(session.created_at)) + SESSION_MAX_SECONDS;
+  if (Math.min(session.expires_at, lastMoment) <= nowSeconds) return { actor: null, expired: true };
+  const extended = Math.min(nowSeconds + SESSION_IDLE_SECONDS, lastMoment);
+  if (extended - session.expires_at > EXTEND_AFTER_SECONDS) await store.extendSession(hash, extended);
   return {
     actor: { person_id: session.person_id, display_name: session.display_name, language: session.language, grants: session.grants },
     token,

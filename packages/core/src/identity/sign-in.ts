@@ -1,7 +1,8 @@
 import * as v from "valibot";
 import { v7 as uuidv7 } from "uuid";
 import { InvalidInputError } from "../shared/errors.ts";
-import { limit, type LimitRule } from "../shared/rate-limit.ts";
+import type { MessageKey } from "../shared/messages.ts";
+import { countFailure, limit, refuseIfReached, type LimitRule } from "../shared/rate-limit.ts";
 import { newCode, newToken, sameHash, sha256, verifyPassword } from "../shared/secrets.ts";
 import { signInMail } from "./mails.ts";
 import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
@@ -16,8 +17,38 @@ import { startSession } from "./sessions.ts";
 
 export const CHALLENGE_SECONDS = 15 * 60;
 export const MAX_TRIES = 5;
-/** Codes asked for, per email and per client address, in a 15-minute window. */
-export const SIGN_IN_LIMITS = { email: 5, client: 30, windowSeconds: 15 * 60 } as const;
+
+const MINUTE = 60;
+const DAY = 24 * 3600;
+
+/**
+ * Limits that stop guessing and mail-bombing without letting a stranger lock the owner out:
+ * - Each way in counts on its own: asking for codes never blocks the password, or the other way round.
+ * - Per email, counts are per email *and* client address, so a stranger at another address
+ *   uses up only their own share. A larger per-email cap stops many addresses working together;
+ *   it does not apply at an address the email has signed in from before (the owner's).
+ * - Wrong codes are counted per client address and per email a day; over the daily one, codes
+ *   for that email are refused but the link in the mail still works (it cannot be guessed).
+ */
+export const SIGN_IN_LIMITS = {
+  code: {
+    emailFromClient: { max: 5, windowSeconds: 15 * MINUTE },
+    client: { max: 30, windowSeconds: 15 * MINUTE },
+    email: { max: 10, windowSeconds: DAY },
+  },
+  password: {
+    emailFromClient: { max: 10, windowSeconds: 15 * MINUTE },
+    client: { max: 30, windowSeconds: 15 * MINUTE },
+    email: { max: 30, windowSeconds: DAY },
+  },
+  wrongCode: {
+    client: { max: 30, windowSeconds: 60 * MINUTE },
+    email: { max: 20, windowSeconds: DAY },
+  },
+} as const;
+
+/** How long an address the email signed in from counts as the owner's. */
+export const KNOWN_ADDRESS_SECONDS = 90 * DAY;
 
 export const SignInRequest = v.object({ email: Email, language: v.optional(PreferredLanguage, "da") });
 
@@ -41,24 +72,39 @@ export const PasswordSignIn = v.object({
   password: v.pipe(v.string("password_wrong"), v.minLength(1, "password_wrong"), v.maxLength(200, "password_wrong")),
 });
 
-const signInRule = (scope: "email" | "client", max: number): LimitRule => ({
-  scope,
-  max,
-  windowSeconds: SIGN_IN_LIMITS.windowSeconds,
-  reason: "sign_in_too_many",
-});
+type Way = "code" | "password";
 
-async function limitSignIn(services: IdentityServices, email: string, clientAddress: string) {
-  await limit(services.store.hit, services.now(), signInRule("email", SIGN_IN_LIMITS.email), email);
-  await limit(services.store.hit, services.now(), signInRule("client", SIGN_IN_LIMITS.client), clientAddress);
+const rule = (scope: string, limits: { max: number; windowSeconds: number }, reason: MessageKey): LimitRule => ({ scope, ...limits, reason });
+
+/** Counts one attempt to sign in `email` from `client` the given way; throws 429 over a limit. */
+async function limitSignIn(services: IdentityServices, way: Way, email: string, client: string) {
+  const limits = SIGN_IN_LIMITS[way];
+  const reason = way === "code" ? "sign_in_too_many" : "password_too_many";
+  const now = services.now();
+  await limit(services.store.hit, now, rule(`${way}-email-client`, limits.emailFromClient, reason), `${email}\n${client}`);
+  await limit(services.store.hit, now, rule(`${way}-client`, limits.client, reason), client);
+  if (!(await services.store.isKnownAddress(email, client, epochSeconds(now)))) {
+    await limit(services.store.hit, now, rule(`${way}-email`, limits.email, reason), email);
+  }
+}
+
+const wrongCodeRules = {
+  client: rule("wrong-code-client", SIGN_IN_LIMITS.wrongCode.client, "code_too_many_wrong_here"),
+  email: rule("wrong-code-email", SIGN_IN_LIMITS.wrongCode.email, "code_too_many_wrong_today"),
+};
+
+/** A session for the person, and their address remembered as one they sign in from. */
+async function signedIn(services: IdentityServices, person: Person, client: string) {
+  await services.store.rememberAddress(person.email, client, epochSeconds(services.now()) + KNOWN_ADDRESS_SECONDS);
+  return { person, token: await startSession(services, person) };
 }
 
 export async function requestSignIn(
   services: IdentityServices,
   input: v.InferOutput<typeof SignInRequest>,
-  request: { clientAddress: string; siteOrigin: string },
+  clientAddress: string,
 ): Promise<{ challenge_id: string }> {
-  await limitSignIn(services, input.email, request.clientAddress);
+  await limitSignIn(services, "code", input.email, clientAddress);
 
   const id = uuidv7();
   const code = newCode();
@@ -76,7 +122,8 @@ export async function requestSignIn(
     used: false,
     expires_at: epochSeconds(services.now()) + CHALLENGE_SECONDS,
   });
-  const link = `${request.siteOrigin}/logind/link?c=${id}&t=${token}`;
+  // Only ever the configured site: a link built from the request could point anywhere.
+  const link = `${services.siteUrl}/logind/link?c=${id}&t=${token}`;
   await services.mailer.send(signInMail(language, input.email, code, link));
   // The same answer whether or not the email is known, so nobody can probe who is a member.
   return { challenge_id: id };
@@ -88,22 +135,34 @@ const codeProblem = (message: "code_wrong" | "code_expired" | "code_used" | "cod
 export async function verifySignIn(
   services: IdentityServices,
   input: v.InferOutput<typeof SignInVerify>,
+  clientAddress: string,
 ): Promise<{ person: Person; token: string }> {
   const challenge = await services.store.getChallenge(input.challenge_id);
   const now = epochSeconds(services.now());
   if (!challenge) throw codeProblem("challenge_invalid");
   if (challenge.used) throw codeProblem("code_used");
   if (challenge.expires_at <= now) throw codeProblem("code_expired");
+  // A code (a million possibilities) can be guessed, a link's token cannot: only codes are limited here.
+  const byCode = input.token === undefined;
+  if (byCode) {
+    await refuseIfReached(services.store.peek, services.now(), wrongCodeRules.client, clientAddress);
+    await refuseIfReached(services.store.peek, services.now(), wrongCodeRules.email, challenge.email);
+  }
   if (!(await services.store.countTry(challenge.id, MAX_TRIES, now))) throw codeProblem("code_too_many_tries");
 
   const matches = input.token
     ? sameHash(sha256(input.token), challenge.token_hash)
     : sameHash(sha256(`${challenge.id}:${input.code}`), challenge.code_hash);
-  if (!matches) throw codeProblem(challenge.tries + 1 >= MAX_TRIES ? "code_too_many_tries" : "code_wrong");
+  if (!matches) {
+    if (byCode) {
+      await countFailure(services.store.hit, services.now(), wrongCodeRules.client, clientAddress);
+      await countFailure(services.store.hit, services.now(), wrongCodeRules.email, challenge.email);
+    }
+    throw codeProblem(challenge.tries + 1 >= MAX_TRIES ? "code_too_many_tries" : "code_wrong");
+  }
   if (!(await services.store.useChallenge(challenge.id))) throw codeProblem("code_used");
 
-  const person = await findOrCreatePerson(services, challenge.email, challenge.language);
-  return { person, token: await startSession(services, person) };
+  return signedIn(services, await findOrCreatePerson(services, challenge.email, challenge.language), clientAddress);
 }
 
 /** The person with this email; a new citizen the first time they sign in. */
@@ -132,18 +191,25 @@ export async function findOrCreatePerson(
   throw new Error("could not create or find the person for this email address");
 }
 
+/**
+ * Checked against when the email has no account or no password, so that every wrong answer
+ * costs the same reads and the same scrypt work: the time taken says nothing about who has a
+ * password. (A hash of a random password nobody knows, made once for this purpose.)
+ */
+const NO_PASSWORD = "scrypt$qomjOSjAtKRRFgU601FR1g$KqnScjoFU5YsH4jnKZe4D8ghSMp-4mQKbIjshFeAcwqAgYZF-xmzaA92IOjpRqmPM4nwU-iJgQ2yxxS5E_pPew";
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+
 export async function signInWithPassword(
   services: IdentityServices,
   input: v.InferOutput<typeof PasswordSignIn>,
   clientAddress: string,
 ): Promise<{ person: Person; token: string }> {
-  await limitSignIn(services, input.email, clientAddress);
-  const wrong = new InvalidInputError([{ field: "password", message: "password_wrong" }]);
-  const personId = await services.store.findPersonId(input.email);
-  const hash = personId ? await services.store.getPasswordHash(personId) : undefined;
-  if (!personId || !hash || !(await verifyPassword(input.password, hash))) throw wrong;
-  const person = await services.store.getPerson(personId);
+  await limitSignIn(services, "password", input.email, clientAddress);
+  const account = await services.store.getAccount((await services.store.findPersonId(input.email)) ?? NOBODY);
+  const matches = await verifyPassword(input.password, account?.passwordHash ?? NO_PASSWORD);
   // A password only ever stands in for staff and admins; losing the role ends its use.
-  if (!person || !person.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) throw wrong;
-  return { person, token: await startSession(services, person) };
+  if (!account?.passwordHash || !matches || !account.person.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) {
+    throw new InvalidInputError([{ field: "password", message: "password_wrong" }]);
+  }
+  return signedIn(services, account.person, clientAddress);
 }

@@ -10,7 +10,8 @@ import {
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { call, queryAll, writeAudited } from "../shared/dynamo.ts";
-import { tableHit } from "../shared/rate-limit.ts";
+import { tableHit, tablePeek } from "../shared/rate-limit.ts";
+import { sha256 } from "../shared/secrets.ts";
 import type { Grant, Person } from "./person.ts";
 
 /**
@@ -26,14 +27,17 @@ import type { Grant, Person } from "./person.ts";
  * 6. A person's sessions (sign out everywhere,
  *    grants changed, export, erase)                → Query gsi1 gsi1pk=PERSON#<id>, gsi1sk begins_with SESSION#
  * 7. Sign-in attempts per email / client address   → UpdateItem ADD on RATE#<scope>#<key>#<window> / RATE
+ *    (wrong codes: GetItem the same counter before, UpdateItem after a failure)
  * 8. Local outbox, newest first                    → Put / Query OUTBOX / <time>#<id>
  * 9. Erasure asked, modules still to confirm       → UpdateItem PROFILE: erase_requested_at, erase_pending (a string set),
  *                                                    gsi1pk=ERASING; one module confirmed → UpdateItem DELETE from the set
  * 10. Erasures not yet confirmed (re-drive job)    → Query gsi1 gsi1pk=ERASING
  * 11. An export being gathered, the parts
  *     modules sent                                 → PERSON#<id> / EXPORT → request; Put / Query EXPORT#<request> / PART#<module>
+ * 12. Addresses an email signed in from (the per-email
+ *     code cap does not apply there)               → Put / GetItem KNOWN#<sha256(email, address)> / KNOWN
  *
- * Every short-lived item (challenge, session, counter, outbox mail) carries `expires_at` in
+ * Every short-lived item (challenge, session, counter, outbox mail, known address) carries `expires_at` in
  * epoch seconds, the table's TTL attribute; DynamoDB deletes late, so the code checks it too.
  * Sessions copy the person's grants, so other modules' session checks never read profiles;
  * when grants change the copies are refreshed (pattern 6).
@@ -72,6 +76,7 @@ const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: "PROFILE" });
 const emailKey = (email: string) => ({ pk: `EMAIL#${email}`, sk: "EMAIL" });
 const challengeKey = (id: string) => ({ pk: `CHALLENGE#${id}`, sk: "CHALLENGE" });
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: "SESSION" });
+const knownKey = (email: string, address: string) => ({ pk: `KNOWN#${sha256(`${email}\n${address}`)}`, sk: "KNOWN" });
 
 /** Session items as other modules' functions may read them: AWS grants them only keys starting with this. */
 export const SESSION_KEY_PREFIX = "SESSION#";
@@ -106,6 +111,12 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
     async getPerson(id: string): Promise<Person | undefined> {
       const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: personKey(id) })));
       return Item ? toPerson(Item) : undefined;
+    },
+
+    /** The person and their password hash in one read; password sign-in reads exactly this, whoever it is for. */
+    async getAccount(id: string): Promise<{ person: Person; passwordHash?: string } | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: personKey(id) })));
+      return Item ? { person: toPerson(Item), passwordHash: Item.password_hash as string | undefined } : undefined;
     },
 
     async getPasswordHash(id: string): Promise<string | undefined> {
@@ -293,6 +304,17 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** Adds one hit to a counter that lives until the end of its window; returns the new count. */
     hit: tableHit(db, tableName),
+    peek: tablePeek(db, tableName),
+
+    /** Stored as a hash of both, so the table holds no address; forgotten at `expiresAt`. */
+    async rememberAddress(email: string, address: string, expiresAt: number): Promise<void> {
+      await call(() => db.send(new PutCommand({ TableName, Item: { ...knownKey(email, address), expires_at: expiresAt } })));
+    },
+
+    async isKnownAddress(email: string, address: string, nowSeconds: number): Promise<boolean> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: knownKey(email, address) })));
+      return Number(Item?.expires_at ?? 0) > nowSeconds;
+    },
 
     /**
      * Marks the person as being erased, waiting for `modules`. Keeps the first request's time

@@ -1,4 +1,4 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, CENTRE_CLOSE_HANDLES, CENTRE_CLOSE_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { mentorTable } from "../shared/tables.ts";
 
 /** The mentor scheme: mentors, requests and pairs with their log. */
@@ -14,12 +14,13 @@ export const mentorManifest = {
     },
     ...sessionCheckGrants,
     auditAppendGrant,
+    organisationReadGrant,
   ],
   sendsMail: false,
   settings: ["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"],
   // Hourly: approved mentors whose certificate ran out go to recheck.
   jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
-  publishes: [...PERSONAL_DATA_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES],
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   personalData: true,
 } as const satisfies ModuleManifest;

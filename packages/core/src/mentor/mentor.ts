@@ -18,15 +18,15 @@ export const Frequency = v.picklist(FREQUENCIES, "mentor_frequency_invalid");
 
 /** What a person sends to become a mentor. */
 export const MentorApplicationInput = v.object({
-  about: requiredText(MENTOR_LIMITS.about, "mentor_about_invalid"),
+  about: requiredText(MENTOR_LIMITS.about, "mentor_about_invalid", "many"),
   interests: picks(Interest, 1, 9, "mentor_interests_invalid"),
   languages: picks(LanguageCode, 1, 10, "mentor_languages_invalid"),
   centre_id: v.pipe(v.optional(v.string("centre_invalid"), ""), CentreId),
   area: optionalText(MENTOR_LIMITS.area, "mentor_area_invalid"),
   availability: picks(Slot, 1, 21, "mentor_availability_invalid"),
   frequency: v.pipe(v.optional(v.string("mentor_frequency_invalid"), ""), Frequency),
-  can_help_with: requiredText(MENTOR_LIMITS.helpWith, "mentor_help_with_invalid"),
-  lived_experience: optionalText(MENTOR_LIMITS.livedExperience, "mentor_lived_experience_invalid"),
+  can_help_with: requiredText(MENTOR_LIMITS.helpWith, "mentor_help_with_invalid", "many"),
+  lived_experience: optionalText(MENTOR_LIMITS.livedExperience, "mentor_lived_experience_invalid", "many"),
   capacity: v.optional(
     v.pipe(v.number("mentor_capacity_invalid"), v.integer("mentor_capacity_invalid"), v.minValue(1, "mentor_capacity_invalid"), v.maxValue(MENTOR_LIMITS.maxCapacity, "mentor_capacity_invalid")),
     1,
@@ -47,7 +47,7 @@ export const ScreeningInput = v.object({
   boerneattest_on: v.optional(IsoDate),
   training_on: v.optional(IsoDate),
   decision: v.picklist(["approve", "reject", "save"], "mentor_decision_invalid"),
-  note: optionalText(500, "mentor_note_invalid"),
+  note: optionalText(500, "mentor_note_invalid", "many"),
 });
 export type ScreeningInput = v.InferOutput<typeof ScreeningInput>;
 

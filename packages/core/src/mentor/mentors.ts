@@ -1,6 +1,6 @@
 import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
-import { centres } from "../shared/centres.ts";
+import type { CentreDirectory } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from "../shared/errors.ts";
 import { certificateExpiresOn, certificatesExpired, type Mentor, type MentorApplicationInput, type ScreeningInput } from "./mentor.ts";
 import type { MentorStore } from "./store.ts";
@@ -17,6 +17,7 @@ export type MentorServices = {
   now: () => Date;
   certificateValidDays: number;
   closureWeeks: number;
+  centres: CentreDirectory;
 };
 
 /** The job's name in the audit log. */
@@ -117,7 +118,7 @@ export async function screenMentor(services: MentorServices, actor: Actor, centr
 /** The job: approved mentors whose certificate ran out go to recheck (safe to run twice). */
 export async function expireCertificates(services: MentorServices): Promise<number> {
   let moved = 0;
-  for (const centre of centres) {
+  for (const centre of await services.centres.all()) {
     for (const mentor of await services.store.listMentors(centre.id, "approved")) {
       if (!certificatesExpired(mentor.screening, services.now(), services.certificateValidDays)) continue;
       const line = services.audit.line({

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, picks, Slot } from "./profile.ts";
-import { optionalText, requiredText } from "../shared/validation.ts";
+import { isPlainText, optionalText, requiredText } from "../shared/validation.ts";
 import { ASKED_BY, CONTACT_PREFERENCES } from "./lists.ts";
 
 /**
@@ -31,12 +31,13 @@ const Goals = v.pipe(
   v.minLength(1, "mentor_goals_count"),
   v.maxLength(PAIR_LIMITS.maxGoals, "mentor_goals_count"),
   v.check((goals) => goals.every((goal) => goal.length <= PAIR_LIMITS.goal), "mentor_goal_invalid"),
+  v.check((goals) => goals.every((goal) => isPlainText(goal, "one")), "text_one_line"),
 );
 
 export const RequestInput = v.object({
   asked_by: v.pipe(v.optional(v.string("mentor_asked_by_invalid"), "self"), AskedBy),
   mentee_name: requiredText(PAIR_LIMITS.name, "mentor_mentee_name_invalid"),
-  help_with: requiredText(PAIR_LIMITS.helpWith, "mentor_help_with_invalid"),
+  help_with: requiredText(PAIR_LIMITS.helpWith, "mentor_help_with_invalid", "many"),
   goals: Goals,
   interests: picks(Interest, 0, 9, "mentor_interests_invalid"),
   languages: picks(LanguageCode, 1, 10, "mentor_languages_invalid"),
@@ -45,7 +46,7 @@ export const RequestInput = v.object({
   availability: picks(Slot, 0, 21, "mentor_availability_invalid"),
   wish_gender: optionalPick(Gender, "mentor_gender_invalid"),
   wish_age_group: optionalPick(AgeGroup, "mentor_age_group_invalid"),
-  wishes: optionalText(PAIR_LIMITS.wishes, "mentor_wishes_invalid"),
+  wishes: optionalText(PAIR_LIMITS.wishes, "mentor_wishes_invalid", "many"),
   contact_preference: v.pipe(v.optional(v.string("mentor_contact_preference_invalid"), ""), ContactPreference),
   contact: optionalText(PAIR_LIMITS.contact, "mentor_contact_invalid"),
 });
@@ -68,23 +69,23 @@ export const FirstMeetingInput = v.object({
 /** One meeting, as the mentor logs it. */
 export const LogInput = v.object({
   on: IsoDate,
-  what_we_did: requiredText(PAIR_LIMITS.logText, "mentor_log_what_invalid"),
+  what_we_did: requiredText(PAIR_LIMITS.logText, "mentor_log_what_invalid", "many"),
   how_it_went: v.pipe(v.number("mentor_rating_invalid"), v.integer("mentor_rating_invalid"), v.minValue(1, "mentor_rating_invalid"), v.maxValue(5, "mentor_rating_invalid")),
-  note_for_staff: optionalText(PAIR_LIMITS.logText, "mentor_note_invalid"),
+  note_for_staff: optionalText(PAIR_LIMITS.logText, "mentor_note_invalid", "many"),
 });
 export type LogInput = v.InferOutput<typeof LogInput>;
 export type LogEntry = LogInput & { id: string; logged_at: string };
 
 export const GoalProgressInput = v.object({ progress: Progress });
 
-export const CheckInInput = v.object({ note: optionalText(500, "mentor_note_invalid") });
+export const CheckInInput = v.object({ note: optionalText(500, "mentor_note_invalid", "many") });
 
 export const EndInput = v.pipe(
   v.object({
     outcome: v.picklist(["completed", "ended_early"], "mentor_outcome_invalid"),
-    reason: optionalText(500, "mentor_end_reason_invalid"),
+    reason: optionalText(500, "mentor_end_reason_invalid", "many"),
     closing_conversation_on: v.optional(IsoDate),
-    next_step: optionalText(500, "mentor_next_step_invalid"),
+    next_step: optionalText(500, "mentor_next_step_invalid", "many"),
     next_offer_id: optionalPick(v.pipe(v.string(), v.uuid("mentor_offer_id_invalid")), "mentor_offer_id_invalid"),
   }),
   v.forward(
@@ -100,7 +101,7 @@ export const FeedbackInput = v.object({
   good_to_meet: Face,
   helped_goals: Face,
   recommend: Face,
-  words: optionalText(1000, "mentor_feedback_words_invalid"),
+  words: optionalText(1000, "mentor_feedback_words_invalid", "many"),
 });
 export type FeedbackInput = v.InferOutput<typeof FeedbackInput>;
 

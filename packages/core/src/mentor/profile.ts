@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { MessageKey } from "../shared/messages.ts";
+import { isoDate } from "../shared/validation.ts";
 import { AGE_GROUPS, DAY_PARTS, GENDERS, INTERESTS, LANGUAGES, WEEKDAYS } from "./lists.ts";
 
 export { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "./lists.ts";
@@ -43,5 +44,5 @@ export const optionalPick = <T extends v.GenericSchema<string, string>>(schema: 
     ),
   );
 
-/** A calendar date, "2026-11-23". */
-export const IsoDate = v.pipe(v.string("date_invalid"), v.isoDate("date_invalid"));
+/** A calendar date that exists, "2026-11-23". */
+export const IsoDate = isoDate("date_invalid");

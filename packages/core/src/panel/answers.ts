@@ -1,4 +1,5 @@
 import { InvalidInputError, type FieldProblem } from "../shared/errors.ts";
+import { isPlainText } from "../shared/validation.ts";
 import type { AnswerValue, Question } from "./consultation.ts";
 
 /**
@@ -33,8 +34,10 @@ function checkOne(question: Question, value: unknown): Checked {
     case "short_text":
     case "long_text": {
       if (typeof value !== "string") return { problem: "panel_answer_wrong_type" };
-      const max = question.type === "short_text" ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
-      return value.trim().length > max ? { problem: "panel_answer_too_long" } : { value: value.trim() };
+      const [max, lines] = question.type === "short_text" ? [SHORT_TEXT_MAX, "one" as const] : [LONG_TEXT_MAX, "many" as const];
+      if (value.trim().length > max) return { problem: "panel_answer_too_long" };
+      if (!isPlainText(value.trim(), lines)) return { problem: lines === "one" ? "text_one_line" : "text_control_characters" };
+      return { value: value.trim() };
     }
   }
 }

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { Email } from "../identity/person.ts";
 import { CentreId } from "../shared/centres.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoTimestamp } from "../shared/validation.ts";
+import { plainText, type Lines, isoTimestamp } from "../shared/validation.ts";
 import { AGE_BANDS, CHOICE_ICONS, CONTACT_PREFERENCES, RELATIONS } from "./lists.ts";
 
 /**
@@ -56,8 +56,8 @@ export { DIMENSIONS, QUESTION_TYPES, type Dimension } from "./lists.ts";
 // Consultations
 export const ConsultationId = v.pipe(v.string("panel_consultation_id_invalid"), v.uuid("panel_consultation_id_invalid"));
 
-const text = (min: number, max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(min, message), v.maxLength(max, message));
+const text = (min: number, max: number, message: MessageKey, lines: Lines = "one") =>
+  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(min, message), v.maxLength(max, message), plainText(lines));
 
 export const ChoiceIcon = v.picklist(CHOICE_ICONS, "panel_icon_invalid");
 
@@ -105,7 +105,7 @@ const Timestamp = v.pipe(isoTimestamp("panel_time_invalid"), v.transform((t) => 
 export const ConsultationInput = v.pipe(
   v.object({
     title: text(3, 120, "panel_title_invalid"),
-    intro: text(1, 2000, "panel_intro_invalid"),
+    intro: text(1, 2000, "panel_intro_invalid", "many"),
     opens_at: Timestamp,
     closes_at: Timestamp,
     target: Target,
@@ -163,6 +163,6 @@ export const AnswerInput = v.object({ answers: v.record(v.string(), v.unknown(),
 /** One stored answer value: a choice id, several, "yes"/"no", 1–5, or text. */
 export type AnswerValue = string | string[] | number;
 
-export const SummaryInput = v.object({ summary: text(1, 4000, "panel_summary_invalid") });
+export const SummaryInput = v.object({ summary: text(1, 4000, "panel_summary_invalid", "many") });
 
 export const ExportFormat = v.object({ format: v.optional(v.picklist(["csv", "json"], "panel_format_invalid"), "json") });

@@ -4,7 +4,8 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { checkAnswers } from "./answers.ts";
 import { isOpen, matchesTarget, numberQuestions, type Consultation, type ConsultationInput, type Target } from "./consultation.ts";
 import { consultationInvitationMail, consultationReminderMail } from "./mails.ts";
-import { breakdowns, exportRows, questionResults, representativeness, toCsv } from "./results.ts";
+import { maskOwnName } from "./masking.ts";
+import { breakdowns, exportRows, MIN_GROUP, questionResults, representativeness, shown, toCsv, type ShownCount } from "./results.ts";
 import type { PanelServices } from "./services.ts";
 
 /**
@@ -24,13 +25,20 @@ async function ofCentre(services: PanelServices, centreId: string, id: string): 
   return consultation;
 }
 
-export async function listForCentre(services: PanelServices, centreId: string): Promise<Consultation[]> {
-  return (await services.store.listConsultations()).filter((c) => c.centre_id === centreId).reverse();
+/** A consultation as staff see it: its counts follow the small-group rule like everything else (results.ts). */
+export type StaffConsultation = Omit<Consultation, "invited_count" | "answer_count"> & { invited_count: ShownCount; answer_count: ShownCount };
+
+const forStaff = (c: Consultation): StaffConsultation => ({ ...c, invited_count: shown(c.invited_count), answer_count: shown(c.answer_count) });
+
+export async function listForCentre(services: PanelServices, centreId: string): Promise<StaffConsultation[]> {
+  return (await services.store.listConsultations()).filter((c) => c.centre_id === centreId).reverse().map(forStaff);
 }
 
-export const getForCentre = ofCentre;
+export async function getForCentre(services: PanelServices, centreId: string, id: string): Promise<StaffConsultation> {
+  return forStaff(await ofCentre(services, centreId, id));
+}
 
-export async function createConsultation(services: PanelServices, actor: Actor, centreId: string, input: ConsultationInput): Promise<Consultation> {
+export async function createConsultation(services: PanelServices, actor: Actor, centreId: string, input: ConsultationInput): Promise<StaffConsultation> {
   const consultation: Consultation = {
     ...input,
     questions: numberQuestions(input.questions),
@@ -44,18 +52,18 @@ export async function createConsultation(services: PanelServices, actor: Actor, 
   };
   const line = services.audit.line({ actor: who(actor), action: "panel.consultation.create", item: `panel:consultation:${consultation.id}`, summary: consultation.title });
   await services.store.saveDraft(consultation, true, line);
-  return consultation;
+  return forStaff(consultation);
 }
 
 const notDraft = (c: Consultation) => new ConflictError("panel_consultation_not_draft", { status: c.status });
 
-export async function updateConsultation(services: PanelServices, actor: Actor, centreId: string, id: string, input: ConsultationInput): Promise<Consultation> {
+export async function updateConsultation(services: PanelServices, actor: Actor, centreId: string, id: string, input: ConsultationInput): Promise<StaffConsultation> {
   const existing = await ofCentre(services, centreId, id);
   if (existing.status !== "draft") throw notDraft(existing);
   const consultation: Consultation = { ...existing, ...input, questions: numberQuestions(input.questions) };
   const line = services.audit.line({ actor: who(actor), action: "panel.consultation.edit", item: `panel:consultation:${id}`, summary: consultation.title });
   if (!(await services.store.saveDraft(consultation, false, line))) throw notDraft((await services.store.getConsultation(id)) ?? existing);
-  return consultation;
+  return forStaff(consultation);
 }
 
 /** The members a target reaches now. */
@@ -63,23 +71,24 @@ async function membersFor(services: PanelServices, target: Target) {
   return (await services.store.listMembers()).filter((member) => matchesTarget(target, member.profile));
 }
 
-/** How many members a target reaches: the builder shows it before staff publish. */
-export async function countTarget(services: PanelServices, target: Target): Promise<number> {
-  return (await membersFor(services, target)).length;
+/** How many members a target reaches, "<5" under five: the builder shows it before staff publish. */
+export async function countTarget(services: PanelServices, target: Target): Promise<ShownCount> {
+  return shown((await membersFor(services, target)).length);
 }
 
 /**
- * Publishes a draft: invites every member the target reaches (a segment that reaches nobody is
- * refused), then mails those who want mail. Two staff publishing at once invite the same people
- * (invitations are idempotent) and only the one whose status change wins sends the mails.
+ * Publishes a draft: invites every member the target reaches (a target that reaches fewer than
+ * MIN_GROUP is refused: its results would be about people one could name), then mails those who
+ * want mail. Two staff publishing at once invite the same people (invitations are idempotent)
+ * and only the one whose status change wins sends the mails.
  */
-export async function publishConsultation(services: PanelServices, actor: Actor, centreId: string, id: string): Promise<Consultation> {
+export async function publishConsultation(services: PanelServices, actor: Actor, centreId: string, id: string): Promise<StaffConsultation> {
   const consultation = await ofCentre(services, centreId, id);
   if (consultation.status !== "draft") throw notDraft(consultation);
   const now = services.now().toISOString();
   if (consultation.closes_at <= now) throw new InvalidInputError([{ field: "closes_at", message: "panel_closes_in_past" }]);
   const members = await membersFor(services, consultation.target);
-  if (members.length === 0) throw new InvalidInputError([{ field: "target", message: "panel_segment_empty" }]);
+  if (members.length < MIN_GROUP) throw new InvalidInputError([{ field: "target", message: "panel_segment_too_small" }]);
   for (const member of members) await services.store.invite(id, member.person_id, now);
   const line = services.audit.line({ actor: who(actor), action: "panel.consultation.publish", item: `panel:consultation:${id}`, summary: `${consultation.title} (${members.length})` });
   if (!(await services.store.markPublished(id, now, members.length, line))) throw notDraft((await services.store.getConsultation(id)) ?? consultation);
@@ -88,7 +97,7 @@ export async function publishConsultation(services: PanelServices, actor: Actor,
       await services.mailer.send(consultationInvitationMail(member.language, member.email, consultation.title, consultation.closes_at, answerLink(services, id)));
     }
   }
-  return { ...consultation, status: "published", published_at: now, invited_count: members.length };
+  return forStaff({ ...consultation, status: "published", published_at: now, invited_count: members.length });
 }
 
 /** Scheduled: one reminder, shortly before closing, to invited members who have not answered. Safe to run twice. */
@@ -164,7 +173,10 @@ export async function submitAnswers(services: PanelServices, actor: Actor, id: s
   if (!isOpen(consultation, services.now())) throw new ConflictError("panel_consultation_closed", { closes_at: consultation.closes_at });
   const member = await services.store.getMember(actor.person_id);
   if (!member) throw new ForbiddenError("panel_not_member");
-  const checked = checkAnswers(consultation.questions, answers);
+  // The member's own name never reaches the stored answer, whatever case or place it has in the text.
+  const checked = Object.fromEntries(
+    Object.entries(checkAnswers(consultation.questions, answers)).map(([key, value]) => [key, typeof value === "string" ? maskOwnName(value, actor.display_name) : value]),
+  );
   const outcome = await services.store.submit(id, actor.person_id, { answers: checked, ...member.profile }, now);
   if (outcome === "already_answered") throw new ConflictError("panel_already_answered", {});
   if (outcome === "not_invited") throw new NotFoundError("panel_consultation_not_found");
@@ -178,15 +190,15 @@ export async function staffResults(services: PanelServices, centreId: string, id
   const rows = await services.store.answersTo(id);
   const members = await services.store.listMembers();
   return {
-    consultation,
-    respondents: rows.length,
+    consultation: forStaff(consultation),
+    respondents: shown(rows.length),
     questions: questionResults(consultation.questions, rows, true),
     breakdowns: breakdowns(consultation.questions, rows),
     representativeness: representativeness(members.map((m) => m.profile), rows),
   };
 }
 
-export async function publishResults(services: PanelServices, actor: Actor, centreId: string, id: string, summary: string): Promise<Consultation> {
+export async function publishResults(services: PanelServices, actor: Actor, centreId: string, id: string, summary: string): Promise<StaffConsultation> {
   const consultation = await ofCentre(services, centreId, id);
   const now = services.now().toISOString();
   if (consultation.status !== "published" || consultation.closes_at > now) {
@@ -194,13 +206,15 @@ export async function publishResults(services: PanelServices, actor: Actor, cent
   }
   const line = services.audit.line({ actor: who(actor), action: "panel.results.publish", item: `panel:consultation:${id}`, summary: consultation.title });
   if (!(await services.store.markResultsPublished(id, now, summary, line))) throw new ConflictError("panel_results_not_closed", { status: consultation.status });
-  return { ...consultation, status: "results_published", results_published_at: now, summary };
+  return forStaff({ ...consultation, status: "results_published", results_published_at: now, summary });
 }
 
-/** Anonymous answers for staff, as CSV or JSON, with the same hiding rules. Recorded in the audit log. */
+/** Anonymous answers for staff, as CSV or JSON, with the same hiding rules, from MIN_GROUP answers on. Recorded in the audit log. */
 export async function exportAnswers(services: PanelServices, actor: Actor, centreId: string, id: string, format: "csv" | "json") {
   const consultation = await ofCentre(services, centreId, id);
-  const records = exportRows(consultation.questions, await services.store.answersTo(id));
+  const rows = await services.store.answersTo(id);
+  if (rows.length < MIN_GROUP) throw new ConflictError("panel_too_few_answers", {});
+  const records = exportRows(consultation.questions, rows);
   // An export changes nothing: its line is written on its own, before any answer leaves.
   await services.audit.record({ actor: who(actor), action: "panel.answers.export", item: `panel:consultation:${id}`, summary: `${format}, ${records.length}` });
   const questions = consultation.questions.map(({ id: qid, type, text, ...rest }) => ({ id: qid, type, text, ...("choices" in rest ? { choices: rest.choices } : {}) }));
@@ -208,14 +222,14 @@ export async function exportAnswers(services: PanelServices, actor: Actor, centr
 }
 
 // Public
-export type PublishedSummary = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "answer_count" | "results_published_at">;
+export type PublishedSummary = Pick<Consultation, "id" | "title" | "summary" | "closes_at" | "results_published_at"> & { answer_count: ShownCount };
 
 const published = (c: Consultation): PublishedSummary => ({
   id: c.id,
   title: c.title,
   summary: c.summary,
   closes_at: c.closes_at,
-  answer_count: c.answer_count,
+  answer_count: shown(c.answer_count),
   results_published_at: c.results_published_at,
 });
 
@@ -230,7 +244,7 @@ export async function publishedResult(services: PanelServices, id: string) {
   const rows = await services.store.answersTo(id);
   return {
     consultation: { ...published(consultation), questions: consultation.questions },
-    respondents: rows.length,
+    respondents: shown(rows.length),
     questions: questionResults(consultation.questions, rows, false),
     breakdowns: breakdowns(consultation.questions, rows),
   };

@@ -1,4 +1,4 @@
-import { auditAppendGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, type ModuleManifest } from "../shared/manifest.ts";
+import { auditAppendGrant, organisationReadGrant, PERSONAL_DATA_HANDLES, PERSONAL_DATA_PUBLISHES, sessionCheckGrants, CENTRE_CLOSE_HANDLES, CENTRE_CLOSE_PUBLISHES, type ModuleManifest } from "../shared/manifest.ts";
 import { panelTable } from "../shared/tables.ts";
 
 /** The citizen panel: members, consultations, invitations and anonymous answers. */
@@ -14,12 +14,13 @@ export const panelManifest = {
     },
     ...sessionCheckGrants,
     auditAppendGrant,
+    organisationReadGrant,
   ],
   // Invitations and reminders.
   sendsMail: true,
   settings: [],
   jobs: [{ name: "panel-reminders", everyMinutes: 60 }],
-  publishes: [...PERSONAL_DATA_PUBLISHES],
-  handles: [...PERSONAL_DATA_HANDLES],
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   personalData: true,
 } as const satisfies ModuleManifest;

@@ -19,7 +19,7 @@ const da = {
   panel_closes_before_opens: "Slut skal være efter start.",
   panel_closes_in_past: "Slut er allerede gået. Vælg en senere slut.",
   panel_target_invalid: "Vælg hele panelet eller mindst én gruppe.",
-  panel_segment_empty: "Ingen i panelet passer til de grupper. Vælg flere grupper.",
+  panel_segment_too_small: "Gruppen er for lille. Der skal være mindst 5 i den, så ingen kan genkendes. Vælg flere grupper.",
   panel_questions_invalid: "Lav mindst ét spørgsmål og højst 30.",
   panel_question_type_invalid: "Vælg en type til spørgsmålet.",
   panel_question_text_invalid: "Skriv spørgsmålet. Det må højst have 300 tegn.",
@@ -39,6 +39,7 @@ const da = {
   panel_results_not_closed: "Resultatet kan først udgives, når der er lukket for svar.",
   panel_summary_invalid: "Skriv et kort resumé. Det må højst have 4000 tegn.",
   panel_format_invalid: "Vælg CSV eller JSON.",
+  panel_too_few_answers: "Der er færre end 5 svar. Du kan hente svarene, når mindst 5 har svaret.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -56,7 +57,7 @@ const en: Record<keyof typeof da, string> = {
   panel_closes_before_opens: "The end must be after the start.",
   panel_closes_in_past: "The end has already passed. Choose a later end.",
   panel_target_invalid: "Choose the whole panel or at least one group.",
-  panel_segment_empty: "Nobody on the panel fits those groups. Choose more groups.",
+  panel_segment_too_small: "The group is too small. It must have at least 5 people, so nobody can be recognised. Choose more groups.",
   panel_questions_invalid: "Make at least one question and at most 30.",
   panel_question_type_invalid: "Choose a type for the question.",
   panel_question_text_invalid: "Write the question. It can have at most 300 characters.",
@@ -76,6 +77,7 @@ const en: Record<keyof typeof da, string> = {
   panel_results_not_closed: "Results can be published only after answering has closed.",
   panel_summary_invalid: "Write a short summary. It can have at most 4000 characters.",
   panel_format_invalid: "Choose CSV or JSON.",
+  panel_too_few_answers: "There are fewer than 5 answers. You can download the answers once at least 5 have answered.",
 };
 
 export const panelMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

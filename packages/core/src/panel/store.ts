@@ -34,7 +34,8 @@ import type { AnswerRow } from "./results.ts";
  * - Answer: pk `ANSWERS#<id>`, sk a random UUIDv4; the answers and the respondent's coarse
  *   profile (age band, area, relation). No person id, no time.
  *
- * What the stored data reveals about who answered what: docs/panel-anonymity.md.
+ * What the stored data reveals about who answered what, and what the rule of 5 (results.ts)
+ * protects and cannot: docs/panel-anonymity.md.
  */
 
 const memberKey = (personId: string) => ({ pk: `MEMBER#${personId}`, sk: "MEMBER" });

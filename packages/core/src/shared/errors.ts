@@ -5,7 +5,8 @@ import type { MessageKey } from "./messages.ts";
  * a plain-language message in one place (packages/functions/src/shared/errors.ts).
  */
 
-export type FieldProblem = { field: string; message: MessageKey };
+/** `values` fill the message's {placeholders}: "Vi kender ikke postnummer {value}." */
+export type FieldProblem = { field: string; message: MessageKey; values?: Record<string, string> };
 
 export class InvalidInputError extends Error {
   readonly kind = "invalid_input";
@@ -18,6 +19,14 @@ export class NotFoundError extends Error {
   readonly kind = "not_found";
   constructor(readonly what: MessageKey) {
     super(`Not found: ${what}`);
+  }
+}
+
+/** The body is of a kind the route does not take (415); the message says what it takes. */
+export class UnsupportedMediaTypeError extends Error {
+  readonly kind = "unsupported_media_type";
+  constructor(readonly what: MessageKey) {
+    super(`Unsupported media type: ${what}`);
   }
 }
 

@@ -23,6 +23,15 @@ export const eventDetails = {
   "personal-data.erase-requested": v.object({ person_id: PersonId }),
   /** A module has erased the person: identity crosses it off and erases itself last. */
   "personal-data.erased": v.object({ person_id: PersonId, module: v.string() }),
+  /** An administrator wants to close a centre: every module that keeps things at centres says what is still open there. */
+  "centre.close-requested": v.object({ request_id: RequestId, centre_id: v.string() }),
+  /** A module's answer: what it still has open at the centre (ids and titles, never a person). */
+  "centre.open-items": v.object({
+    request_id: RequestId,
+    centre_id: v.string(),
+    module: v.string(),
+    items: v.array(v.object({ kind: v.picklist(["offer", "vote", "consultation", "mentor_pair"]), id: v.string(), title: v.optional(v.string()) })),
+  }),
 } as const;
 
 export type EventName = keyof typeof eventDetails;

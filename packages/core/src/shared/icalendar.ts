@@ -48,10 +48,26 @@ const TIMEZONE = [
   "END:VTIMEZONE",
 ];
 
-/** TEXT values: backslash, semicolon and comma are escaped, line breaks become \n. */
+/** Control characters other than line breaks; a tab becomes a space, the rest go. */
+const OTHER_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * TEXT values: backslash, semicolon and comma are escaped, every line break (CR LF, LF, and a
+ * lone CR, which calendar apps also read as the end of a line and so as the start of a new
+ * property) becomes \n, and no other control character is left in the line.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n")
+    .replace(/\t/g, " ")
+    .replace(OTHER_CONTROL, "");
 }
+
+/** A URI value is not TEXT (no escaping), so anything that could end the line is removed instead. */
+const uriValue = (uri: string) => uri.replace(/[\u0000-\u001F\u007F-\u009F]/g, "");
 
 /** Lines longer than 75 octets are folded: CRLF and a space, never inside a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -97,7 +113,7 @@ export function toICalendar(events: readonly CalendarEvent[], options: { name: s
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-    if (event.url) lines.push(`URL:${event.url}`);
+    if (event.url) lines.push(`URL:${uriValue(event.url)}`);
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

@@ -1,5 +1,5 @@
 import type { EventName } from "./events.ts";
-import { auditTable, identityTable, type TableSpec } from "./tables.ts";
+import { auditTable, identityTable, organisationTable, type TableSpec } from "./tables.ts";
 
 /**
  * A module, declared once, as plain data (no Hono, no CDK): what it answers, what it may touch,
@@ -47,6 +47,22 @@ export type TableGrant = {
   createOnly?: boolean;
 };
 
+/** The S3 actions a bucket grant may hold (a closed list, as for DynamoDB). */
+export type BucketAction = "s3:GetObject" | "s3:PutObject" | "s3:DeleteObject";
+
+/** A private S3 bucket the platform keeps files in; the stacks make one per spec, locally it is a folder. */
+export type BucketSpec = {
+  id: string;
+  /** Environment variable that carries the bucket's name into the module's Lambda. */
+  envVar: string;
+};
+
+/** Uploaded files the site shows (the organisation's logo). Private: only the module's function reads it. */
+export const filesBucket = { id: "files", envVar: "FILES_BUCKET" } as const satisfies BucketSpec;
+
+/** Rights on the objects of one bucket under one key prefix. */
+export type BucketGrant = { bucket: BucketSpec; actions: readonly BucketAction[]; keyPrefix: string };
+
 /** Deploy-time settings a municipality may change per stage (whole numbers); the app reads them in shared/config.ts. */
 export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"] as const;
 export type ModuleSetting = (typeof MODULE_SETTINGS)[number];
@@ -61,6 +77,8 @@ export type ModuleManifest = {
   prefixes: readonly string[];
   /** Every table right the module's function gets; nothing else is reachable, on AWS (IAM) as locally (the guard). */
   tables: readonly TableGrant[];
+  /** Every S3 right the module's function gets (IAM on AWS; locally the folder store refuses the rest). */
+  buckets?: readonly BucketGrant[];
   /** May send mail (Amazon SES on AWS, the outbox locally). */
   sendsMail: boolean;
   settings: readonly ModuleSetting[];
@@ -79,6 +97,17 @@ export const sessionCheckGrants: readonly TableGrant[] = [
   { table: identityTable, actions: ["dynamodb:UpdateItem"], leadingKeys: ["SESSION#"], attributes: ["expires_at"] },
 ];
 
+/**
+ * Reading the site organisation and its centres (shared/centres.ts), which every module needs:
+ * a centre named in a path or a form is checked against the stored centres, and open data names
+ * the organisation as its publisher. Read only, and only those two partitions.
+ */
+export const organisationReadGrant: TableGrant = {
+  table: organisationTable,
+  actions: ["dynamodb:GetItem", "dynamodb:Query"],
+  leadingKeys: ["CENTRES", "SITE"],
+};
+
 /** The attributes of one audit line (shared/audit.ts). */
 export const AUDIT_LINE_ATTRIBUTES = ["id", "at", "actor_id", "actor_name", "action", "item", "summary"] as const;
 
@@ -94,6 +123,14 @@ export const auditAppendGrant: TableGrant = {
 /** The events a module that holds personal data must handle and publish. */
 export const PERSONAL_DATA_HANDLES = ["personal-data.export-requested", "personal-data.erase-requested"] as const satisfies readonly EventName[];
 export const PERSONAL_DATA_PUBLISHES = ["personal-data.export-part", "personal-data.erased"] as const satisfies readonly EventName[];
+
+/** The events a module that keeps things at centres handles and publishes, so a centre closes only when it is done with it (organisation/close.ts). */
+export const CENTRE_CLOSE_HANDLES = ["centre.close-requested"] as const satisfies readonly EventName[];
+export const CENTRE_CLOSE_PUBLISHES = ["centre.open-items"] as const satisfies readonly EventName[];
+
+/** The modules asked before a centre closes. */
+export const closeCheckModules = (manifests: readonly ModuleManifest[]) =>
+  manifests.filter((m) => (m.handles as readonly string[]).includes("centre.close-requested")).map((m) => m.name);
 
 /** What one module's function may do, resolved for the tables as they are named in one place (a stage, or a local run). */
 export type ResolvedGrant = TableGrant & { tableName: string };

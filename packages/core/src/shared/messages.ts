@@ -3,8 +3,9 @@ import { importMessages } from "../directory/import-messages.ts";
 import { directoryMessages } from "../directory/messages.ts";
 import { identityMessages } from "../identity/messages.ts";
 import { mentorMessages } from "../mentor/messages.ts";
+import { organisationMessages } from "../organisation/messages.ts";
 import { panelMessages } from "../panel/messages.ts";
-import type { Language } from "./language.ts";
+import { fillIn, type Language } from "./language.ts";
 
 export { languageFrom, type Language } from "./language.ts";
 
@@ -37,6 +38,10 @@ const da = {
   item_invalid: "Skriv hvad du leder efter.",
   body_invalid: "Vi kunne ikke læse det, du sendte. Prøv igen.",
   body_too_large: "Det, du sendte, er for stort. Gør det kortere.",
+  origin_unverified: "Vi afviste det, fordi det ikke kom gennem vores hjemmeside. Brug hjemmesidens adresse.",
+  content_type_refused: "Vi kan ikke læse det, du sendte. Det skal sendes fra vores side. Prøv igen derfra.",
+  text_control_characters: "Teksten har et usynligt tegn, som vi ikke kan gemme. Skriv teksten igen.",
+  text_one_line: "Skriv teksten på én linje, uden usynlige tegn.",
   decline_reason_invalid: "Skriv hvorfor du siger nej. Højst 500 tegn.",
 };
 
@@ -62,13 +67,17 @@ const en: Record<keyof typeof da, string> = {
   item_invalid: "Write what you are looking for.",
   body_invalid: "We could not read what you sent. Try again.",
   body_too_large: "What you sent is too large. Make it shorter.",
+  origin_unverified: "We refused this because it did not come through our website. Use the website's address.",
+  content_type_refused: "We cannot read what you sent. It must be sent from our site. Try again from there.",
+  text_control_characters: "The text has an invisible character that we cannot store. Type the text again.",
+  text_one_line: "Write the text on one line, without invisible characters.",
   decline_reason_invalid: "Write why you say no. At most 500 characters.",
 };
 
 const sharedMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };
 
 /** Every module's messages and the shared ones. A key belongs to one of them only (messages.test.ts). */
-export const messageSources = { shared: sharedMessages, identity: identityMessages, directory: directoryMessages, import: importMessages, council: councilMessages, panel: panelMessages, mentor: mentorMessages };
+export const messageSources = { shared: sharedMessages, identity: identityMessages, directory: directoryMessages, import: importMessages, council: councilMessages, panel: panelMessages, mentor: mentorMessages, organisation: organisationMessages };
 
 type KeysOf<Source> = Source extends Record<Language, Record<infer Key, string>> ? Key : never;
 export type MessageKey = KeysOf<(typeof messageSources)[keyof typeof messageSources]>;
@@ -82,6 +91,6 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(messages.da, key);
 }
 
-export function message(key: string, language: Language): string {
-  return messages[language][isMessageKey(key) ? key : "invalid_value"];
+export function message(key: string, language: Language, values?: Record<string, string>): string {
+  return fillIn(messages[language][isMessageKey(key) ? key : "invalid_value"], values);
 }

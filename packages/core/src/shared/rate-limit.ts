@@ -1,4 +1,4 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { call } from "./dynamo.ts";
 import { TooManyRequestsError } from "./errors.ts";
 import type { MessageKey } from "./messages.ts";
@@ -34,6 +34,17 @@ export function tableHit(db: DynamoDBDocumentClient, tableName: string): Hit {
   };
 }
 
+/** The count of (scope, key, window) so far, without adding to it. */
+export type Peek = (scope: string, key: string, windowStart: number) => Promise<number>;
+
+/** Reads a counter `tableHit` keeps. */
+export function tablePeek(db: DynamoDBDocumentClient, tableName: string): Peek {
+  return async (scope, key, windowStart) => {
+    const { Item } = await call(() => db.send(new GetCommand({ TableName: tableName, Key: { pk: `RATE#${scope}#${key}#${windowStart}`, sk: "RATE" }, ConsistentRead: true })));
+    return Number(Item?.hits ?? 0);
+  };
+}
+
 export type LimitRule = {
   /** What is counted, e.g. "email" or "suggest-client"; part of the counter's key. */
   scope: string;
@@ -50,9 +61,28 @@ export const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * until the window ends. The key (an email, an address, a person id) is stored only as its hash.
  */
 export async function limit(hit: Hit, now: Date, rule: LimitRule, key: string): Promise<void> {
-  const seconds = epochSeconds(now);
-  const windowStart = seconds - (seconds % rule.windowSeconds);
-  const windowEnd = windowStart + rule.windowSeconds;
+  const { seconds, windowStart, windowEnd } = windowOf(now, rule);
   const hits = await hit(rule.scope, sha256(key), windowStart, windowEnd);
   if (hits > rule.max) throw new TooManyRequestsError(rule.reason, windowEnd - seconds);
+}
+
+/**
+ * For limits on failures (wrong codes), which count only after the attempt failed: refuses
+ * while `max` failures are already counted in the window, without counting this attempt.
+ */
+export async function refuseIfReached(peek: Peek, now: Date, rule: LimitRule, key: string): Promise<void> {
+  const { seconds, windowStart, windowEnd } = windowOf(now, rule);
+  if ((await peek(rule.scope, sha256(key), windowStart)) >= rule.max) throw new TooManyRequestsError(rule.reason, windowEnd - seconds);
+}
+
+/** Counts one failure for `refuseIfReached`. */
+export async function countFailure(hit: Hit, now: Date, rule: LimitRule, key: string): Promise<void> {
+  const { windowStart, windowEnd } = windowOf(now, rule);
+  await hit(rule.scope, sha256(key), windowStart, windowEnd);
+}
+
+function windowOf(now: Date, rule: LimitRule) {
+  const seconds = epochSeconds(now);
+  const windowStart = seconds - (seconds % rule.windowSeconds);
+  return { seconds, windowStart, windowEnd: windowStart + rule.windowSeconds };
 }

@@ -62,6 +62,12 @@ export const panelTable = { id: "panel", envVar: "PANEL_TABLE", ...pkSkWithGsi1 
 /** Mentors, requests/pairs and their logs; see mentor/store.ts. gsi2: a mentor's pairs. */
 export const mentorTable = { id: "mentor", envVar: "MENTOR_TABLE", ...pkSkWithGsi1And2 } as const satisfies TableSpec;
 
+/**
+ * The site organisation and its centres, and the checks before a centre closes
+ * (organisation/store.ts). Every module reads the centres and the organisation (organisationReadGrant).
+ */
+export const organisationTable = { id: "organisation", envVar: "ORGANISATION_TABLE", ...pkSkWithGsi1 } as const satisfies TableSpec;
+
 /** Written by every module (who changed what), read by admins; see shared/audit.ts. */
 export const auditTable = {
   id: "audit",
@@ -83,4 +89,4 @@ export const auditTable = {
 } as const satisfies TableSpec;
 
 /** Every table of the platform, in the order they are created. */
-export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, councilTable, panelTable, mentorTable];
+export const tables: readonly TableSpec[] = [directoryTable, identityTable, auditTable, councilTable, panelTable, mentorTable, organisationTable];

@@ -20,6 +20,8 @@ export function parseInput<const Schema extends v.GenericSchema>(
         issue.type === "object" && issue.input === undefined
         ? ("text_required" as const)
         : ("invalid_value" as const),
+    // What was typed, for a message that names it (only short texts: nothing long is echoed back).
+    ...(typeof issue.input === "string" && issue.input.length <= 40 ? { values: { value: issue.input } } : {}),
   }));
   throw new InvalidInputError(problems);
 }
@@ -35,17 +37,34 @@ export function queryInteger<const Message extends MessageKey>(message: Message,
   );
 }
 
+/** Whether a text may have lines (a description) or is one line (a name, a title, a place). */
+export type Lines = "one" | "many";
+
+/**
+ * Control characters are never part of what a person typed; stored, they turn up in places that
+ * read them as structure: a lone CR starts a new property in an iCalendar file, a new row in some
+ * CSV readers. A text with lines may hold line breaks (LF, or CR LF) and nothing else of them.
+ */
+const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)/;
+const LINE_BREAK = /[\r\n]/;
+
+export const isPlainText = (text: string, lines: Lines) => !CONTROL.test(text) && (lines === "many" || !LINE_BREAK.test(text));
+
+/** Refuses control characters: all of them in a one-line text, all but line breaks in a text with lines. */
+export const plainText = (lines: Lines) => v.check((text: string) => isPlainText(text, lines), lines === "one" ? "text_one_line" : "text_control_characters");
+
 /** A required text: a missing key, an empty or a too long text all get the field's own message. */
-export const requiredText = (max: number, message: MessageKey) =>
-  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message));
+export const requiredText = (max: number, message: MessageKey, lines: Lines = "one") =>
+  v.pipe(v.optional(v.string(message), ""), v.trim(), v.minLength(1, message), v.maxLength(max, message), plainText(lines));
 
 /** An optional text: empty counts as not given. */
-export const optionalText = (max: number, message: MessageKey) =>
+export const optionalText = (max: number, message: MessageKey, lines: Lines = "one") =>
   v.optional(
     v.pipe(
       v.string(message),
       v.trim(),
       v.maxLength(max, message),
+      plainText(lines),
       v.transform((text) => text || undefined),
     ),
   );
@@ -58,8 +77,15 @@ export const optionalText = (max: number, message: MessageKey) =>
 export const isoTimestamp = <const Message extends MessageKey>(message: Message) =>
   v.pipe(v.string(message), v.isoTimestamp(message), v.check(isRealMoment, message));
 
+/** A calendar date ("2026-11-23") that exists: valibot's pattern alone lets 30 February through. */
+export const isoDate = <const Message extends MessageKey>(message: Message) =>
+  v.pipe(v.string(message), v.isoDate(message), v.check(isRealDay, message));
+
 function isRealMoment(text: string): boolean {
-  if (!Number.isFinite(Date.parse(text))) return false;
+  return Number.isFinite(Date.parse(text)) && isRealDay(text);
+}
+
+function isRealDay(text: string): boolean {
   const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);

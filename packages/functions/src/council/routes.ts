@@ -32,11 +32,11 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const CentrePath = v.object({ centre: CentreId });
-const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
+export const CentrePath = v.object({ centre: CentreId });
+export const ProposalPath = v.object({ centre: CentreId, id: ProposalId });
 const VotePath = v.object({ centre: CentreId, id: VoteId });
-const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
-const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
+export const MeetingPath = v.object({ centre: CentreId, id: MeetingId });
+export const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Receipt });
 
 /**
  * Who may do what in the council:
@@ -54,7 +54,7 @@ const centreStaff = access.roleForCentre("centre", "staff");
 
 export function councilServices(services: Services): CouncilServices {
   const store = createCouncilStore(services.db, services.config.tableNames[councilTable.id]!);
-  return { store, audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl };
+  return { store, audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
 }
 
 export const councilModule: ApiModule = {
@@ -68,6 +68,11 @@ export const councilModule: ApiModule = {
     // Hourly, and the first run in a week sends that week's digest (digest.ts): a missed hour is caught up.
     "weekly-digest": (services) => sendWeeklyDigest(councilServices(services)),
   },
+  // An open vote keeps a centre open until it closes.
+  openAtCentre: async (services, centre) =>
+    (await councilServices(services).store.centre(centre)).votes
+      .filter((vote) => vote.state === "open")
+      .map((vote) => ({ kind: "vote", id: vote.id, title: vote.proposal_title })),
   routes: councilRoutes,
 };
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { access } from "@naerhed/core/shared/access";
+import { requireCentre } from "@naerhed/core/shared/centres";
 import { message } from "@naerhed/core/shared/messages";
 import { AuditQuery } from "@naerhed/core/shared/audit";
 import { identityManifest } from "@naerhed/core/identity/manifest";
@@ -14,10 +15,11 @@ import {
 import { manifests } from "@naerhed/core/manifests";
 import { personalDataModules } from "@naerhed/core/shared/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { Invitation } from "@naerhed/core/identity/person";
+import { GrantRemoval, Invitation } from "@naerhed/core/identity/person";
 import {
   getMe,
   invite,
+  removeGrant,
   SetPassword,
   setPassword,
   UpdateMe,
@@ -60,16 +62,10 @@ export function identityRoutes(services: Services) {
         return c.json({ signed_in: actor !== null, person: actor });
       })
       .post("/identity/sign-in", guard(access.public), async (c) =>
-        c.json(
-          await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), {
-            clientAddress: clientAddress(c),
-            siteOrigin: c.get("siteOrigin"),
-          }),
-          202,
-        ),
+        c.json(await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), clientAddress(c)), 202),
       )
       .post("/identity/sign-in/verify", guard(access.public), async (c) => {
-        const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)));
+        const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)), clientAddress(c));
         setSessionCookie(c, token);
         return c.json({ person });
       })
@@ -88,8 +84,14 @@ export function identityRoutes(services: Services) {
         clearSessionCookie(c);
         return c.body(null, 204);
       })
-      .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) =>
-        c.json({ person: await invite(identity, actorOf(c), parseInput(Invitation, await readJson(c)), c.get("siteOrigin")) }, 201),
+      .post("/identity/invitations", guard(access.role("staff", "admin")), async (c) => {
+        const input = parseInput(Invitation, await readJson(c));
+        if (input.centre_id !== undefined) await requireCentre(services.centres, input.centre_id, "centre_id");
+        return c.json({ invitation: await invite(identity, actorOf(c), input) }, 201);
+      })
+      // Who may take which grant away is checked in the use case (the same rule as inviting).
+      .delete("/identity/grants", guard(access.role("staff", "admin")), async (c) =>
+        c.json(await removeGrant(identity, actorOf(c), parseInput(GrantRemoval, await readJson(c)))),
       )
       .get("/identity/audit", guard(access.role("admin")), async (c) =>
         c.json(await services.audit.list(parseInput(AuditQuery, c.req.query()))),

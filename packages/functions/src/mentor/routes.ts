@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
-import { CentreId } from "@naerhed/core/shared/centres";
+import { CentreId, requireCentre } from "@naerhed/core/shared/centres";
 import { mentorTable } from "@naerhed/core/shared/tables";
 import { mentorManifest } from "@naerhed/core/mentor/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
@@ -40,13 +40,14 @@ const GoalPath = v.object({ id: PairId, goal: v.pipe(v.string("mentor_goal_id_in
 /** Staff of the centre named in the path (or admins): screening, matching and following that centre's pairs. */
 const centreStaff = access.roleForCentre("centre", "staff");
 
-function mentorServices({ db, config, audit, now }: Services): MentorServices {
+function mentorServices({ db, config, audit, now, centres }: Services): MentorServices {
   return {
     store: createMentorStore(db, config.tableNames[mentorTable.id]!),
     audit,
     now,
     certificateValidDays: config.mentorCertificateValidDays,
     closureWeeks: config.mentorClosureWeeks,
+    centres,
   };
 }
 
@@ -58,6 +59,12 @@ export const mentorModule: ApiModule = {
   },
   // Hourly: approved mentors whose certificate ran out go to recheck. Check-ins due and quiet pairs are worked out when staff look.
   jobs: { "mentor-certificates": (services) => expireCertificates(mentorServices(services)).then(() => undefined) },
+  // A pair asked for, proposed or running keeps its centre open; the answer names none of the people.
+  openAtCentre: async (services, centre) => {
+    const { store } = mentorServices(services);
+    const pairs = await Promise.all((["requested", "proposed", "active"] as const).map((state) => store.listPairs(centre, state)));
+    return pairs.flat().map((pair) => ({ kind: "mentor_pair", id: pair.id }));
+  },
   routes: mentorRoutes,
 };
 
@@ -72,12 +79,16 @@ export function mentorRoutes(services: Services) {
         const [mentor, pairs] = await Promise.all([myMentorProfile(s, actor), myPairs(s, actor)]);
         return c.json({ mentor, ...pairs });
       })
-      .post("/mentor/applications", guard(access.signedIn), async (c) =>
-        c.json({ mentor: await applyAsMentor(s, actorOf(c), parseInput(MentorApplicationInput, await readJson(c))) }, 201),
-      )
-      .post("/mentor/requests", guard(access.signedIn), async (c) =>
-        c.json({ pair: await askForMentor(s, actorOf(c), parseInput(RequestInput, await readJson(c)), false) }, 201),
-      )
+      .post("/mentor/applications", guard(access.signedIn), async (c) => {
+        const input = parseInput(MentorApplicationInput, await readJson(c));
+        await requireCentre(services.centres, input.centre_id, "centre_id");
+        return c.json({ mentor: await applyAsMentor(s, actorOf(c), input) }, 201);
+      })
+      .post("/mentor/requests", guard(access.signedIn), async (c) => {
+        const input = parseInput(RequestInput, await readJson(c));
+        await requireCentre(services.centres, input.centre_id, "centre_id");
+        return c.json({ pair: await askForMentor(s, actorOf(c), input, false) }, 201);
+      })
       // One pair: its mentor, the person who asked, or staff of its centre (the use case checks; others get 404)
       .get("/mentor/pairs/:id", guard(access.owner), async (c) => c.json(await getPair(s, actorOf(c), parseInput(PairPath, c.req.param()).id)))
       .post("/mentor/pairs/:id/answer", guard(access.owner), async (c) => {

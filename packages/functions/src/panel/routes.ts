@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { access } from "@naerhed/core/shared/access";
-import { CentreId } from "@naerhed/core/shared/centres";
+import { CentreId, requireCentre, type CentreDirectory } from "@naerhed/core/shared/centres";
 import { panelTable } from "@naerhed/core/shared/tables";
 import { panelManifest } from "@naerhed/core/panel/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
@@ -31,9 +31,16 @@ import { readJson, type AppEnv } from "../shared/http.ts";
 import type { ApiModule } from "../shared/module.ts";
 import type { Services } from "../shared/services.ts";
 
-const IdPath = v.object({ id: ConsultationId });
+export const IdPath = v.object({ id: ConsultationId });
 const CentrePath = v.object({ centre: CentreId });
 const CentreIdPath = v.object({ centre: CentreId, id: ConsultationId });
+
+/** A consultation as staff wrote it; a group asked by area names open centres only. */
+async function consultationInput(centres: CentreDirectory, body: unknown) {
+  const input = parseInput(ConsultationInput, body);
+  if (input.target.kind === "segment") for (const area of input.target.areas) await requireCentre(centres, area, "target.areas");
+  return input;
+}
 
 /** Staff of the centre that owns the consultation (or admins) build, publish, read results and export. */
 const centreStaff = access.roleForCentre("centre", "staff");
@@ -49,6 +56,13 @@ export const panelModule: ApiModule = {
     erase: (services, personId) => erasePanelData(panelServices(services), personId),
   },
   jobs: { "panel-reminders": async (services) => void (await sendReminders(panelServices(services))) },
+  // A published consultation keeps its centre open until it has closed.
+  openAtCentre: async (services, centre) => {
+    const now = services.now().toISOString();
+    return (await panelServices(services).store.listConsultations())
+      .filter((consultation) => consultation.centre_id === centre && consultation.status === "published" && consultation.closes_at > now)
+      .map((consultation) => ({ kind: "consultation", id: consultation.id, title: consultation.title }));
+  },
   routes: panelRoutes,
 };
 
@@ -62,9 +76,11 @@ export function panelRoutes(services: Services) {
       .get("/panel/results/:id", guard(access.public), async (c) => c.json(await publishedResult(panel, parseInput(IdPath, c.req.param()).id)))
       // The signed-in person's own membership; every use case acts on the caller only.
       .get("/panel/membership", guard(access.signedIn), async (c) => c.json({ member: await getMembership(panel, actorOf(c)) }))
-      .put("/panel/membership", guard(access.signedIn), async (c) =>
-        c.json({ member: await joinPanel(panel, actorOf(c), parseInput(JoinInput, await readJson(c))) }),
-      )
+      .put("/panel/membership", guard(access.signedIn), async (c) => {
+        const input = parseInput(JoinInput, await readJson(c));
+        if (input.profile.area !== undefined) await requireCentre(services.centres, input.profile.area, "profile.area");
+        return c.json({ member: await joinPanel(panel, actorOf(c), input) });
+      })
       .delete("/panel/membership", guard(access.signedIn), async (c) => {
         await leavePanel(panel, actorOf(c).person_id);
         return c.json({ member: null });
@@ -85,7 +101,8 @@ export function panelRoutes(services: Services) {
       )
       .post("/panel/centres/:centre/consultations", guard(centreStaff), async (c) => {
         const { centre } = parseInput(CentrePath, c.req.param());
-        return c.json({ consultation: await createConsultation(panel, actorOf(c), centre, parseInput(ConsultationInput, await readJson(c))) }, 201);
+        const input = await consultationInput(services.centres, await readJson(c));
+        return c.json({ consultation: await createConsultation(panel, actorOf(c), centre, input) }, 201);
       })
       .post("/panel/centres/:centre/target-count", guard(centreStaff), async (c) => {
         parseInput(CentrePath, c.req.param());
@@ -97,7 +114,8 @@ export function panelRoutes(services: Services) {
       })
       .put("/panel/centres/:centre/consultations/:id", guard(centreStaff), async (c) => {
         const { centre, id } = parseInput(CentreIdPath, c.req.param());
-        return c.json({ consultation: await updateConsultation(panel, actorOf(c), centre, id, parseInput(ConsultationInput, await readJson(c))) });
+        const input = await consultationInput(services.centres, await readJson(c));
+        return c.json({ consultation: await updateConsultation(panel, actorOf(c), centre, id, input) });
       })
       .post("/panel/centres/:centre/consultations/:id/publish", guard(centreStaff), async (c) => {
         const { centre, id } = parseInput(CentreIdPath, c.req.param());

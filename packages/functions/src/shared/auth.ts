@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { checkSession, SESSION_IDLE_SECONDS } from "@naerhed/core/identity/sessions";
 import { decide, type AccessRule } from "@naerhed/core/shared/access";
 import { ForbiddenError, UnauthenticatedError } from "@naerhed/core/shared/errors";
-import type { AppEnv } from "./http.ts";
+import { STATE_CHANGING, type AppEnv } from "./http.ts";
 import type { Services } from "./services.ts";
 
 export const SESSION_COOKIE = "naerhed_session";
@@ -11,6 +11,7 @@ export const SESSION_COOKIE = "naerhed_session";
 const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  c.set("sessionStarted", true);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "Lax",
@@ -33,29 +34,27 @@ export function sessionCheck(services: Services): MiddlewareHandler<AppEnv> {
     c.set("actor", check.actor);
     c.set("sessionExpired", check.actor === null && check.expired);
     await next();
-    // A cookie that no longer works is removed, so the site stops sending it.
-    if (check.actor === null && check.expired) clearSessionCookie(c);
+    // A cookie that no longer works is removed, so the site stops sending it; unless this very
+    // request signed in: then its new cookie replaces the old one, and removing would sign it out.
+    if (check.actor === null && check.expired && !c.get("sessionStarted")) clearSessionCookie(c);
   };
 }
 
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-
 /**
- * Refuses state-changing requests that a browser sent from another site (CSRF). Allowed:
- * the configured site, the API's own origin (one machine, or /api behind the site's
- * CloudFront), or what the browser itself marks `Sec-Fetch-Site: same-origin`. Browsers
- * always send Origin on such requests; without one it is not a browser, which carries
- * nobody's cookie by accident. The trusted origin is kept as `siteOrigin` for links in mails.
+ * Refuses state-changing requests that a browser sent from another site (CSRF). `Origin` must be
+ * one of the site's own origins, compared as a whole; nothing the request says about itself
+ * (`Host`, its own URL) widens that list. `Sec-Fetch-Site` can only add a reason to refuse: any
+ * client can write "same-origin". Browsers always send Origin on such requests; a request
+ * without one is not from a browser, so it carries nobody's cookie by accident.
  */
-export function originCheck(siteUrl: string): MiddlewareHandler<AppEnv> {
-  const configured = new URL(siteUrl).origin;
+export function originCheck(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(allowedOrigins);
   return async (c, next) => {
-    const origin = c.req.header("origin");
-    const trusted =
-      origin !== undefined &&
-      (origin === configured || origin === new URL(c.req.url).origin || c.req.header("sec-fetch-site") === "same-origin");
-    if (UNSAFE.has(c.req.method) && origin !== undefined && !trusted) throw new ForbiddenError("origin_refused");
-    c.set("siteOrigin", trusted ? origin : configured);
+    if (STATE_CHANGING.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      if ((origin !== undefined && !allowed.has(origin)) || site === "cross-site" || site === "same-site") throw new ForbiddenError("origin_refused");
+    }
     await next();
   };
 }

@@ -9,6 +9,7 @@ import {
   TooManyRequestsError,
   UnauthenticatedError,
   UnavailableError,
+  UnsupportedMediaTypeError,
 } from "@naerhed/core/shared/errors";
 import { languageFrom, message, type Language, type MessageKey } from "@naerhed/core/shared/messages";
 import { errorFields, logger, requestFields } from "./log.ts";
@@ -19,7 +20,7 @@ import { errorFields, logger, requestFields } from "./log.ts";
  * session cookie came along but no longer works).
  */
 export type AppEnv = {
-  Variables: { requestId: string; language: Language; actor: Actor | null; sessionExpired: boolean; siteOrigin: string };
+  Variables: { requestId: string; language: Language; actor: Actor | null; sessionExpired: boolean; sessionStarted: boolean };
 };
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -45,13 +46,13 @@ function problem(
 ) {
   const language = c.get("language") ?? "da";
   // One wrong field: its own message says more than the general one.
-  const headline = fields?.length === 1 && fields[0] ? fields[0].message : code;
+  const only = fields?.length === 1 ? fields[0] : undefined;
   return c.json(
     {
       error: {
         code,
-        message: message(headline, language),
-        ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language) })) } : {}),
+        message: only ? message(only.message, language, only.values) : message(code, language),
+        ...(fields ? { fields: fields.map((p) => ({ field: p.field, message: message(p.message, language, p.values) })) } : {}),
         ...(details ? { details } : {}),
       },
       request_id: c.get("requestId"),
@@ -65,12 +66,44 @@ function log(level: "warn" | "error", c: Context<AppEnv>, error: Error) {
   logger[level](error.message, { ...requestFields(c), error: errorFields(error) });
 }
 
+/** The methods that change something: the ones the origin and body checks are about. */
+export const STATE_CHANGING: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The media types a state-changing request's body may have: JSON, or the CSV file the directory
+ * import reads (its HSDS JSON is JSON). A cross-site HTML form can send none of them (forms send
+ * form-urlencoded, multipart or text/plain), and a cross-site fetch with them needs a CORS
+ * preflight the API never grants. A request without a body needs no type.
+ */
+export const BODY_TYPES: readonly string[] = ["application/json", "text/csv"];
+
+/**
+ * The import's own paths are the exception: they say themselves what they take (a 415 naming the
+ * forms the import reads, before reading anything), and they also take HSDS tables as the files
+ * of a multipart form, which a cross-site form could send. There the origin check, run before, is
+ * what stands in the way.
+ */
+const IMPORT_PATHS = /^\/api\/directory\/centres\/[^/]+\/import(\/preview)?$/;
+
+export const bodyTypeCheck: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (STATE_CHANGING.has(c.req.method)) {
+    const type = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+    const hasBody = type !== undefined || Number(c.req.header("content-length") ?? "0") !== 0 || c.req.header("transfer-encoding") !== undefined;
+    if (hasBody && !BODY_TYPES.includes(type ?? "") && !IMPORT_PATHS.test(c.req.path)) return problem(c, 415, "content_type_refused");
+  }
+  await next();
+};
+
+/** A body over the limit (hono's bodyLimit calls this): 413, so a client knows sending it again will not help. */
+export const bodyTooLarge = (c: Context<AppEnv>) => problem(c, 413, "body_too_large");
+
 /** The one place where domain errors become HTTP statuses and plain-language messages. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof InvalidInputError) {
     return problem(c, 400, "invalid_input", error.problems);
   }
   if (error instanceof NotFoundError) return problem(c, 404, error.what);
+  if (error instanceof UnsupportedMediaTypeError) return problem(c, 415, error.what);
   if (error instanceof ConflictError) return problem(c, 409, error.reason, undefined, error.details);
   if (error instanceof UnauthenticatedError) return problem(c, 401, error.reason);
   if (error instanceof ForbiddenError) return problem(c, 403, error.reason);

@@ -32,9 +32,19 @@ function personalDataHandlers(module: ApiModule): ApiModule["on"] {
   };
 }
 
+/** A module that keeps things at centres answers the organisation's question before a centre closes. */
+function closeCheckHandlers(module: ApiModule): ApiModule["on"] {
+  const openAtCentre = module.openAtCentre;
+  if (!openAtCentre) return {};
+  return {
+    "centre.close-requested": async (services, { request_id, centre_id }) =>
+      services.publish("centre.open-items", { request_id, centre_id, module: module.manifest.name, items: await openAtCentre(services, centre_id) }),
+  };
+}
+
 async function runEvent(module: ApiModule, services: Services, event: BusEvent): Promise<void> {
   const name = event["detail-type"] as EventName;
-  const handler = { ...personalDataHandlers(module), ...module.on }[name] as EventHandler<typeof name> | undefined;
+  const handler = { ...personalDataHandlers(module), ...closeCheckHandlers(module), ...module.on }[name] as EventHandler<typeof name> | undefined;
   if (!module.manifest.handles.includes(name) || !handler) throw new Error(`Module "${module.manifest.name}" does not handle "${name}"`);
   // An event is input like any other: its detail is checked before the handler sees it.
   await handler(services, v.parse(eventDetails[name], event.detail) as never);
@@ -74,11 +84,14 @@ export type ModuleHandler = ReturnType<typeof moduleHandler>;
 /**
  * What each module's lambda.ts exports: `handler` for AWS (built once per cold start from the
  * function's environment) and `createHandler` for the local runner, which builds the same entry
- * with the module's own environment and its stand-ins.
+ * with the module's own environment and its stand-ins. `handler` is built at its first event, not
+ * at import: the local runner imports every lambda.ts in a process without SITE_URL or
+ * ORIGIN_VERIFY_SECRET, and a function without them still answers nothing (configFromEnv throws).
  */
 export function lambdaEntry(module: ApiModule, options?: HandleOptions) {
+  let built: ModuleHandler | undefined;
   return {
-    handler: moduleHandler(module, {}, options),
+    handler: (event: unknown, context: Context) => (built ??= moduleHandler(module, {}, options))(event, context),
     createHandler: (runtime: Runtime & { env: NodeJS.ProcessEnv }) => moduleHandler(module, runtime, options),
   };
 }

@@ -1,5 +1,7 @@
 import type { Hono } from "hono";
 import type { EventDetail, EventName } from "@naerhed/core/shared/events";
+import type { OpenItem } from "@naerhed/core/organisation/centre";
+import type { FieldProblem } from "@naerhed/core/shared/errors";
 import type { ModuleManifest } from "@naerhed/core/shared/manifest";
 import type { AppEnv } from "./http.ts";
 import type { Services } from "./services.ts";
@@ -25,6 +27,10 @@ export type ApiModule = {
   jobs?: Record<string, (services: Services) => Promise<void>>;
   /** A module that holds personal data answers export and erase requests with these (personal-data.ts). */
   personalData?: PersonalData;
+  /** What the module still has running at a centre (published offers, open votes, …): a centre closes only when every module says nothing. */
+  openAtCentre?: (services: Services, centre: string) => Promise<OpenItem[]>;
+  /** Routes that take a body larger than the API's 64 KB (full path below /api), with the problem to report past it. */
+  uploads?: readonly { method: string; path: string; maxBytes: number; tooLarge: FieldProblem }[];
   /** Handlers for the other events of `manifest.handles`. */
   on?: { [N in EventName]?: EventHandler<N> };
 };

@@ -3,24 +3,30 @@ import { createOutboxMailer } from "@naerhed/core/identity/outbox";
 import type { IdentityServices } from "@naerhed/core/identity/services";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { createAuditLog, type AuditLog } from "@naerhed/core/shared/audit";
+import { createCentreDirectory, type CentreDirectory } from "@naerhed/core/shared/centres";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import { createEventBridgePublisher } from "@naerhed/core/shared/event-bridge";
 import type { Publisher } from "@naerhed/core/shared/events";
+import type { FileStore } from "@naerhed/core/shared/files";
 import { guardClient } from "@naerhed/core/shared/iam-guard";
 import type { Mailer } from "@naerhed/core/shared/mailer";
 import { resolveGrants, type ModuleManifest } from "@naerhed/core/shared/manifest";
 import { createSesMailer } from "@naerhed/core/shared/ses-mailer";
-import { auditTable, identityTable } from "@naerhed/core/shared/tables";
+import { auditTable, identityTable, organisationTable } from "@naerhed/core/shared/tables";
 
 /**
  * What every module's routes get: the DynamoDB client and configuration, the audit log, the
- * bus, and identity's services (the session check runs in every module; mail goes through one port).
+ * bus, identity's services (the session check runs in every module; mail goes through one port),
+ * and the centres and site organisation as stored (every module checks the centres it is given).
  */
 export type Services = {
   db: DynamoDBDocumentClient;
   config: Config;
   audit: AuditLog;
+  centres: CentreDirectory;
+  /** The local folder standing in for S3 (the runner's); on AWS the module that has a bucket makes its S3 store. */
+  files?: FileStore;
   identity: IdentityServices;
   publish: Publisher;
   now: () => Date;
@@ -28,9 +34,10 @@ export type Services = {
 
 /**
  * What a function's surroundings give it. On AWS: the clock, SES and EventBridge. Locally the
- * runner gives the outbox (it plays SES) and the in-process bus, and tests their own clock.
+ * runner gives the outbox (it plays SES), the in-process bus and a folder for files (it plays S3),
+ * and tests their own clock.
  */
-export type Runtime = { now?: () => Date; mailer?: Mailer; publish?: Publisher; onServices?: (services: Services) => void };
+export type Runtime = { now?: () => Date; mailer?: Mailer; publish?: Publisher; files?: FileStore; onServices?: (services: Services) => void };
 
 const noBus: Publisher = async (name) => {
   throw new Error(`No event bus configured: cannot publish ${name}`);
@@ -54,7 +61,17 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
         createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now));
   const publish =
     runtime.publish ?? (config.eventBusName && manifest ? createEventBridgePublisher(manifest.name, config.eventBusName, config.region) : noBus);
-  const services = { db, config, audit, now, publish, identity: { store, mailer, audit, now } };
+  const centres = createCentreDirectory(db, config.tableNames[organisationTable.id] ?? "", now);
+  const services = {
+    db,
+    config,
+    audit,
+    now,
+    publish,
+    centres,
+    ...(runtime.files ? { files: runtime.files } : {}),
+    identity: { store, mailer, audit, now, siteUrl: config.siteUrl },
+  };
   runtime.onServices?.(services);
   return services;
 }

@@ -412,6 +412,7 @@ export function plainRequest(route: Route, seeded: Seeded, id = idsFor(route, se
     id,
     goal: real.goal![0]!,
     receipt: real.receipt![0]!,
+    file: real.file![0]!,
   };
   const params = Object.fromEntries([...route.path.matchAll(/:(\w+)/g)].map(([, name]) => [name!, ids[name!]!]));
   const example = examples[`${route.method} ${route.path}`]?.[0];

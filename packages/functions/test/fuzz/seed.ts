@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { profilePatches } from "@naerhed/core/directory/hsds-profile";
 import { personas } from "../routes.ts";
 import type { testApi } from "../support.ts";
 
@@ -38,6 +40,8 @@ export async function seed(t: Api): Promise<Seeded> {
   for (const [persona, grants] of Object.entries(personas)) people[persona] = grants ? await t.personWith(grants, `Fuzz ${persona}`) : null;
   const citizen = people.citizen!;
   const member = people.council_member!;
+  // Someone whose council grant the grant removal route may take away (not a persona the other routes rely on).
+  const grantee = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Fuzz grantee");
   const mentorPerson = people.mentor!;
   const inHours = (hours: number) => new Date(t.clock.now.getTime() + hours * 3_600_000).toISOString();
 
@@ -67,6 +71,11 @@ export async function seed(t: Api): Promise<Seeded> {
     ...uuids(JSON.stringify(await call(t, people, "anonymous", "GET", "/api/hsds/services"))),
     ...uuids(JSON.stringify(await call(t, people, "anonymous", "GET", "/api/hsds/taxonomy_terms?per_page=5"))),
   ].slice(0, 12);
+  const serviceAtLocationIds = (await call(t, people, "anonymous", "GET", "/api/hsds/service_at_locations")).contents.map((item: { id: string }) => item.id);
+  // Organisations are shared by the centres; another publisher's services come in with their own organisations and terms.
+  const organizationInput = { name: "Gangforeningen Nord", website: "https://gang.example.dk", identifiers: [{ identifier_type: "CVR", identifier: "12345678" }] };
+  const organization = (await call(t, people, "staff_syd", "POST", "/api/directory/organizations", organizationInput)).organization;
+  const foreignServices = JSON.parse(readFileSync(new URL("../fixtures/hsds-foreign/services.json", import.meta.url), "utf8")).contents.slice(0, 3);
 
   // Council: the council member chairs it; a proposal on the agenda with an open vote and a ballot, one waiting in the inbox, a meeting.
   const memberInput = { person_id: member.person.id, display_name: "Fuzz Formand", email: member.person.email, role: "chair", kind: "citizen", term_from: "2026-01-01" };
@@ -99,6 +108,12 @@ export async function seed(t: Api): Promise<Seeded> {
   // Panel: the citizen is a member; one published consultation (they are invited), one draft.
   const joinInput = { consent: true, profile: { age_band: "30_49", area: "nord" }, contact: "site" };
   await call(t, people, "citizen", "PUT", "/api/panel/membership", joinInput);
+  // Four more members: a consultation goes only to 5 or more.
+  for (let i = 0; i < 4; i++) {
+    const other = await t.personWith([{ role: "citizen" }], `Panel ${i}`);
+    const joined = await t.api.request("/api/panel/membership", { method: "PUT", headers: { "content-type": "application/json", cookie: other.cookie }, body: JSON.stringify(joinInput) });
+    if (joined.status !== 200) throw new Error(`seeding a panel member: ${joined.status}`);
+  }
   const consultationInput = {
     title: "Hvad synes du om centret?",
     intro: "Vi vil gerne høre din mening.",
@@ -150,7 +165,7 @@ export async function seed(t: Api): Promise<Seeded> {
   // Identity: a sign-in code waiting for the citizen.
   const challenge = await call(t, people, "anonymous", "POST", "/api/identity/sign-in", { email: citizen.person.email });
 
-  const real: Record<string, string[]> = { centre: ["nord", "syd", "midt"] };
+  const real: Record<string, string[]> = { centre: ["nord", "syd", "midt"], file: Object.keys(profilePatches) };
   real.id = [
     offer.id,
     draft.id,
@@ -167,6 +182,8 @@ export async function seed(t: Api): Promise<Seeded> {
     pair.id,
     otherPair.id,
     ...hsdsIds,
+    ...serviceAtLocationIds,
+    organization.id,
   ];
   real.goal = pair.goals.map((goal: { id: string }) => goal.id);
   const exampleIds: [RegExp, string[]][] = [
@@ -181,6 +198,8 @@ export async function seed(t: Api): Promise<Seeded> {
     [/(consultations|results)\/:id/, [consultation.id]],
     [/pairs\/:id/, [pair.id, otherPair.id]],
     [/mentors\/:id/, [mentorPerson.person.id]],
+    [/directory\/organizations\/:id/, [organization.id]],
+    [/hsds\/service_at_locations\/:id/, serviceAtLocationIds.slice(0, 3)],
     [/hsds\//, hsdsIds.slice(0, 3)],
   ];
   real.receipt = [ballot.receipt];
@@ -191,6 +210,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "GET /api/directory/search": "q=strik&centre=nord&lat=55.5&lon=9.7",
     "GET /api/hsds/services": "per_page=5&search=strik&postcode=7000&proximity=5000",
     "GET /api/hsds/organizations": "page=1&per_page=2",
+    "GET /api/hsds/service_at_locations": "per_page=5&full=true",
     "GET /api/hsds/taxonomy_terms": "search=sport",
     "GET /api/panel/centres/:centre/consultations/:id/export": "format=csv",
     "POST /api/directory/centres/:centre/import": `plan=${plan}`,
@@ -200,6 +220,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "POST /api/identity/sign-in/verify": { body: { challenge_id: challenge.challenge_id, code: "123456" } },
     "POST /api/identity/sign-in/password": { body: { email: people.staff_nord!.person.email, password: "not-the-password" } },
     "POST /api/identity/invitations": { body: { email: "ny@example.dk", display_name: "Ny Kollega", role: "staff", centre_id: "nord" } },
+    "DELETE /api/identity/grants": { body: { email: grantee.person.email, role: "council_member", centre_id: "nord" } },
     "PATCH /api/me": { body: { display_name: "Nyt Navn", language: "en" } },
     "POST /api/me/password": { body: { password: "et-langt-kodeord-1234" } },
     "POST /api/directory/centres/:centre/offers": { body: offerInput },
@@ -211,6 +232,9 @@ export async function seed(t: Api): Promise<Seeded> {
     "POST /api/directory/centres/:centre/import/preview": { body: csv, type: "text/csv" },
     "POST /api/directory/centres/:centre/import": { body: csv, type: "text/csv" },
     "POST /api/directory/suggestions": { body: suggestionInput },
+    "POST /api/directory/organizations": { body: { ...organizationInput, name: "Nye Venner", identifiers: [] } },
+    "PUT /api/directory/organizations/:id": { body: { version: 1, organization: { ...organizationInput, description: "Vi går ture." } } },
+    "PUT /api/directory/centres/:centre/import/mapping": { body: { publisher: "Frivilligcenter Trekanten", terms: { "trekanten:motion": "sport" } } },
     "POST /api/directory/centres/:centre/suggestions/:id/decline": { body: { reason: "Findes allerede." } },
     "PUT /api/panel/membership": { body: joinInput },
     "POST /api/panel/consultations/:id/answers": { body: { answers: { q1: "c1", q2: 4, q3: "Personalet" } } },
@@ -244,7 +268,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "PUT /api/council/centres/:centre/members": { body: { ...memberInput, role: "member" } },
   };
   const examples: Record<string, Example[]> = Object.fromEntries(Object.entries(single).map(([route, example]) => [route, [example]]));
-  // Import takes the export's CSV or its HSDS JSON.
-  for (const route of ["POST /api/directory/centres/:centre/import/preview", "POST /api/directory/centres/:centre/import"]) examples[route]!.push({ body: hsdsJson });
+  // Import takes the export's CSV, its HSDS JSON, or any publisher's nested HSDS.
+  for (const route of ["POST /api/directory/centres/:centre/import/preview", "POST /api/directory/centres/:centre/import"]) examples[route]!.push({ body: hsdsJson }, { body: foreignServices });
   return { people, real, examples, exampleQueries, exampleIds };
 }

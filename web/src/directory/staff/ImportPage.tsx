@@ -1,4 +1,5 @@
-import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFormat } from "@naerhed/core/directory/import-file";
+import { isTabular, keptOutText, nestTables, readTables, unzipText } from "@naerhed/core/directory/hsds-dataset";
+import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFile, type ImportFormat } from "@naerhed/core/directory/import-file";
 import { A } from "@solidjs/router";
 import { batch, createSignal, For, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
@@ -9,7 +10,8 @@ import { Notice } from "../../components/Notice.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { centreQuery, WithCentre } from "./centres.tsx";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../../lib/site.ts";
+import { ImportMapping, type ImportTerm } from "./ImportMapping.tsx";
 import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { importMessages, rowProblemText } from "@naerhed/core/directory/import-messages";
@@ -25,7 +27,10 @@ import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
  * /personale/import: export the directory, and import a file of offers into the centre.
  * The file is read here and sent in parts that fit the API's body limit (core
  * directory/import-file.ts); every part is previewed before anything is written, and the
- * import button stays off while any row has an error.
+ * import button stays off while any row has an error. HSDS's tabular form (the CSV tables and
+ * datapackage.json, or a zip of them) is nested into services here first (core
+ * directory/hsds-dataset.ts) and sent as JSON parts. Another publisher's taxonomy terms are
+ * matched to ours in ImportMapping before the import can start.
  */
 
 type PreviewRow = Answer<(typeof api.directory.centres)[":centre"]["import"]["preview"]["$post"]>["rows"][number];
@@ -66,9 +71,16 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     const [, row, column] = /^rows\.(\d+)(?:\.(.+))?$/.exec(field) ?? [];
     return row ? [rowProblemText(lang(), Number(row), column ?? "", message)] : [];
   };
+  const [terms, setTerms] = createSignal<ImportTerm[]>([]);
+  const [keptOut, setKeptOut] = createSignal<string[]>([]);
+  const [publisher, setPublisher] = createSignal("");
 
   let parts: { batch: ImportBatch; plan: string }[] = [];
+  let batches: ImportBatch[] = [];
+  let fileRows = 0;
   let format: ImportFormat = "csv";
+  /** Rows the tabular form had that no service holds (by table), counted here; the API counts the rest. */
+  let unattached: Record<string, number> = {};
 
   const centre = () => ({ centre: props.centre });
   const number = (n: number) => n.toLocaleString(lang() === "da" ? "da-DK" : "en-GB");
@@ -90,34 +102,89 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     });
   }
 
-  async function choose(file: File | undefined) {
+  /** The chosen file(s) as one import file: a CSV or JSON file as it is, HSDS tables nested into services. */
+  async function read(files: File[]): Promise<{ file: ImportFile; format: ImportFormat; publisher?: string; unattached?: Record<string, number> }> {
+    const isZip = files.length === 1 && /\.zip$/i.test(files[0]!.name);
+    const zip = isZip ? unzipText(new Uint8Array(await files[0]!.arrayBuffer())) : undefined;
+    if (isZip && !zip) return { file: { ok: false, problem: "import_zip_invalid" }, format: "json" };
+    const texts = zip ?? Object.fromEntries(await Promise.all(files.map(async (file) => [file.name, await file.text()] as const)));
+    if (zip || files.length > 1 || isTabular(Object.keys(texts))) {
+      const tables = readTables(texts);
+      if (!tables.ok) return { file: { ok: false, problem: tables.problem }, format: "json" };
+      const nested = nestTables(tables.tables, tables.publisher);
+      return {
+        file: { ok: true, header: [], items: nested.services.map((service, index) => ({ row: index + 1, service })) },
+        format: "json",
+        ...(nested.publisher ? { publisher: nested.publisher } : {}),
+        unattached: nested.keptOut,
+      };
+    }
+    const text = Object.values(texts)[0]!;
+    const single = formatOf(text);
+    return { file: readImportFile(text, single), format: single };
+  }
+
+  /** The organisation most services of the file name: who a file without a datapackage most likely comes from. */
+  const likelyPublisher = (file: Extract<ImportFile, { ok: true }>) => {
+    const counts = new Map<string, number>();
+    for (const item of file.items) {
+      const name = (item.service as { organization?: { name?: unknown } } | undefined)?.organization?.name;
+      if (typeof name === "string") counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  };
+
+  async function choose(files: File[]) {
     batch(() => {
       setRows([]);
       setNews("");
       setProblem("");
       setRowProblems([]);
       setFileError("");
+      setTerms([]);
+      setKeptOut([]);
       setPhase("idle");
     });
-    if (!file) return;
-    const text = await file.text();
-    format = formatOf(text);
-    const read = readImportFile(text, format);
-    if (!read.ok) {
-      setFileError(importMessages[lang()][read.problem]);
+    if (files.length === 0) return;
+    const chosen = await read(files);
+    if (!chosen.file.ok) {
+      setFileError(importMessages[lang()][chosen.file.problem]);
       return;
     }
-    const batches = splitImportFile(read, format);
+    format = chosen.format;
+    batches = splitImportFile(chosen.file, format);
+    fileRows = chosen.file.items.length;
+    unattached = chosen.unattached ?? {};
+    setPublisher(chosen.publisher ?? likelyPublisher(chosen.file));
+    await check();
+  }
+
+  /** The publisher goes along with every part: its confirmed term mapping is kept under it. */
+  const publisherQuery = () => (publisher() ? { publisher: publisher() } : {});
+
+  /** Previews every part (again, after the mapping was confirmed). */
+  async function check() {
     parts = [];
-    setProgress({ done: 0, total: read.items.length });
+    setProgress({ done: 0, total: fileRows });
     setPhase("checking");
     const seen: Row[] = [];
+    const found = new Map<string, ImportTerm>();
+    const kept: Record<string, number> = { ...unattached };
     try {
       for (const part of batches) {
-        const preview = await call(api.directory.centres[":centre"].import.preview.$post, { param: centre() }, { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow } });
+        const preview = await call(
+          api.directory.centres[":centre"].import.preview.$post,
+          { param: centre() },
+          { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow, ...publisherQuery() } },
+        );
         parts.push({ batch: part, plan: preview.plan });
         seen.push(...preview.rows);
-        setProgress({ done: part.firstRow + part.rows - 1, total: read.items.length });
+        for (const term of preview.terms) {
+          const known = found.get(term.key);
+          found.set(term.key, known ? { ...known, count: known.count + term.count } : term);
+        }
+        for (const [what, count] of Object.entries(preview.kept_out)) kept[what] = (kept[what] ?? 0) + count;
+        setProgress({ done: part.firstRow + part.rows - 1, total: fileRows });
       }
     } catch (error) {
       stop(error);
@@ -125,6 +192,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     }
     batch(() => {
       setRows(markDuplicatesAcrossParts(seen));
+      setTerms([...found.values()]);
+      setKeptOut(Object.keys(kept).length > 0 ? [t("directory.import.keptOut", { list: keptOutText(kept, lang()).join(", ") })] : []);
       setPhase("ready");
       // Read out when the check is done (an error summary, if any, takes focus as well).
       setNews(summary());
@@ -149,15 +218,24 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
     );
   }
 
+  const unmapped = () => terms().filter((term) => term.mapped === undefined);
+
+  /** Keeps the confirmed mapping for the publisher, then checks the file again with it. */
+  async function confirmMapping(chosen: { publisher: string; terms: Record<string, string> }) {
+    await call(api.directory.centres[":centre"].import.mapping.$put, { param: centre() }, { body: chosen });
+    setPublisher(chosen.publisher);
+    await check();
+  }
+
   async function confirm() {
-    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0) return;
+    if (phase() !== "ready" || count("error") > 0 || toWrite() === 0 || unmapped().length > 0) return;
     setPhase("saving");
     setProgress({ done: 0, total: rows().length });
     const total = { created: 0, updated: 0, unchanged: 0 };
     let saved = 0;
     try {
       for (const { batch: part, plan } of parts) {
-        const result = await call(api.directory.centres[":centre"].import.$post, { param: centre() }, { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow, plan } });
+        const result = await call(api.directory.centres[":centre"].import.$post, { param: centre() }, { text: { type: contentType(), content: part.body }, query: { first_row: part.firstRow, plan, ...publisherQuery() } });
         total.created += result.created;
         total.updated += result.updated;
         total.unchanged += result.unchanged;
@@ -198,12 +276,12 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
         <p>{t("directory.import.exportText")}</p>
         <ul class="link-list">
           <li>
-            <a class="big-link" href={apiUrl("/hsds/export.csv")} download="naerhed-tilbud.csv">
+            <a class="big-link" href={apiUrl(api.hsds["export.csv"].$path())} download="naerhed-tilbud.csv">
               {t("directory.import.exportCsv")}
             </a>
           </li>
           <li>
-            <a class="big-link" href={apiUrl("/hsds/export.json")} download="naerhed-tilbud.json">
+            <a class="big-link" href={apiUrl(api.hsds["export.json"].$path())} download="naerhed-tilbud.json">
               {t("directory.import.exportJson")}
             </a>
           </li>
@@ -218,13 +296,14 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
             class="form-input field__input"
             id={FILE_ID}
             type="file"
-            accept=".csv,.json,text/csv,application/json"
+            multiple
+            accept=".csv,.json,.zip,text/csv,application/json,application/zip"
             aria-describedby={describedBy({ id: FILE_ID, hint: t("directory.import.fileHint"), error: fileError() || undefined })}
             aria-invalid={fileError() ? "true" : undefined}
             disabled={phase() === "checking" || phase() === "saving"}
             // Choosing the same file again (corrected since) must count as a new choice.
             onClick={(event) => (event.currentTarget.value = "")}
-            onChange={(event) => void choose(event.currentTarget.files?.[0])}
+            onChange={(event) => void choose([...(event.currentTarget.files ?? [])])}
           />
         </div>
 
@@ -262,13 +341,17 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
 
         <Show when={rows().length > 0 && phase() !== "done"}>
           <ErrorSummary errors={errors()} title={t("directory.import.errorsTitle")} />
+          <Show when={unmapped().length > 0 && phase() === "ready"}>
+            <ImportMapping publisher={publisher()} terms={terms()} onConfirm={confirmMapping} />
+          </Show>
           <h3>{t("directory.import.previewTitle")}</h3>
+          <For each={keptOut()}>{(text) => <p>{text}</p>}</For>
           <Show when={count("error") > 0}>
             <p>{t("directory.import.errorsText")}</p>
           </Show>
           <p>
             <Button
-              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready"}
+              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready" || unmapped().length > 0}
               busy={phase() === "saving"}
               onClick={() => void confirm()}
             >
@@ -282,6 +365,7 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                 <tr>
                   <th scope="col">{t("directory.import.row")}</th>
                   <th scope="col">{t("directory.import.name")}</th>
+                  <th scope="col">{t("directory.import.organization")}</th>
                   <th scope="col">{t("directory.import.action")}</th>
                   <th scope="col">{t("directory.import.problems")}</th>
                 </tr>
@@ -294,6 +378,11 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                         {number(row.row)}
                       </th>
                       <td>{row.name ?? t("directory.import.noName")}</td>
+                      <td>
+                        {row.organization
+                          ? t(row.organization.status === "new" ? "directory.import.organization.new" : "directory.import.organization.existing", { name: row.organization.name })
+                          : ""}
+                      </td>
                       <td>{t(actionKey(row.action))}</td>
                       <td>
                         <For each={row.problems}>{(p) => <p class="form-error-message field__error">{p.text}</p>}</For>

@@ -1,5 +1,5 @@
 import type { CuratedOffer, Offer } from "@naerhed/core/directory/offer";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../../lib/site.ts";
 import { A, useNavigate, useParams } from "@solidjs/router";
 import { batch, createEffect, createMemo, createSignal, Match, on, Show, Switch } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
@@ -105,7 +105,8 @@ function Editor(props: { person: SessionPerson; centre: string }) {
   const archived = () => publication() === "archived";
 
   function update(id: string, value: FieldValue) {
-    setForm("values", id, value);
+    // The value replaces the old one whole: set at its own path, the store would merge an object into the old one (an organisation typed after one was picked would keep its id).
+    setForm("values", { [id]: value });
     setDirty(true);
   }
 

@@ -9,6 +9,7 @@ import { TextAreaField } from "../../components/TextAreaField.tsx";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
 import { fieldById, inputId, sections, type Field, type FieldValue, type WeeklyRow } from "./offer-fields.ts";
+import { OrganizationPicker, type OrganizationChoice } from "./OrganizationPicker.tsx";
 import { WeeklyTimes } from "./WeeklyTimes.tsx";
 
 type Props = { values: Record<string, FieldValue>; errorAt: (id: string) => string | undefined; onChange: (id: string, value: FieldValue) => void };
@@ -107,6 +108,9 @@ function FieldInput(props: Props & { field: Field }) {
       </Match>
       <Match when={input.kind === "weekly"}>
         <WeeklyTimes legend={label()} hint={hint()} times={props.values[id()] as WeeklyRow[]} errorAt={props.errorAt} onChange={change} />
+      </Match>
+      <Match when={input.kind === "organization"}>
+        <OrganizationPicker id={id()} label={label()} hint={hint()} value={props.values[id()] as OrganizationChoice} error={error()} onChange={change} />
       </Match>
     </Switch>
   );

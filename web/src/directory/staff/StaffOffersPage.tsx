@@ -5,7 +5,7 @@ import { Button } from "../../components/Button.tsx";
 import { LoadError } from "../../components/LoadError.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { centreQuery, WithCentre } from "./centres.tsx";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName } from "../../lib/site.ts";
 import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";

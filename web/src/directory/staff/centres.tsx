@@ -1,8 +1,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { For, Match, Switch, type JSX } from "solid-js";
 import { PageHeading } from "../../components/PageHeading.tsx";
-import { staffCentres } from "@naerhed/core/identity/roles";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName, myCentres } from "../../lib/site.ts";
 import { NoAccess } from "../../components/NoAccess.tsx";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useTexts } from "../../lib/texts.ts";
@@ -10,7 +9,7 @@ import { directoryTexts } from "../texts/index.ts";
 
 /** "?center=nord" when the person has several centres (the address then says which one). */
 export const centreQuery = (person: SessionPerson, centre: string): string =>
-  staffCentres(person).length > 1 ? `?center=${encodeURIComponent(centre)}` : "";
+  myCentres(person).length > 1 ? `?center=${encodeURIComponent(centre)}` : "";
 
 /**
  * The centre the page is about: the only one the person has, or `?center=` from the address.
@@ -19,7 +18,7 @@ export const centreQuery = (person: SessionPerson, centre: string): string =>
 export function WithCentre(props: { person: SessionPerson; children: (centre: string) => JSX.Element }) {
   const { t, lang } = useTexts(directoryTexts);
   const [params] = useSearchParams<{ center?: string }>();
-  const mine = () => staffCentres(props.person);
+  const mine = () => myCentres(props.person);
   const chosen = () => {
     const asked = params.center;
     if (asked) return mine().includes(asked) ? asked : null;

@@ -6,6 +6,7 @@ import type { Language } from "../../lib/language.tsx";
 import type { Translate } from "../../lib/texts.ts";
 import { categoryName } from "../format.ts";
 import type { DirectoryKey } from "../texts/index.ts";
+import type { OrganizationChoice } from "./OrganizationPicker.tsx";
 
 /**
  * The offer editor's fields, in the order of the form: one table that gives each field its
@@ -26,7 +27,9 @@ export type Input =
   | { kind: "yesNo" }
   | { kind: "facts" }
   | { kind: "check" }
-  | { kind: "weekly" };
+  | { kind: "weekly" }
+  /** A name picked from the shared organisations (or typed): the name at the field's path, the record's id at `idPath`. */
+  | { kind: "organization"; idPath: string };
 
 export type Field = {
   /** The form's key and the input's id (a group of radios or checkboxes: its name). */
@@ -49,7 +52,13 @@ export const fields: readonly Field[] = [
   { id: "alternate_name", path: "alternate_name", label: "directory.field.alternate_name", hint: "directory.field.alternate_nameHint", input: { kind: "text" } },
   { id: "category", path: "category", label: "directory.field.category", input: { kind: "choice", options: categoryOptions } },
   { id: "description", path: "description", label: "directory.field.description", hint: "directory.field.descriptionHint", input: { kind: "long", rows: 6 } },
-  { id: "organization_name", path: "organization_name", label: "directory.field.organization_name", input: { kind: "text" } },
+  {
+    id: "organization_name",
+    path: "organization_name",
+    label: "directory.field.organization_name",
+    hint: "directory.organization.hint",
+    input: { kind: "organization", idPath: "organization_id" },
+  },
   { id: "status", path: "status", label: "directory.field.status", input: { kind: "choice", options: statusOptions } },
   { id: "minimum_age", path: "minimum_age", label: "directory.field.minimum_age", hint: "directory.field.ageHint", input: { kind: "age" } },
   { id: "maximum_age", path: "maximum_age", label: "directory.field.maximum_age", hint: "directory.field.ageHint", input: { kind: "age" } },
@@ -117,7 +126,7 @@ export const sections: readonly { id: string; title: DirectoryKey; items: readon
 
 export const fieldById = new Map(fields.map((field) => [field.id, field]));
 
-export type FieldValue = string | string[] | boolean | WeeklyRow[];
+export type FieldValue = string | string[] | boolean | WeeklyRow[] | OrganizationChoice;
 
 /** What the person has typed, by field id, and what the form does not edit but must not lose on save. */
 export type FormValues = {
@@ -129,6 +138,13 @@ export type FormValues = {
 export const isAge = (text: string) => /^\d{1,3}$/.test(text.trim());
 
 const get = (value: unknown, path: string): unknown => path.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], value);
+
+/** A field's value in an offer: at its path; an organisation's is its name and its record's id. */
+function valueIn(field: Field, offer: unknown): unknown {
+  if (field.input.kind !== "organization") return get(offer, field.path);
+  const id = get(offer, field.input.idPath) as string | undefined;
+  return { name: (get(offer, field.path) as string | undefined) ?? "", ...(id ? { id } : {}) };
+}
 
 function set(target: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split(".");
@@ -151,6 +167,8 @@ function formValue(input: Input, value: unknown): FieldValue {
       return (value as boolean | undefined) ?? false;
     case "weekly":
       return ((value as WeeklyRow[] | undefined) ?? []).map((row) => ({ ...row }));
+    case "organization":
+      return (value as OrganizationChoice | undefined) ?? { name: "" };
     default:
       return (value as string | undefined) ?? "";
   }
@@ -159,6 +177,10 @@ function formValue(input: Input, value: unknown): FieldValue {
 /** The API's value for what is typed; undefined leaves the field out (a draft may be incomplete; the API refuses empty strings). */
 function apiValue(input: Input, value: FieldValue): unknown {
   switch (input.kind) {
+    case "organization": {
+      const { name, id } = value as OrganizationChoice;
+      return name.trim() ? { name: name.trim(), ...(id ? { id } : {}) } : undefined;
+    }
     case "age":
       return isAge(value as string) ? Number((value as string).trim()) : undefined;
     case "yesNo":
@@ -178,9 +200,17 @@ function apiValue(input: Input, value: FieldValue): unknown {
 
 export const emptyForm = (): FormValues => ({ values: Object.fromEntries(fields.map((field) => [field.id, formValue(field.input, undefined)])), kept: {} });
 
+/** Puts a field's API value into the input: at its path; an organisation's name and id at theirs. */
+function put(input: Record<string, unknown>, field: Field, value: unknown) {
+  if (field.input.kind !== "organization") return set(input, field.path, value);
+  const { name, id } = value as OrganizationChoice;
+  set(input, field.path, name);
+  if (id) set(input, field.input.idPath, id);
+}
+
 export function toForm(offer: OfferInput): FormValues {
   return {
-    values: Object.fromEntries(fields.map((field) => [field.id, formValue(field.input, get(offer, field.path))])),
+    values: Object.fromEntries(fields.map((field) => [field.id, formValue(field.input, valueIn(field, offer))])),
     kept: {
       ...(offer.sessions && { sessions: offer.sessions }),
       ...(offer.languages && { languages: offer.languages }),
@@ -194,7 +224,7 @@ export function toInput(form: FormValues, centreId: string): OfferInput {
   const input: Record<string, unknown> = { centre_id: centreId };
   for (const field of fields) {
     const value = apiValue(field.input, form.values[field.id] ?? formValue(field.input, undefined));
-    if (value !== undefined) set(input, field.path, value);
+    if (value !== undefined) put(input, field, value);
   }
   // The address goes along when any part of it is filled in (the API names what is missing), with its coordinates.
   const location = input.location as Record<string, unknown> | undefined;
@@ -221,7 +251,11 @@ const weeklyInputs = Array.from({ length: 14 }, (_, row) =>
 
 /** API field paths → input ids, for both the bare paths (publish) and `offer.…` (PUT's body). */
 export const apiFieldIds: Record<string, string> = Object.fromEntries(
-  [...fields.map((field) => [field.path, inputId(field)]), ["location", "location_address_1"], ...weeklyInputs.map((input) => [input.path, input.id])].flatMap(([path, id]) => [
+  [
+    ...fields.flatMap((field) => [field.path, ...(field.input.kind === "organization" ? [field.input.idPath] : [])].map((path) => [path, inputId(field)])),
+    ["location", "location_address_1"],
+    ...weeklyInputs.map((input) => [input.path, input.id]),
+  ].flatMap(([path, id]) => [
     [path, id],
     [`offer.${path}`, id],
   ]),
@@ -254,6 +288,8 @@ function shown(field: Field, value: unknown, t: T, lang: Language): string {
       return (value as WeeklyRow[])
         .map((row) => `${weekdays.find((day) => day.id === row.weekday)?.name[lang] ?? row.weekday} ${row.opens_at}–${row.closes_at}`)
         .join(", ");
+    case "organization":
+      return (value as OrganizationChoice).name || t("directory.field.empty");
     default:
       return String(value);
   }
@@ -265,6 +301,6 @@ export type Difference = { id: string; label: string; mine: string; theirs: stri
 export function differences(mine: OfferInput, theirs: CuratedOffer, t: T, lang: Language): Difference[] {
   const normal = (value: unknown) => JSON.stringify(value ?? null);
   return fields
-    .filter((field) => normal(get(mine, field.path)) !== normal(get(theirs, field.path)))
-    .map((field) => ({ id: field.id, label: t(field.label), mine: shown(field, get(mine, field.path), t, lang), theirs: shown(field, get(theirs, field.path), t, lang) }));
+    .filter((field) => normal(valueIn(field, mine)) !== normal(valueIn(field, theirs)))
+    .map((field) => ({ id: field.id, label: t(field.label), mine: shown(field, valueIn(field, mine), t, lang), theirs: shown(field, valueIn(field, theirs), t, lang) }));
 }

@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { categories } from "@naerhed/core/directory/lists";
-import { centres } from "@naerhed/core/shared/lists";
+import { centreOptions as siteCentreOptions } from "../../lib/site.ts";
 import { createSignal } from "solid-js";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
@@ -29,7 +29,7 @@ export default function SuggestPage() {
   const call = useCall();
   usePageTitle(() => t("directory.suggest.title"));
 
-  const centreOptions = (): RadioOption[] => centres.map((centre) => ({ value: centre.id, label: centre.name[lang()] }));
+  const centreOptions = (): RadioOption[] => siteCentreOptions(lang());
   const categoryOptions = (): RadioOption[] => categories.map((category) => ({ value: category.id, label: category.name[lang()] }));
   const centreId = () => firstRadioId("suggest-centre", centreOptions());
   const categoryId = () => firstRadioId("suggest-category", categoryOptions());

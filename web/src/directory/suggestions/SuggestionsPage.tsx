@@ -8,7 +8,7 @@ import { PageHeading } from "../../components/PageHeading.tsx";
 import { PageSection } from "../../components/PageSection.tsx";
 import { categoryName } from "../format.ts";
 import { TextAreaField } from "../../components/TextAreaField.tsx";
-import { centreName } from "@naerhed/core/shared/lists";
+import { centreName, myCentres } from "../../lib/site.ts";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { useFormErrors } from "../../lib/forms.ts";
@@ -17,7 +17,6 @@ import { usePageTitle } from "../../lib/navigation.ts";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
-import { staffCentres } from "@naerhed/core/identity/roles";
 import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";
 
 type Suggestion = Answer<(typeof api.directory.centres)[":centre"]["suggestions"]["$get"]>["items"][number];
@@ -74,7 +73,7 @@ function Queues(props: { person: SessionPerson }) {
         </Show>
       </div>
       <ErrorSummary errors={form.errors()} />
-      <For each={staffCentres(props.person)}>
+      <For each={myCentres(props.person)}>
         {(centre) => (
           <CentreQueue
             centre={centre}

@@ -184,6 +184,9 @@ export const da = {
   "panel.reprPanel": "Panelet",
   "panel.reprRespondents": "Har svaret",
   "panel.staffBack": "Tilbage til listen",
+  // Counts under 5 are never shown as numbers (the API sends "<5").
+  "panel.fewerThan5": "færre end 5",
+  "panel.questionTooFew": "Færre end 5 har svaret på spørgsmålet. Vi viser svarene, når mindst 5 har svaret.",
   "panel.title": "Borgerpanelet",
 } satisfies Record<`panel.${string}`, string>;
 

@@ -181,5 +181,7 @@ export const en: Record<PanelKey, string> = {
   "panel.reprPanel": "The panel",
   "panel.reprRespondents": "Answered",
   "panel.staffBack": "Back to the list",
+  "panel.fewerThan5": "fewer than 5",
+  "panel.questionTooFew": "Fewer than 5 have answered this question. We show the answers once at least 5 have answered.",
   "panel.title": "The Citizens' Panel",
 };

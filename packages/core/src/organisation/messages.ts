@@ -1,0 +1,71 @@
+import type { Language } from "../shared/language.ts";
+
+/**
+ * The organisation module's messages: the site organisation, its centres, the logo, and the
+ * centre checks every module makes. Plain language: what happened, then what to do.
+ */
+const da = {
+  centre_unknown: "Vi kender ikke det borgercenter. Vælg et af borgercentrene.",
+  centre_closed: "Borgercentret er lukket. Vælg et andet borgercenter.",
+  centre_not_found: "Vi kan ikke finde borgercentret. Måske er adressen forkert.",
+  centre_name_invalid: "Skriv centrets navn. Højst 80 tegn.",
+  centre_address_invalid: "Skriv centrets adresse. Højst 200 tegn.",
+  centre_city_invalid: "Skriv byen. Højst 80 tegn.",
+  centre_municipality_invalid: "Skriv kommunen, centret ligger i.",
+  centre_region_invalid: "Skriv regionen, centret ligger i. Fx Region Midtjylland.",
+  centre_id_taken: "Der er allerede et center med den adresse. Vælg en anden.",
+  centre_conflict: "En anden har ændret centret, mens du skrev. Se ændringen, og gem igen.",
+  centre_still_in_use: "Centret kan ikke lukkes endnu. Afslut først det, der stadig er i gang.",
+  centre_close_checking: "Vi spørger alle dele af Nærhed, om centret stadig bruges. Prøv igen om lidt.",
+  organisation_name_invalid: "Skriv organisationens navn. Højst 120 tegn.",
+  organisation_short_name_invalid: "Skriv et kort navn. Højst 30 tegn.",
+  organisation_phone_invalid: "Telefonnummeret er ikke gyldigt. Skriv 8 cifre.",
+  organisation_address_invalid: "Adressen må højst have 200 tegn.",
+  organisation_opening_hours_invalid: "Åbningstiden må højst have 200 tegn.",
+  organisation_municipality_invalid: "Skriv kommunens navn. Højst 60 tegn.",
+  organisation_municipalities_required: "Skriv mindst én kommune, I arbejder for.",
+  organisation_known_gaps_invalid: "Teksten om kendte problemer må højst have 2000 tegn.",
+  organisation_conflict: "En anden har ændret organisationen, mens du skrev. Se begge udgaver, og gem igen.",
+  organisation_missing: "Organisationen er ikke sat op endnu. Start med den.",
+  colour_invalid: "Skriv farven som # og seks tegn, fx #0b4f6c.",
+  colour_contrast_low: "Farven er for lys. Hvid tekst på den og tekst på hvid skal have kontrast 4,5:1. Vælg en mørkere farve.",
+  logo_not_image: "Logoet skal være en PNG- eller SVG-fil. Vælg en anden fil.",
+  logo_too_large: "Logoet er for stort. Det må højst fylde 200 KB.",
+  logo_svg_unsafe: "SVG-filen indeholder kode eller links. Gem den uden, eller brug en PNG-fil.",
+  logo_not_found: "Vi kan ikke finde logoet.",
+  setup_centre_missing: "Opret mindst ét borgercenter, før du går videre.",
+};
+
+const en: Record<keyof typeof da, string> = {
+  centre_unknown: "We do not know that citizen centre. Choose one of the citizen centres.",
+  centre_closed: "The citizen centre is closed. Choose another centre.",
+  centre_not_found: "We cannot find the citizen centre. Maybe the address is wrong.",
+  centre_name_invalid: "Write the centre's name. At most 80 characters.",
+  centre_address_invalid: "Write the centre's address. At most 200 characters.",
+  centre_city_invalid: "Write the town. At most 80 characters.",
+  centre_municipality_invalid: "Write the municipality the centre is in.",
+  centre_region_invalid: "Write the region the centre is in. For example Region Midtjylland.",
+  centre_id_taken: "There is already a centre with that address. Choose another.",
+  centre_conflict: "Someone else changed the centre while you were writing. See the change, and save again.",
+  centre_still_in_use: "The centre cannot close yet. First finish what is still going on.",
+  centre_close_checking: "We are asking every part of Nærhed if the centre is still in use. Try again in a moment.",
+  organisation_name_invalid: "Write the organisation's name. At most 120 characters.",
+  organisation_short_name_invalid: "Write a short name. At most 30 characters.",
+  organisation_phone_invalid: "The phone number is not valid. Write 8 digits.",
+  organisation_address_invalid: "The address may have at most 200 characters.",
+  organisation_opening_hours_invalid: "The opening hours may have at most 200 characters.",
+  organisation_municipality_invalid: "Write the municipality's name. At most 60 characters.",
+  organisation_municipalities_required: "Write at least one municipality you work for.",
+  organisation_known_gaps_invalid: "The text about known problems may have at most 2000 characters.",
+  organisation_conflict: "Someone else changed the organisation while you were writing. See both versions, and save again.",
+  organisation_missing: "The organisation is not set up yet. Start with it.",
+  colour_invalid: "Write the colour as # and six characters, for example #0b4f6c.",
+  colour_contrast_low: "The colour is too light. White text on it and text on white need a contrast of 4.5:1. Choose a darker colour.",
+  logo_not_image: "The logo must be a PNG or SVG file. Choose another file.",
+  logo_too_large: "The logo is too large. It may be at most 200 KB.",
+  logo_svg_unsafe: "The SVG file contains code or links. Save it without them, or use a PNG file.",
+  logo_not_found: "We cannot find the logo.",
+  setup_centre_missing: "Create at least one citizen centre before you go on.",
+};
+
+export const organisationMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };
