@@ -278,11 +278,23 @@ describe("searching by needs, day and nearness", () => {
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
     expect(screen.getAllByRole("link", { name: /Gåtur i parken/ })).toHaveLength(2);
+    openFilters();
     fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "9999" } });
     expect(await screen.findByText("Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt.")).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveAttribute("aria-invalid", "true");
     expect(screen.queryByText("Vi fandt 2 tilbud.")).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /Gåtur i parken/ })).not.toBeInTheDocument();
+  });
+
+  it("unfolds the filters on a phone when a postcode from the address is unknown, so its message is seen", async () => {
+    mockFetch({
+      status: 400,
+      body: { error: { code: "invalid_input", message: "Tjek felterne.", fields: [{ field: "postcode", message: "Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt." }] } },
+    });
+    renderApp("/tilbud/soeg?postcode=9999");
+    expect(await screen.findByText("Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt.")).toBeVisible();
+    expect(screen.getByRole("button", { name: /^Filtre/ })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveAttribute("aria-invalid", "true");
   });
 
   it("uses the browser's location when asked, rounded to about 100 m", async () => {

@@ -314,7 +314,7 @@ export const en: Record<DirectoryKey, string> = {
   "directory.import.terms.title": "What do the categories mean?",
   "directory.import.terms.lead": "The file uses other categories than ours. Choose what each of them is here. We remember your choice for next time.",
   "directory.import.terms.publisher": "Who does the file come from?",
-  "directory.import.terms.term": "{name} (in {count} offers)",
+  "directory.import.terms.term": "{name} (in {count} activities)",
   "directory.import.terms.choose": "Choose",
   "directory.import.terms.categories": "Our categories",
   "directory.import.terms.facts": "Access",
