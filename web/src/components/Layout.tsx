@@ -46,9 +46,15 @@ export function Layout(props: RouteSectionProps) {
         <div class="solution-info">
           <div class="solution-info-inner wrap site-header__row">
             <div class="solution-heading">
-              <A href="/" class="site-name" aria-label={t("site.home", { name: t("site.name") })}>
-                {t("site.name")}
-              </A>
+              {/* One link home, not two side by side: the organisation's mark when there is one. */}
+              <Show
+                when={!siteOrganisation()}
+                fallback={<span class="site-name">{t("site.name")}</span>}
+              >
+                <A href="/" class="site-name" aria-label={t("site.home", { name: t("site.name") })}>
+                  {t("site.name")}
+                </A>
+              </Show>
             </div>
             <div class="site-header__tools">
               <AccountLink />
