@@ -10,7 +10,7 @@ const pages: { name: string; path: () => string; da: () => string; en: () => str
   { name: "front page", path: () => "/", da: () => "Velkommen til Nærhed", en: () => "Welcome to Nærhed" },
   { name: "offers list", path: () => "/tilbud", da: () => "Find tilbud", en: () => "Find activities" },
   { name: "an offer", path: () => `/tilbud/${offer.id}`, da: () => offer.name, en: () => offer.name },
-  { name: "search", path: () => "/tilbud/soeg", da: () => "Søg i tilbud", en: () => "Search offers" },
+  { name: "search", path: () => "/tilbud/soeg", da: () => "Søg i tilbud", en: () => "Search activities" },
   {
     name: "offer not found",
     path: () => "/tilbud/0190a1b2-c3d4-7e5f-8a9b-000000000000",

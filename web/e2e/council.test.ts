@@ -93,22 +93,31 @@ describe("a motion vote in the browser", () => {
     const anyone = await visitor();
     await anyone.page.goto(`/borgerraadet/nord/forslag/${PROPOSAL}`);
     await settled(anyone.page);
-    await anyone.page.getByText("Ikke afgjort. For få stemte.").waitFor();
+    await anyone.page.getByText("Ikke afgjort. For få stemte.").first().waitFor();
     await expect(anyone.page.getByText("Imod: 1 af 1").count()).resolves.toBe(1);
     await expect(anyone.page.getByText("1 af 6 stemte. Det er for få.").count()).resolves.toBe(1);
     await expect(anyone.page.getByText(/Mindst 4 af 6 medlemmer skal stemme/).count()).resolves.toBe(1);
     await expect(anyone.page.getByText("Rasmus Rådsmedlem: Imod").count()).resolves.toBe(1);
-    // The member's receipt is in the count.
-    await anyone.page.locator("#receipt").fill(receipt);
-    await anyone.page.getByRole("button", { name: "Tjek kvitteringen" }).click();
-    await anyone.page.getByText("Ja. Stemmen med den kode er talt med.").waitFor();
+    // The badge says what was decided; a visitor who could not vote is not asked for a receipt (issue 17, item 6).
+    await expect(anyone.page.locator("main .badge").textContent()).resolves.toBe("Ikke afgjort. For få stemte.");
+    await expect(anyone.page.locator("#receipt").count()).resolves.toBe(0);
     expect(await axeViolations(anyone.page)).toEqual([]);
+
+    // The member's receipt is in the count.
+    await member.page.goto(`/borgerraadet/nord/forslag/${PROPOSAL}`);
+    await settled(member.page);
+    await member.page.getByRole("textbox", { name: "Har du stemt? Skriv koden fra din kvittering her." }).fill(receipt);
+    await member.page.getByRole("button", { name: "Tjek kvitteringen" }).click();
+    await member.page.getByText("Ja. Stemmen med den kode er talt med.").waitFor();
+    expect(await axeViolations(member.page)).toEqual([]);
 
     // And the council page lists it with its result.
     await anyone.page.goto("/borgerraadet/nord");
     await settled(anyone.page);
     const card = anyone.page.locator(".council-proposal").filter({ hasText: TITLE });
-    await card.getByText("Ikke afgjort. For få stemte.").waitFor();
+    await card.getByText("Ikke afgjort. For få stemte.").first().waitFor();
+    // The rule is on the proposal's page, not repeated on every card.
+    await expect(anyone.page.locator(".council-proposal").getByText(/^Regel/).count()).resolves.toBe(0);
     expect(await axeViolations(anyone.page)).toEqual([]);
 
     for (const visit of [chair, member, anyone]) {

@@ -51,7 +51,7 @@ describe("finding an offer", () => {
     await page.goto("/tilbud");
     await settled(page);
     await expect(page.locator("main article").count()).resolves.toBe(20);
-    await expect(page.getByRole("status").textContent()).resolves.toBe("Du ser 20 tilbud.");
+    await expect(page.getByRole("status").textContent()).resolves.toBe(`Du ser 20 af ${offers.length} tilbud.`);
 
     await page.getByRole("button", { name: "Vis flere" }).click();
     await page.waitForFunction((count) => document.querySelectorAll("main article").length === count, Math.min(offers.length, 40));

@@ -91,7 +91,7 @@ describe("staff import a file of offers", () => {
     const { context, page, errors } = await asStaff("en");
     await page.goto("/personale/import");
     await settled(page);
-    await expect(page.locator("main h1").textContent()).resolves.toBe("Import and export offers");
+    await expect(page.locator("main h1").textContent()).resolves.toBe("Import and export activities");
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -25,7 +25,7 @@ describe("choosing English", () => {
     await expect(page.getAttribute("html", "lang")).resolves.toBe("en");
     await expect(page.title()).resolves.toBe("Find activities – Nærhed");
     await expect(page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect(page.locator("main article").first().textContent()).resolves.toMatch(/Type.+Place.+Price.+Age/);
+    await expect(page.locator("main article").first().textContent()).resolves.toMatch(/Where.+Price.+Age/);
 
     // The API is asked in English after a reload.
     const request = page.waitForRequest((r) => r.url().includes("/api/directory/offers"));

@@ -52,7 +52,7 @@ describe.each(["da", "en"] as const)("the offer page's tools (%s)", (language) =
 });
 
 describe("printing an offer", () => {
-  it("leaves out the navigation and buttons, and writes out where the phone number goes", async () => {
+  it("leaves out the navigation, buttons and links that do nothing on paper, and gives the phone as text and a QR code to the page", async () => {
     const { context, page, errors } = await newVisitor(browser);
     await page.goto(`/tilbud/${offer.id}`);
     await settled(page);
@@ -67,8 +67,16 @@ describe("printing an offer", () => {
     await expect(page.getByRole("link", { name: "Tilbage til alle tilbud" }).isVisible()).resolves.toBe(false);
     await expect(page.locator("h1").isVisible()).resolves.toBe(true);
     await expect(phone.isVisible()).resolves.toBe(true);
-    const after = await phone.evaluate((link) => getComputedStyle(link, "::after").content);
-    expect(after).toBe(`" (tel:${offer.phone.replace(/\s+/g, "")})"`);
+    // The number as a person reads it, not "(tel:+45…)" after it (issue 17, item 4).
+    await expect(page.locator("main").innerText()).resolves.toContain(offer.phone);
+    await expect(page.locator("main").innerText()).resolves.not.toMatch(/\((tel|mailto):/);
+    await expect(page.getByRole("link", { name: "Sæt tiderne i din kalender" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("link", { name: "Se vejen derhen på et kort" }).isVisible()).resolves.toBe(false);
+    const code = page.getByRole("img", { name: /^Scan koden/ });
+    await expect(code.isVisible()).resolves.toBe(true);
+    await expect(page.locator("figure figcaption").innerText()).resolves.toContain(`${baseUrl()}/tilbud/${offer.id}`.replace("//tilbud", "/tilbud"));
+    const box = (await code.boundingBox())!;
+    expect(box.width).toBeGreaterThan(80);
     const body = await page.evaluate(() => {
       const style = getComputedStyle(document.body);
       return { color: style.color, background: style.backgroundColor, size: parseFloat(style.fontSize) };
@@ -79,6 +87,7 @@ describe("printing an offer", () => {
 
     await page.emulateMedia({ media: "screen" });
     await expect(page.locator(".site-header__tools").isVisible()).resolves.toBe(true);
+    await expect(code.isVisible()).resolves.toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });

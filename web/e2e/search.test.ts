@@ -24,6 +24,12 @@ async function counted(page: Page, text: RegExp): Promise<void> {
   );
 }
 
+/** Opens the folded filters (on a wide screen they start open). */
+async function openFilters(page: Page): Promise<void> {
+  const filters = page.getByRole("button", { name: /^(Filtre|Filters)/ });
+  if ((await filters.getAttribute("aria-expanded")) === "false") await filters.click();
+}
+
 describe("searching for an offer", () => {
   it("types 'svøm', applies 'Kun gratis', loosens it again, opens the result, and comes back with Back", async () => {
     const { context, page, errors } = await newVisitor(browser);
@@ -41,6 +47,7 @@ describe("searching for an offer", () => {
     await expect(page.locator("main article h2").allTextContents()).resolves.toEqual(["Svømning i varmt vand"]);
 
     // The swimming costs money: "Kun gratis" finds nothing, and the page says what to loosen.
+    await openFilters(page);
     const free = page.getByRole("button", { name: "Kun gratis" });
     await free.click();
     await page.waitForURL(/free=true/);
@@ -73,8 +80,8 @@ describe("searching for an offer", () => {
     await context.close();
   });
 
-  it("can be used with the keyboard only", async () => {
-    const { context, page, errors } = await newVisitor(browser);
+  it("can be used with the keyboard only, on a phone where the filters start folded", async () => {
+    const { context, page, errors } = await newVisitor(browser, { width: 375 });
     await page.goto("/tilbud/soeg");
     await settled(page);
     await page.getByRole("searchbox").focus();
@@ -82,7 +89,11 @@ describe("searching for an offer", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\?q=kaffe$/);
     await counted(page, /^Vi fandt \d+ tilbud\.$/);
-    // Tab to "Kun gratis" and press it with the space bar.
+    // Tab to "Filtre", open it with Enter, then Tab to "Kun gratis" and press it with the space bar.
+    const filters = page.getByRole("button", { name: "Filtre" });
+    for (let i = 0; i < 10 && !(await filters.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect(filters.getAttribute("aria-expanded")).resolves.toBe("true");
     const free = page.getByRole("button", { name: "Kun gratis" });
     for (let i = 0; i < 30 && !(await free.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Space");
@@ -93,13 +104,16 @@ describe("searching for an offer", () => {
   });
 });
 
-describe("a relative looks for something for their son", () => {
-  it("finds a free, step-free activity for a 34-year-old near 7000 Fredericia on Tuesdays in a few clicks", async () => {
-    const { context, page, errors } = await newVisitor(browser);
+describe("journey 1: a relative looks for a free Tuesday activity near 7000 for her brother in a wheelchair, on a phone", () => {
+  it("finds a free, step-free activity for a 34-year-old near 7000 Fredericia on Tuesdays, and reaches the first result in at most 10 Tabs", async () => {
+    const { context, page, errors } = await newVisitor(browser, { width: 375 });
     await page.goto("/tilbud/soeg");
     await settled(page);
     await counted(page, /^Vi fandt \d+ tilbud\.$/);
 
+    const filters = page.getByRole("button", { name: /^Filtre/ });
+    await expect(filters.getAttribute("aria-expanded")).resolves.toBe("false");
+    await filters.click();
     await page.getByRole("button", { name: "Kun gratis" }).click();
     await page.getByRole("group", { name: "Adgang" }).getByRole("button", { name: "Uden trin" }).click();
     await page.getByRole("group", { name: "Dag" }).getByRole("button", { name: "Tirsdag" }).click();
@@ -112,9 +126,27 @@ describe("a relative looks for something for their son", () => {
     const cards = page.locator("main article");
     const nearest = await cards.evaluateAll((articles) => articles.slice(0, 3).map((a) => a.querySelector("h2")?.textContent));
     expect(nearest.sort()).toEqual(["Gruppe for pårørende", "Kørestolsbasket", "Syværksted"]);
-    await expect(cards.first().textContent()).resolves.toMatch(/Afstand\s*\d+(,\d)? km væk/);
+    // Each card says when on Tuesday and in which town, so she need not open every offer.
+    await expect(cards.first().textContent()).resolves.toMatch(/Hvornår(Hver tirsdag|Tirsdag \d+\. \p{L}+ \d{4}) kl\. \d\d:\d\d til \d\d:\d\d/u);
+    await expect(cards.first().textContent()).resolves.toMatch(/HvorFredericia, \d+(,\d)? km væk/);
     await expect(cards.first().textContent()).resolves.toMatch(/Uden trin/);
+    await expect(page.getByRole("button", { name: "Filtre (5)" }).isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+
+    // The same search opened again (a bookmark, a link from a relative): Tabs from the top of the page to the first result.
+    await page.reload();
+    await settled(page);
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+    const firstResult = cards.first().getByRole("link").first();
+    let tabs = 0;
+    while (tabs < 40 && !(await firstResult.evaluate((element) => element === document.activeElement))) {
+      await page.keyboard.press("Tab");
+      tabs += 1;
+    }
+    expect(tabs).toBeLessThanOrEqual(10);
+    // The first result sits in the first screen of a phone, not 2,400 px down.
+    const top = await cards.first().evaluate((card) => card.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(812);
 
     await page.getByRole("link", { name: "Kørestolsbasket" }).click();
     await page.waitForURL(/\/tilbud\/[0-9a-f-]{36}$/);
@@ -125,6 +157,12 @@ describe("a relative looks for something for their son", () => {
     expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     expect(await ics.text()).toContain("RRULE:FREQ=WEEKLY;BYDAY=TU");
     expect(await axeViolations(page)).toEqual([]);
+
+    // The link back returns to her search as it was, not to all offers (issue 17, item 3).
+    await page.getByRole("link", { name: "Tilbage til din søgning" }).click();
+    await page.waitForURL((url) => url.searchParams.get("postcode") === "7000" && url.searchParams.get("day") === "tu" && url.searchParams.get("free") === "true");
+    await counted(page, /^Vi fandt \d+ tilbud\.$/);
+    await expect(page.getByRole("button", { name: "Filtre (5)" }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -143,6 +181,7 @@ describe.each(["da", "en"] as const)("axe finds no WCAG 2.2 AA problems on searc
     await expect(page.getAttribute("html", "lang")).resolves.toBe(language);
     // The age field with a wrong value shows its error: axe checks that state too.
     if (path.includes("zebraer")) {
+      await openFilters(page);
       await page.getByRole("textbox", { name: language === "da" ? "Din alder" : "Your age" }).fill("abc");
       await page.locator(".field__error").waitFor();
     }

@@ -30,7 +30,7 @@ const h1 = (page: Page) => page.locator("main h1").textContent();
 async function suggest(page: Page, name: string, language: "da" | "en" = "da") {
   const labels = {
     da: { name: "Hvad hedder tilbuddet?", what: "Hvad laver man der?", where: "Hvor er det? Hvem kan man spørge?", send: "Send forslaget", thanks: "Tak for dit forslag!" },
-    en: { name: "What is the offer called?", what: "What do people do there?", where: "Where is it? Who can people ask?", send: "Send the suggestion", thanks: "Thank you for your suggestion!" },
+    en: { name: "What is the activity called?", what: "What do people do there?", where: "Where is it? Who can people ask?", send: "Send the suggestion", thanks: "Thank you for your suggestion!" },
   }[language];
   await page.getByLabel(labels.name).fill(name);
   await page.getByLabel(labels.what).fill("Vi går en tur hver tirsdag. Bagefter drikker vi kaffe.");
@@ -84,7 +84,7 @@ describe("a citizen's suggestion becomes a draft", () => {
 
 describe.each(["da", "en"] as const)("axe finds no WCAG 2.2 AA problems on the suggestion pages (%s)", (language) => {
   const titles = {
-    suggest: { da: "Kender du et tilbud?", en: "Do you know an offer?" },
+    suggest: { da: "Kender du et tilbud?", en: "Do you know an activity?" },
     queue: { da: "Forslag fra borgere", en: "Suggestions from citizens" },
   };
 

@@ -54,3 +54,42 @@ describe("votes waiting for you", () => {
     expect(await screen.findByText("Der er ingen afstemninger til dig lige nu.")).toBeInTheDocument();
   });
 });
+
+describe("a decided proposal (issue 17, item 6)", () => {
+  const closed = {
+    ...vote,
+    state: "closed",
+    closed_at: "2026-11-26T15:00:00.000Z",
+    result: { outcome: "rejected", tally: { for: 1, against: 4, abstain: 0 }, ballots: 5, eligible: 6, quorum_met: true },
+  };
+  const proposal = {
+    id: vote.proposal_id,
+    centre_id: "nord",
+    title: "Flere bænke ved stien",
+    summary: "Bænke hver 200 meter.",
+    body: "Mange skal hvile.",
+    status: "decided",
+    author_name: "Frida Formand",
+    follow_up: [],
+  };
+  const page = (can: { check_receipt: boolean }) => ({
+    body: { proposal, comments: [], vote: closed, open_ballots: [], can: { manage: false, comment: false, vote: false, ...can } },
+  });
+
+  it("says what was decided, and asks for a receipt only from someone who could vote", async () => {
+    mockFetch(page({ check_receipt: false }));
+    renderApp(`/borgerraadet/nord/forslag/${proposal.id}`);
+    await screen.findByRole("heading", { level: 1, name: "Flere bænke ved stien" });
+    expect(document.querySelector(".badge")).toHaveTextContent("Ikke vedtaget");
+    expect(screen.queryByText("Afgjort")).not.toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Skriv koden ned/)).not.toBeInTheDocument();
+  });
+
+  it("asks a member who could vote: 'Har du stemt?'", async () => {
+    mockFetch(page({ check_receipt: true }));
+    renderApp(`/borgerraadet/nord/forslag/${proposal.id}`, { person: rasmus });
+    expect(await screen.findByRole("textbox", { name: "Har du stemt? Skriv koden fra din kvittering her." })).toBeInTheDocument();
+    expect(screen.getAllByText(/^Regel/)).toHaveLength(1);
+  });
+});

@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { makeOffer, mockFetch, renderApp, sentHeader, sentUrl } from "./helpers.tsx";
 
-const page = (count: number, next_cursor: string | null, overrides = {}) => ({
-  body: { items: Array.from({ length: count }, () => makeOffer(overrides)), next_cursor },
+const page = (count: number, next_cursor: string | null, overrides = {}, total = count) => ({
+  body: { items: Array.from({ length: count }, () => makeOffer(overrides)), next_cursor, total },
 });
 
 describe("the list of offers", () => {
@@ -25,7 +25,8 @@ describe("the list of offers", () => {
     expect(link).toHaveAttribute("href", `/tilbud/${offer.id}`);
     const card = link.closest("article")!;
     expect(card).toHaveTextContent("Kultur og musik");
-    expect(card).toHaveTextContent("Borgercenter Syd, Viby");
+    // The town people know, not the centre that curates it (issue 17, item 2).
+    expect(card).toHaveTextContent("HvorViby");
     expect(card).toHaveTextContent("50 kr. om måneden");
     expect(card).toHaveTextContent("18 til 99 år");
     expect(screen.getByRole("status")).toHaveTextContent("Du ser alle 1 tilbud.");
@@ -62,10 +63,11 @@ describe("the list of offers", () => {
   });
 
   it("loads more with the cursor and moves focus to the first new offer", async () => {
-    const fetch = mockFetch(page(20, "cursor-2"), page(5, null, { name: "Ny" }));
+    const fetch = mockFetch(page(20, "cursor-2", {}, 25), page(5, null, { name: "Ny" }, 25));
     renderApp("/tilbud");
     const more = await screen.findByRole("button", { name: "Vis flere" });
-    expect(screen.getByRole("status")).toHaveTextContent("Du ser 20 tilbud.");
+    // How many in all, not only how many are shown (issue 17, item 3).
+    expect(screen.getByRole("status")).toHaveTextContent("Du ser 20 af 25 tilbud.");
 
     fireEvent.click(more);
     await waitFor(() => expect(screen.getAllByRole("article")).toHaveLength(25));
@@ -112,7 +114,7 @@ describe("the list of offers", () => {
     renderApp("/tilbud", { language: "en" });
     const card = (await screen.findAllByRole("article"))[0]!;
     expect(card).toHaveTextContent("Sport and exercise");
-    expect(card).toHaveTextContent("Citizen Centre Central");
+    expect(card).toHaveTextContent(/Where\p{L}+/u);
     expect(card).toHaveTextContent("Free");
     expect(sentHeader(fetch, "accept-language")).toBe("en");
   });
@@ -161,7 +163,7 @@ describe("the page for one offer", () => {
       expect(main).toHaveTextContent(text);
     }
     for (const heading of ["Hvornår", "Hvor", "Pris", "Hvem kan være med", "Sådan kommer du med", "Adgang og hjælp", "Kontakt", "Hvem står bag"]) {
-      expect(screen.getByRole("heading", { level: 2, name: heading })).toBeInTheDocument();
+      expect(within(main).getByRole("heading", { level: 2, name: heading })).toBeInTheDocument();
     }
     expect(screen.getByRole("link", { name: "+45 12 34 56 78" })).toHaveAttribute("href", "tel:+4512345678");
     expect(screen.getByRole("link", { name: "strik@example.dk" })).toHaveAttribute("href", "mailto:strik@example.dk");
@@ -225,8 +227,8 @@ describe("the page for one offer", () => {
     renderApp(`/tilbud/${bare.id}`);
     await screen.findByRole("heading", { level: 1, name: "Løb" });
     expect(screen.getByText("Tilbuddet holder pause lige nu.")).toBeInTheDocument();
-    expect(screen.queryByRole("heading", { name: "Hvornår" })).not.toBeInTheDocument();
-    expect(screen.queryByRole("heading", { name: "Kontakt" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("main")).queryByRole("heading", { name: "Hvornår" })).not.toBeInTheDocument();
+    expect(within(screen.getByRole("main")).queryByRole("heading", { name: "Kontakt" })).not.toBeInTheDocument();
     expect(screen.getByRole("main")).toHaveTextContent("Gratis");
   });
 
@@ -271,5 +273,20 @@ describe("the page for one offer", () => {
     fireEvent.click(screen.getByRole("link", { name: "Tilbage til alle tilbud" }));
     expect(await screen.findByRole("link", { name: "Første" })).toBeInTheDocument();
     expect(history.get()).toBe("/tilbud");
+  });
+
+  it("goes back from an offer to the search as it was, filters and all (issue 17, item 3)", async () => {
+    const hit = makeOffer({ name: "Kørestolsbasket" });
+    const found = { body: { items: [hit], total: 1, next_cursor: null } };
+    mockFetch(found, { body: hit }, found);
+    const { history } = renderApp("/tilbud/soeg?free=true&day=tu&postcode=7000");
+    fireEvent.click(await screen.findByRole("link", { name: "Kørestolsbasket" }));
+    await screen.findByRole("heading", { level: 1, name: "Kørestolsbasket" });
+    expect(screen.queryByRole("link", { name: "Tilbage til alle tilbud" })).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("link", { name: "Tilbage til din søgning" }));
+    expect(await screen.findByRole("link", { name: "Kørestolsbasket" })).toBeInTheDocument();
+    expect(history.get()).toBe("/tilbud/soeg?free=true&day=tu&postcode=7000");
+    expect(screen.getByRole("button", { name: "Filtre (3)" })).toBeInTheDocument();
   });
 });

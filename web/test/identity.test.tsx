@@ -290,8 +290,9 @@ describe("My page", () => {
     const about = screen.getByRole("region", { name: "Om dig" });
     await waitFor(() => expect(about).toHaveTextContent("raadsmedlem@example.dk"));
     expect(about).toHaveTextContent("Medlem af borgerrådet, Borgercenter Nord");
-    expect(screen.getByRole("link", { name: "Hent mine data" })).toHaveAttribute("href", "/api/me/export");
-    expect(screen.getByRole("link", { name: "Hent mine data" })).toHaveAttribute("download");
+    // A page to read, not a file that may hold only "preparing" (issue 17, item 5).
+    expect(screen.getByRole("link", { name: "Se dine data" })).toHaveAttribute("href", "/min-side/mine-data");
+    expect(screen.getByRole("link", { name: "Se dine data" })).not.toHaveAttribute("download");
     expect(screen.getByRole("link", { name: "Slet mig" })).toHaveAttribute("href", "/min-side/slet");
     expect(screen.queryByRole("link", { name: "Inviter en person" })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Adgangskode" })).not.toBeInTheDocument();
@@ -479,5 +480,85 @@ describe("the audit log", () => {
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Der er ingen ændringer."));
     await waitFor(() => expect(history.get()).toBe("/admin/log?person=019ab000-0000-7000-8000-000000000004"));
     expect(sentUrl(fetch, 2).searchParams.get("person")).toBe("019ab000-0000-7000-8000-000000000004");
+  });
+});
+
+describe("your data as a page (issue 17, item 5)", () => {
+  const exported = {
+    exported_at: "2026-12-06T10:00:00.000Z",
+    identity: {
+      person: { id: "p1", email: "frida@example.dk", display_name: "Frida", language: "da", grants: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], created_at: "2026-09-01T08:00:00.000Z" },
+      has_password: false,
+      sessions: [],
+    },
+    council: { memberships: [{ role: "chair", centre_id: "nord", term_from: "2026-01-01", term_to: "2027-12-31" }], proposals: [] },
+    panel: { membership: null, invitations: [] },
+  };
+
+  it("shows what we store per part of the site in plain Danish, and saves the same data as a file", async () => {
+    const fetch = mockFetch({ body: exported });
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), "blob:data");
+    URL.revokeObjectURL = () => {};
+    renderApp("/min-side/mine-data", { person: makePerson() });
+    expect(await screen.findByRole("heading", { level: 1, name: "Det ved vi om dig" })).toBeInTheDocument();
+    const about = await screen.findByRole("region", { name: "Om dig" });
+    expect(about).toHaveTextContent("Mailfrida@example.dk");
+    expect(about).toHaveTextContent("Det må duBorger, Medlem af borgerrådet, Borgercenter Nord");
+    expect(about).toHaveTextContent("Har adgangskodeNej");
+    expect(about).not.toHaveTextContent("display_name");
+    const council = screen.getByRole("region", { name: "Borgerrådet" });
+    expect(council).toHaveTextContent("CenterBorgercenter Nord");
+    expect(council).toHaveTextContent("Med til31. december 2027");
+    expect(screen.getByRole("region", { name: "Borgerpanelet" })).toHaveTextContent("Med i paneletIngen");
+    expect(sentUrl(fetch, 0).pathname).toBe("/api/me/export");
+
+    fireEvent.click(screen.getByRole("button", { name: "Hent som fil" }));
+    expect(created).toHaveLength(1);
+    expect(JSON.parse(await created[0]!.text())).toEqual(exported);
+  });
+
+  it("says plainly that the data is being gathered, offers to try again, and never makes a file of 'preparing'", async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), "blob:data");
+    mockFetch(
+      { status: 202, body: { status: "preparing", message: "Vi samler stadig dine data. Prøv igen om et minut.", missing: ["mentor"] } },
+      { body: exported },
+    );
+    renderApp("/min-side/mine-data", { person: makePerson() });
+    expect(await screen.findByText("Vi samler stadig dine data. Prøv igen om et minut.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Hent som fil" })).not.toBeInTheDocument();
+    expect(created).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "Prøv igen" }));
+    expect(await screen.findByRole("region", { name: "Om dig" })).toHaveTextContent("frida@example.dk");
+    expect(screen.getByRole("button", { name: "Hent som fil" })).toBeInTheDocument();
+  });
+
+  it("speaks English", async () => {
+    mockFetch({ body: exported });
+    renderApp("/min-side/mine-data", { person: makePerson(), language: "en" });
+    const about = await screen.findByRole("region", { name: "About you" });
+    expect(about).toHaveTextContent("Emailfrida@example.dk");
+    expect(about).toHaveTextContent("LanguageDanish");
+  });
+});
+
+describe("a new person on My page (issue 17, item 9)", () => {
+  it("is greeted without the start of their mail address, and asked for a name", async () => {
+    const fresh = person({ email: "ny.borger@example.dk", display_name: "ny.borger" });
+    const fetch = mockFetch({ body: { person: fresh } }, { body: { person: { ...fresh, display_name: "Nina" } } });
+    renderApp("/min-side", { person: makePerson({ display_name: "ny.borger" }) });
+    const ask = await screen.findByRole("link", { name: "Hvad skal vi kalde dig? Skriv dit navn her" });
+    expect(screen.getByText("Hej. Velkommen til.")).toBeInTheDocument();
+    expect(screen.queryByText(/Hej ny\.borger/)).not.toBeInTheDocument();
+    fireEvent.click(ask);
+    const field = screen.getByRole("textbox", { name: "Dit navn" });
+    expect(document.activeElement).toBe(field);
+    expect(field).toHaveValue("");
+    fireEvent.input(field, { target: { value: "Nina" } });
+    fireEvent.click(screen.getByRole("button", { name: "Gem" }));
+    await waitFor(() => expect(sentBody(fetch, 1)).toEqual({ display_name: "Nina", language: "da" }));
+    expect(await screen.findByText("Hej Nina.")).toBeInTheDocument();
   });
 });

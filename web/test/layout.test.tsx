@@ -25,6 +25,17 @@ describe("the site's frame", () => {
     expect(screen.getByRole("contentinfo")).toHaveTextContent("Spørg en medarbejder");
   });
 
+  it("shows the organisation's short name above Nærhed in the header, and the footer's links", async () => {
+    renderApp("/");
+    const banner = screen.getByRole("banner");
+    expect(await within(banner).findByRole("link", { name: "Lillebælt, gå til forsiden" })).toHaveTextContent("Lillebælt");
+    // One link home: Nærhed's name beside it is text, so a keyboard user passes one home link, not two.
+    expect(within(banner).getAllByRole("link", { name: /gå til forsiden/ })).toHaveLength(1);
+    expect(banner).toHaveTextContent("Nærhed");
+    const footer = screen.getByRole("contentinfo");
+    expect(within(footer).getByRole("link", { name: "Privatliv og dine data" })).toHaveAttribute("href", "/privatliv");
+  });
+
   it("shows the organisation's contact in the footer and links the accessibility statement, and uses its colour", async () => {
     renderApp("/");
     const footer = screen.getByRole("contentinfo");

@@ -50,3 +50,9 @@ describe("the dictionaries", () => {
     for (const text of [...Object.values(da), ...Object.values(en)]) expect(text.trim()).not.toBe("");
   });
 });
+
+describe("one English word for 'tilbud' (issue 17, item 8)", () => {
+  it("says 'activity' everywhere, never 'offer'", () => {
+    expect(Object.entries(en).filter(([, text]) => /\boffers?\b/i.test(text))).toEqual([]);
+  });
+});

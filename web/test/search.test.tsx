@@ -5,6 +5,8 @@ import { makeOffer, mockFetch, renderApp, sentHeader, sentUrl } from "./helpers.
 const found = (count: number, extra: Record<string, unknown> = {}) => ({
   body: { items: Array.from({ length: count }, () => makeOffer()), total: count, next_cursor: null, ...extra },
 });
+/** The filters are folded behind one button. */
+const openFilters = () => fireEvent.click(screen.getByRole("button", { name: /^(Filtre|Filters)/ }));
 const params = (mock: ReturnType<typeof mockFetch>, call: number) => Object.fromEntries(sentUrl(mock, call).searchParams);
 
 describe("the search page", () => {
@@ -16,6 +18,7 @@ describe("the search page", () => {
     expect(screen.getByRole("search")).toBeInTheDocument();
     const field = screen.getByRole("searchbox", { name: "Hvad leder du efter?" });
     expect(field).toHaveAttribute("type", "search");
+    openFilters();
     const types = screen.getByRole("group", { name: "Type" });
     expect(within(types).getAllByRole("button")).toHaveLength(9); // "Alle typer" and the 8 categories
     expect(within(types).getByRole("button", { name: "Alle typer" })).toHaveAttribute("aria-pressed", "true");
@@ -44,6 +47,8 @@ describe("the search page", () => {
     await screen.findByText("Vi fandt 1 tilbud.");
     expect(params(fetch, 0)).toEqual({ q: "svøm", category: "sport", centre: "nord", free: "true", age: "34", limit: "20" });
     expect(screen.getByRole("searchbox")).toHaveValue("svøm");
+    expect(screen.getByRole("button", { name: "Filtre (4)" })).toHaveAttribute("aria-expanded", "false");
+    openFilters();
     expect(screen.getByRole("textbox", { name: "Din alder" })).toHaveValue("34");
     expect(screen.getByRole("button", { name: "Sport og bevægelse" })).toHaveAttribute("aria-pressed", "true");
     expect(screen.getByRole("button", { name: "Borgercenter Nord" })).toHaveAttribute("aria-pressed", "true");
@@ -71,6 +76,7 @@ describe("the search page", () => {
     const fetch = mockFetch(found(3), found(2), found(3));
     const { history } = renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 3 tilbud.");
+    openFilters();
     const free = screen.getByRole("button", { name: "Kun gratis" });
     fireEvent.click(free);
     await screen.findByText("Vi fandt 2 tilbud.");
@@ -86,6 +92,7 @@ describe("the search page", () => {
     const fetch = mockFetch(found(3), found(1), found(3));
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 3 tilbud.");
+    openFilters();
     fireEvent.click(screen.getByRole("button", { name: "Natur og friluftsliv" }));
     await screen.findByText("Vi fandt 1 tilbud.");
     expect(params(fetch, 1)).toEqual({ category: "nature", limit: "20" });
@@ -98,6 +105,7 @@ describe("the search page", () => {
     const fetch = mockFetch(found(3));
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 3 tilbud.");
+    openFilters();
     const age = screen.getByRole("textbox", { name: "Din alder" });
     fireEvent.input(age, { target: { value: "tre" } });
     expect(await screen.findByText("Skriv din alder som et helt tal, fx 34.")).toBeInTheDocument();
@@ -143,9 +151,63 @@ describe("the search page", () => {
   it("speaks English", async () => {
     mockFetch(found(2));
     renderApp("/tilbud/soeg", { language: "en" });
-    expect(await screen.findByText("We found 2 offers.")).toBeInTheDocument();
+    expect(await screen.findByText("We found 2 activities.")).toBeInTheDocument();
     expect(screen.getByRole("searchbox", { name: "What are you looking for?" })).toBeInTheDocument();
+    openFilters();
     expect(screen.getByRole("button", { name: "Free only" })).toBeInTheDocument();
+  });
+});
+
+describe("the filters on a phone (issue 17, item 1)", () => {
+  it("fold behind one button that counts the choices, with 'Ryd alle valg' and a skip link to the results", async () => {
+    const fetch = mockFetch(found(4), found(9));
+    const { history } = renderApp("/tilbud/soeg?q=kaffe&free=true&day=tu&access=step_free,quiet_room&postcode=7000");
+    await screen.findByText("Vi fandt 4 tilbud.");
+    const filters = screen.getByRole("button", { name: "Filtre (5)" });
+    expect(filters).toHaveAttribute("aria-expanded", "false");
+    // Folded: not one filter button is in the way before the results.
+    expect(screen.queryByRole("button", { name: "Kun gratis" })).not.toBeInTheDocument();
+    expect(screen.getByText("Du har valgt: Kun gratis, Uden trin, Stille rum, Tirsdag, 7000.")).toBeInTheDocument();
+
+    const skip = screen.getByRole("link", { name: "Gå til resultaterne" });
+    fireEvent.click(skip);
+    expect(screen.getByRole("status")).toHaveFocus();
+
+    fireEvent.click(filters);
+    expect(filters).toHaveAttribute("aria-expanded", "true");
+    fireEvent.click(screen.getByRole("button", { name: "Ryd alle valg" }));
+    await screen.findByText("Vi fandt 9 tilbud.");
+    expect(params(fetch, 1)).toEqual({ q: "kaffe", limit: "20" });
+    expect(new URL(history.get(), "http://x").search).toBe("?q=kaffe");
+    expect(screen.getByRole("button", { name: "Filtre" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Ryd alle valg" })).not.toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveValue("");
+  });
+});
+
+describe("a result card (issue 17, item 2)", () => {
+  it("says when (the time on the chosen day) and in which town", async () => {
+    const hit = makeOffer({
+      name: "Kørestolsbasket",
+      location: { address_1: "Hallen 1", postal_code: "7000", city: "Fredericia" },
+      weekly: [
+        { weekday: "mo", opens_at: "10:00", closes_at: "12:00" },
+        { weekday: "tu", opens_at: "14:00", closes_at: "16:00" },
+      ],
+    });
+    mockFetch({ body: { items: [hit], total: 1, next_cursor: null } });
+    renderApp("/tilbud/soeg?day=tu");
+    const card = (await screen.findByRole("link", { name: "Kørestolsbasket" })).closest("article")!;
+    expect(card).toHaveTextContent("HvornårHver tirsdag kl. 14:00 til 16:00");
+    expect(card).toHaveTextContent("HvorFredericia");
+  });
+
+  it("says the next dated session when there is no weekly time", async () => {
+    const hit = makeOffer({ name: "Juletur", weekly: undefined, sessions: [{ date: "2999-12-05", opens_at: "10:00", closes_at: "13:00" }, { date: "2000-01-01", opens_at: "10:00", closes_at: "11:00" }] });
+    mockFetch({ body: { items: [hit], next_cursor: null } });
+    renderApp("/tilbud");
+    const card = (await screen.findByRole("link", { name: "Juletur" })).closest("article")!;
+    expect(card).toHaveTextContent("HvornårTorsdag 5. december 2999 kl. 10:00 til 13:00");
   });
 });
 
@@ -165,6 +227,7 @@ describe("searching by needs, day and nearness", () => {
     const fetch = mockFetch(found(2), page, page, page);
     const { history } = renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
+    openFilters();
 
     const access = screen.getByRole("group", { name: "Adgang" });
     expect(within(access).getAllByRole("button")).toHaveLength(6);
@@ -178,7 +241,7 @@ describe("searching by needs, day and nearness", () => {
     await waitFor(() => expect(params(fetch, fetch.mock.calls.length - 1)).toEqual({ access: "step_free", day: "tu", postcode: "7000", limit: "20" }));
 
     const card = (await screen.findByRole("link", { name: "Kørestolsbasket" })).closest("article")!;
-    expect(card).toHaveTextContent("Afstand1,4 km væk");
+    expect(card).toHaveTextContent(`Hvor${hit.area}, 1,4 km væk`);
     expect(card).toHaveTextContent("Uden trin");
     expect(card).toHaveTextContent("Handicaptoilet");
     expect(card).toHaveTextContent("Gratis");
@@ -188,6 +251,7 @@ describe("searching by needs, day and nearness", () => {
     mockFetch(found(2), found(1), found(1));
     const { history } = renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
+    openFilters();
     fireEvent.input(screen.getByRole("textbox", { name: "Din alder" }), { target: { value: "34" } });
     fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "7000" } });
     await waitFor(() => {
@@ -200,6 +264,7 @@ describe("searching by needs, day and nearness", () => {
     const fetch = mockFetch(found(2));
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
+    openFilters();
     fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "70" } });
     expect(await screen.findByText("Skriv et postnummer med 4 tal, fx 7000.")).toBeInTheDocument();
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -213,11 +278,23 @@ describe("searching by needs, day and nearness", () => {
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
     expect(screen.getAllByRole("link", { name: /Gåtur i parken/ })).toHaveLength(2);
+    openFilters();
     fireEvent.input(screen.getByRole("textbox", { name: "Dit postnummer" }), { target: { value: "9999" } });
     expect(await screen.findByText("Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt.")).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveAttribute("aria-invalid", "true");
     expect(screen.queryByText("Vi fandt 2 tilbud.")).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /Gåtur i parken/ })).not.toBeInTheDocument();
+  });
+
+  it("unfolds the filters on a phone when a postcode from the address is unknown, so its message is seen", async () => {
+    mockFetch({
+      status: 400,
+      body: { error: { code: "invalid_input", message: "Tjek felterne.", fields: [{ field: "postcode", message: "Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt." }] } },
+    });
+    renderApp("/tilbud/soeg?postcode=9999");
+    expect(await screen.findByText("Vi kender ikke postnummer 9999. Tjek, at du har skrevet det rigtigt.")).toBeVisible();
+    expect(screen.getByRole("button", { name: /^Filtre/ })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("textbox", { name: "Dit postnummer" })).toHaveAttribute("aria-invalid", "true");
   });
 
   it("uses the browser's location when asked, rounded to about 100 m", async () => {
@@ -228,6 +305,7 @@ describe("searching by needs, day and nearness", () => {
     });
     renderApp("/tilbud/soeg");
     await screen.findByText("Vi fandt 2 tilbud.");
+    openFilters();
     fireEvent.click(screen.getByRole("button", { name: "Brug der, hvor jeg er" }));
     await screen.findByText("Vi fandt 1 tilbud.");
     expect(params(fetch, 1)).toEqual({ lat: "55.566", lon: "9.753", limit: "20" });

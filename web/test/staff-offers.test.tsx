@@ -78,16 +78,19 @@ describe("the staff list of offers", () => {
 
   it("marks a published offer as checked today with one click, and says so politely", async () => {
     const verified = curated({ id: items[0]!.id, name: "Udgivet og gammel", publication: "published", assured_date: "2026-11-23", version: 4 });
-    const fetch = mockFetch({ body: { items } }, { body: { offer: verified } });
+    const fetch = mockFetch({ body: { items } }, { body: { items: [{}, {}] } }, { body: { offer: verified } });
     renderApp("/personale/tilbud", { person: staff });
+    // Citizens' suggestions are one click away, with how many wait (issue 17, item 10).
+    expect(await screen.findByRole("link", { name: "Forslag fra borgere (2)" })).toHaveAttribute("href", "/personale/forslag");
+    expect(sentUrl(fetch, 1).pathname).toBe("/api/directory/centres/nord/suggestions");
     const button = await screen.findByRole("button", { name: "Tjekket i dag: Udgivet og gammel" });
     button.focus();
     fireEvent.click(button);
     await screen.findByText("Godt. Udgivet og gammel er tjekket i dag.");
     expect(screen.getByText("Godt. Udgivet og gammel er tjekket i dag.")).toHaveAttribute("role", "status");
-    expect(sentMethod(fetch, 1)).toBe("POST");
-    expect(sentUrl(fetch, 1).pathname).toBe(`/api/directory/centres/nord/offers/${items[0]!.id}/verify`);
-    expect(sentBody(fetch, 1)).toEqual({ version: 3 });
+    expect(sentMethod(fetch, 2)).toBe("POST");
+    expect(sentUrl(fetch, 2).pathname).toBe(`/api/directory/centres/nord/offers/${items[0]!.id}/verify`);
+    expect(sentBody(fetch, 2)).toEqual({ version: 3 });
     const row = screen.getByRole("link", { name: "Udgivet og gammel" }).closest("article")!;
     expect(row).not.toHaveTextContent("Skal tjekkes");
     expect(row).toHaveTextContent("23. november 2026");
@@ -175,6 +178,8 @@ describe("the offer editor", () => {
       location: { address_1: "Torvet 1", postal_code: "7000", city: "Fredericia", latitude: 55.56, longitude: 9.75 },
     });
     const fetch = await openEditor(start, { body: { offer: start } });
+    // The access facts under a question in plain words (issue 17, item 13).
+    expect(screen.getByRole("group", { name: "Hvad gør det let at komme?" })).toContainElement(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Hemmelig adresse. Borgere ser kun byen." }));
     fireEvent.click(screen.getByRole("button", { name: "Tilføj en tid" }));

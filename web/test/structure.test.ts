@@ -136,7 +136,7 @@ describe("the imports", () => {
 
   it("carry no section markers left from merges", () => {
     const styles = readdirSync(join(root, "web/src"), { recursive: true, encoding: "utf8" })
-      .filter((name) => name.endsWith(".css"))
+      .filter((name) => /\.s?css$/.test(name))
       .map((name) => join(root, "web/src", name));
     const marked = [...files, ...styles].filter((file) => /^\s*(\/\/|\/\*|\{\/\*)\s*──/m.test(readFileSync(file, "utf8"))).map(rel);
     expect(marked).toEqual([]);

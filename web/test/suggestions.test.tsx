@@ -106,7 +106,7 @@ describe("Kender du et tilbud?", () => {
 
   it("works in English", async () => {
     renderApp("/tilbud/foreslaa", { language: "en" });
-    expect(await screen.findByRole("heading", { level: 1, name: "Do you know an offer?" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Do you know an activity?" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Send the suggestion" })).toBeInTheDocument();
   });
 });

@@ -210,7 +210,7 @@ const operations: Operation[] = [
     tag: "Directory",
     summary: "Published offers in Danish alphabetical order",
     query: ListOffersQuery,
-    content: json({ type: "object", properties: { items: { type: "array", items: converted(Offer) }, next_cursor: { type: ["string", "null"] } } }),
+    content: json({ type: "object", properties: { items: { type: "array", items: converted(Offer) }, next_cursor: { type: ["string", "null"] }, total: { type: "integer", minimum: 0, description: "How many offers are published in all, on every page." } } }),
   },
   { method: "get", path: "/directory/offers/{id}", tag: "Directory", summary: "One published offer", pathParams: OfferPath, content: json(converted(Offer)) },
   {

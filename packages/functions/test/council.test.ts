@@ -115,14 +115,20 @@ describe("a motion vote from agenda to result", () => {
   });
 
   it("the proposal page says what each viewer may do there: the chair manages, an eligible member votes and comments, others only read", async () => {
-    const { proposal } = await openVote();
+    const { proposal, vote } = await openVote();
     const page = (who?: Person) => call("GET", `/centres/nord/proposals/${proposal.id}`, who).then((answer) => answer.body.can);
-    expect(await page()).toEqual({ manage: false, comment: false, vote: false });
-    expect(await page(citizen)).toEqual({ manage: false, comment: false, vote: false });
-    expect(await page(members[0])).toEqual({ manage: false, comment: true, vote: true });
-    expect(await page(chair)).toEqual({ manage: true, comment: true, vote: true });
-    expect(await page(staff)).toEqual({ manage: true, comment: true, vote: false });
-    expect(await page(otherStaff)).toEqual({ manage: false, comment: false, vote: false });
+    const none = { check_receipt: false };
+    expect(await page()).toEqual({ manage: false, comment: false, vote: false, ...none });
+    expect(await page(citizen)).toEqual({ manage: false, comment: false, vote: false, ...none });
+    expect(await page(members[0])).toEqual({ manage: false, comment: true, vote: true, ...none });
+    expect(await page(chair)).toEqual({ manage: true, comment: true, vote: true, ...none });
+    expect(await page(staff)).toEqual({ manage: true, comment: true, vote: false, ...none });
+    expect(await page(otherStaff)).toEqual({ manage: false, comment: false, vote: false, ...none });
+    // Once someone has voted, those who could vote are asked for their receipt; nobody else is.
+    await cast(members[0]!, vote.id, "for");
+    expect((await page(members[1])).check_receipt).toBe(true);
+    expect((await page(citizen)).check_receipt).toBe(false);
+    expect((await page()).check_receipt).toBe(false);
     const overview = await call("GET", "/centres/nord", staff);
     expect(overview.body.can).toEqual({ manage: true, read_inbox: true, vote: false, manage_members: true });
   });

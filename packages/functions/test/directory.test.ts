@@ -51,6 +51,12 @@ describe("GET /api/directory/offers", () => {
     expect(names).toEqual(["Aftenbadning", "bueskydning", "Cykelhold", "Zumba", "Æblehaven", "Øvehold for kor", "Åben café"]);
   });
 
+  it("says how many published offers there are in all, on every page (the site says '20 af 36')", async () => {
+    const page = (await (await get("/api/directory/offers?limit=3")).json()) as { items: unknown[]; total: number };
+    expect(page.items).toHaveLength(3);
+    expect(page.total).toBe(published.length);
+  });
+
   it("pages with an opaque cursor without losing or repeating an offer", async () => {
     const { names, pages } = await listAll(3);
     expect(pages.slice(0, 3)).toEqual([3, 3, 1]);

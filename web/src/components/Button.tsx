@@ -1,8 +1,8 @@
 import { splitProps, type JSX } from "solid-js";
-import "./Button.css";
+import "./Button.scss";
 
 type ButtonProps = JSX.ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: "primary" | "secondary";
+  variant?: "primary" | "secondary" | "danger";
   /** Working: announced to screen readers and clicks are ignored, but the button keeps focus. */
   busy?: boolean;
 };
@@ -13,7 +13,7 @@ export function Button(props: ButtonProps) {
     <button
       {...rest}
       type={local.type ?? "button"}
-      class={`button button--${local.variant ?? "primary"}${local.class ? ` ${local.class}` : ""}`}
+      class={`button button-${local.variant ?? "primary"}${local.class ? ` ${local.class}` : ""}`}
       aria-disabled={local.busy ? "true" : undefined}
       onClick={(event) => {
         if (local.busy) return;

@@ -1,11 +1,11 @@
-import "./fields.css";
+import "./fields.scss";
 
 /** One checkbox with its label beside it (a yes or no to one thing); several belong in a CheckboxGroup. */
 export function Checkbox(props: { id: string; label: string; checked: boolean; error?: string; describedBy?: string; onChange: (checked: boolean) => void }) {
   return (
-    <div class="checkbox">
+    <div class="form-group-checkbox checkbox">
       <input
-        class="checkbox__input"
+        class="form-checkbox checkbox__input"
         type="checkbox"
         id={props.id}
         checked={props.checked}

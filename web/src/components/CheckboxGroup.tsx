@@ -17,14 +17,14 @@ export function CheckboxGroup(props: {
   const toggle = (value: string, on: boolean) =>
     props.onChange(on ? [...props.values, value] : props.values.filter((picked) => picked !== value));
   return (
-    <fieldset class="field radios" classList={{ "field--error": Boolean(props.error) }} aria-describedby={describedBy({ id: props.name, hint: props.hint, error: props.error })}>
-      <legend class="field__label">{props.legend}</legend>
+    <fieldset class="form-group field radios" classList={{ "form-error": Boolean(props.error), "field--error": Boolean(props.error) }} aria-describedby={describedBy({ id: props.name, hint: props.hint, error: props.error })}>
+      <legend class="form-label field__label">{props.legend}</legend>
       <FieldNotes id={props.name} hint={props.hint} error={props.error} />
       <For each={props.options}>
         {(option) => (
-          <div class="radio">
+          <div class="form-group-checkbox radio">
             <input
-              class="radio__input"
+              class="form-checkbox radio__input"
               type="checkbox"
               id={`${props.name}-${option.value}`}
               name={props.name}

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import "./DoorLink.css";
+import "./DoorLink.scss";
 
 /** A large door into a part of the site: the whole card is one link with a title and one line of text. */
 export function DoorLink(props: { href: string; title: string; text: string }) {

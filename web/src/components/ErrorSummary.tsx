@@ -3,7 +3,9 @@ import type { SummaryError } from "../lib/forms.ts";
 import { focusElement } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
-import "./ErrorSummary.css";
+import error from "dkfds-assets/img/svg-icons/error.svg?raw";
+import { Icon } from "./Icon.tsx";
+import "./ErrorSummary.scss";
 
 /**
  * The GOV.UK error summary: shown above a form after a failed submit (nothing while there are no
@@ -17,12 +19,13 @@ export function ErrorSummary(props: { errors: SummaryError[]; title?: string }) 
 
   return (
     <Show when={props.errors.length > 0}>
-    <div ref={box} class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-      <div role="alert">
-        <h2 class="error-summary__title" id="error-summary-title">
+    <div ref={box} class="alert alert-error error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+      <Icon svg={error} class="alert-icon" />
+      <div class="alert-body" role="alert">
+        <h2 class="alert-heading error-summary__title" id="error-summary-title">
           {props.title ?? t("site.error.summary")}
         </h2>
-        <ul class="error-summary__list">
+        <ul class="alert-text nobullet-list error-summary__list">
           <For each={props.errors}>
             {(error) => (
               <li>

@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
-import "./fields.css";
+import "./fields.scss";
 
 /** What every form field shares: the label, the hint and the error, with the ids screen readers follow. */
 
@@ -19,14 +19,14 @@ export function FieldNotes(props: { id: string; hint?: string; error?: string })
   return (
     <>
       <Show when={props.hint}>
-        <p class="field__hint" id={hintId(props.id)}>
+        <span class="form-hint field__hint" id={hintId(props.id)}>
           {props.hint}
-        </p>
+        </span>
       </Show>
       <Show when={props.error}>
-        <p class="field__error" id={errorId(props.id)}>
+        <span class="form-error-message field__error" id={errorId(props.id)}>
           <span class="visually-hidden">{t("site.error.prefix")}</span> {props.error}
-        </p>
+        </span>
       </Show>
     </>
   );
@@ -35,7 +35,7 @@ export function FieldNotes(props: { id: string; hint?: string; error?: string })
 export function FieldParts(props: { id: string; label: string; hint?: string; error?: string }) {
   return (
     <>
-      <label class="field__label" for={props.id}>
+      <label class="form-label field__label" for={props.id}>
         {props.label}
       </label>
       <FieldNotes id={props.id} hint={props.hint} error={props.error} />

@@ -27,10 +27,10 @@ type FormFieldProps = {
 /** Label, hint, error and input, wired together for screen readers (aria-describedby, aria-invalid). */
 export function FormField(props: FormFieldProps) {
   return (
-    <div class="field" classList={{ "field--error": Boolean(props.error) }}>
+    <div class="form-group field" classList={{ "form-error": Boolean(props.error), "field--error": Boolean(props.error) }}>
       <FieldParts id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <input
-        class="field__input"
+        class="form-input field__input"
         id={props.id}
         name={props.name ?? props.id}
         type={props.type ?? "text"}

@@ -2,7 +2,7 @@ import { For } from "solid-js";
 import { languages, useLanguage } from "../lib/language.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
-import "./LanguageSwitch.css";
+import "./LanguageSwitch.scss";
 
 /** Dansk / English. Each name is written in its own language; the chosen one is pressed. */
 export function LanguageSwitch() {

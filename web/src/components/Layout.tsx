@@ -1,13 +1,13 @@
 import { A, useBeforeLeave, type RouteSectionProps } from "@solidjs/router";
-import { Match, onMount, Suspense, Switch } from "solid-js";
+import { Match, onMount, Show, Suspense, Switch } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
 import { useSession } from "../lib/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
-import { OrganisationContact, OrganisationMark, SetupReminder, useOrganisationColour } from "./OrganisationParts.tsx";
+import { AccessibilityLink, OrganisationContact, OrganisationMark, SetupReminder, useOrganisationColour } from "./OrganisationParts.tsx";
 import { loadSite, siteOrganisation } from "../lib/site.ts";
 import { focusElement, markNavigation } from "../lib/navigation.ts";
-import "./Layout.css";
+import "./Layout.scss";
 
 export const MAIN_ID = "main";
 
@@ -30,14 +30,36 @@ export function Layout(props: RouteSectionProps) {
       >
         {t("site.skip")}
       </a>
-      <header class="site-header">
-        <div class="wrap site-header__row">
-          <A href="/" class="site-name" aria-label={t("site.home", { name: siteOrganisation()?.short_name ?? t("site.name") })}>
-            <OrganisationMark />
-          </A>
-          <div class="site-header__tools">
-            <AccountLink />
-            <LanguageSwitch />
+      {/* DKFDS's header: the organisation (portal: logo and short name) above, Nærhed (the solution) below. */}
+      <header class="header site-header">
+        <Show when={siteOrganisation()}>
+          {(organisation) => (
+            <div class="portal-info">
+              <div class="portal-info-inner wrap">
+                <A href="/" class="site-org" aria-label={t("site.home", { name: organisation().short_name })}>
+                  <OrganisationMark />
+                </A>
+              </div>
+            </div>
+          )}
+        </Show>
+        <div class="solution-info">
+          <div class="solution-info-inner wrap site-header__row">
+            <div class="solution-heading">
+              {/* One link home, not two side by side: the organisation's mark when there is one. */}
+              <Show
+                when={!siteOrganisation()}
+                fallback={<span class="site-name">{t("site.name")}</span>}
+              >
+                <A href="/" class="site-name" aria-label={t("site.home", { name: t("site.name") })}>
+                  {t("site.name")}
+                </A>
+              </Show>
+            </div>
+            <div class="site-header__tools">
+              <AccountLink />
+              <LanguageSwitch />
+            </div>
           </div>
         </div>
       </header>
@@ -45,16 +67,34 @@ export function Layout(props: RouteSectionProps) {
         <SetupReminder />
         <Suspense>{props.children}</Suspense>
       </main>
-      <footer class="site-footer">
-        <div class="wrap">
-          <OrganisationContact />
-          <p>{t("site.footer")}</p>
-          <p>{t("site.help")}</p>
-          <p>
-            <A href="/privatliv" class="footer-link">
-              {t("site.privacy")}
-            </A>
-          </p>
+      <footer>
+        <div class="footer site-footer">
+          <div class="wrap footer-row">
+            <section class="footer-col" aria-labelledby="footer-about">
+              <h2 class="h5" id="footer-about">
+                {t("site.footer.about")}
+              </h2>
+              <p>{t("site.footer")}</p>
+              <p>{t("site.help")}</p>
+            </section>
+            <Show when={siteOrganisation()}>
+              <div class="footer-col">
+                <OrganisationContact />
+              </div>
+            </Show>
+            <nav class="footer-col" aria-label={t("site.footer.links")}>
+              <ul class="nobullet-list">
+                <li>
+                  <A href="/privatliv" class="footer-link">
+                    {t("site.privacy")}
+                  </A>
+                </li>
+                <li>
+                  <AccessibilityLink />
+                </li>
+              </ul>
+            </nav>
+          </div>
         </div>
       </footer>
     </>

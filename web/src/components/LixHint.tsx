@@ -2,7 +2,7 @@ import { lix } from "@naerhed/core/shared/lix";
 import { createMemo, createSignal, For, on, onCleanup, Show, createEffect } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
-import "./LixHint.css";
+import "./LixHint.scss";
 
 /** How long typing must pause before the hint (and screen readers) catch up. */
 export const LIX_DELAY_MS = 600;

@@ -1,5 +1,5 @@
 import { Button } from "./Button.tsx";
-import "./MoreButton.css";
+import "./MoreButton.scss";
 
 /** "Vis flere" under a list read a page at a time. */
 export function MoreButton(props: { label: string; busy: boolean; onClick: () => void }) {

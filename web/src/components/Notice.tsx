@@ -1,5 +1,11 @@
 import { Show, type ParentProps } from "solid-js";
-import "./Notice.css";
+import info from "dkfds-assets/img/svg-icons/info.svg?raw";
+import success from "dkfds-assets/img/svg-icons/success.svg?raw";
+import warning from "dkfds-assets/img/svg-icons/warning.svg?raw";
+import { Icon } from "./Icon.tsx";
+import "./Notice.scss";
+
+const icons = { info, success, warning };
 
 type NoticeProps = ParentProps<{
   kind?: "info" | "success" | "warning";
@@ -14,11 +20,14 @@ type NoticeProps = ParentProps<{
 export function Notice(props: NoticeProps) {
   const role = () => (props.announce === "assertive" ? "alert" : props.announce === "polite" ? "status" : undefined);
   return (
-    <div class={`notice notice--${props.kind ?? "info"}`} role={role()}>
-      <Show when={props.title}>
-        <p class="notice__title">{props.title}</p>
-      </Show>
-      {props.children}
+    <div class={`alert alert-${props.kind ?? "info"} notice notice--${props.kind ?? "info"}`} role={role()}>
+      <Icon svg={icons[props.kind ?? "info"]} class="alert-icon" />
+      <div class="alert-body">
+        <Show when={props.title}>
+          <p class="alert-heading notice__title">{props.title}</p>
+        </Show>
+        {props.children}
+      </div>
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function OrganisationMark() {
   );
 }
 
-/** The footer's contact block: who runs the site, how to reach them, and the accessibility statement. */
+/** The footer's contact block: who runs the site and how to reach them. */
 export function OrganisationContact() {
   const { t } = useTexts(siteTexts);
   return (
@@ -65,12 +65,17 @@ export function OrganisationContact() {
           </section>
         )}
       </Show>
-      <p>
-        <A href="/tilgaengelighed" class="footer-link">
-          {t("site.accessibility")}
-        </A>
-      </p>
     </>
+  );
+}
+
+/** The footer's link to the accessibility statement, shown with or without an organisation. */
+export function AccessibilityLink() {
+  const { t } = useTexts(siteTexts);
+  return (
+    <A href="/tilgaengelighed" class="footer-link">
+      {t("site.accessibility")}
+    </A>
   );
 }
 

@@ -1,6 +1,6 @@
 import { onMount, Show, type JSX } from "solid-js";
 import { takeNavigation } from "../lib/navigation.ts";
-import "./PageHeading.css";
+import "./PageHeading.scss";
 
 /** The page's one h1, with an optional lead paragraph. Takes focus after an in-site navigation. */
 export function PageHeading(props: { title: string; lead?: JSX.Element }) {

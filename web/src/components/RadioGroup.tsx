@@ -21,17 +21,17 @@ export const firstRadioId = (name: string, options: readonly RadioOption[]) => `
 export function RadioGroup(props: RadioGroupProps) {
   return (
     <fieldset
-      class="field radios"
-      classList={{ "field--error": Boolean(props.error) }}
+      class="form-group field radios"
+      classList={{ "form-error": Boolean(props.error), "field--error": Boolean(props.error) }}
       aria-describedby={describedBy({ id: props.name, hint: props.hint, error: props.error })}
     >
-      <legend class="field__label">{props.legend}</legend>
+      <legend class="form-label field__label">{props.legend}</legend>
       <FieldNotes id={props.name} hint={props.hint} error={props.error} />
       <For each={props.options}>
         {(option) => (
-          <div class="radio">
+          <div class="form-group-radio radio">
             <input
-              class="radio__input"
+              class="form-radio radio__input"
               type="radio"
               id={`${props.name}-${option.value}`}
               name={props.name}

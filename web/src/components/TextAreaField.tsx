@@ -15,10 +15,10 @@ export function TextAreaField(props: {
 }) {
   const lixId = () => `${props.id}-lix`;
   return (
-    <div class="field" classList={{ "field--error": Boolean(props.error) }}>
+    <div class="form-group field" classList={{ "field--error": Boolean(props.error) }}>
       <FieldParts id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <textarea
-        class="field__input field__textarea"
+        class="form-input field__input field__textarea"
         id={props.id}
         name={props.id}
         rows={props.rows ?? 4}

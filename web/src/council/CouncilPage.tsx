@@ -12,8 +12,8 @@ import { useTexts } from "../lib/texts.ts";
 import NotFound from "../pages/NotFound.tsx";
 import { Meetings } from "./Meetings.tsx";
 import { councilTexts } from "./texts/index.ts";
-import { VoteResult } from "./VoteResult.tsx";
-import "./council.css";
+import { ProposalBadge, VoteResult } from "./VoteResult.tsx";
+import "./council.scss";
 
 type PublicMember = Answer<(typeof api.council.centres)[":centre"]["$get"]>["members"][number];
 
@@ -102,9 +102,10 @@ export default function CouncilPage() {
                           <h3 class="card__title">
                             <A href={`/borgerraadet/${params.centre}/forslag/${proposal.id}`}>{proposal.title}</A>
                           </h3>
-                          <p class="tag">{t(`council.status.${proposal.status}`)}</p>
+                          <ProposalBadge status={proposal.status} vote={proposal.vote} />
                           <p>{proposal.summary}</p>
-                          <Show when={proposal.vote}>{(vote) => <VoteResult vote={vote()} />}</Show>
+                          {/* The rule is on the proposal's own page: once per page, not on every card. */}
+                          <Show when={proposal.vote}>{(vote) => <VoteResult vote={vote()} rule={false} />}</Show>
                         </li>
                       )}
                     </For>

@@ -248,7 +248,7 @@ function Meetings() {
                   <li class="card">
                     <h3 class="card__title">{t("council.meetingOn", { time: formatMoment(meeting.starts_at, lang()) })}</h3>
                     <p>{meeting.place}</p>
-                    <p class="tag">{meeting.minutes?.published ? t("council.minutesShown") : t("council.minutesNone")}</p>
+                    <p class="badge">{meeting.minutes?.published ? t("council.minutesShown") : t("council.minutesNone")}</p>
                     <p>
                       <Button
                         variant="secondary"

@@ -201,7 +201,7 @@ function Members() {
                   return (
                     <li class="card">
                       <h3 class="card__title">{member.display_name}</h3>
-                      <p class="tag">{t(phase() === "now" ? "council.memberNow" : phase() === "past" ? "council.memberPast" : "council.memberLater")}</p>
+                      <p class="badge">{t(phase() === "now" ? "council.memberNow" : phase() === "past" ? "council.memberPast" : "council.memberLater")}</p>
                       <p>
                         {t(`council.role.${member.role}`)}. {t(`council.kind.${member.kind}`)}.{" "}
                         {member.term_to

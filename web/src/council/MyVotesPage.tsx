@@ -17,7 +17,7 @@ import { createLoader } from "../lib/load.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { councilTexts } from "./texts/index.ts";
-import "./council.css";
+import "./council.scss";
 
 type MyVotes = Answer<(typeof api.council)["my-votes"]["$get"]>;
 type WaitingVote = MyVotes["items"][number];

@@ -17,8 +17,8 @@ import { useTexts } from "../lib/texts.ts";
 import NotFound from "../pages/NotFound.tsx";
 import { ManageProposal } from "./ManageProposal.tsx";
 import { councilTexts } from "./texts/index.ts";
-import { VoteResult } from "./VoteResult.tsx";
-import "./council.css";
+import { ProposalBadge, VoteResult } from "./VoteResult.tsx";
+import "./council.scss";
 
 /**
  * /borgerraadet/:centre/forslag/:id — one proposal: summary first, the vote or result, follow-up.
@@ -46,7 +46,7 @@ export default function ProposalPage() {
         {(data) => (
           <>
             <PageHeading title={data().proposal.title} lead={data().proposal.summary} />
-            <p class="tag">{t(`council.status.${data().proposal.status}`)}</p>
+            <ProposalBadge status={data().proposal.status} vote={data().vote} />
             <p class="small">{t("council.proposedBy", { name: data().proposal.author_name })}</p>
             <Show when={data().proposal.decline_reason}>
               {(reason) => (
@@ -72,7 +72,9 @@ export default function ProposalPage() {
                       <For each={data().open_ballots}>{(ballot) => <li>{`${ballot.display_name}: ${t(`council.${ballot.choice}`)}`}</li>}</For>
                     </ul>
                   </Show>
-                  <ReceiptCheck centre={params.centre} voteId={vote().id} />
+                  <Show when={data().can.check_receipt}>
+                    <ReceiptCheck centre={params.centre} voteId={vote().id} />
+                  </Show>
                 </PageSection>
               )}
             </Show>
@@ -139,7 +141,7 @@ function ReceiptCheck(props: { centre: string; voteId: string }) {
   return (
     <form class="form" onSubmit={check} novalidate>
       <ErrorSummary errors={form.errors()} />
-      <FormField id="receipt" label={t("council.receiptLabel")} hint={t("council.receiptHint")} value={code()} error={form.at("receipt")} onInput={setCode} autocapitalize="off" spellcheck={false} />
+      <FormField id="receipt" label={t("council.receiptLabel")} value={code()} error={form.at("receipt")} onInput={setCode} autocapitalize="off" spellcheck={false} />
       <Button type="submit" variant="secondary">
         {t("council.receiptCheck")}
       </Button>

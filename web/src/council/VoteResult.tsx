@@ -1,10 +1,11 @@
+import type { PROPOSAL_STATUSES } from "@naerhed/core/council/lists";
 import { CHOICES, quorumNeeded } from "@naerhed/core/council/voting-rules";
 import { For, Show } from "solid-js";
 import type { api, Answer } from "../lib/api.ts";
 import { formatMoment } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { councilTexts } from "./texts/index.ts";
-import "./VoteResult.css";
+import "./VoteResult.scss";
 
 /** A vote as the public sees it (no tally while open), from the proposal page's answer. */
 export type ShownVote = NonNullable<Answer<(typeof api.council.centres)[":centre"]["proposals"][":id"]["$get"]>["vote"]>;
@@ -21,11 +22,18 @@ export function VoteRule(props: { vote: ShownVote }) {
   );
 }
 
+/** A proposal's status as a badge; a decided one says what was decided ("Ikke vedtaget"), not only "Afgjort". */
+export function ProposalBadge(props: { status: (typeof PROPOSAL_STATUSES)[number]; vote?: Pick<ShownVote, "result"> | null }) {
+  const { t } = useTexts(councilTexts);
+  const outcome = () => (props.status === "decided" ? props.vote?.result?.outcome : undefined);
+  return <p class="badge">{outcome() ? t(`council.outcome.${outcome()!}`) : t(`council.status.${props.status}`)}</p>;
+}
+
 /**
  * A vote as it stands: while open, when it closes and how many have voted (not how); once
  * closed, the outcome, a bar per choice with the numbers in text, whether enough voted, and the rule.
  */
-export function VoteResult(props: { vote: ShownVote }) {
+export function VoteResult(props: { vote: ShownVote; rule?: boolean }) {
   const { t, lang } = useTexts(councilTexts);
   return (
     <div class="vote-result">
@@ -37,7 +45,9 @@ export function VoteResult(props: { vote: ShownVote }) {
             <Show when={props.vote.ballots !== undefined}>
               <p>{t("council.votedSoFar", { ballots: props.vote.ballots!, eligible: props.vote.eligible })}</p>
             </Show>
-            <VoteRule vote={props.vote} />
+            <Show when={props.rule !== false}>
+              <VoteRule vote={props.vote} />
+            </Show>
           </Show>
         }
       >
@@ -74,7 +84,9 @@ export function VoteResult(props: { vote: ShownVote }) {
                 ? t("council.quorumMet", { ballots: result().ballots, eligible: result().eligible })
                 : t("council.quorumNotMet", { ballots: result().ballots, eligible: result().eligible })}
             </p>
-            <VoteRule vote={props.vote} />
+            <Show when={props.rule !== false}>
+              <VoteRule vote={props.vote} />
+            </Show>
           </>
         )}
       </Show>

@@ -2,7 +2,7 @@ import { accessibilityFacts } from "@naerhed/core/directory/lists";
 import { For } from "solid-js";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
-import "./FactIcon.css";
+import "./FactIcon.scss";
 
 /**
  * Small pictures that go with the words on a result card, so a citizen who reads slowly can

@@ -1,34 +1,57 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { A } from "@solidjs/router";
+import { A, useLocation } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { AccessFacts, FactIcon } from "./FactIcon.tsx";
-import { ageText, categoryName, distanceText, priceText } from "./format.ts";
-import { centreName } from "../lib/site.ts";
+import { CategoryIcon } from "./CategoryIcon.tsx";
+import { ageText, cardTime, cardTimeText, categoryName, distanceText, priceText } from "./format.ts";
+import { copenhagenToday } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
 
+/** What a card's link tells the offer page: the list or search it came from. */
+export type OfferLinkState = { from: string };
+
 /** An offer in a list; search results also say how far away it is. */
 type Listed = Offer & { distance_km?: number };
+type WeekdayId = NonNullable<Offer["weekly"]>[number]["weekday"];
 
-/** One offer in the list. The name is the link; the whole card is clickable with the mouse. */
-export function OfferCard(props: { offer: Listed }) {
+/**
+ * One offer in the list: what it is, when and where, what it costs, and who can come. The name
+ * is the link; the whole card is clickable with the mouse. With a day chosen, "when" is that day's time.
+ */
+export function OfferCard(props: { offer: Listed; day?: WeekdayId }) {
   const { t, lang } = useTexts(directoryTexts);
+  const time = () => cardTime(props.offer, copenhagenToday(), props.day);
+  // The town people know; a confidential place shows only its town, like the offer page.
+  const town = () => props.offer.location?.city ?? props.offer.area;
+  // The offer page links back to this list or search as it is now, filters and all.
+  const location = useLocation();
+  const from = (): OfferLinkState => ({ from: location.pathname + location.search });
   return (
-    <article class="card">
+    <article class="card offer-card">
       <h2 class="card__title">
-        <A href={`/tilbud/${props.offer.id}`} class="card__link">
+        <A href={`/tilbud/${props.offer.id}`} state={from()} class="card__link">
           {props.offer.name}
         </A>
       </h2>
+      <p class="offer-card__category">
+        <CategoryIcon category={props.offer.category} />
+        {categoryName(props.offer.category, lang())}
+      </p>
       <dl class="facts">
+        <Show when={time()}>
+          {(shown) => (
+            <div>
+              <dt>{t("directory.fact.when")}</dt>
+              <dd>{cardTimeText(shown(), t, lang())}</dd>
+            </div>
+          )}
+        </Show>
         <div>
-          <dt>{t("directory.fact.category")}</dt>
-          <dd>{categoryName(props.offer.category, lang())}</dd>
-        </div>
-        <div>
-          <dt>{t("directory.fact.centre")}</dt>
+          <dt>{t("directory.fact.where")}</dt>
           <dd>
-            {centreName(props.offer.centre_id, lang())}, {props.offer.area}
+            {town()}
+            <Show when={props.offer.distance_km !== undefined}>, {distanceText(props.offer.distance_km!, t, lang())}</Show>
           </dd>
         </div>
         <div>
@@ -38,12 +61,6 @@ export function OfferCard(props: { offer: Listed }) {
             {priceText(props.offer, t)}
           </dd>
         </div>
-        <Show when={props.offer.distance_km !== undefined}>
-          <div>
-            <dt>{t("directory.fact.distance")}</dt>
-            <dd>{distanceText(props.offer.distance_km!, t, lang())}</dd>
-          </div>
-        </Show>
         <Show when={(props.offer.accessibility?.length ?? 0) > 0}>
           <div>
             <dt>{t("directory.fact.access")}</dt>
@@ -62,14 +79,14 @@ export function OfferCard(props: { offer: Listed }) {
 }
 
 /** The cards of a list of offers; `ref` lets a page move focus to the first new card after "Vis flere". */
-export function OfferCards(props: { offers: readonly Listed[]; ref?: (list: HTMLUListElement) => void }) {
+export function OfferCards(props: { offers: readonly Listed[]; day?: WeekdayId; ref?: (list: HTMLUListElement) => void }) {
   return (
     <Show when={props.offers.length > 0}>
       <ul class="cards" ref={props.ref}>
         <For each={props.offers}>
           {(offer) => (
             <li>
-              <OfferCard offer={offer} />
+              <OfferCard offer={offer} day={props.day} />
             </li>
           )}
         </For>

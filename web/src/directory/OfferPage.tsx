@@ -1,4 +1,5 @@
-import { A, useParams } from "@solidjs/router";
+import { A, useLocation, useParams } from "@solidjs/router";
+import type { OfferLinkState } from "./OfferCard.tsx";
 import { Match, Show, Switch } from "solid-js";
 import { LoadError } from "../components/LoadError.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
@@ -8,6 +9,7 @@ import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { OfferTools } from "./OfferTools.tsx";
 import { OfferView } from "./OfferView.tsx";
+import { PaperLink } from "./PaperLink.tsx";
 import { directoryTexts } from "./texts/index.ts";
 
 /** /tilbud/:id — one offer as citizens see it, with "Læs op" and "Udskriv". */
@@ -19,6 +21,13 @@ export default function OfferPage() {
     () => params.id,
     (id, signal) => call(api.directory.offers[":id"].$get, { param: { id } }, { signal }),
   );
+
+  // Back to the search as it was (its address holds every filter), or to all offers.
+  const location = useLocation<Partial<OfferLinkState>>();
+  const back = () => {
+    const from = location.state?.from;
+    return from?.startsWith("/tilbud/soeg") ? { href: from, text: t("directory.offer.backToSearch") } : { href: "/tilbud", text: t("directory.offer.back") };
+  };
 
   usePageTitle(() => {
     if (offer.data()) return offer.data()!.name;
@@ -32,9 +41,9 @@ export default function OfferPage() {
       {/* The not-found page has its own, bigger link back. */}
       <Show when={!offer.missing()}>
         <p class="back">
-          <A href="/tilbud" class="back__link">
+          <A href={back().href} class="back__link">
             <span aria-hidden="true">←</span>
-            <span class="back__text">{t("directory.offer.back")}</span>
+            <span class="back__text">{back().text}</span>
           </A>
         </p>
       </Show>
@@ -42,7 +51,14 @@ export default function OfferPage() {
         {offer.loading() ? t("directory.offer.loading") : ""}
       </p>
       <Switch>
-        <Match when={offer.data()}>{(shown) => <OfferView offer={shown()} tools={<OfferTools offer={shown()} />} />}</Match>
+        <Match when={offer.data()}>
+          {(shown) => (
+            <>
+              <OfferView offer={shown()} tools={<OfferTools offer={shown()} />} />
+              <PaperLink id={shown().id} />
+            </>
+          )}
+        </Match>
         <Match when={offer.missing()}>
           <PageHeading title={t("directory.offer.missingTitle")} lead={t("directory.offer.missingText")} />
           <p>

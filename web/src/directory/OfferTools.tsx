@@ -6,7 +6,7 @@ import { centreName } from "../lib/site.ts";
 import type { Language } from "../lib/language.tsx";
 import { useTexts, type Translate } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
-import "./OfferTools.css";
+import "./OfferTools.scss";
 
 /**
  * "Læs op" and "Udskriv" on the public offer page (not in the staff preview).

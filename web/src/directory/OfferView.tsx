@@ -1,16 +1,15 @@
 import type { Offer } from "@naerhed/core/directory/offer";
-import { weekdays } from "@naerhed/core/directory/lists";
 import { For, Show, type JSX, type ParentProps } from "solid-js";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { AccessFacts } from "./FactIcon.tsx";
-import { ageText, categoryName, priceText, telHref } from "./format.ts";
+import { ageText, categoryName, dayName, priceText, telHref } from "./format.ts";
 import { centreName } from "../lib/site.ts";
 import { formatDate } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts } from "./texts/index.ts";
 import { copenhagenToday } from "../lib/dates.ts";
-import "./OfferView.css";
+import "./OfferView.scss";
 
 /**
  * One offer as citizens see it (the page's h1 and every section). The public offer page and
@@ -37,12 +36,6 @@ function mapLink(place: NonNullable<Offer["location"]>): string {
     return `https://www.openstreetmap.org/?mlat=${place.latitude}&mlon=${place.longitude}#map=17/${place.latitude}/${place.longitude}`;
   }
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${place.address_1}, ${place.postal_code} ${place.city}`)}`;
-}
-
-/** "tirsdag" inside a Danish sentence, "Tuesday" in English. */
-function dayName(id: string, lang: "da" | "en"): string {
-  const name = weekdays.find((day) => day.id === id)?.name[lang] ?? id;
-  return lang === "da" ? name.toLocaleLowerCase("da") : name;
 }
 
 /** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
@@ -89,7 +82,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
             </ul>
             {/* Only a published offer has a public calendar file; the staff preview of a draft shows none. */}
             <Show when={offer().publication === "published"}>
-              <p>
+              <p class="screen-only">
                 <a class="big-link" href={`/api/directory/offers/${offer().id}/calendar.ics`} download="">
                   {t("directory.offer.calendar")}
                 </a>
@@ -122,7 +115,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
                 <br />
                 {location().postal_code} {location().city}
               </p>
-              <p>
+              <p class="screen-only">
                 <a class="big-link" href={mapLink(location())} rel="noopener">
                   {t("directory.offer.directions")}
                 </a>

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { MoreButton } from "../components/MoreButton.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { OfferCards } from "./OfferCard.tsx";
@@ -17,9 +17,14 @@ export default function OffersPage() {
   usePageTitle(() => t("directory.offers.title"));
 
   const call = useCall();
+  const [total, setTotal] = createSignal(0);
   const list = createPagedList(
     () => true,
-    (_, cursor, signal) => call(api.directory.offers.$get, {}, { query: { limit: PAGE_SIZE, cursor }, signal }),
+    async (_, cursor, signal) => {
+      const page = await call(api.directory.offers.$get, {}, { query: { limit: PAGE_SIZE, cursor }, signal });
+      setTotal(page.total);
+      return page;
+    },
   );
   const { items: offers, cursor, loading, loaded, error } = list;
   let cards: HTMLUListElement | undefined;
@@ -35,7 +40,8 @@ export default function OffersPage() {
     if (!loaded()) return "";
     const count = offers().length;
     if (count === 0) return t("directory.offers.empty");
-    return cursor() ? t("directory.offers.shown", { count }) : t("directory.offers.shownAll", { count });
+    // The count in all comes from a briefly cached index: never say fewer than are shown.
+    return cursor() ? t("directory.offers.shown", { count, total: Math.max(total(), count) }) : t("directory.offers.shownAll", { count });
   };
 
   return (
@@ -43,7 +49,7 @@ export default function OffersPage() {
       <PageHeading title={t("directory.offers.title")} lead={t("directory.offers.lead")} />
       {/* Search: the way in for most people, so it comes first. */}
       <p>
-        <A href="/tilbud/soeg" class="button button--primary search-link">
+        <A href="/tilbud/soeg" class="button button-primary search-link">
           {t("directory.search.link")}
         </A>
       </p>

@@ -3,6 +3,7 @@ import type { Suggestion } from "@naerhed/core/directory/search";
 import { centreName, openCentres } from "../lib/site.ts";
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { Accordion } from "../components/Accordion.tsx";
 import { Button } from "../components/Button.tsx";
 import { MoreButton } from "../components/MoreButton.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -15,8 +16,9 @@ import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
 import { api, ApiError, useCall } from "../lib/api.ts";
-import "./SearchPage.css";
-import "./toggles.css";
+import { focusElement } from "../lib/navigation.ts";
+import "./SearchPage.scss";
+import "./toggles.scss";
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How long typing may pause before the search runs by itself. */
@@ -217,6 +219,36 @@ export default function SearchPage() {
     status?.focus();
   }
 
+  // Every choice in the folded filters counts once: a type, a place, "only free", each access need, a day, "open now", near, an age.
+  const chosen = () => {
+    const names: string[] = [];
+    const category = categories.find((c) => c.id === params.category);
+    if (category) names.push(categoryName(category.id, lang()));
+    if (openCentres().some((c) => c.id === params.centre)) names.push(centreName(params.centre!, lang()));
+    if (params.free === "true") names.push(t("directory.search.free"));
+    for (const id of chosenFacts(params.access)) names.push(accessibilityFacts.find((fact) => fact.id === id)!.name[lang()]);
+    const day = weekdays.find((d) => d.id === params.day);
+    if (day) names.push(day.name[lang()]);
+    if (params.open === "true") names.push(t("directory.search.openNow"));
+    if (params.lat && params.lon) names.push(t("directory.search.usingLocation"));
+    else if (params.postcode && POSTCODE.test(params.postcode)) names.push(params.postcode);
+    if (params.age && validAge(params.age)) names.push(t("directory.search.ageChosen", { age: params.age }));
+    return names;
+  };
+
+  function clearAll() {
+    written = { ...written, age: "", postcode: "" };
+    setAge("");
+    setAgeError(false);
+    setPostcode("");
+    setPostcodeError(false);
+    choose({ ...suggestionParams.drop_filters, postcode: undefined, lat: undefined, lon: undefined });
+    status?.focus();
+  }
+
+  // On a wide screen the filters sit open beside the results; on a phone they start folded.
+  const wide = typeof window.matchMedia === "function" && window.matchMedia("(min-width: 64em)").matches;
+
   const statusText = () => {
     if (loading()) return t("directory.search.loading");
     if (!loaded() || error() || postcodeRefused()) return "";
@@ -227,6 +259,17 @@ export default function SearchPage() {
   return (
     <>
       <PageHeading title={t("directory.search.title")} lead={t("directory.search.lead")} />
+      <a
+        class="skip-to-results"
+        href="#search-results"
+        on:click={(event) => {
+          event.preventDefault();
+          focusElement(status ?? null);
+        }}
+      >
+        {t("directory.search.skipToResults")}
+      </a>
+      <div class="search-layout">
       <form
         class="search"
         role="search"
@@ -255,6 +298,26 @@ export default function SearchPage() {
           />
           <Button type="submit">{t("directory.search.submit")}</Button>
         </div>
+
+        <Accordion
+          id="search-filters"
+          class="search__filters"
+          initiallyOpen={wide}
+          reveal={postcodeRefused() !== undefined}
+          title={chosen().length > 0 ? t("directory.search.filtersChosen", { count: chosen().length }) : t("directory.search.filters")}
+          after={
+            <Show when={chosen().length > 0}>
+              <p class="search__chosen">{t("directory.search.chosen", { list: chosen().join(", ") })}</p>
+            </Show>
+          }
+        >
+        <Show when={chosen().length > 0}>
+          <p>
+            <Button variant="secondary" onClick={clearAll}>
+              {t("directory.search.clearAll")}
+            </Button>
+          </p>
+        </Show>
 
         <div class="toggles" role="group" aria-labelledby="search-category">
           <span class="toggles__label" id="search-category">
@@ -396,15 +459,18 @@ export default function SearchPage() {
             }}
           />
         </div>
+        </Accordion>
       </form>
 
+      <div class="search-results">
+
       {/* Always on the page, so screen readers hear each new count (polite). */}
-      <p class="status" role="status" tabindex="-1" ref={status}>
+      <p class="status" id="search-results" role="status" tabindex="-1" ref={status}>
         {statusText()}
       </p>
 
       <Show when={!postcodeRefused()}>
-        <OfferCards offers={offers()} ref={(list) => (cards = list)} />
+        <OfferCards offers={offers()} day={weekdays.find((d) => d.id === params.day)?.id} ref={(list) => (cards = list)} />
       </Show>
 
       <Show when={loaded() && !loading() && !error() && total() === 0}>
@@ -445,6 +511,8 @@ export default function SearchPage() {
       <Show when={cursor() && !error()}>
         <MoreButton label={t("directory.offers.more")} busy={loading()} onClick={() => void more()} />
       </Show>
+      </div>
+      </div>
     </>
   );
 }

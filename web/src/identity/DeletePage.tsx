@@ -76,7 +76,7 @@ export default function DeletePage() {
             )}
           </Show>
           <div class="actions">
-            <Button class="button--danger" onClick={() => void erase()} busy={deleting()}>
+            <Button variant="danger" onClick={() => void erase()} busy={deleting()}>
               {t("identity.delete.confirm")}
             </Button>
             <A href="/min-side" class="big-link">

@@ -12,11 +12,11 @@ import type { HomeNotice } from "../pages/Home.tsx";
 import { grantText, shownGrants } from "./roles.ts";
 import { hasAnyRole, hasRole } from "@naerhed/core/identity/roles";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
-import { api, ApiError, apiUrl, NetworkError, useCall } from "../lib/api.ts";
+import { api, ApiError, NetworkError, useCall } from "../lib/api.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useLanguage, type Language } from "../lib/language.tsx";
 import { createLoader } from "../lib/load.ts";
-import { usePageTitle } from "../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
 import { type SessionPerson, useSession } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
@@ -46,10 +46,15 @@ function MyPageContent(props: { session: SessionPerson }) {
     (_, signal) => call(api.me.$get, {}, { signal }),
   );
   const person = () => me.data()?.person;
+  // A new person's name is the start of their mail address until they choose one: we greet without it and ask for a name.
+  const named = () => {
+    const loaded = person();
+    return !!loaded && loaded.display_name !== loaded.email.split("@")[0];
+  };
   createEffect(
     on(person, (loaded) => {
       if (!loaded) return;
-      setName(loaded.display_name);
+      setName(named() ? loaded.display_name : "");
       setLanguage(loaded.language);
     }),
   );
@@ -63,9 +68,10 @@ function MyPageContent(props: { session: SessionPerson }) {
   function save(event: SubmitEvent) {
     event.preventDefault();
     setSaved(false);
-    if (!name().trim()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
+    // Someone who has not chosen a name may still change their language.
+    if (!name().trim() && named()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
     void form.send(async () => {
-      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim(), language: language() } });
+      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim() || undefined, language: language() } });
       form.clear();
       me.set(answer);
       session.signedIn(answer.person);
@@ -100,7 +106,21 @@ function MyPageContent(props: { session: SessionPerson }) {
 
   return (
     <>
-      <PageHeading title={t("identity.me.title")} lead={t("identity.me.hello", { name: props.session.display_name })} />
+      <PageHeading title={t("identity.me.title")} lead={named() ? t("identity.me.hello", { name: person()!.display_name }) : t("identity.me.helloNoName")} />
+      <Show when={person() && !named()}>
+        <p>
+          <a
+            href="#display_name"
+            class="big-link"
+            on:click={(event) => {
+              event.preventDefault();
+              focusElement(document.getElementById("display_name"));
+            }}
+          >
+            {t("identity.me.askName")}
+          </a>
+        </p>
+      </Show>
       <p class="status" role="status">
         {me.loading() ? t("identity.me.loading") : ""}
       </p>
@@ -183,7 +203,7 @@ function MyPageContent(props: { session: SessionPerson }) {
             {t("identity.me.signOut")}
           </Button>
         </p>
-        <p class="field__hint" id="everywhere-hint">
+        <p class="form-hint field__hint" id="everywhere-hint">
           {t("identity.me.everywhereHint")}
         </p>
         <p>
@@ -196,9 +216,10 @@ function MyPageContent(props: { session: SessionPerson }) {
       <PageSection title={t("identity.me.dataTitle")} id="me-data">
         <p>{t("identity.me.dataText")}</p>
         <p>
-          <a href={apiUrl(api.me.export.$path())} download="naerhed-mine-data.json" class="big-link">
+          {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
+          <A href="/min-side/mine-data" class="big-link">
             {t("identity.me.download")}
-          </a>
+          </A>
         </p>
         <p>
           <A href="/privatliv">{t("identity.me.privacy")}</A>
@@ -217,6 +238,11 @@ function MyPageContent(props: { session: SessionPerson }) {
             <li>
               <A href="/personale/tilbud" class="big-link">
                 {t("identity.staffOffers.myPage")}
+              </A>
+            </li>
+            <li>
+              <A href="/personale/forslag" class="big-link">
+                {t("identity.me.suggestions")}
               </A>
             </li>
             <li>

@@ -14,7 +14,7 @@ import { safeReturnPath, type SignInNotice } from "../lib/sign-in.ts";
 import { useTexts } from "../lib/texts.ts";
 import { identityTexts } from "./texts/index.ts";
 import { Checkbox } from "../components/Checkbox.tsx";
-import "./SignInPage.css";
+import "./SignInPage.scss";
 
 /**
  * /logind: the email, one button, and a code by mail. No password to remember or type

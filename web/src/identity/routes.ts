@@ -7,6 +7,7 @@ export const identityRoutes = [
   { path: "/logind/link", component: lazy(() => import("./LinkPage.tsx")) },
   { path: "/min-side", component: lazy(() => import("./MyPage.tsx")) },
   { path: "/min-side/adgangskode", component: lazy(() => import("./PasswordPage.tsx")) },
+  { path: "/min-side/mine-data", component: lazy(() => import("./MyDataPage.tsx")) },
   { path: "/min-side/slet", component: lazy(() => import("./DeletePage.tsx")) },
   { path: "/personale/inviter", component: lazy(() => import("./InvitePage.tsx")) },
   { path: "/personale/fjern-rolle", component: lazy(() => import("./RemoveRolePage.tsx")) },

@@ -30,7 +30,7 @@ export function PairLinks(props: { pairs: PairView[]; name: (pair: PairView) => 
               <A href={`/mentorordningen/forloeb/${pair.id}`} class="big-link">
                 {t("mentor.mine.open", { name: props.name(pair) })}
               </A>{" "}
-              <span class="tag">{t(`mentor.state.${pair.state}`)}</span>
+              <span class="badge">{t(`mentor.state.${pair.state}`)}</span>
             </li>
           )}
         </For>

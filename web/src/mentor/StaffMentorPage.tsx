@@ -121,12 +121,12 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
                 <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(stepKey("mentor.progress", goal.progress))}</li>}</For>
               </ul>
               <p>
-                <span class="tag">{t(`mentor.state.${pair.state}`)}</span>{" "}
+                <span class="badge">{t(`mentor.state.${pair.state}`)}</span>{" "}
                 <Show when={pair.check_in_due}>
-                  <span class="tag">{t("mentor.staff.checkInDue")}</span>{" "}
+                  <span class="badge">{t("mentor.staff.checkInDue")}</span>{" "}
                 </Show>
                 <Show when={pair.quiet}>
-                  <span class="tag">{t("mentor.staff.quiet")}</span>
+                  <span class="badge">{t("mentor.staff.quiet")}</span>
                 </Show>
               </p>
               <p>
@@ -179,7 +179,7 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
       <p>{mentor().can_help_with}</p>
       <p>{mentor().contact}</p>
       <p>
-        <span class="tag">{t(`mentor.mine.status.${mentor().status}`)}</span>
+        <span class="badge">{t(`mentor.mine.status.${mentor().status}`)}</span>
       </p>
       <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={(event) => event.preventDefault()}>

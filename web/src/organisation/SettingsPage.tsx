@@ -223,9 +223,10 @@ function LogoForm(props: { version: () => number; setVersion: (version: number) 
         <ErrorSummary errors={form.errors()} />
         <Show when={siteOrganisation()?.logo_url}>{(url) => <img class="logo-preview" src={`${apiBase}${url()}`} alt={t("organisation.settings.logoTitle")} />}</Show>
         <form class="form" novalidate onSubmit={upload}>
-          <div class="field" classList={{ "field--error": Boolean(form.at("org-logo")) }}>
+          <div class="form-group field" classList={{ "form-error": Boolean(form.at("org-logo")), "field--error": Boolean(form.at("org-logo")) }}>
             <FieldParts id="org-logo" label={t("organisation.settings.logoFile")} hint={t("organisation.settings.logoHint")} error={form.at("org-logo")} />
             <input
+              class="form-input field__input"
               id="org-logo"
               name="logo"
               type="file"

@@ -5,7 +5,7 @@ import type { SummaryError } from "../lib/forms.ts";
 import { Notice } from "../components/Notice.tsx";
 import { answerText, type AnswerValue, type MemberConsultation } from "./model.ts";
 import { QuestionScreen } from "./QuestionScreen.tsx";
-import "./panel.css";
+import "./panel.scss";
 import { ApiError } from "../lib/api.ts";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";

@@ -7,7 +7,7 @@ import { PageSection } from "../components/PageSection.tsx";
 import { RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { type Consultation, type MemberConsultation, type Question } from "./model.ts";
-import "./panel.css";
+import "./panel.scss";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 import { countText } from "./counts.ts";
@@ -101,11 +101,11 @@ export function fieldIdOf(path: string): string | undefined {
 
 function Select(props: { id: string; label: string; value: string; options: { value: string; label: string }[]; error?: string; onChange: (value: string) => void }) {
   return (
-    <div class="field" classList={{ "field--error": Boolean(props.error) }}>
-      <label class="field__label" for={props.id}>
+    <div class="form-group field" classList={{ "field--error": Boolean(props.error) }}>
+      <label class="form-label field__label" for={props.id}>
         {props.label}
       </label>
-      <select class="field__input field__select" id={props.id} aria-invalid={props.error ? "true" : undefined} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select class="form-input field__input field__select" id={props.id} aria-invalid={props.error ? "true" : undefined} onChange={(e) => props.onChange(e.currentTarget.value)}>
         <For each={props.options}>
           {(option) => (
             <option value={option.value} selected={option.value === props.value}>
@@ -158,23 +158,23 @@ export function ConsultationEditor(props: {
         error={props.errorAt("c-intro")}
         onInput={(intro) => set({ intro })}
       />
-      <div class="field" classList={{ "field--error": Boolean(props.errorAt("c-opens")) }}>
-        <label class="field__label" for="c-opens">
+      <div class="form-group field" classList={{ "field--error": Boolean(props.errorAt("c-opens")) }}>
+        <label class="form-label field__label" for="c-opens">
           {t("panel.opensAt")}
         </label>
-        <input class="field__input" id="c-opens" type="datetime-local" value={toLocalInput(d().opens_at)} onChange={(e) => set({ opens_at: fromLocalInput(e.currentTarget.value) })} />
+        <input class="form-input field__input" id="c-opens" type="datetime-local" value={toLocalInput(d().opens_at)} onChange={(e) => set({ opens_at: fromLocalInput(e.currentTarget.value) })} />
       </div>
-      <div class="field" classList={{ "field--error": Boolean(props.errorAt("c-closes")) }}>
-        <label class="field__label" for="c-closes">
+      <div class="form-group field" classList={{ "field--error": Boolean(props.errorAt("c-closes")) }}>
+        <label class="form-label field__label" for="c-closes">
           {t("panel.closesAt")}
         </label>
         <Show when={props.errorAt("c-closes")}>
-          <p class="field__error" id="c-closes-error">
+          <p class="form-error-message field__error" id="c-closes-error">
             {props.errorAt("c-closes")}
           </p>
         </Show>
         <input
-          class="field__input"
+          class="form-input field__input"
           id="c-closes"
           type="datetime-local"
           value={toLocalInput(d().closes_at)}
@@ -258,7 +258,7 @@ export function ConsultationEditor(props: {
                   )}
                 </Index>
                 <Show when={props.errorAt(`c-q${i}-add-choice`)}>
-                  <p class="field__error">{props.errorAt(`c-q${i}-add-choice`)}</p>
+                  <p class="form-error-message field__error">{props.errorAt(`c-q${i}-add-choice`)}</p>
                 </Show>
                 <Button id={`c-q${i}-add-choice`} variant="secondary" onClick={() => setQuestion(i, { choices: [...q().choices, { label: "" }] })}>
                   {t("panel.addChoice")}
@@ -273,7 +273,7 @@ export function ConsultationEditor(props: {
           )}
         </Index>
         <Show when={props.errorAt("c-add-question")}>
-          <p class="field__error">{props.errorAt("c-add-question")}</p>
+          <p class="form-error-message field__error">{props.errorAt("c-add-question")}</p>
         </Show>
         <Button id="c-add-question" variant="secondary" onClick={() => set({ questions: [...d().questions, { type: "yes_no", text: "", optional: false, choices: [] }] })}>
           {t("panel.addQuestion")}

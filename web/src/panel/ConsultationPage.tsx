@@ -117,7 +117,7 @@ function Staff() {
             {(c) => (
               <PageSection id="panel-monitor" title={t("panel.monitorTitle")}>
                 <p>
-                  <span class="tag">{t(`panel.status.${c().status}`)}</span>
+                  <span class="badge">{t(`panel.status.${c().status}`)}</span>
                 </p>
                 <SendingProgress centre={params.centre} id={c().id} initial={sending()} />
                 <p>{t("panel.staffAnswers", { count: countText(c().answer_count, t), invited: countText(c().invited_count, t) })}</p>

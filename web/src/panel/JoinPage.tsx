@@ -105,7 +105,7 @@ function JoinForm() {
       <ConsentText level={2} />
       <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={send}>
-        <div class="field" classList={{ "field--error": Boolean(form.at("panel-consent")) }}>
+        <div class="form-group field" classList={{ "field--error": Boolean(form.at("panel-consent")) }}>
           <FieldNotes id="panel-consent" error={form.at("panel-consent")} />
           <Checkbox
             id="panel-consent"

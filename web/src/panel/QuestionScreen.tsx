@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch } from "solid-js";
 import { describedBy, FieldNotes } from "../components/FieldParts.tsx";
 import { FACES, ICON_GLYPHS, type AnswerValue, type Question } from "./model.ts";
-import "./panel.css";
+import "./panel.scss";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 
@@ -52,7 +52,7 @@ export function QuestionScreen(props: {
             when={props.question.type === "long_text"}
             fallback={
               <input
-                class="field__input"
+                class="form-input field__input"
                 id={name()}
                 type="text"
                 value={typeof props.value === "string" ? props.value : ""}
@@ -63,7 +63,7 @@ export function QuestionScreen(props: {
             }
           >
             <textarea
-              class="field__input field__textarea"
+              class="form-input field__input field__textarea"
               id={name()}
               rows={6}
               value={typeof props.value === "string" ? props.value : ""}

@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import { PageSection } from "../components/PageSection.tsx";
 import { answerLabel, groupName, type Question, type Results } from "./model.ts";
-import "./panel.css";
+import "./panel.scss";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 import { countText } from "./counts.ts";

@@ -57,7 +57,7 @@ function StaffList(props: { person: SessionPerson }) {
                         </A>
                       </h3>
                       <p>
-                        <span class="tag">{t(`panel.status.${c.status}`)}</span>
+                        <span class="badge">{t(`panel.status.${c.status}`)}</span>
                       </p>
                       <Show when={c.status !== "draft"}>
                         <p class="small">

@@ -82,6 +82,8 @@ export async function proposalPage(services: CouncilServices, actor: Actor | nul
       manage: !!actor && (await canManage(services, actor, centre)),
       comment: !!actor && OPEN_STATUSES.includes(proposal.status) && (await isInCouncil(services, actor, centre)),
       vote: !!actor && vote?.state === "open" && vote.eligible.includes(actor.person_id),
+      // Only someone who could vote can hold a receipt, and only once someone has voted.
+      check_receipt: !!actor && !!vote && vote.ballots > 0 && vote.eligible.includes(actor.person_id),
     },
   };
 }

@@ -127,7 +127,11 @@ export function directoryRoutes({ db, config, audit, now, centres }: Services) {
   };
 
   return new Hono<AppEnv>()
-    .get("/directory/offers", guard(access.public), async (c) => c.json(await listPublicOffers(store, parseInput(ListOffersQuery, c.req.query()))))
+    // `total` says how many there are in all ("20 af 36"); it comes from the search index, which holds every published offer.
+    .get("/directory/offers", guard(access.public), async (c) => {
+      const page = await listPublicOffers(store, parseInput(ListOffersQuery, c.req.query()));
+      return c.json({ ...page, total: (await searchIndex.get()).offers.length });
+    })
     .get("/directory/offers/:id", guard(access.public), async (c) => c.json(await getPublicOffer(store, parseInput(OfferPath, c.req.param()).id)))
     // Public like the offer page: the file holds nothing the page does not show.
     .get("/directory/offers/:id/calendar.ics", guard(access.public), async (c) => {

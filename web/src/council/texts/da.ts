@@ -110,7 +110,7 @@ export const da = {
   "council.canChange": "Du kan ændre det indtil {time}.",
   "council.receipt": "Din kvittering: {code}",
   "council.receiptHint": "Skriv koden ned. Så kan du se, at din stemme er talt med.",
-  "council.receiptLabel": "Din kvittering",
+  "council.receiptLabel": "Har du stemt? Skriv koden fra din kvittering her.",
   "council.receiptCheck": "Tjek kvitteringen",
   "council.receiptCounted": "Ja. Stemmen med den kode er talt med.",
   "council.receiptNotFound": "Vi kan ikke finde den kode. Se om du har skrevet den rigtigt.",

@@ -107,7 +107,7 @@ export const en: Record<CouncilKey, string> = {
   "council.canChange": "You can change it until {time}.",
   "council.receipt": "Your receipt: {code}",
   "council.receiptHint": "Write the code down. Then you can check that your vote was counted.",
-  "council.receiptLabel": "Your receipt",
+  "council.receiptLabel": "Have you voted? Write the code from your receipt here.",
   "council.receiptCheck": "Check the receipt",
   "council.receiptCounted": "Yes. The vote with that code has been counted.",
   "council.receiptNotFound": "We cannot find that code. Check that you wrote it correctly.",

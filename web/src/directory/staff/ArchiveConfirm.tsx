@@ -15,7 +15,7 @@ export function ArchiveConfirm(props: { busy: boolean; onYes: () => void; onNo: 
       </p>
       <p>{t("directory.editor.archiveText")}</p>
       <div class="actions">
-        <Button class="button--danger" busy={props.busy} onClick={props.onYes}>
+        <Button variant="danger" busy={props.busy} onClick={props.onYes}>
           {t("directory.editor.archiveYes")}
         </Button>
         <Button variant="secondary" onClick={props.onNo}>

@@ -3,7 +3,7 @@ import { Button } from "../../components/Button.tsx";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
 import type { Difference } from "./offer-fields.ts";
-import "./ConflictPanel.css";
+import "./ConflictPanel.scss";
 
 /**
  * Someone else saved the offer while this person was writing: the fields that differ, what each

@@ -56,10 +56,10 @@ export function ImportMapping(props: { publisher: string; terms: ImportTerm[]; o
       <FormField id="import-publisher" label={t("directory.import.terms.publisher")} value={publisher()} onInput={setPublisher} />
       <For each={props.terms}>
         {(term, index) => (
-          <div class="field" classList={{ "field--error": Boolean(errorOf(index())) }}>
+          <div class="form-group field" classList={{ "form-error": Boolean(errorOf(index())), "field--error": Boolean(errorOf(index())) }}>
             <FieldParts id={termId(index())} label={t("directory.import.terms.term", { name: term.name, count: String(term.count) })} hint={term.taxonomy || undefined} error={errorOf(index())} />
             <select
-              class="field__input"
+              class="form-input field__input field__select"
               id={termId(index())}
               value={chosen[term.key]}
               aria-describedby={describedBy({ id: termId(index()), hint: term.taxonomy || undefined, error: errorOf(index()) })}

@@ -290,10 +290,10 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
 
       <PageSection title={t("directory.import.importTitle")} id="import-title">
         <p>{t("directory.import.importText")}</p>
-        <div class="field" classList={{ "field--error": Boolean(fileError()) }}>
+        <div class="form-group field" classList={{ "field--error": Boolean(fileError()) }}>
           <FieldParts id={FILE_ID} label={t("directory.import.file")} hint={t("directory.import.fileHint")} error={fileError() || undefined} />
           <input
-            class="field__input"
+            class="form-input field__input"
             id={FILE_ID}
             type="file"
             multiple
@@ -308,8 +308,8 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
         </div>
 
         <Show when={phase() === "checking" || phase() === "saving"}>
-          <div class="field">
-            <label class="field__label" for="import-progress">
+          <div class="form-group field">
+            <label class="form-label field__label" for="import-progress">
               {progressText()}
             </label>
             <progress id="import-progress" max={progress().total} value={progress().done}>
@@ -385,7 +385,7 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
                       </td>
                       <td>{t(actionKey(row.action))}</td>
                       <td>
-                        <For each={row.problems}>{(p) => <p class="field__error">{p.text}</p>}</For>
+                        <For each={row.problems}>{(p) => <p class="form-error-message field__error">{p.text}</p>}</For>
                       </td>
                     </tr>
                   )}

@@ -28,7 +28,7 @@ export function OfferFields(props: Props) {
               ) : (
                 <>
                   <h3>{t(item.heading)}</h3>
-                  <p class="field__hint">{t(item.hint)}</p>
+                  <p class="form-hint field__hint">{t(item.hint)}</p>
                 </>
               )
             }

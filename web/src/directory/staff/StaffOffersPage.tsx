@@ -10,15 +10,15 @@ import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { api, ApiError, useCall, type Answer } from "../../lib/api.ts";
 import { formatDate } from "../../lib/dates.ts";
-import { createPagedList } from "../../lib/load.ts";
+import { createLoader, createPagedList } from "../../lib/load.ts";
 import { usePageTitle } from "../../lib/navigation.ts";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useSignInRedirect } from "../../lib/sign-in.ts";
 import { useTexts } from "../../lib/texts.ts";
 import { siteTexts } from "../../lib/texts/index.ts";
 import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
-import "./StaffOffersPage.css";
-import "../toggles.css";
+import "./StaffOffersPage.scss";
+import "../toggles.scss";
 
 /** What the worklist gets of each offer; the editor reads the whole offer. */
 type WorklistOffer = Answer<(typeof api.directory.centres)[":centre"]["offers"]["$get"]>["items"][number];
@@ -66,6 +66,12 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     },
   );
   const { items: offers, loading, loaded, error } = list;
+  // After the list, so the worklist comes first.
+  const suggestions = createLoader(
+    () => ({ centre: props.centre }),
+    (param, signal) => call(api.directory.centres[":centre"].suggestions.$get, { param }, { signal }),
+  );
+
   const load = list.reload;
 
   const shown = () =>
@@ -122,13 +128,21 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     <Show when={!list.forbidden()} fallback={<NoAccess />}>
       <PageHeading title={t("directory.staffOffers.title")} lead={t("directory.staffOffers.lead", { centre: centreName(props.centre, lang()) })} />
       <p>
-        <A href={`/personale/tilbud/nyt${query()}`} class="button button--primary">
+        <A href={`/personale/tilbud/nyt${query()}`} class="button button-primary">
           {t("directory.staffOffers.new")}
         </A>
       </p>
       <p>
         <A href={`/personale/import${query()}`}>{t("directory.import.staffLink")}</A>
       </p>
+      {/* Citizens' suggestions wait here too: the count says whether there is work. */}
+      <Show when={suggestions.data()}>
+        {(waiting) => (
+          <p>
+            <A href="/personale/forslag">{t("directory.staffOffers.suggestions", { count: waiting().items.length })}</A>
+          </p>
+        )}
+      </Show>
       <div class="toggles" role="group" aria-labelledby="staff-offers-filter">
         <span class="toggles__label" id="staff-offers-filter">
           {t("directory.staffOffers.filter")}
@@ -162,7 +176,7 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
                   </h2>
                   <Show when={offer.needs_checking}>
                     <p>
-                      <span class="tag">{t("directory.staffOffers.check")}</span>
+                      <span class="badge">{t("directory.staffOffers.check")}</span>
                     </p>
                   </Show>
                   <dl class="facts">

@@ -4,7 +4,7 @@ import { Button } from "../../components/Button.tsx";
 import type { WeeklyRow } from "./offer-fields.ts";
 import { useTexts } from "../../lib/texts.ts";
 import { directoryTexts } from "../texts/index.ts";
-import "./WeeklyTimes.css";
+import "./WeeklyTimes.scss";
 
 type Time = WeeklyRow;
 
@@ -19,36 +19,36 @@ export function WeeklyTimes(props: { legend: string; hint?: string; times: Time[
   let addButton: HTMLButtonElement | undefined;
   return (
     <fieldset class="weekly">
-      <legend class="field__label">{props.legend}</legend>
+      <legend class="form-label field__label">{props.legend}</legend>
       <Show when={props.hint}>
-        <p class="field__hint">{props.hint}</p>
+        <p class="form-hint field__hint">{props.hint}</p>
       </Show>
       <For each={props.times}>
         {(time, row) => (
           <div class="weekly__row">
-            <div class="field">
-              <label class="field__label" for={`weekly-${row()}-weekday`}>
+            <div class="form-group field">
+              <label class="form-label field__label" for={`weekly-${row()}-weekday`}>
                 {t("directory.field.weekday")}
               </label>
-              <select class="field__input" id={`weekly-${row()}-weekday`} value={time.weekday} onChange={(e) => change(row(), "weekday", e.currentTarget.value)}>
+              <select class="form-input field__input" id={`weekly-${row()}-weekday`} value={time.weekday} onChange={(e) => change(row(), "weekday", e.currentTarget.value)}>
                 <For each={weekdays}>{(day) => <option value={day.id}>{day.name[lang()]}</option>}</For>
               </select>
             </div>
             <For each={["opens_at", "closes_at"] as const}>
               {(part) => (
-                <div class="field">
-                  <label class="field__label" for={`weekly-${row()}-${part}`}>
+                <div class="form-group field">
+                  <label class="form-label field__label" for={`weekly-${row()}-${part}`}>
                     {t(part === "opens_at" ? "directory.field.opens_at" : "directory.field.closes_at")}
                   </label>
                   <Show when={props.errorAt(`weekly-${row()}-${part}`)}>
                     {(error) => (
-                      <p class="field__error" id={`weekly-${row()}-${part}-error`}>
+                      <p class="form-error-message field__error" id={`weekly-${row()}-${part}-error`}>
                         {error()}
                       </p>
                     )}
                   </Show>
                   <input
-                    class="field__input field__input--time"
+                    class="form-input field__input field__input--time"
                     id={`weekly-${row()}-${part}`}
                     inputmode="numeric"
                     placeholder="14:00"
@@ -74,7 +74,7 @@ export function WeeklyTimes(props: { legend: string; hint?: string; times: Time[
       </For>
       <button
         type="button"
-        class="button button--secondary"
+        class="button button-secondary"
         id="weekly-add"
         ref={addButton}
         onClick={() => {

@@ -58,6 +58,8 @@ export const da = {
   "site.home.mentorTitle": "Mentorordningen",
   "site.home.mentorText": "Få en mentor, eller bliv selv mentor.",
   "site.access.error": "Vi kunne ikke hente dine oplysninger.",
+  "site.footer.about": "Om Nærhed",
+  "site.footer.links": "Mere om siden",
 } satisfies Record<`site.${string}`, string>;
 
 export type SiteKey = keyof typeof da;

@@ -55,4 +55,6 @@ export const en: Record<SiteKey, string> = {
   "site.home.mentorTitle": "The Mentor Scheme",
   "site.home.mentorText": "Get a mentor, or become a mentor yourself.",
   "site.access.error": "We could not get your details.",
+  "site.footer.about": "About Nærhed",
+  "site.footer.links": "More about the site",
 };

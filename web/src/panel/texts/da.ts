@@ -82,7 +82,7 @@ export const da = {
   "panel.sending": "Sender dine svar …",
   "panel.thanksTitle": "Tak for dine svar",
   "panel.thanksNext": "Hvad sker der nu?",
-  "panel.thanks1": "Der lukkes for svar {date}.",
+  "panel.thanks1": "Du og de andre kan svare indtil {date}.",
   "panel.thanks2": "Så læser vi alle svar. Vi skriver et kort resultat på siden om borgerpanelet.",
   "panel.thanks3": "Dit navn står ikke ved dine svar.",
   "panel.alreadyAnswered": "Du har svaret. Tak for det.",

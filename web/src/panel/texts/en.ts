@@ -79,7 +79,7 @@ export const en: Record<PanelKey, string> = {
   "panel.sending": "Sending your answers …",
   "panel.thanksTitle": "Thank you for your answers",
   "panel.thanksNext": "What happens now?",
-  "panel.thanks1": "Answering closes {date}.",
+  "panel.thanks1": "You and the others can answer until {date}.",
   "panel.thanks2": "Then we read all answers. We write a short result on the citizen panel page.",
   "panel.thanks3": "Your name is not on your answers.",
   "panel.alreadyAnswered": "You have answered. Thank you.",
