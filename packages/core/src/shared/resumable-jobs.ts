@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { call, conditionFailed, queryAll, type WriteItem } from "./dynamo.ts";
+import { call, conditionFailed, queryAll, withoutKeys, type WriteItem } from "./dynamo.ts";
 import type { JobPart } from "./events.ts";
 
 /**
@@ -95,8 +95,9 @@ const attributeNames = (expression: string) => {
   return used.length > 0 ? { ExpressionAttributeNames: Object.fromEntries(used) } : {};
 };
 
+/** A stored job without its keys and its time to live. */
 function strip(item: Record<string, unknown>): Job {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, expires_at: _c, ...job } = item;
+  const { expires_at: _expires, ...job } = withoutKeys<Record<string, unknown>>(item);
   return job as Job;
 }
 
