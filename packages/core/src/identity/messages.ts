@@ -6,6 +6,7 @@ import type { Language } from "../shared/language.ts";
  */
 const da = {
   email_invalid: "E-mailadressen er ikke gyldig. Den skal se sådan ud: navn@eksempel.dk",
+  mobile_invalid: "Mobilnummeret er ikke rigtigt. Skriv 8 tal, eller + og landekode.",
   role_invalid: "Vælg en af rollerne.",
   grant_centre_invalid: "Vælg et borgercenter til rollen. Borger og administrator har ikke et borgercenter.",
   display_name_invalid: "Skriv dit navn. Det må højst have 80 tegn.",
@@ -36,6 +37,7 @@ const da = {
 
 const en: Record<keyof typeof da, string> = {
   email_invalid: "The email address is not valid. It should look like this: name@example.dk",
+  mobile_invalid: "The mobile number is not right. Write 8 digits, or + and the country code.",
   role_invalid: "Choose one of the roles.",
   grant_centre_invalid: "Choose a citizen centre for this role. Citizen and administrator have no centre.",
   display_name_invalid: "Write your name. It can have at most 80 characters.",

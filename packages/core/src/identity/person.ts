@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centre-id.ts";
+import { MobileNumber } from "../shared/phone.ts";
 import { plainText } from "../shared/validation.ts";
 import { CENTRE_ROLES, ROLES } from "./roles.ts";
 
@@ -64,6 +65,8 @@ export const Person = v.object({
   id: PersonId,
   email: Email,
   display_name: DisplayName,
+  /** Only where the person chose SMS or has no email (issue 16); exported and erased with the rest. */
+  mobile: v.optional(MobileNumber),
   language: PreferredLanguage,
   grants: v.array(Grant),
   created_at: v.pipe(v.string(), v.isoTimestamp()),
