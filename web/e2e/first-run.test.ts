@@ -6,7 +6,7 @@ import { identityTable } from "@naerhed/core/shared/tables";
 import type { Platform } from "@naerhed/local/server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, settled } from "./browser.ts";
+import { axeViolations, launchBrowser, newVisitor, settled } from "./browser.ts";
 import { signIn } from "./identity.ts";
 
 /**
@@ -39,19 +39,14 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const admin = { email: "forste-admin@example.dk", name: "Forste Admin" };
+const admin = { email: "forste-admin@example.dk" };
 const staff = { email: "ny-medarbejder@example.dk", name: "Nanna Ny" };
 const offerName = `Gåklub ved åen ${randomUUID().slice(0, 6)}`;
 /** A small SVG logo, as an administrator would pick it on their own machine. */
 const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#7a1f3d"/></svg>');
 
-async function visitor(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ baseURL: platform.url, viewport: { width: 1024, height: 800 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  return { page, errors, close: () => context.close() };
-}
+/** A visitor to this test's own platform. */
+const visitor = () => newVisitor(browser, { site: platform.url });
 
 const h1 = (page: Page) => page.locator("main h1").textContent();
 
@@ -83,10 +78,10 @@ describe("a new organisation on an empty platform", () => {
     await early.page.getByText("Siden er ikke klar endnu. Prøv igen senere.").waitFor();
     await expect(early.page.getByRole("link", { name: "Find tilbud" }).count()).resolves.toBe(0);
     expect(await axeViolations(early.page)).toEqual([]);
-    await early.close();
+    await early.context.close();
 
     // The administrator signs in and is led to the set-up.
-    const { page, errors, close } = await visitor();
+    const { context, page, errors } = await visitor();
     await signIn(page, admin.email);
     await page.getByRole("heading", { level: 1, name: "Siden er ikke sat op endnu" }).waitFor();
     await page.getByRole("link", { name: "Sæt siden op" }).click();
@@ -148,7 +143,7 @@ describe("a new organisation on an empty platform", () => {
     await settled(page);
     await expect(page.getByText("Siden er ikke sat op endnu").count()).resolves.toBe(0);
     expect(errors).toEqual([]);
-    await close();
+    await context.close();
 
     // The staff member signs in from the invitation and publishes an offer at 8000 Aarhus C.
     const colleague = await visitor();
@@ -169,7 +164,7 @@ describe("a new organisation on an empty platform", () => {
     await editor.getByRole("button", { name: "Udgiv" }).click();
     await editor.getByText("Tilbuddet er udgivet. Borgerne kan se det nu.").waitFor();
     expect(colleague.errors).toEqual([]);
-    await colleague.close();
+    await colleague.context.close();
 
     // A relative, not signed in, searches near 8200 Aarhus N.
     const relative = await visitor();
@@ -192,6 +187,6 @@ describe("a new organisation on an empty platform", () => {
       "mailto:kontakt@ledsager.example.dk",
     );
     expect(relative.errors).toEqual([]);
-    await relative.close();
+    await relative.context.close();
   });
 });
