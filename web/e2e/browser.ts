@@ -11,13 +11,13 @@ export function launchBrowser(): Promise<Browser> {
 
 export const LANGUAGE_STORAGE_KEY = "naerhed.language";
 
-/** A fresh visitor (own storage). With `language`, the visitor has chosen it before. */
+/** A fresh visitor (own storage). With `language`, the visitor has chosen it before; with `site`, they visit another platform than the run's. */
 export async function newVisitor(
   browser: Browser,
-  options: { language?: "da" | "en"; width?: number } = {},
+  options: { language?: "da" | "en"; width?: number; site?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: options.site ?? baseUrl(),
     viewport: { width: options.width ?? 1024, height: 800 },
   });
   if (options.language) {

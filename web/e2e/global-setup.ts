@@ -7,6 +7,8 @@ import type { TestProject } from "vitest/node";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The run's DynamoDB Local, for a test that starts a platform of its own beside it (unset with E2E_BASE_URL). */
+    dynamoEndpoint?: string;
   }
 }
 
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject) {
   const platform = await startPlatform({ port: 0, dataDir: null, seedDemo: true, quiet: true, siteHost: "127.0.0.1" });
   console.log(`e2e: platform at ${platform.url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   project.provide("baseUrl", platform.url);
+  project.provide("dynamoEndpoint", platform.dynamo.endpoint);
 
   return async () => {
     await platform.stop();

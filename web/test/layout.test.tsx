@@ -52,7 +52,10 @@ describe("the site's frame", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Tilgængelighed" })).toBeInTheDocument();
     expect(await screen.findByText("Lillebælt Borgercentre (demo) står for siden.")).toBeInTheDocument();
     expect(screen.getByText(/WCAG 2.2 AA/)).toBeInTheDocument();
-    expect(screen.getByText("Skriv til kontakt@example.dk. Eller ring på 70 20 30 40.")).toBeInTheDocument();
+    const feedback = screen.getByRole("heading", { level: 2, name: "Sig til, hvis noget ikke virker" }).closest("section") as HTMLElement;
+    expect(feedback).toHaveTextContent("Skriv til kontakt@example.dk. Eller ring på 70 20 30 40.");
+    expect(within(feedback).getByRole("link", { name: "kontakt@example.dk" })).toHaveAttribute("href", "mailto:kontakt@example.dk");
+    expect(within(feedback).getByRole("link", { name: "70 20 30 40" })).toHaveAttribute("href", "tel:70203040");
     expect(screen.getByRole("link", { name: "Klag til Digitaliseringsstyrelsen" })).toHaveAttribute("href", "https://www.was.digst.dk/");
     expect(screen.getByRole("link", { name: "Klag til Ligebehandlingsnævnet" })).toBeInTheDocument();
     expect(screen.getByText(/GeoNames/)).toBeInTheDocument();

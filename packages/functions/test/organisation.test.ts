@@ -70,6 +70,15 @@ describe("the organisation on an empty platform", () => {
     expect(details).toMatchObject({ current: { short_name: "Ledsagerservice", version: 1 }, edited: { short_name: "Anden" }, edited_version: 0 });
   });
 
+  // The site hides everything but the set-up until it is done; the API needs no switch of its own,
+  // because what the public may write belongs to a centre, and none exists yet.
+  it("refuses a public suggestion before any centre exists, at its centre field", async () => {
+    const suggestion = { name: "Strikkecafé", description: "Vi strikker.", where: "Biblioteket", centre_id: "nord" };
+    const response = await t.api.request("/api/directory/suggestions", { method: "POST", ...json(suggestion, { "accept-language": "da" }) });
+    expect(response.status).toBe(400);
+    expect(await problems(response)).toEqual([{ field: "centre_id", message: expect.any(String) }]);
+  });
+
   it("is changed by administrators only", async () => {
     const staff = await t.personWith([{ role: "citizen" }]);
     expect((await send("PUT", "/organisation/site", { version: 1, organisation }, staff.cookie)).status).toBe(403);

@@ -100,6 +100,11 @@ export type PlatformOptions = {
   dataDir?: string | null;
   /** Port for DynamoDB Local; a free one when unset. */
   dynamoPort?: number;
+  /**
+   * A DynamoDB Local that is already running (another platform's), to use instead of starting
+   * one: this platform then needs its own `tablePrefix`, and leaves it running when it stops.
+   */
+  dynamoEndpoint?: string;
   tablePrefix?: string;
   seedDemo?: boolean;
   /** No start-up lines and no line per request (tests); warnings and errors are still logged. */
@@ -110,10 +115,18 @@ export type PlatformOptions = {
 
 export type Platform = { url: string; port: number; dynamo: DynamoLocal; config: Config; modules: LocalModules; stop: () => Promise<void> };
 
+/** Another platform's DynamoDB Local: used, never stopped or frozen by this one. */
+function borrowed(endpoint: string): DynamoLocal {
+  const notOurs = () => {
+    throw new Error(`DynamoDB Local at ${endpoint} belongs to another platform`);
+  };
+  return { endpoint, port: Number(new URL(endpoint).port), stop: async () => {}, freeze: notOurs, thaw: notOurs };
+}
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
   if (options.quiet) logger.setLogLevel("WARN");
-  const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
+  const dynamo = options.dynamoEndpoint ? borrowed(options.dynamoEndpoint) : await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir ?? null });
   try {
     // The port is known before the server starts, so links in mails point at this very server.
     const port = options.port === 0 ? await freePort() : (options.port ?? 3000);

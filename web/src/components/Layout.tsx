@@ -4,7 +4,7 @@ import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
 import { useSession } from "../lib/session.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
-import { AccessibilityLink, OrganisationContact, OrganisationMark, SetupReminder, useOrganisationColour } from "./OrganisationParts.tsx";
+import { AccessibilityLink, OrganisationContact, OrganisationMark, SetupGate, useOrganisationColour } from "./OrganisationParts.tsx";
 import { loadSite, siteOrganisation } from "../lib/site.ts";
 import { focusElement, markNavigation } from "../lib/navigation.ts";
 import "./Layout.scss";
@@ -64,8 +64,9 @@ export function Layout(props: RouteSectionProps) {
         </div>
       </header>
       <main id={MAIN_ID} tabindex="-1" class="wrap site-main">
-        <SetupReminder />
-        <Suspense>{props.children}</Suspense>
+        <SetupGate>
+          <Suspense>{props.children}</Suspense>
+        </SetupGate>
       </main>
       <footer>
         <div class="footer site-footer">

@@ -1,10 +1,12 @@
 import { A, useLocation } from "@solidjs/router";
-import { createEffect, Show } from "solid-js";
+import { createEffect, Match, Show, Switch, type JSX } from "solid-js";
 import { apiBase } from "../lib/api.ts";
 import { hasRole } from "@naerhed/core/identity/roles";
 import { useSession } from "../lib/session.tsx";
 import { siteLoaded, siteOrganisation } from "../lib/site.ts";
+import { usePageTitle } from "../lib/navigation.ts";
 import { Notice } from "./Notice.tsx";
+import { PageHeading } from "./PageHeading.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
 import "./OrganisationParts.css";
@@ -48,10 +50,10 @@ export function OrganisationContact() {
             </h2>
             <ul class="org-contact__list">
               <li>
-                {t("site.contact.phone")}: <a href={`tel:${organisation().contact.phone.replace(/\s+/g, "")}`}>{organisation().contact.phone}</a>
+                {t("site.contact.phone")}: <PhoneLink phone={organisation().contact.phone} />
               </li>
               <li>
-                {t("site.contact.email")}: <a href={`mailto:${organisation().contact.email}`}>{organisation().contact.email}</a>
+                {t("site.contact.email")}: <MailLink email={organisation().contact.email} />
               </li>
               <Show when={organisation().contact.address}>{(address) => <li>{address()}</li>}</Show>
               <Show when={organisation().contact.opening_hours}>
@@ -69,6 +71,11 @@ export function OrganisationContact() {
   );
 }
 
+/** A phone number that a phone can call (the link without the spaces people write). */
+export const PhoneLink = (props: { phone: string }) => <a href={`tel:${props.phone.replace(/\s+/g, "")}`}>{props.phone}</a>;
+
+export const MailLink = (props: { email: string }) => <a href={`mailto:${props.email}`}>{props.email}</a>;
+
 /** The footer's link to the accessibility statement, shown with or without an organisation. */
 export function AccessibilityLink() {
   const { t } = useTexts(siteTexts);
@@ -79,14 +86,63 @@ export function AccessibilityLink() {
   );
 }
 
-/** Until the first administrator has finished the set-up, administrators see where to do it (on every page but the set-up's own). */
-export function SetupReminder() {
+/**
+ * What a platform that is not set up yet still shows: signing in (and the privacy notice it
+ * links to), the administrator's set-up steps and the accessibility statement. The /dev pages
+ * are the local server's own, outside the site.
+ */
+const OPEN_BEFORE_SETUP = ["/logind", "/privatliv", "/tilgaengelighed", "/admin/opsaetning", "/admin/organisation", "/admin/centre", "/personale/inviter"];
+const openBeforeSetup = (path: string) => OPEN_BEFORE_SETUP.some((open) => path === open || path.startsWith(`${open}/`));
+
+/**
+ * Until the first administrator has finished the set-up, every other page is "not set up yet":
+ * administrators are led to /admin/opsaetning, everyone else is told to come back later. On the
+ * set-up's other steps, administrators see the way back to it.
+ */
+export function SetupGate(props: { children: JSX.Element }) {
+  const location = useLocation();
+  const notSetUp = () => siteLoaded() && !siteOrganisation()?.setup_complete;
+  return (
+    <Show when={notSetUp() && !openBeforeSetup(location.pathname)} fallback={<><SetupReminder notSetUp={notSetUp()} />{props.children}</>}>
+      <NotSetUp />
+    </Show>
+  );
+}
+
+function NotSetUp() {
+  const { t } = useTexts(siteTexts);
+  const session = useSession();
+  usePageTitle(() => t("site.setup.blocked.title"));
+  return (
+    <>
+      <PageHeading title={t("site.setup.blocked.title")} />
+      <Switch fallback={<p>{t("site.setup.blocked.text")}</p>}>
+        <Match when={hasRole(session.person(), "admin")}>
+          <p>{t("site.setup.blocked.admin")}</p>
+          <p>
+            <A href="/admin/opsaetning" class="big-link">
+              {t("site.setup.link")}
+            </A>
+          </p>
+        </Match>
+        <Match when={session.status() !== "loading" && !session.person()}>
+          <p>{t("site.setup.blocked.text")}</p>
+          <p>
+            {t("site.setup.blocked.signIn")}{" "}
+            <A href="/logind">{t("site.nav.signIn")}</A>
+          </p>
+        </Match>
+      </Switch>
+    </>
+  );
+}
+
+function SetupReminder(props: { notSetUp: boolean }) {
   const { t } = useTexts(siteTexts);
   const session = useSession();
   const location = useLocation();
-  const shown = () => siteLoaded() && !siteOrganisation()?.setup_complete && hasRole(session.person(), "admin") && !location.pathname.startsWith("/admin/");
   return (
-    <Show when={shown()}>
+    <Show when={props.notSetUp && hasRole(session.person(), "admin") && !location.pathname.startsWith("/admin/")}>
       <Notice kind="warning">
         <p>
           {t("site.setup.reminder")}{" "}

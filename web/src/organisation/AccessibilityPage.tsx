@@ -1,5 +1,6 @@
 import { complaintRoutes, platformAccessibility } from "@naerhed/core/organisation/accessibility";
 import { For, Show } from "solid-js";
+import { MailLink, PhoneLink } from "../components/OrganisationParts.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { formatDate } from "../lib/dates.ts";
@@ -45,10 +46,8 @@ export default function AccessibilityPage() {
         {(shown) => (
           <PageSection id="a11y-feedback" title={t("organisation.a11y.feedbackTitle")}>
             <p>
-              {t("organisation.a11y.feedback", {
-                email: shown().accessibility?.feedback_email ?? shown().contact.email,
-                phone: shown().contact.phone,
-              })}
+              {t("organisation.a11y.feedbackMail")} <MailLink email={shown().accessibility?.feedback_email ?? shown().contact.email} />.{" "}
+              {t("organisation.a11y.feedbackPhone")} <PhoneLink phone={shown().contact.phone} />.
             </p>
           </PageSection>
         )}

@@ -14,8 +14,8 @@ import { organisationTexts } from "./texts/index.ts";
 
 /**
  * /admin/opsaetning: the first administrator's set-up on an empty platform, in the order it must
- * happen (organisation, first centre, staff). Until it is done, administrators are sent here
- * (components/OrganisationParts.tsx `SetupReminder`).
+ * happen (organisation, first centre, staff). Until it is done, every other page leads
+ * administrators here (components/OrganisationParts.tsx `SetupGate`).
  */
 export default function SetupPage() {
   const { t } = useTexts(organisationTexts);
