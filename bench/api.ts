@@ -96,7 +96,7 @@ function endpoints(seeded: Seeded): Endpoint[] {
     { name: "my consultations", path: "/api/panel/consultations", as: "citizen", floor: "query" },
     { name: "mentor: me", path: "/api/mentor/me", as: "mentor", floor: "get" },
     { name: "mentor: pair", path: `/api/mentor/pairs/${seeded.pairIds[0]}`, as: "mentor", floor: "get" },
-    { name: "staff: offers of centre", path: "/api/directory/centres/nord/offers", as: "staff", floor: "query" },
+    { name: "staff: offers of centre (first page)", path: "/api/directory/centres/nord/offers", as: "staff", floor: "query" },
     { name: "staff: council inbox", path: "/api/council/centres/nord/inbox", as: "staff", floor: "query" },
     { name: "staff: mentor pairs", path: "/api/mentor/centres/nord/pairs", as: "staff", floor: "query" },
   ];

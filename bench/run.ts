@@ -10,6 +10,7 @@ import { measureLoad, measureReads, measureVotes, sitePages, startBenchPlatform 
 import { runLambdaBench } from "./lambda.ts";
 import { formatRows, type BenchRow } from "./report.ts";
 import { measureWebSize, runLighthouse } from "./web.ts";
+import { measureWorklist } from "./worklist.ts";
 
 const started = Date.now();
 const rows: BenchRow[] = [];
@@ -18,6 +19,7 @@ rows.push(...(await measureWebSize({ build: true })));
 const platform = await startBenchPlatform();
 try {
   rows.push(...(await measureReads(platform)));
+  rows.push(...(await measureWorklist(platform)));
   rows.push(...(await runLighthouse(platform.url, sitePages(platform.seeded))));
   rows.push(...(await measureLoad(platform)));
   rows.push(...(await measureVotes(platform)));

@@ -72,13 +72,29 @@ describe("the mentor scheme from application to a good ending", () => {
     const desk = await as(staff, "/personale/mentor");
     await expect(h1(desk.page)).resolves.toBe("Mentorordningen");
     await expectNoAxe(desk.page);
-    const card = desk.page.locator("li.card", { hasText: contact });
+    // The card to screen (once approved, the mentor's card under "Godkendte mentorer" has the contact too).
+    const card = desk.page.locator("li.card", { hasText: contact }).filter({ has: desk.page.getByRole("button", { name: "Godkend" }) });
     await card.getByLabel("Dato for samtale").fill(today);
     await card.getByLabel("Dato for straffeattest").fill(today);
     await card.getByLabel("Dato for kursus").fill(today);
     await card.getByRole("button", { name: "Godkend" }).click();
     await desk.page.getByText("er godkendt som mentor.").waitFor();
     await card.waitFor({ state: "detached" });
+
+    // Approved, the mentor can no longer change their details: staff do it for them (issue 17, item 12).
+    const approved = desk.page.locator("li.card", { hasText: contact });
+    await approved.getByRole("link", { name: /^Ret oplysninger/ }).click();
+    await desk.page.waitForURL("**/personale/mentor/mentorer/nord/*");
+    await settled(desk.page);
+    await expect(h1(desk.page)).resolves.toBe("Ret oplysninger om en mentor");
+    await expect(desk.page.getByLabel("Hvordan kan vi nå dig?").inputValue()).resolves.toBe(contact);
+    await expect(desk.page.locator("[name=edit-centre]").count()).resolves.toBe(0);
+    await expectNoAxe(desk.page);
+    await desk.page.getByLabel("Hvordan kan vi nå dig?").fill(`${contact}, helst om aftenen`);
+    await desk.page.getByRole("button", { name: "Gem ændringerne" }).click();
+    await desk.page.getByText(/^Gemt\. Oplysningerne om .* er rettet\.$/).waitFor();
+    await desk.page.getByRole("link", { name: "Tilbage til mentorordningen" }).click();
+    await desk.page.locator("li.card", { hasText: `${contact}, helst om aftenen` }).waitFor();
     expect(desk.errors).toEqual([]);
     await desk.context.close();
   });
@@ -141,6 +157,12 @@ describe("the mentor scheme from application to a good ending", () => {
 
     await mentor.page.reload();
     await settled(mentor.page);
+    // The day of the meeting is a date field (the browser's calendar), today by default, never after today.
+    const day = mentor.page.getByLabel("Dato", { exact: true });
+    await expect(day.getAttribute("type")).resolves.toBe("date");
+    const copenhagenToday = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date());
+    await expect(day.inputValue()).resolves.toBe(copenhagenToday);
+    await expect(day.getAttribute("max")).resolves.toBe(copenhagenToday);
     await mentor.page.getByLabel("Hvad lavede I?").fill("Vi tog bussen til svømmehallen sammen.");
     await mentor.page.locator("#log-how-4").check();
     await mentor.page.getByRole("button", { name: "Gem mødet" }).click();

@@ -124,10 +124,14 @@ describe("staff curate their centre's offers", () => {
     await expect(h1(page)).resolves.toBe(name);
     await expect(page.locator("main").textContent()).resolves.toContain("Lyngbakken 4");
 
-    // On the list: checked today, with one click.
+    // On the list, found by the start of its name (the list comes a page at a time): checked today, with one click.
     await page.goto("/personale/tilbud");
     await settled(page);
+    await page.getByRole("searchbox", { name: "Søg efter navn" }).fill(name.toLocaleUpperCase("da"));
+    await page.keyboard.press("Enter");
+    await page.getByText("Du ser 1 tilbud.").waitFor();
     await page.getByRole("group", { name: "Vis" }).getByRole("button", { name: "Udgivet" }).click();
+    await page.getByText("Du ser 1 tilbud.").waitFor();
     const row = page.locator("main article").filter({ has: page.getByRole("link", { name, exact: true }) });
     await expect(row.textContent()).resolves.toContain("Udgivet");
     await row.getByRole("button", { name: `Tjekket i dag: ${name}` }).click();

@@ -60,20 +60,45 @@ describe("the staff list of offers", () => {
     expect(document.title).toBe("Jeres tilbud – Nærhed");
   });
 
-  it("filters with toggle buttons", async () => {
-    mockFetch({ body: { items } });
+  it("asks the server for one state at a time with toggle buttons", async () => {
+    const fetch = mockFetch({ body: { items, next_cursor: null } }, { body: { items: [] } }, { body: { items: [items[1]], next_cursor: null } });
     renderApp("/personale/tilbud", { person: staff });
     await screen.findByText("Du ser 3 tilbud.");
+    expect(Object.fromEntries(sentUrl(fetch).searchParams)).toEqual({ limit: "25", state: "all" });
     const group = screen.getByRole("group", { name: "Vis" });
     fireEvent.click(within(group).getByRole("button", { name: "Kladder" }));
     expect(within(group).getByRole("button", { name: "Kladder" })).toHaveAttribute("aria-pressed", "true");
     expect(within(group).getByRole("button", { name: "Alle" })).toHaveAttribute("aria-pressed", "false");
+    await screen.findByText("Du ser 1 tilbud.");
+    expect(Object.fromEntries(sentUrl(fetch, 2).searchParams)).toEqual({ limit: "25", state: "draft" });
     expect(screen.getAllByRole("article")).toHaveLength(1);
-    expect(screen.getByText("Du ser 1 tilbud.")).toBeInTheDocument();
-    fireEvent.click(within(group).getByRole("button", { name: "Skal tjekkes" }));
-    expect(screen.getByRole("link", { name: "Udgivet og gammel" })).toBeInTheDocument();
-    fireEvent.click(within(group).getByRole("button", { name: "Arkiveret" }));
-    expect(screen.getByRole("link", { name: "Arkiveret tur" })).toBeInTheDocument();
+  });
+
+  it("searches by name on the server, and says when nothing starts with it", async () => {
+    const fetch = mockFetch({ body: { items, next_cursor: null } }, { body: { items: [] } }, { body: { items: [items[1]], next_cursor: null } }, { body: { items: [], next_cursor: null } });
+    renderApp("/personale/tilbud", { person: staff });
+    await screen.findByText("Du ser 3 tilbud.");
+    const field = screen.getByRole("searchbox", { name: "Søg efter navn" });
+    type(field, " En kl ");
+    fireEvent.submit(field.closest("form")!);
+    await screen.findByText("Du ser 1 tilbud.");
+    expect(Object.fromEntries(sentUrl(fetch, 2).searchParams)).toEqual({ limit: "25", state: "all", name: "En kl" });
+    type(field, "zzz");
+    fireEvent.click(screen.getByRole("button", { name: "Søg" }));
+    await screen.findByText("Ingen tilbud her hedder noget, der begynder med zzz.");
+    expect(sentUrl(fetch, 3).searchParams.get("name")).toBe("zzz");
+  });
+
+  it("shows the next page with 'Vis flere tilbud', and moves focus to the first new offer", async () => {
+    const next = { ...curated({ id: `${ID.slice(0, -1)}4`, name: "Ølsmagning", publication: "published", assured_date: "2026-11-01" }), needs_checking: false };
+    const fetch = mockFetch({ body: { items, next_cursor: "c1" } }, { body: { items: [] } }, { body: { items: [next], next_cursor: null } });
+    renderApp("/personale/tilbud", { person: staff });
+    await screen.findByText("Du ser 3 tilbud. Der er flere.");
+    fireEvent.click(screen.getByRole("button", { name: "Vis flere tilbud" }));
+    await screen.findByText("Du ser 4 tilbud.");
+    expect(Object.fromEntries(sentUrl(fetch, 2).searchParams)).toEqual({ limit: "25", state: "all", cursor: "c1" });
+    expect(document.activeElement).toBe(screen.getByRole("link", { name: "Ølsmagning" }));
+    expect(screen.queryByRole("button", { name: "Vis flere tilbud" })).not.toBeInTheDocument();
   });
 
   it("marks a published offer as checked today with one click, and says so politely", async () => {

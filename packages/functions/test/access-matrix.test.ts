@@ -151,6 +151,7 @@ describe("authorization of every route", () => {
       "POST /api/mentor/pairs/:id/feedback": "owner",
       "GET /api/mentor/centres/:centre/mentors": "role:staff@centre",
       "POST /api/mentor/centres/:centre/mentors/:id/screening": "role:staff@centre",
+      "PUT /api/mentor/centres/:centre/mentors/:id": "role:staff@centre",
       "GET /api/mentor/centres/:centre/pairs": "role:staff@centre",
       "POST /api/mentor/centres/:centre/requests": "role:staff@centre",
       "GET /api/mentor/centres/:centre/pairs/:id/suggestions": "role:staff@centre",

@@ -47,7 +47,7 @@ const accept = (id: string, cookie = staff.cookie, centre = "nord") =>
 const decline = (id: string, body: unknown, cookie = staff.cookie, centre = "nord") =>
   t.api.request(`/api/directory/centres/${centre}/suggestions/${id}/decline`, { method: "POST", ...json(body, { cookie }) });
 const centreOffers = async () =>
-  ((await (await t.api.request("/api/directory/centres/nord/offers", { headers: { cookie: staff.cookie } })).json()) as { items: Draft[] }).items;
+  ((await (await t.api.request("/api/directory/centres/nord/offers?limit=50", { headers: { cookie: staff.cookie } })).json()) as { items: Draft[] }).items;
 const auditOf = async (item: string) =>
   ((await (await t.api.request(`/api/identity/audit?item=${item}`, { headers: { cookie: admin.cookie } })).json()) as {
     items: { action: string; actor_name: string; summary: string }[];

@@ -137,6 +137,59 @@ describe("recruitment and screening", () => {
   });
 });
 
+describe("staff change an approved mentor's details", () => {
+  const details = ({ centre_id: _centre, ...rest }: typeof application) => rest;
+  const audit = async (id: string) =>
+    (await body<{ items: { action: string; actor_name: string; summary: string }[] }>(
+      await t.api.request(`/api/identity/audit?item=mentor:mentor:${id}`, { headers: { cookie: (await t.personWith([{ role: "admin" }])).cookie } }),
+      200,
+    )).items;
+
+  it("staff of the mentor's centre change what the mentor cannot change themselves; the audit log names the fields", async () => {
+    const mentor = await approvedMentor("Mikkel");
+    // The mentor is told to talk to staff…
+    const own = await body<ErrorBody>(await send("POST", "/applications", mentor.cookie, { ...application, contact: "99 88 77 66" }), 409);
+    expect(own.error.message).toMatch(/Tal med personalet/);
+    // …and staff do it.
+    const changed = { ...details(application), contact: "99 88 77 66", capacity: 2, availability: ["mon-morning"] };
+    const saved = await body<{ mentor: Record<string, unknown> }>(await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, staff.cookie, changed), 200);
+    expect(saved.mentor).toMatchObject({ contact: "99 88 77 66", capacity: 2, availability: ["mon-morning"], status: "approved", centre_id: "nord" });
+    const mine = await body<{ mentor: Record<string, unknown> & { screening: Record<string, unknown> } }>(await get("/me", mentor.cookie), 200);
+    expect(mine.mentor).toMatchObject({ contact: "99 88 77 66", capacity: 2, status: "approved" });
+    expect(mine.mentor.screening).toMatchObject({ interview_on: "2026-11-01", straffeattest_on: "2026-10-20" });
+    const [line] = await audit(mentor.person.id);
+    expect(line).toMatchObject({ action: "mentor.mentor.edit", actor_name: "Sara Staff" });
+    expect(JSON.parse(line!.summary)).toEqual({ changed: ["availability", "capacity", "contact"] });
+    // The centre is not theirs to change: a centre_id in the body is not read.
+    await body(await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, staff.cookie, { ...changed, centre_id: "syd" }), 200);
+    expect((await body<{ mentor: { centre_id: string } }>(await get("/me", mentor.cookie), 200)).mentor.centre_id).toBe("nord");
+  });
+
+  it("staff of another centre are refused, whichever centre they name, and nothing changes", async () => {
+    const mentor = await approvedMentor("Malene");
+    const before = await scanAll();
+    const change = { ...details(application), contact: "Ikke dit" };
+    expect((await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, staffSyd.cookie, change)).status).toBe(403);
+    expect((await send("PUT", `/centres/syd/mentors/${mentor.person.id}`, staffSyd.cookie, change)).status).toBe(404);
+    expect((await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, mentor.cookie, change)).status).toBe(403);
+    expect(await scanAll()).toEqual(before);
+  });
+
+  it("refuses a capacity below the mentor's pairs, bad fields with a message each, and a mentor not approved yet", async () => {
+    const mentor = await approvedMentor("Morten", { capacity: 2 });
+    await activePair(mentor, await t.personWith([{ role: "citizen" }], "Mor"));
+    await activePair(mentor, await t.personWith([{ role: "citizen" }], "Far"));
+    const below = await body<ErrorBody>(await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, staff.cookie, { ...details(application), capacity: 1 }), 400);
+    expect(below.error.fields).toEqual([{ field: "capacity", message: "Mentoren har 2 forløb nu. Vælg mindst 2." }]);
+    const bad = await body<ErrorBody>(await send("PUT", `/centres/nord/mentors/${mentor.person.id}`, staff.cookie, { ...details(application), about: "", languages: [] }), 400);
+    expect(bad.error.fields?.map((f) => f.field).sort()).toEqual(["about", "languages"]);
+    const applicant = await t.personWith([{ role: "citizen" }], "Ny");
+    await body(await send("POST", "/applications", applicant.cookie, application), 201);
+    const early = await body<ErrorBody>(await send("PUT", `/centres/nord/mentors/${applicant.person.id}`, staff.cookie, details(application)), 409);
+    expect(early.error.message).toMatch(/ikke godkendt endnu/);
+  });
+});
+
 describe("asking for a mentor", () => {
   it("a relative asks for their son in their own words", async () => {
     const mum = await t.personWith([{ role: "citizen" }], "Fatima");
@@ -262,6 +315,11 @@ describe("following the pair", () => {
     await body(await send("POST", `/pairs/${pair.id}/log`, mentor.cookie, meeting), 201);
     expect((await send("POST", `/pairs/${pair.id}/log`, mum.cookie, meeting)).status).toBe(409);
     expect((await send("POST", `/pairs/${pair.id}/log`, mentor.cookie, { ...meeting, how_it_went: 6 })).status).toBe(400);
+    // The date is a day, as the site's date field gives it: a moment, a day that does not exist or a Danish-order date gets the field's own message.
+    for (const on of ["2026-11-23T10:00:00Z", "2026-02-30", "23-11-2026", "", 20261123]) {
+      const refused = await body<ErrorBody>(await send("POST", `/pairs/${pair.id}/log`, mentor.cookie, { ...meeting, on }), 400);
+      expect(refused.error.fields, String(on)).toEqual([{ field: "on", message: "Vælg den dag, I mødtes. Skriv den som år-måned-dag, fx 2026-11-23." }]);
+    }
 
     const menteeView = await body<{ log: Record<string, unknown>[] }>(await get(`/pairs/${pair.id}`, mum.cookie), 200);
     expect(menteeView.log).toEqual([expect.objectContaining({ what_we_did: "Vi tog bussen sammen." })]);

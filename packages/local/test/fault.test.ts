@@ -181,7 +181,7 @@ beforeAll(async () => {
 
   // The first page of the public list, and published offers of the centre further down it for staff to take down and up.
   listedBefore = listedNames((await api("GET", "/directory/offers?limit=5")).text);
-  const { items } = (await ok("GET", "/directory/centres/nord/offers", staffCookie)) as { items: CuratedOffer[] };
+  const { items } = (await ok("GET", "/directory/centres/nord/offers?limit=50", staffCookie)) as { items: CuratedOffer[] };
   const curated = items.filter((offer) => offer.publication === "published" && !listedBefore.includes(offer.name)).slice(-CURATED_OFFERS);
 
   // The stream

@@ -18,6 +18,8 @@ type FormFieldProps = {
   autocapitalize?: "off" | "none" | "sentences" | "words";
   /** The id of a `<datalist>` of suggestions (given as a child). */
   list?: string;
+  /** The last day a date field's calendar offers ("2026-11-23"); the server checks it too. */
+  max?: string;
   onInput?: (value: string) => void;
   onFocus?: () => void;
   /** What belongs to the field below the input: suggestions, a note, a button. */
@@ -43,6 +45,7 @@ export function FormField(props: FormFieldProps) {
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? "true" : undefined}
         list={props.list}
+        max={props.max}
         onInput={(event) => props.onInput?.(event.currentTarget.value)}
         onFocus={() => props.onFocus?.()}
       />

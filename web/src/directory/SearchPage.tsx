@@ -17,12 +17,11 @@ import { useTexts } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
 import { api, ApiError, useCall } from "../lib/api.ts";
 import { focusElement } from "../lib/navigation.ts";
+import { TYPING_PAUSE_MS } from "../lib/forms.ts";
 import "./SearchPage.scss";
 import "./toggles.scss";
 
 export const SEARCH_PAGE_SIZE = 20;
-/** How long typing may pause before the search runs by itself. */
-export const TYPING_PAUSE_MS = 350;
 
 /**
  * What the address holds: ?q=&category=&centre=&age=&free=true&access=step_free,quiet_room&day=tu

@@ -4,6 +4,9 @@ import { useSignInRedirect } from "./sign-in.ts";
 import { useTexts } from "./texts.ts";
 import { siteTexts } from "./texts/index.ts";
 
+/** How long typing may pause before a search field searches by itself. */
+export const TYPING_PAUSE_MS = 350;
+
 /** One problem in a form's error summary. */
 export type SummaryError = {
   /** The id of the field (FormField `id`) the error is about; none for a problem with the whole form. */

@@ -262,7 +262,7 @@ function LogForm(props: { onSend: (body: unknown, fields: Fields) => Promise<boo
           }
         }}
       >
-        <FormField id="log-on" label={t("mentor.log.on")} hint={t("mentor.log.onHint")} value={on()} error={fields.at("log-on")} onInput={setOn} />
+        <FormField id="log-on" type="date" max={today} label={t("mentor.log.on")} hint={t("mentor.log.onHint")} value={on()} error={fields.at("log-on")} onInput={setOn} />
         <TextAreaField id="log-what" label={t("mentor.log.what")} rows={3} value={what()} error={fields.at("log-what")} onInput={setWhat} />
         <RadioGroup name="log-how" legend={t("mentor.log.how")} options={faceOptions(t)} value={how()} error={fields.at(firstRadioId("log-how", faceOptions(t)))} onChange={setHow} />
         <TextAreaField id="log-note" label={t("mentor.log.note")} hint={t("mentor.optional")} rows={3} value={note()} error={fields.at("log-note")} onInput={setNote} />

@@ -77,6 +77,28 @@ function Centre(props: { centre: string }) {
         )}
       </Show>
 
+      <h3 id={section("approved")}>{t("mentor.staff.approvedList")}</h3>
+      <Show when={mentors.data()}>
+        {(data) => (
+          <Show when={data().approved.length > 0} fallback={<p>{t("mentor.staff.none")}</p>}>
+            <ul class="cards" aria-labelledby={section("approved")}>
+              <For each={data().approved}>
+                {(mentor) => (
+                  <li class="card">
+                    <h4 class="card__title">{mentor.display_name}</h4>
+                    <p>{mentor.contact}</p>
+                    <p>{t("mentor.staff.places", { used: mentor.active_pairs, capacity: mentor.capacity })}</p>
+                    <p>
+                      <EditLink centre={props.centre} mentor={mentor} />
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+
       <Show when={overview.data()} fallback={<p class="status" role="status">{t("mentor.loading")}</p>}>
         {(data) => (
           <>
@@ -141,6 +163,16 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
   );
 }
 
+/** To the page where staff change an approved mentor's details; the visible words first, then whose (label in name). */
+function EditLink(props: { centre: string; mentor: MentorView }) {
+  const { t } = useTexts(mentorTexts);
+  return (
+    <A href={`/personale/mentor/mentorer/${props.centre}/${props.mentor.id}`} aria-label={`${t("mentor.staff.edit")}: ${props.mentor.display_name}`}>
+      {t("mentor.staff.edit")}
+    </A>
+  );
+}
+
 type CardProps = { centre: string; onDone: (message: string) => Promise<void> };
 
 function ScreenCard(props: CardProps & { mentor: MentorView }) {
@@ -181,11 +213,17 @@ function ScreenCard(props: CardProps & { mentor: MentorView }) {
       <p>
         <span class="badge">{t(`mentor.mine.status.${mentor().status}`)}</span>
       </p>
+      {/* A mentor to recheck is still approved in what they told: staff may change it as for the approved ones. */}
+      <Show when={mentor().status === "recheck"}>
+        <p>
+          <EditLink centre={props.centre} mentor={mentor()} />
+        </p>
+      </Show>
       <ErrorSummary errors={form.errors()} />
       <form class="form" novalidate onSubmit={(event) => event.preventDefault()}>
         <For each={dateFields}>
           {([field, label]) => (
-            <FormField id={id(field)} label={t(label)} hint={t("mentor.log.onHint")} value={dates()[field]} error={form.at(id(field))} onInput={set(field)} />
+            <FormField id={id(field)} type="date" label={t(label)} hint={t("mentor.log.onHint")} value={dates()[field]} error={form.at(id(field))} onInput={set(field)} />
           )}
         </For>
         <div class="actions">
@@ -294,7 +332,7 @@ function FirstMeetingForm(props: CardProps & { pair: StaffPair }) {
     <form class="form" novalidate onSubmit={save}>
       <h5>{t("mentor.staff.firstMeeting")}</h5>
       <ErrorSummary errors={form.errors()} />
-      <FormField id={id("on")} label={t("mentor.staff.meetingOn")} hint={t("mentor.log.onHint")} value={on()} error={form.at(id("on"))} onInput={setOn} />
+      <FormField id={id("on")} type="date" label={t("mentor.staff.meetingOn")} hint={t("mentor.log.onHint")} value={on()} error={form.at(id("on"))} onInput={setOn} />
       <FormField id={id("place")} label={t("mentor.staff.meetingPlace")} value={place()} error={form.at(id("place"))} onInput={setPlace} />
       <Button type="submit" variant="secondary">
         {t("mentor.staff.firstMeeting")}
@@ -356,7 +394,7 @@ function ActiveCard(props: CardProps & { pair: StaffPair }) {
         >
           <RadioGroup name={id("outcome")} legend={t("mentor.staff.outcome")} options={outcomes()} value={end().outcome} error={form.at(firstRadioId(id("outcome"), outcomes()))} onChange={set("outcome")} />
           <TextAreaField id={id("reason")} label={t("mentor.staff.reason")} rows={2} value={end().reason} error={form.at(id("reason"))} onInput={set("reason")} />
-          <FormField id={id("closing")} label={t("mentor.staff.closing")} hint={t("mentor.log.onHint")} value={end().closing_conversation_on} error={form.at(id("closing"))} onInput={set("closing_conversation_on")} />
+          <FormField id={id("closing")} type="date" label={t("mentor.staff.closing")} hint={t("mentor.log.onHint")} value={end().closing_conversation_on} error={form.at(id("closing"))} onInput={set("closing_conversation_on")} />
           <TextAreaField id={id("next")} label={t("mentor.staff.nextStep")} rows={2} value={end().next_step} error={form.at(id("next"))} onInput={set("next_step")} />
           <FormField id={id("offer")} label={t("mentor.staff.nextOffer")} hint={t("mentor.optional")} value={end().next_offer_id} error={form.at(id("offer"))} onInput={set("next_offer_id")} />
           <Button type="submit">{t("mentor.staff.end")}</Button>

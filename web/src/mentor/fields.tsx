@@ -1,4 +1,5 @@
 import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/lists";
+import { Show } from "solid-js";
 import { centreOptions } from "../lib/site.ts";
 import { CheckboxGroup, firstCheckboxId } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -34,11 +35,15 @@ export function profileFieldIds(prefix: string, t: Translate<MentorKey>, lang: L
   };
 }
 
-/** Interests, languages, centre, area and free times; `optional` marks interests and times as skippable (for requests). */
+/**
+ * Interests, languages, centre, area and free times; `optional` marks interests and times as skippable (for requests);
+ * `askCentre={false}` leaves the centre out (staff changing an approved mentor, who stays at their centre).
+ */
 export function ProfileFields(props: {
   prefix: string;
   profile: Profile;
   optional?: boolean;
+  askCentre?: boolean;
   at: (id: string) => string | undefined;
   onChange: <K extends keyof Profile>(field: K, value: Profile[K]) => void;
 }) {
@@ -64,14 +69,16 @@ export function ProfileFields(props: {
         error={props.at(ids.languages)}
         onChange={(value) => props.onChange("languages", value)}
       />
-      <RadioGroup
-        name={`${props.prefix}-centre`}
-        legend={t("mentor.f.centre")}
-        options={centreOptions(lang())}
-        value={props.profile.centre_id}
-        error={props.at(ids.centre_id)}
-        onChange={(value) => props.onChange("centre_id", value)}
-      />
+      <Show when={props.askCentre !== false}>
+        <RadioGroup
+          name={`${props.prefix}-centre`}
+          legend={t("mentor.f.centre")}
+          options={centreOptions(lang())}
+          value={props.profile.centre_id}
+          error={props.at(ids.centre_id)}
+          onChange={(value) => props.onChange("centre_id", value)}
+        />
+      </Show>
       <FormField
         id={ids.area}
         label={t("mentor.f.area")}

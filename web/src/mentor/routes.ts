@@ -8,5 +8,6 @@ export const mentorRoutes = [
   { path: "/mentorordningen/mine", component: lazy(() => import("./MinePage.tsx")) },
   { path: "/mentorordningen/forloeb/:id", component: lazy(() => import("./PairPage.tsx")) },
   { path: "/personale/mentor", component: lazy(() => import("./StaffMentorPage.tsx")) },
+  { path: "/personale/mentor/mentorer/:centre/:id", component: lazy(() => import("./StaffMentorEditPage.tsx")) },
   { path: "/personale/mentor/nyt-oenske", component: lazy(() => import("./RequestPage.tsx").then((page) => ({ default: page.StaffRequestPage }))) },
 ];

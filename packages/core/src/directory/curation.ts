@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
-import { parseInput } from "../shared/validation.ts";
+import { optionalText, parseInput, queryInteger } from "../shared/validation.ts";
 import { Offer, OfferInput, type CuratedOffer } from "./offer.ts";
 import { withOrganization } from "./organizations.ts";
 import type { DirectoryStore, WorklistFields } from "./store.ts";
@@ -32,12 +32,34 @@ export function needsChecking(offer: Pick<CuratedOffer, "publication" | "assured
   return now.getTime() - checked > recheckAfterDays * 24 * 3600 * 1000;
 }
 
-export async function listForCentre(services: CurationServices, centreId: string): Promise<WorklistOffer[]> {
+/** The worklist's choices: which offers ("check": published and due for checking), and the start of a name. */
+export const WORKLIST_STATES = ["all", "check", "draft", "published", "archived"] as const;
+export type WorklistState = (typeof WORKLIST_STATES)[number];
+export const WorklistQuery = v.object({
+  limit: v.optional(queryInteger("limit_invalid", 1, 50), "25"),
+  cursor: v.optional(v.pipe(v.string("cursor_invalid"), v.maxLength(2048, "cursor_invalid"))),
+  name: optionalText(120, "worklist_name_invalid"),
+  state: v.optional(v.picklist(WORKLIST_STATES, "worklist_state_invalid"), "all"),
+});
+export type WorklistQuery = v.InferOutput<typeof WorklistQuery>;
+
+/** One page of the centre's offers in name order, in every state, with whether each is due for checking. */
+export async function listForCentre(
+  services: CurationServices,
+  centreId: string,
+  query: WorklistQuery,
+): Promise<{ items: WorklistOffer[]; next_cursor: string | null }> {
   const now = services.now();
-  return (await services.store.listCentreWorklist(centreId)).map((offer) => ({
-    ...offer,
-    needs_checking: needsChecking(offer, now, services.recheckAfterDays),
-  }));
+  const due = (offer: WorklistFields) => needsChecking(offer, now, services.recheckAfterDays);
+  const { state } = query;
+  const keep = state === "all" ? undefined : state === "check" ? due : (offer: WorklistFields) => offer.publication === state;
+  const page = await services.store.pageCentreWorklist(centreId, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    ...(query.name ? { name: query.name } : {}),
+    ...(keep ? { keep } : {}),
+  });
+  return { ...page, items: page.items.map((offer) => ({ ...offer, needs_checking: due(offer) })) };
 }
 
 /** The offer, if it belongs to this centre; another centre's offer is "not found" to this staff member. */

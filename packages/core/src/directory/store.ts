@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { decodeCursor, encodeCursor, type PageKey } from "../shared/cursor.ts";
+import { InvalidInputError } from "../shared/errors.ts";
 import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited } from "../shared/dynamo.ts";
 import { tableHit } from "../shared/rate-limit.ts";
 import type { CuratedOffer, Offer } from "./offer.ts";
@@ -16,6 +17,10 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * 2. List published offers in Danish alphabetical
  *    order, a page at a time                     → Query gsi1 gsi1pk=PUBLISHED_OFFERS, ascending gsi1sk
  * 3. Staff: every offer of one centre, any state → Query gsi2 gsi2pk=CENTRE#<centre>
+ * 3a. Staff: the worklist, a page at a time, by
+ *    the start of the name and/or a state        → Query gsi2 gsi2pk=CENTRE#<centre> [AND begins_with(gsi2sk, <name key>)],
+ *                                                  only the worklist fields, read on until the page is full;
+ *                                                  the cursor is the key of the last offer shown (see pageCentreWorklist)
  * 4. Staff: save an edit unless someone else
  *    saved first, with its audit line           → TransactWriteItems: Put with condition version = <the version
  *                                                  they edited> + Put the line in the audit table
@@ -57,7 +62,12 @@ import type { Suggestion, SuggestionStatus } from "./suggestion.ts";
  * - gsi1 is sparse: only published offers carry gsi1pk/gsi1sk, so drafts and archived
  *   offers can never leak into the public list. gsi1sk = Danish sort key of the name + `#<id>`
  *   (the id keeps equal names apart and the order stable across pages).
- * - gsi2: every offer, under its centre, sorted by name the same way.
+ * - gsi2: every offer, under its centre, sorted by name the same way. The sort key starts with the
+ *   name lower-cased, so a search by the start of a name is a key condition (begins_with) that
+ *   reads only the offers it finds, whatever the size of the centre: no new index, and no read
+ *   of the whole centre per keystroke (a `contains` filter would read all of it every time).
+ *   The price: "svøm" finds "Svømning for alle", not "Aften-svømning". The states are a filter on
+ *   the same query (a few hundred offers a centre are drafts or archived; "check" depends on today).
  * One partition holds every published offer; a municipality has thousands, not millions,
  * well inside one partition's throughput.
  * - Suggestion item: pk `SUGGESTION#<id>`, sk `SUGGESTION`, then the suggestion's fields.
@@ -82,6 +92,7 @@ const PAGE_KEY = ["pk", "sk", "gsi1pk", "gsi1sk"] as const;
 const BATCH_GET_KEYS = 100;
 
 const offerKey = (id: string) => ({ pk: `OFFER#${id}`, sk: "OFFER" });
+const centreKey = (centreId: string) => `CENTRE#${centreId}`;
 
 /** Sorts æ, ø, å after z and in that order, as a Danish reader expects. */
 export function danishSortKey(name: string): string {
@@ -97,7 +108,7 @@ function toItem(offer: CuratedOffer) {
   return {
     ...offerKey(offer.id),
     ...offer,
-    gsi2pk: `CENTRE#${offer.centre_id}`,
+    gsi2pk: centreKey(offer.centre_id),
     gsi2sk: sortKey,
     ...(offer.publication === "published" ? { gsi1pk: PUBLISHED, gsi1sk: sortKey } : {}),
   };
@@ -105,6 +116,33 @@ function toItem(offer: CuratedOffer) {
 
 const WORKLIST_FIELDS = ["id", "name", "publication", "assured_date", "version"] as const;
 export type WorklistFields = Pick<CuratedOffer, (typeof WORKLIST_FIELDS)[number]>;
+const WORKLIST_PAGE_KEY = ["pk", "sk", "gsi2pk", "gsi2sk"] as const;
+
+/**
+ * What a name search asks gsi2 for: the typed start of a name as a sort key prefix, and which
+ * sort keys really match. The sort key writes "aa" as "å", so a search ending in a single "a"
+ * ("Ka") may be the start of an "aa" ("Kaare" is "k{3re"): then the query takes the prefix
+ * without the "a" and keeps only the two spellings.
+ */
+export function nameSearch(typed: string): { prefix: string; matches?: (sortKey: string) => boolean } {
+  const key = danishSortKey(typed.trim());
+  if (!key.endsWith("a")) return { prefix: key };
+  const before = key.slice(0, -1);
+  const asAa = `${before}${danishSortKey("å")}`;
+  return { prefix: before, matches: (sortKey) => sortKey.startsWith(key) || sortKey.startsWith(asAa) };
+}
+
+export type WorklistPage = { items: WorklistFields[]; next_cursor: string | null };
+export type WorklistPageQuery = {
+  limit: number;
+  cursor?: string;
+  /** The start of the name, any case. */
+  name?: string;
+  /** Which offers count (a state); the page is filled with those alone. */
+  keep?: (offer: WorklistFields) => boolean;
+};
+/** Items one Query reads when a filter may drop some: a few DynamoDB calls for a centre of thousands. */
+const FILTERED_READ = 250;
 
 const toCurated = (item: Record<string, unknown>) => withoutKeys<CuratedOffer>(item);
 
@@ -219,9 +257,57 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
         KeyConditionExpression: "gsi2pk = :centre",
         ProjectionExpression: WORKLIST_FIELDS.map((_, i) => `#f${i}`).join(", "),
         ExpressionAttributeNames: Object.fromEntries(WORKLIST_FIELDS.map((field, i) => [`#f${i}`, field])),
-        ExpressionAttributeValues: { ":centre": `CENTRE#${centreId}` },
+        ExpressionAttributeValues: { ":centre": centreKey(centreId) },
       });
       return items as WorklistFields[];
+    },
+
+    /**
+     * One page of the centre's worklist in name order (pattern 3a). DynamoDB's own page would
+     * end where its read stopped, not where the page is full, so it reads on until `limit` offers
+     * are kept and one more is seen (so "more" is never a lie); the cursor is the key of the last
+     * offer shown. A cursor from another centre or another name search is refused.
+     */
+    async pageCentreWorklist(centreId: string, query: WorklistPageQuery): Promise<WorklistPage> {
+      const search = query.name ? nameSearch(query.name) : undefined;
+      let startKey: PageKey | undefined = query.cursor
+        ? decodeCursor(query.cursor, WORKLIST_PAGE_KEY, { gsi2pk: centreKey(centreId), sk: "OFFER" })
+        : undefined;
+      if (startKey && search && !startKey.gsi2sk!.startsWith(search.prefix)) throw new InvalidInputError([{ field: "cursor", message: "cursor_invalid" }]);
+      const names = Object.fromEntries([...WORKLIST_FIELDS, "gsi2sk"].map((field, i) => [`#f${i}`, field]));
+      const items: WorklistFields[] = [];
+      let last: PageKey | undefined;
+      let more = false;
+      const filtered = Boolean(query.keep || search?.matches);
+      do {
+        const result = await call(() =>
+          db.send(
+            new QueryCommand({
+              TableName,
+              IndexName: "gsi2",
+              KeyConditionExpression: search?.prefix ? "gsi2pk = :centre AND begins_with(gsi2sk, :prefix)" : "gsi2pk = :centre",
+              ProjectionExpression: Object.keys(names).join(", "),
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ":centre": centreKey(centreId), ...(search?.prefix ? { ":prefix": search.prefix } : {}) },
+              Limit: filtered ? FILTERED_READ : query.limit + 1,
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        );
+        for (const item of result.Items ?? []) {
+          const { gsi2sk, ...offer } = item as WorklistFields & { gsi2sk: string };
+          if (search?.matches && !search.matches(gsi2sk)) continue;
+          if (query.keep && !query.keep(offer)) continue;
+          if (items.length === query.limit) {
+            more = true;
+            break;
+          }
+          items.push(offer);
+          last = { ...offerKey(offer.id), gsi2pk: centreKey(centreId), gsi2sk };
+        }
+        startKey = result.LastEvaluatedKey as PageKey | undefined;
+      } while (!more && startKey);
+      return { items, next_cursor: more ? encodeCursor(last) : null };
     },
 
     async putSuggestion(suggestion: Suggestion, suggestedBy?: string): Promise<void> {

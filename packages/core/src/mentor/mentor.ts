@@ -37,6 +37,10 @@ export const MentorApplicationInput = v.object({
 });
 export type MentorApplicationInput = v.InferOutput<typeof MentorApplicationInput>;
 
+/** What staff may change about an approved mentor: what they applied with, except the centre (another centre's staff would take them over). */
+export const MentorDetailsInput = v.omit(MentorApplicationInput, ["centre_id"]);
+export type MentorDetailsInput = v.InferOutput<typeof MentorDetailsInput>;
+
 /**
  * Staff's screening: the dates they saw each thing. A decision "approve" needs the interview,
  * the criminal record certificate and the training; "børneattest" only where the mentee is a child.

@@ -2,7 +2,7 @@ import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreDirectory } from "../shared/centres.ts";
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from "../shared/errors.ts";
-import { certificateExpiresOn, certificatesExpired, type Mentor, type MentorApplicationInput, type ScreeningInput } from "./mentor.ts";
+import { certificateExpiresOn, certificatesExpired, type Mentor, type MentorApplicationInput, type MentorDetailsInput, type ScreeningInput } from "./mentor.ts";
 import type { MentorStore } from "./store.ts";
 
 /**
@@ -110,6 +110,29 @@ export async function screenMentor(services: MentorServices, actor: Actor, centr
     action: `mentor.mentor.${decision}`,
     item: `mentor:mentor:${id}`,
     summary: JSON.stringify({ status, ...dates }),
+  });
+  if (!(await services.store.saveMentor(saved, mentor.status, line))) throw new ConflictError("mentor_changed", {});
+  return mentorView(saved, services);
+}
+
+/**
+ * Staff change an approved mentor's details (the mentor asks them to: they cannot themselves once
+ * approved). Their screening, status and pairs stay; the capacity cannot go below the pairs they have.
+ * Written only if the mentor is still in the state staff saw, with the names of the changed fields in the audit log.
+ */
+export async function editMentorDetails(services: MentorServices, actor: Actor, centre: string, id: string, input: MentorDetailsInput): Promise<MentorView> {
+  const mentor = await mentorOfCentre(services, centre, id);
+  if (mentor.status !== "approved" && mentor.status !== "recheck") throw new ConflictError("mentor_edit_not_approved", { status: mentor.status });
+  if (input.capacity < mentor.active_pairs) {
+    throw new InvalidInputError([{ field: "capacity", message: "mentor_capacity_below_pairs", values: { count: String(mentor.active_pairs) } }]);
+  }
+  const saved: Mentor = { ...mentor, ...input };
+  const changed = (Object.keys(input) as (keyof MentorDetailsInput)[]).filter((field) => JSON.stringify(mentor[field]) !== JSON.stringify(saved[field]));
+  const line = services.audit.line({
+    actor,
+    action: "mentor.mentor.edit",
+    item: `mentor:mentor:${id}`,
+    summary: JSON.stringify({ changed }),
   });
   if (!(await services.store.saveMentor(saved, mentor.status, line))) throw new ConflictError("mentor_changed", {});
   return mentorView(saved, services);

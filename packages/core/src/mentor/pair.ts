@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { CentreId } from "../shared/centres.ts";
 import { AgeGroup, Gender, Interest, IsoDate, LanguageCode, optionalPick, picks, Slot } from "./profile.ts";
-import { isPlainText, optionalText, requiredText } from "../shared/validation.ts";
+import { isoDate, isPlainText, optionalText, requiredText } from "../shared/validation.ts";
 import { ASKED_BY, CONTACT_PREFERENCES } from "./lists.ts";
 
 /**
@@ -68,7 +68,8 @@ export const FirstMeetingInput = v.object({
 
 /** One meeting, as the mentor logs it. */
 export const LogInput = v.object({
-  on: IsoDate,
+  // A day, never a moment: the site sends what its date field holds.
+  on: isoDate("mentor_log_date_invalid"),
   what_we_did: requiredText(PAIR_LIMITS.logText, "mentor_log_what_invalid", "many"),
   how_it_went: v.pipe(v.number("mentor_rating_invalid"), v.integer("mentor_rating_invalid"), v.minValue(1, "mentor_rating_invalid"), v.maxValue(5, "mentor_rating_invalid")),
   note_for_staff: optionalText(PAIR_LIMITS.logText, "mentor_note_invalid", "many"),

@@ -12,7 +12,7 @@ export function parseInput<const Schema extends v.GenericSchema>(
 ): v.InferOutput<Schema> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
-  const problems = result.issues.map((issue) => ({
+  const all = result.issues.map((issue) => ({
     field: v.getDotPath(issue) ?? "",
     message: isMessageKey(issue.message)
       ? issue.message
@@ -23,6 +23,8 @@ export function parseInput<const Schema extends v.GenericSchema>(
     // What was typed, for a message that names it (only short texts: nothing long is echoed back).
     ...(typeof issue.input === "string" && issue.input.length <= 40 ? { values: { value: issue.input } } : {}),
   }));
+  // Two checks of one pipe can fail on the same text ("23-11-2026" is neither the pattern nor a real day): say it once.
+  const problems = all.filter((problem, index) => all.findIndex((other) => other.field === problem.field && other.message === problem.message) === index);
   throw new InvalidInputError(problems);
 }
 

@@ -6,7 +6,7 @@ import { directoryTable } from "@naerhed/core/shared/tables";
 import { directoryManifest } from "@naerhed/core/directory/manifest";
 import { InvalidInputError, UnsupportedMediaTypeError } from "@naerhed/core/shared/errors";
 import { parseInput, queryInteger } from "@naerhed/core/shared/validation";
-import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly } from "@naerhed/core/directory/curation";
+import { changeState, createDraft, editOffer, getForCentre, listForCentre, OfferEdit, VersionOnly, WorklistQuery } from "@naerhed/core/directory/curation";
 import { OfferId, OfferInput } from "@naerhed/core/directory/offer";
 import { OrganizationId, OrganizationInput } from "@naerhed/core/directory/organization";
 import { createOrganization, editOrganization, listOrganizations, OrganizationEdit } from "@naerhed/core/directory/organizations";
@@ -148,7 +148,7 @@ export function directoryRoutes({ db, config, audit, now, centres }: Services) {
     })
     // Staff curate their centre's offers.
     .get("/directory/centres/:centre/offers", guard(centreStaff), async (c) =>
-      c.json({ items: await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre) }),
+      c.json(await listForCentre(curation, parseInput(CentrePath, c.req.param()).centre, parseInput(WorklistQuery, c.req.query()))),
     )
     .post("/directory/centres/:centre/offers", guard(centreStaff), async (c) => {
       const { centre } = parseInput(CentrePath, c.req.param());

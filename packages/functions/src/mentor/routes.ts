@@ -5,8 +5,8 @@ import { CentreId, requireCentre } from "@naerhed/core/shared/centres";
 import { mentorTable } from "@naerhed/core/shared/tables";
 import { mentorManifest } from "@naerhed/core/mentor/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { MentorApplicationInput, MentorId, ScreeningInput } from "@naerhed/core/mentor/mentor";
-import { applyAsMentor, centreMentors, expireCertificates, myMentorProfile, screenMentor, type MentorServices } from "@naerhed/core/mentor/mentors";
+import { MentorApplicationInput, MentorDetailsInput, MentorId, ScreeningInput } from "@naerhed/core/mentor/mentor";
+import { applyAsMentor, centreMentors, editMentorDetails, expireCertificates, myMentorProfile, screenMentor, type MentorServices } from "@naerhed/core/mentor/mentors";
 import { AnswerInput, CheckInInput, EndInput, FeedbackInput, FirstMeetingInput, GoalProgressInput, LogInput, PairId, ProposeInput, RequestInput } from "@naerhed/core/mentor/pair";
 import {
   answerProposal,
@@ -114,6 +114,11 @@ export function mentorRoutes(services: Services) {
       .post("/mentor/centres/:centre/mentors/:id/screening", guard(centreStaff), async (c) => {
         const { centre, id } = parseInput(CentreMentorPath, c.req.param());
         return c.json({ mentor: await screenMentor(s, actorOf(c), centre, id, parseInput(ScreeningInput, await readJson(c))) });
+      })
+      // An approved mentor's details: only their own centre's staff (the path's centre must be the mentor's).
+      .put("/mentor/centres/:centre/mentors/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(CentreMentorPath, c.req.param());
+        return c.json({ mentor: await editMentorDetails(s, actorOf(c), centre, id, parseInput(MentorDetailsInput, await readJson(c))) });
       })
       .get("/mentor/centres/:centre/pairs", guard(centreStaff), async (c) =>
         c.json(await centreOverview(s, parseInput(CentrePath, c.req.param()).centre)),

@@ -103,7 +103,7 @@ const paramArb = (name: string, real: Seeded["real"]) =>
   );
 
 const QUERY_KEYS = ["q", "limit", "cursor", "centre", "category", "age", "free", "access", "day", "open_now", "postcode", "lat", "lon", "page", "per_page", "search"];
-const MORE_QUERY_KEYS = ["taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "proximity", "format", "first_row", "plan", "person", "item", "month", "lang"];
+const MORE_QUERY_KEYS = ["taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after", "proximity", "format", "first_row", "plan", "person", "item", "month", "lang", "name", "state"];
 const queryKey = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...QUERY_KEYS, ...MORE_QUERY_KEYS) },
   { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "q[]", "a[b]", "", "limit[]", "__proto__[x]") },
@@ -111,7 +111,7 @@ const queryKey = fc.oneof(
 );
 const queryValue = fc.oneof(
   fc.constantFrom(...ADVERSARIAL),
-  fc.constantFrom("1", "20", "50", "51", "200", "201", "999999999999", "-5", "2.5", "csv", "json", "xml", "nord", "sport", "mo", "step_free,hearing_loop", "7000", "55.5", "2026-11", "2026-11-01T00:00:00+01:00"),
+  fc.constantFrom("1", "20", "50", "51", "200", "201", "999999999999", "-5", "2.5", "csv", "json", "xml", "nord", "sport", "mo", "step_free,hearing_loop", "7000", "55.5", "2026-11", "2026-11-01T00:00:00+01:00", "check", "draft", "archived", "aa", "Å"),
   fc.string({ unit: "grapheme", maxLength: 30 }),
   fc.integer().map(String),
   fc.double().map(String),
@@ -146,9 +146,9 @@ const RAW_QUERIES = [
   "person=not-a-uuid",
 ];
 /** Page cursors are base64url JSON of a DynamoDB key: well-formed ones with the key names the app uses, pointing anywhere. */
-const CURSOR_SHAPES = [["pk", "sk"], ["pk", "sk", "gsi1pk", "gsi1sk"], ["pk", "sk", "actor_id"], ["pk", "sk", "item"], ["o"], ["pk"], []];
+const CURSOR_SHAPES = [["pk", "sk"], ["pk", "sk", "gsi1pk", "gsi1sk"], ["pk", "sk", "gsi2pk", "gsi2sk"], ["pk", "sk", "actor_id"], ["pk", "sk", "item"], ["o"], ["pk"], []];
 const cursorValue = fc.oneof(
-  fc.constantFrom("AUDIT#2020-01", "AUDIT#2026-11", "AUDIT#2026-12", "PUBLISHED", "OFFER#x", "OFFER", "SESSION#x", "", "x".repeat(1100), 0, -1, 10_000, null, [], {}),
+  fc.constantFrom("AUDIT#2020-01", "AUDIT#2026-11", "AUDIT#2026-12", "PUBLISHED", "OFFER#x", "OFFER", "CENTRE#nord", "CENTRE#syd", "strik", "SESSION#x", "", "x".repeat(1100), 0, -1, 10_000, null, [], {}),
   fc.uuid(),
   fc.string({ maxLength: 20 }),
 );

@@ -144,6 +144,7 @@ export async function seed(t: Api): Promise<Seeded> {
     contact: "20 30 40 50",
   };
   await call(t, people, "mentor", "POST", "/api/mentor/applications", application);
+  const withoutCentre = ({ centre_id: _centre, ...details }: typeof application) => details;
   const screening = { interview_on: "2026-11-01", straffeattest_on: "2026-10-20", training_on: "2026-11-10", decision: "approve" };
   await call(t, people, "staff_nord", "POST", `/api/mentor/centres/nord/mentors/${mentorPerson.person.id}/screening`, screening);
   const requestInput = {
@@ -208,6 +209,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "GET /api/identity/audit": "month=2026-11",
     "GET /api/directory/offers": "limit=5",
     "GET /api/directory/search": "q=strik&centre=nord&lat=55.5&lon=9.7",
+    "GET /api/directory/centres/:centre/offers": "limit=2&name=strik&state=published",
     "GET /api/hsds/services": "per_page=5&search=strik&postcode=7000&proximity=5000",
     "GET /api/hsds/organizations": "page=1&per_page=2",
     "GET /api/hsds/service_at_locations": "per_page=5&full=true",
@@ -249,6 +251,7 @@ export async function seed(t: Api): Promise<Seeded> {
     "PUT /api/mentor/pairs/:id/goals/:goal": { body: { progress: 2 } },
     "POST /api/mentor/pairs/:id/feedback": { body: { good_to_meet: 5, helped_goals: 4, recommend: 5, words: "Tak." } },
     "POST /api/mentor/centres/:centre/mentors/:id/screening": { body: screening },
+    "PUT /api/mentor/centres/:centre/mentors/:id": { body: { ...withoutCentre(application), contact: "21 31 41 51" } },
     "POST /api/mentor/centres/:centre/requests": { body: requestInput },
     "POST /api/mentor/centres/:centre/pairs/:id/propose": { body: { mentor_id: mentorPerson.person.id } },
     "POST /api/mentor/centres/:centre/pairs/:id/first-meeting": { body: { on: "2026-11-30", place: "Biblioteket" } },

@@ -1,7 +1,10 @@
 import type { CuratedOffer } from "@naerhed/core/directory/offer";
 import { A } from "@solidjs/router";
-import { batch, createSignal, For, Show } from "solid-js";
+import { batch, createSignal, For, onCleanup, Show } from "solid-js";
 import { Button } from "../../components/Button.tsx";
+import { FormField } from "../../components/FormField.tsx";
+import { MoreButton } from "../../components/MoreButton.tsx";
+import { TYPING_PAUSE_MS } from "../../lib/forms.ts";
 import { LoadError } from "../../components/LoadError.tsx";
 import { PageHeading } from "../../components/PageHeading.tsx";
 import { centreQuery, WithCentre } from "./centres.tsx";
@@ -19,6 +22,9 @@ import { siteTexts } from "../../lib/texts/index.ts";
 import { directoryTexts, type DirectoryKey } from "../texts/index.ts";
 import "./StaffOffersPage.scss";
 import "../toggles.scss";
+
+/** Offers per page of the worklist. */
+export const PAGE_SIZE = 25;
 
 /** What the worklist gets of each offer; the editor reads the whole offer. */
 type WorklistOffer = Answer<(typeof api.directory.centres)[":centre"]["offers"]["$get"]>["items"][number];
@@ -51,21 +57,28 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
   const redirect = useSignInRedirect();
   const call = useCall();
   const [filter, setFilter] = createSignal<Filter>("all");
-  // Checked under "Skal tjekkes": the row stays until the filter changes, so focus is not lost.
-  const [justChecked, setJustChecked] = createSignal<ReadonlySet<string>>(new Set());
+  // What is typed, and the name the list was asked for: the list follows the field after a pause in the typing, or at once on Enter.
+  const [typed, setTyped] = createSignal("");
+  const [name, setName] = createSignal("");
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typing));
   const [news, setNews] = createSignal("");
   const [working, setWorking] = createSignal<string>();
+  let cards: HTMLUListElement | undefined;
 
   const query = () => centreQuery(props.person, props.centre);
 
+  // The server pages, searches and filters: a centre can have thousands of offers.
   const list = createPagedList(
-    () => ({ centre: props.centre }),
-    async (param, _cursor, signal) => {
-      const answer = await call(api.directory.centres[":centre"].offers.$get, { param }, { signal });
-      return { items: [...answer.items].sort((a, b) => a.name.localeCompare(b.name, "da")), next_cursor: null };
-    },
+    () => ({ centre: props.centre, state: filter(), name: name() }),
+    (source, cursor, signal) =>
+      call(
+        api.directory.centres[":centre"].offers.$get,
+        { param: { centre: source.centre } },
+        { query: { limit: String(PAGE_SIZE), state: source.state, ...(source.name ? { name: source.name } : {}), ...(cursor ? { cursor } : {}) }, signal },
+      ),
   );
-  const { items: offers, loading, loaded, error } = list;
+  const { items: offers, cursor, loading, loaded, error } = list;
   // After the list, so the worklist comes first.
   const suggestions = createLoader(
     () => ({ centre: props.centre }),
@@ -74,23 +87,15 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
 
   const load = list.reload;
 
-  const shown = () =>
-    offers().filter((offer) => {
-      switch (filter()) {
-        case "all":
-          return true;
-        case "check":
-          return offer.needs_checking || justChecked().has(offer.id);
-        default:
-          return offer.publication === filter();
-      }
-    });
+  function search(now: string) {
+    clearTimeout(typing);
+    setName(now.trim());
+  }
 
-  function choose(next: Filter) {
-    batch(() => {
-      setFilter(next);
-      setJustChecked(new Set<string>());
-    });
+  async function more() {
+    const firstNew = await list.more();
+    // After "Vis flere", keyboard and screen reader users continue at the first new offer.
+    if (firstNew !== undefined) cards?.children[firstNew]?.querySelector<HTMLElement>("a")?.focus();
   }
 
   async function verify(offer: WorklistOffer) {
@@ -100,9 +105,9 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
     try {
       const param = { centre: props.centre, id: offer.id };
       const answer = await call(api.directory.centres[":centre"].offers[":id"].verify.$post, { param }, { body: { version: offer.version } });
+      // Changed in place: under "Skal tjekkes" the row stays until the list is read again, so focus is not lost.
       batch(() => {
         list.update((items) => items.map((item) => (item.id === offer.id ? { ...answer.offer, needs_checking: false } : item)));
-        setJustChecked(new Set([...justChecked(), offer.id]));
         setNews(t("directory.staffOffers.verified", { name: offer.name }));
       });
       // The row was drawn again with the new version: keep the keyboard user's place.
@@ -121,7 +126,9 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
   const status = () => {
     if (loading()) return t("directory.staffOffers.loading");
     if (!loaded()) return "";
-    return shown().length === 0 ? t("directory.staffOffers.empty") : t("directory.staffOffers.shown", { count: shown().length });
+    const count = offers().length;
+    if (count === 0) return name() ? t("directory.staffOffers.noMatch", { name: name() }) : t("directory.staffOffers.empty");
+    return cursor() ? t("directory.staffOffers.shownMore", { count }) : t("directory.staffOffers.shown", { count });
   };
 
   return (
@@ -143,13 +150,37 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
           </p>
         )}
       </Show>
+      <form
+        class="worklist__search"
+        role="search"
+        aria-label={t("directory.staffOffers.search")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          search(typed());
+        }}
+      >
+        <FormField
+          id="worklist-name"
+          type="search"
+          label={t("directory.staffOffers.search")}
+          hint={t("directory.staffOffers.searchHint")}
+          value={typed()}
+          autocomplete="off"
+          onInput={(value) => {
+            setTyped(value);
+            clearTimeout(typing);
+            typing = setTimeout(() => search(value), TYPING_PAUSE_MS);
+          }}
+        />
+        <Button type="submit">{t("directory.staffOffers.searchButton")}</Button>
+      </form>
       <div class="toggles" role="group" aria-labelledby="staff-offers-filter">
         <span class="toggles__label" id="staff-offers-filter">
           {t("directory.staffOffers.filter")}
         </span>
         <For each={filters}>
           {(option) => (
-            <button type="button" class="toggle" aria-pressed={filter() === option.id} onClick={() => choose(option.id)}>
+            <button type="button" class="toggle" aria-pressed={filter() === option.id} onClick={() => setFilter(option.id)}>
               {t(option.label)}
             </button>
           )}
@@ -162,12 +193,9 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
       <p class="status" role="status">
         {news()}
       </p>
-      <Show when={error()}>
-        {(problem) => <LoadError title={t("directory.staffOffers.error")} error={problem()} onRetry={() => void load()} />}
-      </Show>
-      <Show when={shown().length > 0}>
-        <ul class="cards worklist">
-          <For each={shown()}>
+      <Show when={offers().length > 0}>
+        <ul class="cards worklist" ref={(element) => (cards = element)}>
+          <For each={offers()}>
             {(offer) => (
               <li>
                 <article class="card worklist__item">
@@ -212,6 +240,14 @@ function Worklist(props: { person: SessionPerson; centre: string }) {
             )}
           </For>
         </ul>
+      </Show>
+      <Show when={error()}>
+        {(problem) => (
+          <LoadError title={t("directory.staffOffers.error")} error={problem()} takeFocus={loaded()} onRetry={() => void (loaded() ? more() : load())} />
+        )}
+      </Show>
+      <Show when={cursor() && !error()}>
+        <MoreButton label={t("directory.staffOffers.more")} busy={loading()} onClick={() => void more()} />
       </Show>
     </Show>
   );
