@@ -184,6 +184,10 @@ describe("authorization of every route", () => {
       "POST /api/council/centres/:centre/votes/:id/close": "role:council_member|staff@centre",
       "GET /api/council/centres/:centre/members": "role:staff@centre",
       "PUT /api/council/centres/:centre/members": "role:staff@centre",
+      // Meetings changed or cancelled (the chair or staff) and votes taken at a meeting (the chair, deputy chair or secretary): checked in the use cases.
+      "PUT /api/council/centres/:centre/meetings/:id": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/meetings/:id/cancel": "role:council_member|staff@centre",
+      "POST /api/council/centres/:centre/proposals/:id/meeting-vote": "role:council_member|staff@centre",
     });
   });
 
