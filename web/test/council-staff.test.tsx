@@ -141,7 +141,7 @@ describe("meetings: the secretary, changing and cancelling, a vote at the meetin
     mockFetch(withMeetings(secretary));
     renderApp("/borgerraadet/nord/moeder", { person: sofie });
     expect(await screen.findByRole("button", { name: /^Skriv referat for mødet/ })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: /^Skriv en afstemning fra mødet/ })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Skriv afstemning fra mødet/ })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Lav mødet" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /^Ret mødet/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /^Aflys mødet/ })).not.toBeInTheDocument();
@@ -150,7 +150,7 @@ describe("meetings: the secretary, changing and cancelling, a vote at the meetin
   it("records a show of hands: one choice per member present, sent with the meeting", async () => {
     const fetch = mockFetch(withMeetings(secretary), { body: { meeting: held } }, { status: 201, body: { vote: {} } }, withMeetings(secretary));
     renderApp("/borgerraadet/nord/moeder", { person: sofie });
-    fireEvent.click(await screen.findByRole("button", { name: /^Skriv en afstemning fra mødet/ }));
+    fireEvent.click(await screen.findByRole("button", { name: /^Skriv afstemning fra mødet/ }));
     expect(await screen.findByText("Med på mødet: Karen Hansen, Gert Nielsen.")).toBeInTheDocument();
     fireEvent.click(within(screen.getByRole("group", { name: "Hvad stemte Karen Hansen?" })).getByLabelText("For"));
     fireEvent.click(within(screen.getByRole("group", { name: "Hvad stemte Gert Nielsen?" })).getByLabelText("Imod"));
@@ -176,7 +176,7 @@ describe("meetings: the secretary, changing and cancelling, a vote at the meetin
       body: { error: { code: "invalid_input", message: "Tallene skal give 2 i alt.", fields: [{ field: "tally", message: "Tallene skal give 2 i alt. Så mange var med på mødet." }] } },
     });
     renderApp("/borgerraadet/nord/moeder", { person: sofie });
-    fireEvent.click(await screen.findByRole("button", { name: /^Skriv en afstemning fra mødet/ }));
+    fireEvent.click(await screen.findByRole("button", { name: /^Skriv afstemning fra mødet/ }));
     fireEvent.click(await screen.findByLabelText("Hemmeligt på en seddel. Kun tallene skrives ind."));
     fireEvent.input(screen.getByLabelText("Hvor mange stemte for?"), { target: { value: "3" } });
     fireEvent.click(screen.getByRole("button", { name: "Gem afstemningen" }));

@@ -1,4 +1,8 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { createCouncilStore } from "@naerhed/core/council/store";
+import { decide } from "@naerhed/core/council/voting-rules";
 import type { Mail } from "@naerhed/core/shared/mailer";
+import { councilTable } from "@naerhed/core/shared/tables";
 import { beforeAll, describe, expect, it } from "vitest";
 import { json, testApi } from "./support.ts";
 
@@ -166,6 +170,28 @@ describe("a vote taken at the meeting", () => {
     expect(refused.body.error.message).toBe("Someone has already voted online. So the online vote counts.");
     const page = (await call("GET", `/centres/nord/proposals/${proposal}`)).body;
     expect(page).toMatchObject({ proposal: { status: "voting" }, vote: { id: online.id, state: "open", mode: "online" } });
+  });
+
+  // The race the use case cannot see: a ballot arrives between reading the online vote (nobody voted) and replacing it.
+  it("is refused by the store when a ballot reached the online vote after it was read; nothing of the meeting vote is stored", async () => {
+    const proposal = await onAgenda("Kapløb");
+    const online = (await call("POST", `/centres/nord/proposals/${proposal}/vote`, chair, { closes_at: "2026-11-30T10:00:00.000Z" })).body.vote;
+    const table = t.config.tableNames[councilTable.id]!;
+    const store = createCouncilStore(t.db, table);
+    const read = (await store.getVote("nord", online.id))!;
+    expect(read.seq).toBe(0);
+    expect((await call("PUT", `/centres/nord/votes/${online.id}/ballot`, m1, { choice: "for", request_key: "race-ballot-0001" })).status).toBe(200);
+
+    const tally = { for: 3, against: 0, abstain: 0 };
+    const meetingVote = { ...read, id: crypto.randomUUID(), state: "closed" as const, mode: "meeting" as const, closed_at: t.clock.now.toISOString(), tally, ballots: 3, result: decide(tally, 5, "simple") };
+    const marker = { Put: { TableName: table, Item: { pk: "TEST#race", sk: "TEST" } } };
+    const line = t.services.audit.line({ actor: { person_id: chair.person.id, display_name: "Frida" }, action: "council.vote.meeting", item: `council:vote:${meetingVote.id}`, summary: "race" });
+    expect(await store.recordMeetingVote(meetingVote, read, line, marker)).toBe(false);
+
+    expect(await store.getVote("nord", meetingVote.id)).toBeUndefined();
+    expect((await t.db.send(new GetCommand({ TableName: table, Key: { pk: "TEST#race", sk: "TEST" } }))).Item).toBeUndefined();
+    const page = (await call("GET", `/centres/nord/proposals/${proposal}`)).body;
+    expect(page).toMatchObject({ proposal: { status: "voting" }, vote: { id: online.id, state: "open", mode: "online", ballots: 1 } });
   });
 
   it("is for the chair, deputy chair and secretary of that centre only", async () => {

@@ -12,6 +12,7 @@ import { focusElement } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import type { Meeting } from "./Meetings.tsx";
 import { councilTexts } from "./texts/index.ts";
+import { MajorityChoice } from "./VoteResult.tsx";
 
 /** A number as typed: digits become a number; anything else goes as typed, so the API names the field. */
 const count = (typed: string) => (/^\s*\d+\s*$/.test(typed) ? Number(typed) : typed);
@@ -105,16 +106,7 @@ export function MeetingVoteForm(props: {
               { value: "secret", label: t("council.recordBallot.secret") },
             ]}
           />
-          <RadioGroup
-            name="record-majority"
-            legend={t("council.majority")}
-            value={majority()}
-            onChange={setMajority}
-            options={[
-              { value: "simple", label: t("council.majority.simple") },
-              { value: "two_thirds", label: t("council.majority.two_thirds") },
-            ]}
-          />
+          <MajorityChoice name="record-majority" value={majority()} onChange={setMajority} />
           <Show
             when={ballot() === "open"}
             fallback={

@@ -2,6 +2,7 @@ import type { PROPOSAL_STATUSES } from "@naerhed/core/council/lists";
 import { CHOICES, quorumNeeded } from "@naerhed/core/council/voting-rules";
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { RadioGroup } from "../components/RadioGroup.tsx";
 import type { api, Answer } from "../lib/api.ts";
 import { formatMoment } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
@@ -21,6 +22,23 @@ export function VoteRule(props: { vote: ShownVote }) {
       {props.vote.ballot === "secret" ? t("council.secretBallot") : t("council.openBallot")}
       {props.vote.mode === "meeting" ? ` ${t("council.ruleMeeting")}` : ""}
     </p>
+  );
+}
+
+/** What adopts a proposal, chosen when a vote opens online or is written down from a meeting. */
+export function MajorityChoice(props: { name: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTexts(councilTexts);
+  return (
+    <RadioGroup
+      name={props.name}
+      legend={t("council.majority")}
+      value={props.value}
+      onChange={props.onChange}
+      options={[
+        { value: "simple", label: t("council.majority.simple") },
+        { value: "two_thirds", label: t("council.majority.two_thirds") },
+      ]}
+    />
   );
 }
 
