@@ -108,6 +108,12 @@ describe("a vote taken at the meeting", () => {
       [chair, secretary, m1, m2, m3].map((p) => p.person.email).sort(),
     );
 
+    // Ali's hand is in his data export.
+    const exported = await t.api.request("/api/me/export", { headers: { cookie: m1.cookie } });
+    expect(((await exported.json()) as any).council.meeting_votes).toEqual([
+      { centre_id: "nord", proposal_title: "Bænke ved stien", meeting_id: meeting, choice: "abstain", recorded_at: t.clock.now.toISOString() },
+    ]);
+
     // Decided once: a second meeting vote, or an online vote, is refused.
     const again = await call("POST", `/centres/nord/proposals/${proposal}/meeting-vote`, chair, { meeting_id: meeting, ballot: "open", hands });
     expect(again.status).toBe(409);
