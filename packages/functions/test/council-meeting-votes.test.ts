@@ -315,6 +315,17 @@ describe("meetings: the secretary's minutes, changing and cancelling a planned m
     expect(again.body.error.message).toBe("Mødet er aflyst. Det kan ikke ændres mere.");
   });
 
+  it("stores a change only over the meeting as it was read: minutes saved on a stale copy do not undo a move", async () => {
+    const planned = (await call("POST", "/centres/nord/meetings", chair, { ...meetingInput, starts_at: "2026-12-17T15:00:00.000Z", ends_at: "2026-12-17T17:00:00.000Z" })).body.meeting;
+    const store = createCouncilStore(t.db, t.config.tableNames[councilTable.id]!);
+    const read = (await store.getMeeting("nord", planned.id))!;
+    t.advance(60);
+    expect((await call("PUT", `/centres/nord/meetings/${planned.id}`, chair, { ...meetingInput, starts_at: planned.starts_at, ends_at: planned.ends_at, place: "Biblioteket" })).status).toBe(200);
+    const stale = { ...read, minutes: { summary: "Kladde.", decisions: [], attendance: [], published: false, written_by: "Sofie" }, updated_at: t.clock.now.toISOString() };
+    expect(await store.putMeeting(stale, undefined, read.updated_at)).toBe(false);
+    expect((await call("GET", `/centres/nord/meetings/${planned.id}`, chair)).body.meeting).toMatchObject({ place: "Biblioteket" });
+  });
+
   it("a meeting that has started is not changed any more: its minutes tell what happened", async () => {
     const started = (await call("POST", "/centres/nord/meetings", staff, meetingInput)).body.meeting;
     const answer = await call("PUT", `/centres/nord/meetings/${started.id}`, staff, { ...meetingInput, place: "Et andet sted" });

@@ -81,15 +81,14 @@ export async function writeMinutes(services: CouncilServices, actor: Actor, cent
     minutes: { summary: input.summary, decisions: input.decisions, details: input.details, attendance, published: input.publish, written_by: actor.display_name },
     updated_at: services.now().toISOString(),
   };
-  await services.store.putMeeting(
-    next,
-    services.audit.line({
-      actor: auditActor(actor),
-      action: input.publish ? "council.minutes.publish" : "council.minutes.write",
-      item: `council:meeting:${id}`,
-      summary: input.summary,
-    }),
-  );
+  const line = services.audit.line({
+    actor: auditActor(actor),
+    action: input.publish ? "council.minutes.publish" : "council.minutes.write",
+    item: `council:meeting:${id}`,
+    summary: input.summary,
+  });
+  // Only over the meeting as read: minutes saved while the chair moved or cancelled it must not put the old time back.
+  if (!(await services.store.putMeeting(next, line, meeting.updated_at))) throw new ConflictError("meeting_changed", {});
   return next;
 }
 
