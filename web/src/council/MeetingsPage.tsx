@@ -57,10 +57,14 @@ function Meetings() {
     (can() !== undefined && !can()!.manage && !can()!.keep_minutes && !can()!.record_meeting_votes) || overview.missing() || overview.forbidden();
 
   const [done, setDone] = createSignal<string>();
+  /** The proposal a vote at the meeting was just written down for: the notice links to its result. */
+  const [recorded, setRecorded] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   let status: HTMLDivElement | undefined;
-  async function saved(message: string) {
+  /** Says what was saved (with a link to the result, after a vote at the meeting) and loads the meetings again. */
+  async function saved(message: string, resultOf?: string) {
     setDone(message);
+    setRecorded(resultOf);
     await overview.reload();
     status?.focus();
   }
@@ -226,10 +230,8 @@ function Meetings() {
 
   // Write down a vote taken at a meeting: the form needs the minutes' attendance, drafts included.
   const [recording, setRecording] = createSignal<Meeting>();
-  const [recorded, setRecorded] = createSignal<string>();
   async function startRecord(listed: Meeting) {
     setDone(undefined);
-    setRecorded(undefined);
     try {
       setRecording((await call(api.council.centres[":centre"].meetings[":id"].$get, { param: { centre: params.centre, id: listed.id } })).meeting);
     } catch (error) {
@@ -344,8 +346,7 @@ function Meetings() {
               onClose={() => setRecording(undefined)}
               onSaved={(proposalId) => {
                 setRecording(undefined);
-                setRecorded(proposalId);
-                void saved(t("council.recordDone"));
+                void saved(t("council.recordDone"), proposalId);
               }}
             />
           )}
@@ -358,10 +359,7 @@ function Meetings() {
                   <li class="card">
                     <h3 class="card__title">{t("council.meetingOn", { time: formatMoment(meeting.starts_at, lang()) })}</h3>
                     <p>{meeting.place}</p>
-                    <Show
-                      when={!meeting.cancelled}
-                      fallback={<p class="badge">{t("council.cancelled")}</p>}
-                    >
+                    <Show when={!meeting.cancelled} fallback={<p class="badge">{t("council.cancelled")}</p>}>
                       <Show
                         when={hasStarted(meeting)}
                         fallback={
@@ -403,58 +401,58 @@ function Meetings() {
           </Show>
         </PageSection>
         <Show when={can()?.manage}>
-        <section class="page-section" aria-labelledby="plan">
-          <h2 id="plan" tabindex="-1" ref={planHeading}>
-            {editing() ? t("council.editTitle", { time: formatMoment(editing()!.starts_at, lang()) }) : t("council.planTitle")}
-          </h2>
-          <Show when={editing()}>
-            <p>{t("council.editLead")}</p>
-          </Show>
-          <ErrorSummary errors={plan.errors()} />
-          <form class="form" novalidate onSubmit={(event) => void planMeeting(event)}>
-            <FormField id="meeting-date" type="date" label={t("council.meetingDate")} value={date()} error={plan.at("meeting-date")} onInput={setDate} />
-            <FormField id="meeting-start" type="time" label={t("council.meetingStart")} value={start()} error={plan.at("meeting-start")} onInput={setStart} />
-            <FormField id="meeting-end" type="time" label={t("council.meetingEnd")} value={endTime()} error={plan.at("meeting-end")} onInput={setEndTime} />
-            <FormField id="meeting-place" label={t("council.meetingPlace")} hint={t("council.meetingPlaceHint")} value={place()} error={plan.at("meeting-place")} onInput={setPlace} />
-            <TextAreaField
-              id="meeting-access"
-              label={t("council.meetingAccess")}
-              hint={t("council.meetingAccessHint")}
-              value={access()}
-              error={plan.at("meeting-access")}
-              onInput={setAccess}
-              rows={3}
-            />
-            <Show when={agendaProposals().length > 0}>
-              <CheckboxGroup
-                name="agenda-proposal"
-                legend={t("council.agendaProposals")}
-                options={agendaProposals().map((p) => ({ value: p.id, label: p.title }))}
-                values={picked()}
-                onChange={setPicked}
-              />
+          <section class="page-section" aria-labelledby="plan">
+            <h2 id="plan" tabindex="-1" ref={planHeading}>
+              {editing() ? t("council.editTitle", { time: formatMoment(editing()!.starts_at, lang()) }) : t("council.planTitle")}
+            </h2>
+            <Show when={editing()}>
+              <p>{t("council.editLead")}</p>
             </Show>
-            <TextAreaField
-              id="meeting-agenda"
-              label={t("council.agendaOther")}
-              hint={t("council.agendaOtherHint")}
-              value={other()}
-              error={plan.at("meeting-agenda")}
-              onInput={setOther}
-              rows={4}
-            />
-            <p class="actions">
-              <Button type="submit" busy={busy()}>
-                {editing() ? t("council.saveMeeting") : t("council.plan")}
-              </Button>
-              <Show when={editing()}>
-                <Button variant="secondary" onClick={() => (plan.clear(), resetPlan())}>
-                  {t("council.memberCancel")}
-                </Button>
+            <ErrorSummary errors={plan.errors()} />
+            <form class="form" novalidate onSubmit={(event) => void planMeeting(event)}>
+              <FormField id="meeting-date" type="date" label={t("council.meetingDate")} value={date()} error={plan.at("meeting-date")} onInput={setDate} />
+              <FormField id="meeting-start" type="time" label={t("council.meetingStart")} value={start()} error={plan.at("meeting-start")} onInput={setStart} />
+              <FormField id="meeting-end" type="time" label={t("council.meetingEnd")} value={endTime()} error={plan.at("meeting-end")} onInput={setEndTime} />
+              <FormField id="meeting-place" label={t("council.meetingPlace")} hint={t("council.meetingPlaceHint")} value={place()} error={plan.at("meeting-place")} onInput={setPlace} />
+              <TextAreaField
+                id="meeting-access"
+                label={t("council.meetingAccess")}
+                hint={t("council.meetingAccessHint")}
+                value={access()}
+                error={plan.at("meeting-access")}
+                onInput={setAccess}
+                rows={3}
+              />
+              <Show when={agendaProposals().length > 0}>
+                <CheckboxGroup
+                  name="agenda-proposal"
+                  legend={t("council.agendaProposals")}
+                  options={agendaProposals().map((p) => ({ value: p.id, label: p.title }))}
+                  values={picked()}
+                  onChange={setPicked}
+                />
               </Show>
-            </p>
-          </form>
-        </section>
+              <TextAreaField
+                id="meeting-agenda"
+                label={t("council.agendaOther")}
+                hint={t("council.agendaOtherHint")}
+                value={other()}
+                error={plan.at("meeting-agenda")}
+                onInput={setOther}
+                rows={4}
+              />
+              <p class="actions">
+                <Button type="submit" busy={busy()}>
+                  {editing() ? t("council.saveMeeting") : t("council.plan")}
+                </Button>
+                <Show when={editing()}>
+                  <Button variant="secondary" onClick={() => (plan.clear(), resetPlan())}>
+                    {t("council.memberCancel")}
+                  </Button>
+                </Show>
+              </p>
+            </form>
+          </section>
         </Show>
       </Show>
       <p>
