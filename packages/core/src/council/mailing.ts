@@ -11,10 +11,9 @@ import { voterKey, type Vote } from "./vote.ts";
 /**
  * Council mail to its members, as resumable jobs (shared/resumable-jobs.ts, docs/jobs.md): a
  * vote opened, "closes in 24 hours", its result, the weekly digest, and a planned meeting changed
- * or cancelled. The text is one for
- * everyone (Danish and English) and fixed when the job starts; who gets it is decided part by
- * part from the members as they are then: an address, their choice of mail, in term, and for
- * the reminder, not voted yet.
+ * or cancelled. The text is one for everyone (Danish and English) and fixed when the job starts;
+ * who gets it is decided part by part from the members as they are then: an address, their
+ * choice of mail, in term, and for the reminder, not voted yet.
  */
 
 export type Audience = "digest" | CouncilMail | MeetingMail;

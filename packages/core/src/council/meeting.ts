@@ -32,9 +32,11 @@ export const MeetingInput = v.pipe(
 );
 export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 
+const PersonRef = v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"));
+
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
-  attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
+  attendance: v.optional(v.pipe(v.array(PersonRef), v.maxLength(100, "person_id_invalid")), []),
   summary: requiredText(2000, "minutes_summary_invalid", "many"),
   decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
   details: optionalText(10000, "minutes_details_invalid", "many"),
@@ -46,7 +48,6 @@ export type MinutesInput = v.InferOutput<typeof MinutesInput>;
 export const CancelMeetingInput = v.object({ reason: optionalText(500, "meeting_cancel_reason_invalid", "many") });
 export type CancelMeetingInput = v.InferOutput<typeof CancelMeetingInput>;
 
-const PersonRef = v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"));
 const Count = v.pipe(v.number("meeting_vote_count_invalid"), v.integer("meeting_vote_count_invalid"), v.minValue(0, "meeting_vote_count_invalid"), v.maxValue(1000, "meeting_vote_count_invalid"));
 
 /**
