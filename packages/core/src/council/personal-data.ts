@@ -2,11 +2,12 @@ import type { CouncilServices } from "./services.ts";
 
 /**
  * A person's council data (GDPR). Export: their memberships (with the mail address and
- * preference they gave), the proposals they wrote and their hands in votes taken at a meeting. Erase: the mail address and preference
- * go, and a term still running ends yesterday, so no vote opened from now on counts the person
- * as eligible (one whose term starts today or later ends on its first day); name, role, past
- * term, proposals and open-ballot votes stay, because what a council decided and who sat on it
- * is the municipality's public record. Secret ballots hold no person data. Safe to run twice.
+ * preference they gave), the proposals they wrote and their hands in votes taken at a meeting.
+ * Erase: the mail address and preference go, and a term still running ends yesterday, so no vote
+ * opened from now on counts the person as eligible (one whose term starts today or later ends
+ * on its first day); name, role, past term, proposals, open-ballot votes and hands at meetings
+ * stay, because what a council decided and who sat on it is the municipality's public record.
+ * Secret ballots hold no person data. Safe to run twice.
  */
 export async function exportCouncilData(services: CouncilServices, personId: string) {
   const memberships = await services.store.membershipsOf(personId);
