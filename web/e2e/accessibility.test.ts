@@ -31,6 +31,7 @@ const pages: { name: string; path: () => string; da: () => string; en: () => str
     da: () => "Caféen skal have åbent til kl. 18",
     en: () => "Caféen skal have åbent til kl. 18",
   },
+  { name: "easy read on votes at the meeting", path: () => "/borgerraadet/afstemning-paa-moedet", da: () => "Sådan stemmer vi på mødet", en: () => "How we vote at the meeting" },
   { name: "Borgerpanelet", path: () => "/borgerpanelet", da: () => "Borgerpanelet", en: () => "The Citizens' Panel" },
   { name: "Mentorordningen", path: () => "/mentorordningen", da: () => "Mentorordningen", en: () => "The Mentor Scheme" },
   { name: "accessibility statement", path: () => "/tilgaengelighed", da: () => "Tilgængelighed", en: () => "Accessibility" },

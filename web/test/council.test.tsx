@@ -93,3 +93,48 @@ describe("a decided proposal (issue 17, item 6)", () => {
     expect(screen.getAllByText(/^Regel/)).toHaveLength(1);
   });
 });
+
+describe("how a proposal was decided (issue 16: votes at the meeting)", () => {
+  const decided = {
+    ...vote,
+    state: "closed",
+    closed_at: "2026-11-26T15:00:00.000Z",
+    result: { outcome: "adopted", tally: { for: 3, against: 1, abstain: 1 }, ballots: 5, eligible: 6, quorum_met: true },
+  };
+  const proposal = { id: vote.proposal_id, centre_id: "nord", title: "Flere bænke ved stien", summary: "Bænke.", body: "Hvil.", status: "decided", author_name: "Frida Formand", follow_up: [] };
+  const page = (shown: Record<string, unknown>) => ({
+    body: { proposal, comments: [], vote: shown, open_ballots: [], can: { manage: false, comment: false, vote: false, check_receipt: false } },
+  });
+
+  it("a vote at the meeting says so, with the meeting's time, those present and the same quorum rule", async () => {
+    mockFetch(page({ ...decided, mode: "meeting", meeting_id: "019ab000-0000-7000-8000-0000000c0300" }));
+    renderApp(`/borgerraadet/nord/forslag/${proposal.id}`);
+    expect(await screen.findByText(/^Afgjort på mødet torsdag 19\. november kl\. 10\.00\./)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Sådan stemmer vi på mødet" })).toHaveAttribute("href", "/borgerraadet/afstemning-paa-moedet");
+    expect(screen.getByText("5 af 6 var med og stemte. Det er nok.")).toBeInTheDocument();
+    expect(screen.getByText(/Mindst 4 af 6 medlemmer skal stemme\..*På mødet stemmer alle, der er med\./)).toBeInTheDocument();
+  });
+
+  it("an online vote says it was decided online", async () => {
+    mockFetch(page({ ...decided, mode: "online" }));
+    renderApp(`/borgerraadet/nord/forslag/${proposal.id}`);
+    expect(await screen.findByText("Afgjort ved afstemning på nettet.")).toBeInTheDocument();
+    expect(screen.getByText("5 af 6 stemte. Det er nok.")).toBeInTheDocument();
+  });
+});
+
+describe("the easy-read page on votes at the meeting", () => {
+  it("has a picture beside every step, hidden from screen readers, and names the pictures' licence", async () => {
+    renderApp("/borgerraadet/afstemning-paa-moedet");
+    expect(await screen.findByRole("heading", { level: 1, name: "Sådan stemmer vi på mødet" })).toBeInTheDocument();
+    const steps = document.querySelectorAll(".how-to__step");
+    expect(steps.length).toBe(8);
+    for (const step of steps) {
+      const picture = step.querySelector("svg")!;
+      expect(picture.getAttribute("aria-hidden")).toBe("true");
+      expect(picture.childElementCount).toBeGreaterThan(0);
+      expect(step.querySelector("p")?.textContent?.trim()).not.toBe("");
+    }
+    expect(screen.getByText(/Licens: CC0 1\.0/)).toBeInTheDocument();
+  });
+});

@@ -240,7 +240,7 @@ const operations: Operation[] = [
     content: json(object("The suggestion as stored.")),
   },
   { method: "get", path: "/council/centres/{centre}", tag: "Council", summary: "A centre's citizen council: members, meetings, proposals and results", pathParams: CentrePath, content: json(object("The council overview.")) },
-  { method: "get", path: "/council/centres/{centre}/proposals/{id}", tag: "Council", summary: "One proposal with its vote and result", pathParams: ProposalPath, content: json(object("The proposal.")) },
+  { method: "get", path: "/council/centres/{centre}/proposals/{id}", tag: "Council", summary: "One proposal with its vote and result", pathParams: ProposalPath, content: json(object("The proposal; its vote's `mode` says how it was decided: `online`, or `meeting` (a vote taken at the meeting `meeting_id`, where those present voted).")) },
   {
     method: "get",
     path: "/council/centres/{centre}/votes/{id}/receipts/{receipt}",
@@ -250,7 +250,7 @@ const operations: Operation[] = [
     content: json(object("Whether the receipt was counted.")),
   },
   { method: "get", path: "/council/centres/{centre}/meetings.ics", tag: "Council", summary: "Upcoming meetings as an iCalendar feed", pathParams: CentrePath, content: { "text/calendar": { schema: { type: "string" } } } },
-  { method: "get", path: "/council/centres/{centre}/meetings/{id}", tag: "Council", summary: "One meeting with agenda and minutes", pathParams: MeetingPath, content: json(object("The meeting.")) },
+  { method: "get", path: "/council/centres/{centre}/meetings/{id}", tag: "Council", summary: "One meeting with agenda and minutes", pathParams: MeetingPath, content: json(object("The meeting; `cancelled` (when, by whom, why) if it was called off.")) },
   { method: "get", path: "/panel/results", tag: "Panel", summary: "Published results of consultations", content: json(object("The published results.")) },
   {
     method: "get",

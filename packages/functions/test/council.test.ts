@@ -130,7 +130,7 @@ describe("a motion vote from agenda to result", () => {
     expect((await page(citizen)).check_receipt).toBe(false);
     expect((await page()).check_receipt).toBe(false);
     const overview = await call("GET", "/centres/nord", staff);
-    expect(overview.body.can).toEqual({ manage: true, read_inbox: true, vote: false, manage_members: true });
+    expect(overview.body.can).toEqual({ manage: true, read_inbox: true, vote: false, manage_members: true, keep_minutes: true, record_meeting_votes: false });
   });
 
   it("the council page, read first after the closing time, closes the vote and shows the proposal decided", async () => {

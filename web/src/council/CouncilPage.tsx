@@ -73,7 +73,7 @@ export default function CouncilPage() {
                     </A>
                   </li>
                 </Show>
-                <Show when={data().can.manage}>
+                <Show when={data().can.manage || data().can.keep_minutes || data().can.record_meeting_votes}>
                   <li>
                     <A href={`/borgerraadet/${params.centre}/moeder`} class="big-link">
                       {t("council.meetingsLink")}

@@ -12,7 +12,7 @@ import { copenhagenToIso } from "../lib/dates.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useTexts } from "../lib/texts.ts";
 import { councilTexts } from "./texts/index.ts";
-import type { ShownVote } from "./VoteResult.tsx";
+import { MajorityChoice, type ShownVote } from "./VoteResult.tsx";
 
 type Proposal = Answer<(typeof api.council.centres)[":centre"]["proposals"][":id"]["$get"]>["proposal"];
 
@@ -96,16 +96,7 @@ export function ManageProposal(props: { centre: string; proposal: Proposal; vote
         >
           <FormField id="closes-date" type="date" label={t("council.closesDate")} value={date()} error={form.at("closes-date")} onInput={setDate} />
           <FormField id="closes-time" type="time" label={t("council.closesTime")} value={time()} onInput={setTime} />
-          <RadioGroup
-            name="majority"
-            legend={t("council.majority")}
-            value={majority()}
-            onChange={setMajority}
-            options={[
-              { value: "simple", label: t("council.majority.simple") },
-              { value: "two_thirds", label: t("council.majority.two_thirds") },
-            ]}
-          />
+          <MajorityChoice name="majority" value={majority()} onChange={setMajority} />
           <RadioGroup
             name="ballot"
             legend={t("council.ballotKind")}

@@ -8,7 +8,7 @@ import { councilTexts } from "./texts/index.ts";
 
 export type Meeting = Answer<(typeof api.council.centres)[":centre"]["$get"]>["upcoming_meetings"][number];
 
-/** One meeting: when, where and how to get in, the agenda; afterwards the minutes, plain summary first. */
+/** One meeting: when, where and how to get in (or that it is cancelled, and why), the agenda; afterwards the minutes, plain summary first. */
 function MeetingCard(props: { centre: string; meeting: Meeting }) {
   const { t, lang } = useTexts(councilTexts);
   const headingId = () => `moede-${props.meeting.id}`;
@@ -17,6 +17,14 @@ function MeetingCard(props: { centre: string; meeting: Meeting }) {
       <h3 class="card__title" id={headingId()}>
         {t("council.meetingOn", { time: formatMoment(props.meeting.starts_at, lang()) })}
       </h3>
+      <Show when={props.meeting.cancelled}>
+        {(cancelled) => (
+          <>
+            <p class="badge">{t("council.cancelled")}</p>
+            <p>{cancelled().reason ? t("council.cancelledWhy", { reason: cancelled().reason! }) : t("council.cancelledNoReason")}</p>
+          </>
+        )}
+      </Show>
       <p>{t("council.endsAt", { time: formatClock(props.meeting.ends_at, lang()) })}</p>
       <dl class="facts facts--stacked">
         <div>
@@ -80,6 +88,11 @@ export function Meetings(props: { centre: string; upcoming: Meeting[]; past: Mee
           <a href={apiUrl(api.council.centres[":centre"]["meetings.ics"].$path({ param: { centre: props.centre } }))} class="big-link">
             {t("council.calendar")}
           </a>
+        </p>
+        <p>
+          <A href="/borgerraadet/afstemning-paa-moedet" class="big-link">
+            {t("council.howToLink")}
+          </A>
         </p>
       </PageSection>
       <Show when={props.past.length > 0}>

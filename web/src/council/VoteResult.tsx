@@ -1,6 +1,8 @@
 import type { PROPOSAL_STATUSES } from "@naerhed/core/council/lists";
 import { CHOICES, quorumNeeded } from "@naerhed/core/council/voting-rules";
+import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
+import { RadioGroup } from "../components/RadioGroup.tsx";
 import type { api, Answer } from "../lib/api.ts";
 import { formatMoment } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
@@ -18,7 +20,25 @@ export function VoteRule(props: { vote: ShownVote }) {
       <strong>{t("council.rule")}:</strong> {t("council.ruleQuorum", { needed: quorumNeeded(props.vote.eligible), eligible: props.vote.eligible })}{" "}
       {props.vote.majority === "two_thirds" ? t("council.ruleTwoThirds") : t("council.ruleSimple")}{" "}
       {props.vote.ballot === "secret" ? t("council.secretBallot") : t("council.openBallot")}
+      {props.vote.mode === "meeting" ? ` ${t("council.ruleMeeting")}` : ""}
     </p>
+  );
+}
+
+/** What adopts a proposal, chosen when a vote opens online or is written down from a meeting. */
+export function MajorityChoice(props: { name: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTexts(councilTexts);
+  return (
+    <RadioGroup
+      name={props.name}
+      legend={t("council.majority")}
+      value={props.value}
+      onChange={props.onChange}
+      options={[
+        { value: "simple", label: t("council.majority.simple") },
+        { value: "two_thirds", label: t("council.majority.two_thirds") },
+      ]}
+    />
   );
 }
 
@@ -56,6 +76,13 @@ export function VoteResult(props: { vote: ShownVote; rule?: boolean }) {
             <p class="vote-result__outcome">
               <strong>{t(`council.outcome.${result().outcome}`)}</strong>
             </p>
+            {/* How it was decided: online, or at a meeting (council/meeting-votes.ts), where those present voted. */}
+            <p>
+              <Show when={props.vote.mode === "meeting"} fallback={t("council.decidedOnline")}>
+                {t("council.decidedAtMeeting", { time: formatMoment(props.vote.opened_at, lang()) })}{" "}
+                <A href="/borgerraadet/afstemning-paa-moedet">{t("council.howToLink")}</A>
+              </Show>
+            </p>
             {/* A secret vote that missed its quorum has no tally to show (core council/vote.ts publicVote). */}
             <Show when={result().tally}>
               {(tally) => (
@@ -80,9 +107,10 @@ export function VoteResult(props: { vote: ShownVote; rule?: boolean }) {
               )}
             </Show>
             <p>
-              {result().quorum_met
-                ? t("council.quorumMet", { ballots: result().ballots, eligible: result().eligible })
-                : t("council.quorumNotMet", { ballots: result().ballots, eligible: result().eligible })}
+              {t(`council.${result().quorum_met ? "quorumMet" : "quorumNotMet"}${props.vote.mode === "meeting" ? "Meeting" : ""}`, {
+                ballots: result().ballots,
+                eligible: result().eligible,
+              })}
             </p>
             <Show when={props.rule !== false}>
               <VoteRule vote={props.vote} />

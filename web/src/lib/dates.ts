@@ -40,3 +40,12 @@ export function copenhagenToIso(date: string, time: string): string {
   const utc = new Date(guess.toLocaleString("en-US", { timeZone: "UTC" }));
   return new Date(guess.getTime() - (wall.getTime() - utc.getTime())).toISOString();
 }
+
+/** The Copenhagen wall-clock date and time of a moment, as a form's date and time fields take them (the inverse of copenhagenToIso). */
+export function copenhagenParts(iso: string): { date: string; time: string } {
+  // Swedish writes dates and times the ISO way: "2026-12-03 16:00".
+  const [date = "", time = ""] = new Intl.DateTimeFormat("sv-SE", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+    .format(new Date(iso))
+    .split(" ");
+  return { date, time };
+}

@@ -3,20 +3,24 @@ import type { JobPart } from "../shared/events.ts";
 import { sendInJob, type Mail } from "../shared/mailer.ts";
 import { createJobs, type JobKind, type Jobs } from "../shared/resumable-jobs.ts";
 import { inTerm, type Member } from "./council.ts";
-import { voteMail, type CouncilMail } from "./mails.ts";
+import type { Meeting } from "./meeting.ts";
+import { meetingMail, voteMail, type CouncilMail, type MeetingMail } from "./mails.ts";
 import type { CouncilServices } from "./services.ts";
 import { voterKey, type Vote } from "./vote.ts";
 
 /**
  * Council mail to its members, as resumable jobs (shared/resumable-jobs.ts, docs/jobs.md): a
- * vote opened, "closes in 24 hours", its result, and the weekly digest. The text is one for
- * everyone (Danish and English) and fixed when the job starts; who gets it is decided part by
- * part from the members as they are then: an address, their choice of mail, in term, and for
- * the reminder, not voted yet.
+ * vote opened, "closes in 24 hours", its result, the weekly digest, and a planned meeting changed
+ * or cancelled. The text is one for everyone (Danish and English) and fixed when the job starts;
+ * who gets it is decided part by part from the members as they are then: an address, their
+ * choice of mail, in term, and for the reminder, not voted yet.
  */
 
-export type Audience = "digest" | CouncilMail;
-export type MailParams = { centre_id: string; audience: Audience; vote_id?: string } & Pick<Mail, "subject" | "text">;
+export type Audience = "digest" | CouncilMail | MeetingMail;
+export type MailParams = { centre_id: string; audience: Audience; vote_id?: string; meeting_id?: string } & Pick<Mail, "subject" | "text">;
+
+/** A changed or cancelled meeting concerns every member in term who wants council mail at all: a weekly digest would come too late. */
+const isMeetingMail = (audience: Audience): audience is MeetingMail => audience === "meeting_changed" || audience === "meeting_cancelled";
 
 export const digestJobId = (centre: string, week: string) => `digest:${centre}:${week}`;
 
@@ -34,7 +38,12 @@ function kinds(services: MailingServices) {
   const mail: JobKind<MailParams, Member & { email: string }> = {
     async page(params, cursor, limit) {
       const now = services.now();
-      const wanted = params.audience === "digest" ? (member: Member) => member.notify === "digest" && inTerm(member, now) : await voteAudience(params);
+      const wanted =
+        params.audience === "digest"
+          ? (member: Member) => member.notify === "digest" && inTerm(member, now)
+          : isMeetingMail(params.audience)
+            ? (member: Member) => member.notify !== "none" && inTerm(member, now)
+            : await voteAudience(params);
       const after = (await services.store.members(params.centre_id))
         .filter((member): member is Member & { email: string } => !!member.email && wanted(member) && (cursor === null || member.person_id > cursor))
         .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
@@ -50,6 +59,17 @@ function kinds(services: MailingServices) {
 /** The job that mails a vote's members (`kind`), for the transaction that opens, reminds or closes it. */
 export function voteMailJob(services: CouncilServices, kind: CouncilMail, vote: Vote) {
   return services.jobs.newJob<MailParams>("mail", `vote:${vote.id}:${kind}`, { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, ...voteMail(services.siteUrl, kind, vote) }, null);
+}
+
+/** The job that tells members a planned meeting changed or was called off, for the transaction that stores the change. */
+export function meetingMailJob(services: CouncilServices, kind: MeetingMail, meeting: Meeting, before: Meeting) {
+  return services.jobs.newJob<MailParams>(
+    "mail",
+    // One job per change (job ids take no dots, so the time in milliseconds).
+    `meeting:${meeting.id}:${kind}:${Date.parse(meeting.updated_at)}`,
+    { centre_id: meeting.centre_id, audience: kind, meeting_id: meeting.id, ...meetingMail(services.siteUrl, kind, meeting, before) },
+    null,
+  );
 }
 
 /** The council's jobs, on its own table, each part published to the council itself (`council.job-part`). */

@@ -1,3 +1,4 @@
+import type { Meeting } from "./meeting.ts";
 import type { Vote } from "./vote.ts";
 
 /**
@@ -9,6 +10,8 @@ import type { Vote } from "./vote.ts";
 
 const copenhagen = (iso: string) =>
   new Date(iso).toLocaleString("da-DK", { timeZone: "Europe/Copenhagen", weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString("da-DK", { timeZone: "Europe/Copenhagen", hour: "2-digit", minute: "2-digit" });
 
 const outcomeText = { adopted: ["vedtaget", "adopted"], rejected: ["ikke vedtaget", "rejected"], no_quorum: ["ikke afgjort, for få stemte", "not decided, too few voted"] };
 
@@ -52,4 +55,43 @@ export function digestText(siteUrl: string, centre: string, open: readonly Vote[
     `${siteUrl}/borgerraadet/${centre}`,
   ];
   return { subject: "Ugens nyt fra borgerrådet / The council this week", text: lines.join("\n") };
+}
+
+export type MeetingMail = "meeting_changed" | "meeting_cancelled";
+
+/**
+ * A planned meeting was changed or called off: the what, when and where in the mail itself, so
+ * nobody has to open the site to know whether to come. `before` is the meeting as it was.
+ */
+export function meetingMail(siteUrl: string, kind: MeetingMail, meeting: Meeting, before: Meeting) {
+  const link = `${siteUrl}/borgerraadet/${meeting.centre_id}#moede-${meeting.id}`;
+  const when = copenhagen(meeting.starts_at);
+  if (kind === "meeting_cancelled") {
+    const reason = meeting.cancelled?.reason;
+    return {
+      subject: `Mødet i borgerrådet er aflyst: ${when}`,
+      text: [
+        `Borgerrådets møde ${when} er aflyst.`,
+        ...(reason ? [`Hvorfor: ${reason}`] : []),
+        `Se borgerrådets side: ${link}`,
+        "",
+        `The council meeting on ${when} is cancelled.${reason ? ` Why: ${reason}` : ""} See the council page: ${link}`,
+      ].join("\n"),
+    };
+  }
+  const moved = before.starts_at !== meeting.starts_at ? [`Før var det: ${copenhagen(before.starts_at)}`] : [];
+  return {
+    subject: `Mødet i borgerrådet er ændret: ${when}`,
+    text: [
+      "Borgerrådets møde er ændret. Sådan er det nu:",
+      `Hvornår: ${when} til ${clock(meeting.ends_at)}`,
+      ...moved,
+      `Hvor: ${meeting.place}`,
+      `Adgang: ${meeting.accessibility}`,
+      ...(meeting.agenda.length ? ["Dagsorden:", ...meeting.agenda.map((item, i) => `${i + 1}. ${item.title}`)] : []),
+      `Se mødet her: ${link}`,
+      "",
+      `The council meeting has changed. When: ${when}. Where: ${meeting.place}. See the meeting: ${link}`,
+    ].join("\n"),
+  };
 }

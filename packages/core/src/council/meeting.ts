@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { isoTimestamp, optionalText, requiredText } from "../shared/validation.ts";
+import { BallotKind, Choice, Majority } from "./council.ts";
 
 /**
  * Council meetings: when and where (with what a wheelchair user or someone with a hearing aid
@@ -31,9 +32,11 @@ export const MeetingInput = v.pipe(
 );
 export type MeetingInput = v.InferOutput<typeof MeetingInput>;
 
+const PersonRef = v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"));
+
 export const MinutesInput = v.object({
   /** Who came: person ids of members. */
-  attendance: v.optional(v.pipe(v.array(v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"))), v.maxLength(100, "person_id_invalid")), []),
+  attendance: v.optional(v.pipe(v.array(PersonRef), v.maxLength(100, "person_id_invalid")), []),
   summary: requiredText(2000, "minutes_summary_invalid", "many"),
   decisions: v.optional(v.pipe(v.array(requiredText(500, "minutes_decision_invalid", "many")), v.maxLength(30, "minutes_decision_invalid")), []),
   details: optionalText(10000, "minutes_details_invalid", "many"),
@@ -41,10 +44,42 @@ export const MinutesInput = v.object({
 });
 export type MinutesInput = v.InferOutput<typeof MinutesInput>;
 
+/** Why a planned meeting is called off, told to the members in the mail and shown on the page. */
+export const CancelMeetingInput = v.object({ reason: optionalText(500, "meeting_cancel_reason_invalid", "many") });
+export type CancelMeetingInput = v.InferOutput<typeof CancelMeetingInput>;
+
+const Count = v.pipe(v.number("meeting_vote_count_invalid"), v.integer("meeting_vote_count_invalid"), v.minValue(0, "meeting_vote_count_invalid"), v.maxValue(1000, "meeting_vote_count_invalid"));
+
+/**
+ * A vote taken at a meeting, as the chair or secretary writes it down afterwards: an open vote
+ * (show of hands) gives each present member's choice; a secret paper vote gives only the totals.
+ * Who was present comes from the minutes, not from here (meeting-votes.ts).
+ */
+export const MeetingVoteInput = v.pipe(
+  v.object({
+    meeting_id: MeetingId,
+    ballot: BallotKind,
+    majority: v.optional(Majority, "simple"),
+    hands: v.optional(v.pipe(v.array(v.object({ person_id: PersonRef, choice: Choice }), "meeting_vote_hands_invalid"), v.maxLength(100, "meeting_vote_hands_invalid"))),
+    tally: v.optional(v.object({ for: Count, against: Count, abstain: Count }, "meeting_vote_tally_invalid")),
+  }),
+  v.forward(
+    v.check((input) => input.ballot !== "open" || (input.hands?.length ?? 0) > 0, "meeting_vote_hands_invalid"),
+    ["hands"],
+  ),
+  v.forward(
+    v.check((input) => input.ballot !== "secret" || input.tally !== undefined, "meeting_vote_tally_invalid"),
+    ["tally"],
+  ),
+);
+export type MeetingVoteInput = v.InferOutput<typeof MeetingVoteInput>;
+
 export type Meeting = MeetingInput & {
   id: string;
   centre_id: string;
   minutes?: Omit<MinutesInput, "attendance" | "publish"> & { attendance: { person_id: string; display_name: string }[]; published: boolean; written_by: string };
+  /** A planned meeting that was called off stays on the page, marked, so nobody turns up in vain. */
+  cancelled?: { at: string; by_name: string; reason?: string };
   created_at: string;
   updated_at: string;
 };

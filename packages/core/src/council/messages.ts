@@ -45,6 +45,20 @@ const da = {
   minutes_summary_invalid: "Skriv kort, hvad I talte om. Højst 2000 tegn.",
   minutes_decision_invalid: "Skriv hver beslutning kort. Højst 500 tegn.",
   minutes_details_invalid: "Referatet er for langt. Højst 10000 tegn.",
+  council_minutes_only: "Kun sekretæren, formanden og personalet kan skrive referatet.",
+  meeting_cancel_reason_invalid: "Skriv kort, hvorfor mødet er aflyst. Højst 500 tegn.",
+  meeting_cancelled: "Mødet er aflyst. Det kan ikke ændres mere.",
+  meeting_started: "Mødet er begyndt. Nu kan du kun skrive referatet.",
+  meeting_changed: "En anden har lige ændret mødet. Hent siden igen og se det nye.",
+  meeting_vote_chair_only: "Kun formanden, næstformanden og sekretæren kan skrive en afstemning fra mødet.",
+  meeting_vote_count_invalid: "Skriv et helt tal fra 0 og op.",
+  meeting_vote_hands_invalid: "Vælg for, imod eller hverken for eller imod for hver, der var med på mødet.",
+  meeting_vote_tally_invalid: "Skriv hvor mange der stemte for, imod og hverken for eller imod.",
+  meeting_vote_tally_sum: "Tallene skal give {present} i alt. Så mange var med på mødet.",
+  meeting_vote_online_started: "Nogen har allerede stemt på nettet. Derfor tæller afstemningen på nettet.",
+  meeting_vote_not_yet: "Mødet er ikke begyndt endnu. Skriv afstemningen, når I har holdt mødet.",
+  meeting_vote_no_attendance: "Skriv først i referatet, hvem der var med på mødet.",
+  vote_superseded: "I har stemt om forslaget på mødet. Derfor er der ikke en afstemning på nettet mere.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -88,6 +102,20 @@ const en: Record<keyof typeof da, string> = {
   minutes_summary_invalid: "Write briefly what you talked about. At most 2000 characters.",
   minutes_decision_invalid: "Write each decision briefly. At most 500 characters.",
   minutes_details_invalid: "The minutes are too long. At most 10000 characters.",
+  council_minutes_only: "Only the secretary, the chair and staff can write the minutes.",
+  meeting_cancel_reason_invalid: "Write briefly why the meeting is cancelled. At most 500 characters.",
+  meeting_cancelled: "The meeting is cancelled. It cannot be changed any more.",
+  meeting_started: "The meeting has started. Now you can only write the minutes.",
+  meeting_changed: "Someone else has just changed the meeting. Load the page again to see the change.",
+  meeting_vote_chair_only: "Only the chair, the deputy chair and the secretary can write down a vote from the meeting.",
+  meeting_vote_count_invalid: "Write a whole number, 0 or more.",
+  meeting_vote_hands_invalid: "Choose for, against, or neither for each person who was at the meeting.",
+  meeting_vote_tally_invalid: "Write how many voted for, against, and neither for nor against.",
+  meeting_vote_tally_sum: "The numbers must add up to {present}. That is how many were at the meeting.",
+  meeting_vote_online_started: "Someone has already voted online. So the online vote counts.",
+  meeting_vote_not_yet: "The meeting has not started yet. Write down the vote after the meeting.",
+  meeting_vote_no_attendance: "First write in the minutes who was at the meeting.",
+  vote_superseded: "The council voted on this proposal at the meeting. So there is no online vote any more.",
 };
 
 export const councilMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

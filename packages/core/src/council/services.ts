@@ -16,6 +16,22 @@ export async function canManage(services: CouncilServices, actor: Actor, centre:
   return !!member && (member.role === "chair" || member.role === "deputy_chair") && inTerm(member, services.now());
 }
 
+/** The secretary writes the minutes too, member or staff, while their term runs; so does whoever manages the council. */
+export async function canKeepMinutes(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {
+  const member = await currentMember(services, actor, centre);
+  return member?.role === "secretary" || (await canManage(services, actor, centre));
+}
+
+/**
+ * Who writes down a vote taken at a meeting: those who ran the meeting and keep its record, the
+ * chair, deputy chair or secretary while their term runs. Not staff or admins as such: the
+ * council speaks for itself here (a staff member who is the secretary records as secretary).
+ */
+export async function canRecordAtMeeting(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {
+  const member = await currentMember(services, actor, centre);
+  return !!member && (member.role === "chair" || member.role === "deputy_chair" || member.role === "secretary");
+}
+
 export async function currentMember(services: CouncilServices, actor: Actor, centre: string): Promise<Member | undefined> {
   const member = await services.store.getMember(centre, actor.person_id);
   return member && inTerm(member, services.now()) ? member : undefined;
@@ -38,5 +54,7 @@ export async function councilCan(services: CouncilServices, actor: Actor | null,
     read_inbox: !!actor && (await isInCouncil(services, actor, centre)),
     vote: !!actor && !!(await currentMember(services, actor, centre)),
     manage_members: hasRole(actor, "admin") || hasRole(actor, "staff", centre),
+    keep_minutes: !!actor && (await canKeepMinutes(services, actor, centre)),
+    record_meeting_votes: !!actor && (await canRecordAtMeeting(services, actor, centre)),
   };
 }

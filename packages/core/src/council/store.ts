@@ -30,6 +30,12 @@ import type { Vote } from "./vote.ts";
  * 12. Mail to members, in parts: the job items of shared/resumable-jobs.ts (pk JOB#vote:<vote>:<kind>,
  *     JOB#digest:<centre>:<week start>), stored in the transaction that opens, reminds or closes a vote;
  *     the digest's job is created once per centre and week (attribute_not_exists), which makes it weekly
+ * 13. Record a vote taken at a meeting                → TransactWriteItems: the vote (closed, with its result and
+ *    mode "meeting"), the proposal to decided (condition: still on the agenda, or still voting on the
+ *    online vote read), that online vote cancelled as superseded (condition: open, seq 0: nobody has
+ *    voted), the job that mails the result
+ * 14. Edit or cancel a planned meeting                 → Put MEETING#<id>, condition updated_at unchanged since read,
+ *    with the job that mails members (pk JOB#meeting:<id>:<kind>:<time in ms>)
  * A change by staff or the chair takes its audit line (`AuditLine`) into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
@@ -106,8 +112,20 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       };
     },
 
-    async putMeeting(meeting: Meeting, line?: AuditLine) {
-      await writeAudited(db, [{ Put: { TableName, Item: { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting } } }], line);
+    /**
+     * Stores a meeting; with `readAt` (the updated_at it was read with), only if nobody changed it
+     * since (false if someone did), together with `mailing`, the job that tells members (pattern 14).
+     */
+    async putMeeting(meeting: Meeting, line?: AuditLine, readAt?: string, mailing?: WriteItem): Promise<boolean> {
+      const Item = { pk: centrePk(meeting.centre_id), sk: `MEETING#${meeting.id}`, ...meeting };
+      const condition = readAt ? { ConditionExpression: "updated_at = :read", ExpressionAttributeValues: { ":read": readAt } } : {};
+      try {
+        await writeAudited(db, [{ Put: { TableName, Item, ...condition } }, ...(mailing ? [mailing] : [])], line);
+        return true;
+      } catch (error) {
+        if (readAt && conditionFailed(error)) return false;
+        throw error;
+      }
     },
 
     async getMeeting(centre: string, id: string): Promise<Meeting | undefined> {
@@ -383,6 +401,55 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
           ],
           line,
         );
+        return true;
+      } catch (error) {
+        if (cancellationCodes(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Pattern 13: stores a vote taken at a meeting as decided, in one transaction with its
+     * proposal and, if the proposal had an online vote nobody had voted in, that vote cancelled as
+     * superseded. False when the proposal or that online vote changed since they were read.
+     */
+    async recordMeetingVote(vote: Vote & { salt: string }, superseded: Vote | undefined, line: AuditLine, mailing: WriteItem): Promise<boolean> {
+      const { tally, ...rest } = vote;
+      const proposal = {
+        Update: {
+          TableName,
+          Key: proposalKey(vote.centre_id, vote.proposal_id),
+          UpdateExpression: "SET #status = :decided, outcome = :outcome, vote_id = :vote, updated_at = :at",
+          ConditionExpression: superseded ? "#status = :voting AND vote_id = :old" : "#status = :agenda",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":decided": "decided",
+            ":outcome": vote.result!.outcome,
+            ":vote": vote.id,
+            ":at": vote.closed_at,
+            ...(superseded ? { ":voting": "voting", ":old": superseded.id } : { ":agenda": "on_agenda" }),
+          },
+        },
+      };
+      const online = superseded && {
+        Update: {
+          TableName,
+          Key: voteKey(superseded.centre_id, superseded.id),
+          UpdateExpression: "SET #state = :cancelled, closed_at = :at, superseded_by = :vote REMOVE gsi1pk, gsi1sk",
+          ConditionExpression: "#state = :open AND seq = :none",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":cancelled": "cancelled", ":at": vote.closed_at, ":vote": vote.id, ":open": "open", ":none": 0 },
+        },
+      };
+      const put = {
+        Put: {
+          TableName,
+          Item: { ...voteKey(vote.centre_id, vote.id), ...rest, t_for: tally.for, t_against: tally.against, t_abstain: tally.abstain },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      };
+      try {
+        await writeAudited(db, [put, proposal, ...(online ? [online] : []), mailing], line);
         return true;
       } catch (error) {
         if (cancellationCodes(error)) return false;

@@ -9,6 +9,8 @@ import { BallotKind, Majority, Outcome } from "./council.ts";
  */
 
 export const VoteState = v.picklist(["open", "closed", "cancelled"]);
+/** How a vote was taken: online on the site (the default, and every vote stored before meetings could vote), or at a meeting (meeting-votes.ts). */
+export const VoteMode = v.picklist(["online", "meeting"]);
 
 export const VoteResult = v.object({
   outcome: Outcome,
@@ -38,6 +40,12 @@ export const Vote = v.object({
   seq: v.number(),
   reminded: v.optional(v.boolean()),
   result: v.optional(VoteResult),
+  mode: v.optional(VoteMode),
+  /** A vote taken at a meeting: which one, and for a show of hands, each present member's choice (public record, as open ballots are). */
+  meeting_id: v.optional(v.string()),
+  hands: v.optional(v.array(v.object({ person_id: v.string(), display_name: v.string(), choice: v.picklist(["for", "against", "abstain"]) }))),
+  /** An online vote nobody had voted in yet, replaced by the vote taken at a meeting (its id). */
+  superseded_by: v.optional(v.string()),
 });
 export type Vote = v.InferOutput<typeof Vote>;
 
@@ -74,6 +82,8 @@ export function publicVote(vote: Vote) {
     majority: vote.majority,
     ballot: vote.ballot,
     eligible: vote.eligible.length,
+    mode: vote.mode ?? "online",
+    meeting_id: vote.meeting_id,
     ...(secret && vote.state === "open" ? {} : { ballots: vote.ballots }),
     result: vote.result && (secret && !vote.result.quorum_met ? withoutTally(vote.result) : vote.result),
   };

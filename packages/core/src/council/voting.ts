@@ -135,7 +135,7 @@ export async function cancelVoteOf(services: CouncilServices, proposal: Proposal
 }
 
 function refuseIfClosed(vote: StoredVote, personId: string) {
-  if (vote.state === "cancelled") throw new ConflictError("proposal_withdrawn", {});
+  if (vote.state === "cancelled") throw new ConflictError(vote.superseded_by ? "vote_superseded" : "proposal_withdrawn", {});
   if (vote.state === "closed") throw new ConflictError("vote_closed", {});
   if (!vote.eligible.includes(personId)) throw new ForbiddenError("vote_not_eligible");
 }
@@ -191,6 +191,7 @@ export async function checkReceipt(services: CouncilServices, centre: string, vo
 /** Open ballots are public record: who voted what, once the vote has closed. */
 export async function openBallots(services: CouncilServices, vote: Vote) {
   if (vote.ballot !== "open" || vote.state !== "closed") return [];
+  if (vote.hands) return vote.hands.map(({ display_name, choice }) => ({ display_name, choice }));
   return (await services.store.ballots(vote.id)).map((ballot) => ({ display_name: ballot.display_name ?? "", choice: ballot.choice }));
 }
 

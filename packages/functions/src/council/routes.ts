@@ -3,8 +3,9 @@ import * as v from "valibot";
 import { CastInput, CommentInput, DeclineInput, FollowUpInput, MemberInput, NotifyInput, OpenVoteInput, ProposalId, ProposalInput, VoteId } from "@naerhed/core/council/council";
 import { sendWeeklyDigest } from "@naerhed/core/council/digest";
 import { councilJobs } from "@naerhed/core/council/mailing";
-import { MeetingId, MeetingInput, MinutesInput } from "@naerhed/core/council/meeting";
-import { meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
+import { CancelMeetingInput, MeetingId, MeetingInput, MeetingVoteInput, MinutesInput } from "@naerhed/core/council/meeting";
+import { recordMeetingVote } from "@naerhed/core/council/meeting-votes";
+import { cancelMeeting, editMeeting, meetingsCalendar, planMeeting, readMeeting, writeMinutes } from "@naerhed/core/council/meetings";
 import { myMemberships, putMember, setNotify } from "@naerhed/core/council/members";
 import { councilOverview } from "@naerhed/core/council/overview";
 import { exportCouncilData, eraseCouncilData } from "@naerhed/core/council/personal-data";
@@ -47,7 +48,9 @@ export const ReceiptPath = v.object({ centre: CentreId, id: VoteId, receipt: Rec
  * - members and managers read the inbox and comment;
  * - managers — staff of the centre, admins, and the chair or deputy chair (checked in the use
  *   case, since chairing is council data, not an identity role) — put proposals on the agenda,
- *   open and close votes, write follow-up;
+ *   open and close votes, write follow-up, change or cancel a planned meeting;
+ * - the secretary writes minutes too, and the chair, deputy chair or secretary (not staff as
+ *   such) write down a vote taken at a meeting (checked in the use cases);
  * - staff of the centre manage the member list.
  */
 const inCouncil = access.roleForCentre("centre", "council_member", "staff");
@@ -116,6 +119,14 @@ export function councilRoutes(services: Services) {
         const { centre, id } = parseInput(MeetingPath, c.req.param());
         return c.json({ meeting: await writeMinutes(council, actorOf(c), centre, id, parseInput(MinutesInput, await readJson(c))) });
       })
+      .put("/council/centres/:centre/meetings/:id", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(MeetingPath, c.req.param());
+        return c.json({ meeting: await editMeeting(council, actorOf(c), centre, id, parseInput(MeetingInput, await readJson(c))) });
+      })
+      .post("/council/centres/:centre/meetings/:id/cancel", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(MeetingPath, c.req.param());
+        return c.json({ meeting: await cancelMeeting(council, actorOf(c), centre, id, parseInput(CancelMeetingInput, await readJson(c))) });
+      })
       // Proposals from anyone signed in.
       .post("/council/centres/:centre/proposals", guard(access.signedIn), async (c) => {
         const { centre } = parseInput(CentrePath, c.req.param());
@@ -168,6 +179,10 @@ export function councilRoutes(services: Services) {
       .post("/council/centres/:centre/proposals/:id/vote", guard(inCouncil), async (c) => {
         const { centre, id } = parseInput(ProposalPath, c.req.param());
         return c.json({ vote: await openVote(council, actorOf(c), centre, id, parseInput(OpenVoteInput, await readJson(c))) }, 201);
+      })
+      .post("/council/centres/:centre/proposals/:id/meeting-vote", guard(inCouncil), async (c) => {
+        const { centre, id } = parseInput(ProposalPath, c.req.param());
+        return c.json({ vote: await recordMeetingVote(council, actorOf(c), centre, id, parseInput(MeetingVoteInput, await readJson(c))) }, 201);
       })
       .post("/council/centres/:centre/proposals/:id/follow-up", guard(inCouncil), async (c) => {
         const { centre, id } = parseInput(ProposalPath, c.req.param());

@@ -104,6 +104,10 @@ export async function seed(t: Api): Promise<Seeded> {
     agenda: [{ title: "Bænke", proposal_id: proposal.id }],
   };
   const meeting = (await call(t, people, "staff_nord", "POST", "/api/council/centres/nord/meetings", meetingInput)).meeting;
+  // A meeting that took place, with the chair present in its minutes: a vote taken there can be written down.
+  const heldInput = { ...meetingInput, starts_at: "2026-11-20T17:00:00.000Z", ends_at: "2026-11-20T19:00:00.000Z" };
+  const held = (await call(t, people, "staff_nord", "POST", "/api/council/centres/nord/meetings", heldInput)).meeting;
+  await call(t, people, "staff_nord", "PUT", `/api/council/centres/nord/meetings/${held.id}/minutes`, { attendance: [member.person.id], summary: "Vi stemte." });
 
   // Panel: the citizen is a member; one published consultation (they are invited), one draft.
   const joinInput = { consent: true, profile: { age_band: "30_49", area: "nord" }, contact: "site" };
@@ -176,6 +180,7 @@ export async function seed(t: Api): Promise<Seeded> {
     ...submitted,
     vote.id,
     meeting.id,
+    held.id,
     consultation.id,
     draftConsultation.id,
     mentorPerson.person.id,
@@ -189,6 +194,7 @@ export async function seed(t: Api): Promise<Seeded> {
   real.goal = pair.goals.map((goal: { id: string }) => goal.id);
   const exampleIds: [RegExp, string[]][] = [
     [/proposals\/:id\/vote$/, agenda],
+    [/proposals\/:id\/meeting-vote$/, agenda],
     [/proposals\/:id\/(accept|decline)$/, submitted],
     [/proposals\/:id/, [proposal.id, ...submitted]],
     [/suggestions\/:id/, suggestions],
@@ -261,6 +267,9 @@ export async function seed(t: Api): Promise<Seeded> {
     "PUT /api/council/centres/:centre/meetings/:id/minutes": {
       body: { attendance: [member.person.id], summary: "Vi talte om bænke.", decisions: ["Flere bænke"], details: "Referat.", publish: true },
     },
+    "PUT /api/council/centres/:centre/meetings/:id": { body: { ...meetingInput, place: "Biblioteket" } },
+    "POST /api/council/centres/:centre/meetings/:id/cancel": { body: { reason: "Formanden er syg." } },
+    "POST /api/council/centres/:centre/proposals/:id/meeting-vote": { body: { meeting_id: held.id, ballot: "open", hands: [{ person_id: member.person.id, choice: "for" }] } },
     "POST /api/council/centres/:centre/proposals": { body: proposalInput },
     "PUT /api/council/centres/:centre/my-notifications": { body: { notify: "digest", email: "mig@example.dk" } },
     "PUT /api/council/centres/:centre/votes/:id/ballot": { body: ballotInput },
