@@ -175,6 +175,8 @@ describe("a citizen joins and answers", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Tak for dine svar" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain("Hvad sker der nu?");
+    // The send button is gone: focus lands on what comes next, not on the page's top.
+    await expect(focusedText(page)).resolves.toBe("h2||Hvad sker der nu?");
     await expectNoAxe(page);
 
     // Not twice: the page says so, and the API refuses.

@@ -8,7 +8,7 @@ import type { PanelNotice } from "./JoinPage.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { api, ApiError, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
-import { usePageTitle } from "../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 import { formatDateTime } from "../lib/dates.ts";
@@ -97,7 +97,9 @@ function Answer(props: { personId: string }) {
         {(c) => (
           <Switch>
             <Match when={done()}>
-              <h2>{t("panel.thanksNext")}</h2>
+              <h2 tabindex="-1" ref={(heading) => queueMicrotask(() => focusElement(heading))}>
+                {t("panel.thanksNext")}
+              </h2>
               <ul class="bullets">
                 <li>{t("panel.thanks1", { date: formatDateTime(c().closes_at, lang()) })}</li>
                 <li>{t("panel.thanks2")}</li>

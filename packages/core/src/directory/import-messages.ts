@@ -9,6 +9,7 @@ import { fillIn, type Language } from "../shared/language.ts";
 const da = {
   import_row_problem: "Række {row}: {problem}",
   import_row_column_problem: "Række {row}, kolonnen {column}: {problem}",
+  import_row_labelled_problem: "Række {row}, {label} (kolonnen {column}): {problem}",
   import_format_invalid: "Vi tager CSV fra eksporten, HSDS JSON eller HSDS-tabeller som CSV-filer med datapackage.json, gerne samlet i en zip-fil.",
   import_file_empty: "Filen har ingen tilbud. Vælg en anden fil.",
   import_csv_invalid: "Vi kan ikke læse filen som CSV. Et citationstegn står forkert. Gem filen som CSV igen.",
@@ -58,6 +59,7 @@ const da = {
 const en: Record<keyof typeof da, string> = {
   import_row_problem: "Row {row}: {problem}",
   import_row_column_problem: "Row {row}, column {column}: {problem}",
+  import_row_labelled_problem: "Row {row}, {label} (column {column}): {problem}",
   import_format_invalid: "We take CSV from the export, HSDS JSON, or HSDS tables as CSV files with datapackage.json, also together in one zip file.",
   import_file_empty: "The file has no offers. Choose another file.",
   import_csv_invalid: "We cannot read the file as CSV. A quotation mark is in the wrong place. Save the file as CSV again.",
@@ -106,8 +108,97 @@ const en: Record<keyof typeof da, string> = {
 
 export const importMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };
 
-/** "Række 4, kolonnen postal_code: Postnummeret skal have 4 cifre.": where in the file a problem is, then the problem. */
+/**
+ * What a column holds, in words staff know from the offer editor. The column's own name stays
+ * beside it in the message: it is what staff look for in the spreadsheet. Covers the CSV
+ * export's columns (hsds-csv.ts) and the HSDS JSON names a problem can point at.
+ */
+const columnLabels: Record<Language, Record<string, string>> = {
+  da: {
+    id: "Id",
+    name: "Navn",
+    alternate_name: "Andet navn",
+    description: "Beskrivelse",
+    organization_id: "Organisationens id",
+    organization_name: "Organisation",
+    status: "Status",
+    url: "Hjemmeside",
+    email: "E-mail",
+    phone: "Telefon",
+    taxonomy_term_id: "Kategori",
+    category: "Kategori",
+    centre: "Borgercenter",
+    area: "Område",
+    free: "Gratis",
+    fees_description: "Pris",
+    eligibility_description: "Hvem kan være med",
+    application_process: "Sådan kommer man med",
+    minimum_age: "Mindste alder",
+    maximum_age: "Højeste alder",
+    schedule_description: "Tider i ord",
+    location_name: "Stedets navn",
+    address_1: "Adresse",
+    postal_code: "Postnummer",
+    city: "By",
+    state_province: "Region",
+    country: "Land",
+    latitude: "Breddegrad",
+    longitude: "Længdegrad",
+    confidential: "Hemmelig adresse",
+    accessibility: "Om adgang",
+    accessibility_facts: "Adgang",
+    weekly: "Faste tider",
+    sessions: "Datoer",
+    schedules: "Tider",
+    languages: "Sprog",
+    assured_date: "Sidst tjekket",
+    last_modified: "Sidst ændret",
+  },
+  en: {
+    id: "Id",
+    name: "Name",
+    alternate_name: "Other name",
+    description: "Description",
+    organization_id: "Organisation id",
+    organization_name: "Organisation",
+    status: "Status",
+    url: "Website",
+    email: "Email",
+    phone: "Phone",
+    taxonomy_term_id: "Category",
+    category: "Category",
+    centre: "Citizen centre",
+    area: "Area",
+    free: "Free",
+    fees_description: "Price",
+    eligibility_description: "Who can join",
+    application_process: "How to join",
+    minimum_age: "Lowest age",
+    maximum_age: "Highest age",
+    schedule_description: "Times in words",
+    location_name: "Name of the place",
+    address_1: "Address",
+    postal_code: "Postcode",
+    city: "Town",
+    state_province: "Region",
+    country: "Country",
+    latitude: "Latitude",
+    longitude: "Longitude",
+    confidential: "Secret address",
+    accessibility: "About access",
+    accessibility_facts: "Access",
+    weekly: "Weekly times",
+    sessions: "Dates",
+    schedules: "Times",
+    languages: "Languages",
+    assured_date: "Last checked",
+    last_modified: "Last changed",
+  },
+};
+
+/** "Række 4, Postnummer (kolonnen postal_code): Postnummeret skal have 4 cifre.": where in the file a problem is, then the problem. */
 export function rowProblemText(language: Language, row: number, column: string, problem: string): string {
-  const template = importMessages[language][column ? "import_row_column_problem" : "import_row_problem"];
-  return fillIn(template, { row: row.toLocaleString(language === "da" ? "da-DK" : "en-GB"), column, problem });
+  const label = Object.hasOwn(columnLabels[language], column) ? columnLabels[language][column] : undefined;
+  const template = importMessages[language][!column ? "import_row_problem" : label ? "import_row_labelled_problem" : "import_row_column_problem"];
+  return fillIn(template, { row: row.toLocaleString(language === "da" ? "da-DK" : "en-GB"), column, label: label ?? "", problem });
 }
