@@ -12,6 +12,24 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe("a browser set to English", () => {
+  it("opens in English and asks the API in English, until the person chooses Danish", async () => {
+    const { context, page, errors } = await newVisitor(browser, { browserLocale: "en-US" });
+    const request = page.waitForRequest((r) => r.url().includes("/api/directory/offers"));
+    await page.goto("/tilbud");
+    expect((await request).headers()["accept-language"]).toBe("en");
+    await settled(page);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Find activities");
+    await expect(page.getAttribute("html", "lang")).resolves.toBe("en");
+    await page.getByRole("button", { name: "Dansk" }).click();
+    await page.reload();
+    await settled(page);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Find tilbud");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("choosing English", () => {
   it("changes the texts, and the choice survives a reload", async () => {
     const { context, page, errors } = await newVisitor(browser);
