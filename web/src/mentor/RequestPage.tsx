@@ -10,6 +10,7 @@ import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
 import { ProfileFields, profileFieldIds } from "./fields.tsx";
+import { emptyRequest, type RequestFieldIds } from "./request-draft.ts";
 import { RequestSteps } from "./RequestSteps.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
@@ -19,24 +20,6 @@ import { mentorTexts, type MentorKey } from "./texts/index.ts";
 import { api, useCall } from "../lib/api.ts";
 import { CONTACT_PREFERENCES } from "@naerhed/core/mentor/lists";
 
-const empty = {
-  asked_by: "",
-  mentee_name: "",
-  help_with: "",
-  goals: ["", "", ""],
-  interests: [] as string[],
-  languages: [] as string[],
-  centre_id: "",
-  area: "",
-  availability: [] as string[],
-  wish_gender: "",
-  wishes: "",
-  contact_preference: "",
-  contact: "",
-};
-
-export type RequestDraft = typeof empty;
-export type RequestFieldIds = Record<string, string>;
 
 /** /mentorordningen/faa-en-mentor: a citizen, or a relative on their behalf, asks in their own words, in short steps. */
 export default function RequestPage() {
@@ -63,9 +46,9 @@ const contactText: Record<(typeof CONTACT_PREFERENCES)[number], MentorKey> = {
 function RequestForm(props: { byStaff: boolean }) {
   const { t, lang } = useTexts(mentorTexts);
   const call = useCall();
-  const [draft, setDraft] = createSignal({ ...empty, goals: [...empty.goals] });
+  const [draft, setDraft] = createSignal({ ...emptyRequest, goals: [...emptyRequest.goals] });
   const [sent, setSent] = createSignal(false);
-  const set = <K extends keyof typeof empty>(field: K) => (value: (typeof empty)[K]) => setDraft({ ...draft(), [field]: value });
+  const set = <K extends keyof typeof emptyRequest>(field: K) => (value: (typeof emptyRequest)[K]) => setDraft({ ...draft(), [field]: value });
   const setGoal = (index: number) => (value: string) => setDraft({ ...draft(), goals: draft().goals.map((goal, i) => (i === index ? value : goal)) });
   const who = () => [
     { value: "self", label: t("mentor.req.self") },

@@ -10,7 +10,7 @@ import type { useFormErrors } from "../lib/forms.ts";
 import { centreName } from "../lib/site.ts";
 import { useTexts } from "../lib/texts.ts";
 import { interestOptions, languageOptions, ProfileFields, slotOptions } from "./fields.tsx";
-import type { RequestDraft, RequestFieldIds } from "./RequestPage.tsx";
+import type { RequestDraft, RequestFieldIds } from "./request-draft.ts";
 import { mentorTexts } from "./texts/index.ts";
 
 /** The steps of a citizen's request, one question (or two that belong together) per screen. */
