@@ -9,6 +9,7 @@ import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { api, ApiError, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
 import { focusElement, usePageTitle } from "../lib/navigation.ts";
+import { contentLang } from "../lib/language.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 import { formatDateTime } from "../lib/dates.ts";
@@ -81,7 +82,10 @@ function Answer(props: { personId: string }) {
 
   return (
     <>
-      <PageHeading title={done() ? t("panel.thanksTitle") : (consultation()?.title ?? t("panel.mineTitle"))} />
+      <PageHeading
+        title={done() ? t("panel.thanksTitle") : (consultation()?.title ?? t("panel.mineTitle"))}
+        titleLang={done() || !consultation() ? undefined : contentLang(lang())}
+      />
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
