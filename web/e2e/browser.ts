@@ -14,10 +14,12 @@ export const LANGUAGE_STORAGE_KEY = "naerhed.language";
 /** A fresh visitor (own storage). With `language`, the visitor has chosen it before; with `site`, they visit another platform than the run's. */
 export async function newVisitor(
   browser: Browser,
-  options: { language?: "da" | "en"; width?: number; site?: string } = {},
+  options: { language?: "da" | "en"; width?: number; site?: string; browserLocale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL: options.site ?? baseUrl(),
+    // A Danish browser unless a test says otherwise: the site follows the browser until the person chooses.
+    locale: options.browserLocale ?? (options.language === "en" ? "en-GB" : "da-DK"),
     viewport: { width: options.width ?? 1024, height: 800 },
   });
   if (options.language) {

@@ -42,6 +42,14 @@ async function as(cookies: Cookie[], path: string, language: "da" | "en" = "da")
 }
 
 const h1 = (page: Page) => page.locator("main h1").textContent();
+/** Tab stops in main: each focusable element once, a group of radios once (Tab enters it once). */
+const tabStops = (page: Page) =>
+  page.locator("main").evaluate((main) => {
+    const focusable = [...main.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.offsetParent !== null,
+    );
+    return new Set(focusable.map((el) => (el instanceof HTMLInputElement && el.type === "radio" ? `radio:${el.name}` : el))).size;
+  });
 const expectNoAxe = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
 
 describe("the mentor scheme from application to a good ending", () => {
@@ -105,17 +113,53 @@ describe("the mentor scheme from application to a good ending", () => {
     await page.waitForURL("**/mentorordningen/faa-en-mentor");
     await settled(page);
     await expectNoAxe(page);
+    // Short steps, one question (or two that belong together) per screen, then "Tjek dine svar".
+    const stops: number[] = [await tabStops(page)];
+    const next = async () => {
+      await page.getByRole("button", { name: "Næste" }).click();
+      stops.push(await tabStops(page));
+    };
+    await expect(page.locator("main h2").first().textContent()).resolves.toBe("Trin 1 af 9");
+    await page.getByRole("button", { name: "Næste" }).click();
+    await expect(page.locator(".error-summary").textContent()).resolves.toContain("Vælg hvem der spørger.");
+    await page.locator("#req-who-self").check();
+    await expect(page.locator("#req-name").count()).resolves.toBe(0);
     await page.locator("#req-who-relative").check();
     await page.getByLabel("Hvad hedder den, der skal have en mentor?").fill(son);
+    await next();
+    // The new step's heading has the focus, so a screen reader says where the person is.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Trin 2 af 9");
     await page.getByLabel("Hvad vil du have hjælp til?").fill("Min søn vil gerne klare mere selv.");
-    await page.getByRole("button", { name: "Send" }).click();
+    await next();
+    await page.getByRole("button", { name: "Næste" }).click();
     await expect(page.locator("#req-goal-0-error").textContent()).resolves.toContain("Skriv ét, to eller tre mål.");
-    await page.getByLabel("Mål 1").fill("Jeg vil tage bussen alene til svømmehallen");
+    await expectNoAxe(page);
+    // Ends with a full stop, as people write: shown later as "…svømmehallen: Ikke startet", not ".:".
+    await page.getByLabel("Mål 1").fill("Jeg vil tage bussen alene til svømmehallen.");
+    await next();
     await page.locator("#req-interests-fishing").check();
+    await next();
     await page.locator("#req-languages-ar").check();
+    await next();
     await page.locator("#req-centre-nord").check();
+    await next();
     await page.locator("#req-availability-tue-afternoon").check();
+    await next();
+    await next();
     await page.locator("#req-contact-way-via_relative").check();
+    await next();
+    await expect(page.locator("main h2").first().textContent()).resolves.toBe("Tjek dine svar");
+    const check = await page.locator(".check-list").textContent();
+    for (const answer of [son, "Fiskeri", "Arabisk", "Tirsdag eftermiddag", "Gennem familien"]) expect(check).toContain(answer);
+    await expectNoAxe(page);
+    // Going back to change one answer returns to the check page.
+    await page.getByRole("button", { name: "Ret Hvad vil du have hjælp til?" }).click();
+    await page.getByLabel("Hvad vil du have hjælp til?").fill("Min søn vil gerne klare mere selv, fx bussen.");
+    await page.getByRole("button", { name: "Næste" }).click();
+    await expect(page.locator(".check-list").textContent()).resolves.toContain("fx bussen");
+    // The long page had 58 tab stops; no screen has more than the 21 times and two buttons now.
+    console.log(`mentor request, tab stops per screen: ${stops.join(", ")}`);
+    expect(Math.max(...stops)).toBeLessThanOrEqual(24);
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByText("Tak. Vi har fået dit ønske.").waitFor();
     await expectNoAxe(page);
@@ -127,6 +171,15 @@ describe("the mentor scheme from application to a good ending", () => {
     await request.getByRole("button", { name: "Vis forslag" }).click();
     const monaSuggestion = request.locator("ol > li", { hasText: "Mona Mentor" });
     await monaSuggestion.waitFor();
+    // The button is replaced by the list: focus moves to the list's heading.
+    await expect(desk.page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe("Forslag til mentor");
+    // Staff pages on DKFDS spacing: the suggestions set apart from each other, the card's title at its top.
+    const spacing = await request.evaluate((card) => {
+      const items = [...card.querySelectorAll("ol > li")].map((li) => li.getBoundingClientRect());
+      return { between: items[1]!.top - items[0]!.bottom, titleTop: card.querySelector(".card__title")!.getBoundingClientRect().top - card.getBoundingClientRect().top };
+    });
+    expect(spacing.between).toBeGreaterThanOrEqual(24);
+    expect(spacing.titleTop).toBeLessThanOrEqual(24);
     await expect(monaSuggestion.textContent()).resolves.toContain("I kan begge lide fiskeri");
     await expect(monaSuggestion.textContent()).resolves.toContain("I har begge tid tirsdag eftermiddag");
     await expectNoAxe(desk.page);
@@ -180,6 +233,8 @@ describe("the mentor scheme from application to a good ending", () => {
   it("staff end the pair with what happens next, and the mother answers with faces", async () => {
     const desk = await as(staff, "/personale/mentor");
     const card = desk.page.locator("li.card", { hasText: son }).filter({ hasText: "I gang" });
+    // The goal was written with a full stop: no "svømmehallen.: Halvvejs".
+    await expect(card.textContent()).resolves.toContain("Jeg vil tage bussen alene til svømmehallen: Halvvejs");
     await card.getByRole("button", { name: "Afslut forløbet" }).click();
     await card.getByLabel("Forløbet er færdigt").check();
     await card.getByLabel("Hvad sker der nu?").fill("Ali fortsætter i svømmeklubben.");

@@ -175,6 +175,8 @@ describe("a citizen joins and answers", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Tak for dine svar" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain("Hvad sker der nu?");
+    // The send button is gone: focus lands on what comes next, not on the page's top.
+    await expect(focusedText(page)).resolves.toBe("h2||Hvad sker der nu?");
     await expectNoAxe(page);
 
     // Not twice: the page says so, and the API refuses.
@@ -341,6 +343,11 @@ describe("axe on the panel's signed-in pages in English", () => {
       await expect(h1(member.page)).resolves.toBe(heading);
       await expectNoAxe(member.page);
     }
+    // Staff's Danish words on the English page are marked Danish (WCAG 3.1.2); the site's own are not.
+    await expect(member.page.locator("main h1").getAttribute("lang")).resolves.toBe("da");
+    await member.page.getByRole("button", { name: "Start" }).click();
+    await expect(member.page.locator("main legend, main label.question__text").first().getAttribute("lang")).resolves.toBe("da");
+    await expect(member.page.getByRole("button", { name: "Next" }).getAttribute("lang")).resolves.toBeNull();
     expect(member.errors).toEqual([]);
     await member.context.close();
 

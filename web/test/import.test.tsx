@@ -36,7 +36,7 @@ describe("the import page", () => {
 
   it("shows a bad row's error in the summary, linked to the row, and keeps the import button off", async () => {
     const input = await openPage();
-    const bad = "Række 2, kolonnen postal_code: Postnummeret skal have 4 cifre.";
+    const bad = "Række 2, Postnummer (kolonnen postal_code): Postnummeret skal have 4 cifre.";
     const fetch = mockFetch({ body: { rows: [row(1, "create"), row(2, "error", [{ column: "postal_code", text: bad }])], plan: "p".repeat(43), terms: [], kept_out: {} } });
     choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,70,Vej 2,By"));
 
@@ -44,7 +44,14 @@ describe("the import page", () => {
     expect(link).toHaveAttribute("href", "#import-row-2");
     expect(screen.getByRole("heading", { name: "Nogle rækker har fejl" })).toBeInTheDocument();
     expect(screen.getByText("Nye: 1. Ændrede: 0. Uden ændring: 0. Med fejl: 1.")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Importér 1 tilbud" })).toBeDisabled();
+    // One next step: correct the file. No import button that cannot be pressed.
+    expect(screen.queryByRole("button", { name: /^Importér/ })).toBeNull();
+    expect(screen.getByText("Ret fejlene i filen. Vælg så filen igen. Intet er gemt endnu.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "Vælg den rettede fil" }));
+    expect(input).toHaveFocus();
+    // The preview's heading once: it also names the table.
+    expect(screen.getAllByText("Sådan bliver det")).toHaveLength(1);
+    expect(screen.getByRole("table", { name: "Sådan bliver det" })).toBeInTheDocument();
     expect(screen.getByRole("cell", { name: "Tilbud 2" }).closest("tr")).toHaveTextContent("Fejl");
     // Only the preview was asked for: nothing is written.
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -52,6 +59,16 @@ describe("the import page", () => {
     expect(sentUrl(fetch).searchParams.get("first_row")).toBe("1");
     expect(sentHeader(fetch, "content-type")).toBe("text/csv");
     expect(sentMethod(fetch)).toBe("POST");
+  });
+
+  it("says there is nothing new when a file holds only what is saved, instead of offering to import 0", async () => {
+    const input = await openPage();
+    const fetch = mockFetch({ body: { rows: [row(1, "unchanged"), row(2, "unchanged")], plan: "u".repeat(43), terms: [], kept_out: {} } });
+    choose(input, file("Gåtur,Vi går.,Klub,active,Nordby,sport,ja,7000,Vej 1,By", "Strik,Vi strikker.,Klub,active,Nordby,creative,ja,7000,Vej 2,By"));
+    await screen.findByText("Der er ikke noget nyt i filen. Alle tilbud i den er gemt allerede.");
+    expect(screen.queryByRole("button", { name: /^Importér/ })).toBeNull();
+    expect(screen.getByRole("link", { name: "Gå til listen med tilbud" })).toHaveAttribute("href", "/personale/tilbud");
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it("imports a clean file after the person confirms, with the preview's plan, and says what was saved", async () => {
@@ -103,7 +120,8 @@ describe("the import page", () => {
     );
     choose(input, file(...lines));
     await screen.findByRole("link", { name: "Række 51: Det samme tilbud står i flere rækker. Slet de ekstra rækker." });
-    await waitFor(() => expect(screen.getByRole("button", { name: /^Importér \d+ tilbud$/ })).toBeDisabled());
+    expect(screen.queryByRole("button", { name: /^Importér/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Vælg den rettede fil" })).toBeInTheDocument();
   });
 });
 
@@ -145,7 +163,8 @@ describe("importing another publisher's HSDS tables", () => {
     expect(screen.getByText("Det her kommer ikke med, for Nærhed har ikke felter til det: 1 rækker om tilskud.")).toBeInTheDocument();
     expect(screen.getByRole("cell", { name: "Ny: Frivilligcenter Trekanten" })).toBeInTheDocument();
     expect(select).toHaveValue("sport");
-    expect(screen.getByRole("button", { name: "Importér 1 tilbud" })).toBeDisabled();
+    // The next step is matching the categories: no import button until then.
+    expect(screen.queryByRole("button", { name: /^Importér/ })).toBeNull();
 
     fireEvent.click(screen.getByRole("button", { name: "Gem valgene og tjek filen igen" }));
     const button = await screen.findByRole("button", { name: "Importér 1 tilbud" });

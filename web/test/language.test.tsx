@@ -1,5 +1,5 @@
 import { fireEvent, screen } from "@solidjs/testing-library";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LANGUAGE_STORAGE_KEY } from "../src/lib/language.tsx";
 import { renderApp } from "./helpers.tsx";
 
@@ -16,6 +16,19 @@ describe("the language switch", () => {
     expect(english).toHaveAttribute("lang", "en");
     expect(dansk).toHaveAttribute("aria-pressed", "true");
     expect(english).toHaveAttribute("aria-pressed", "false");
+  });
+
+  it("opens in English for a browser set to English, until the person chooses; the choice wins", async () => {
+    vi.spyOn(navigator, "languages", "get").mockReturnValue(["en-GB", "en", "da"]);
+    const first = renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "Welcome to Nærhed" });
+    expect(document.documentElement.lang).toBe("en");
+    // A guess is not a choice: nothing is remembered yet.
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Dansk" }));
+    first.unmount();
+    renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" });
   });
 
   it("changes every text to English, sets <html lang> and the title", async () => {

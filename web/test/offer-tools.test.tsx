@@ -88,17 +88,35 @@ describe("reading an offer aloud", () => {
     expect(screen.getByText("Vi læser tilbuddet op nu.")).toHaveAttribute("role", "status");
   });
 
-  it("reads in English with an English voice when English is chosen", async () => {
-    const { calls } = stubSpeech([{ lang: "da-DK", name: "Sara" }]);
+  it("on an English page reads the headings in English and the offer's own Danish words with a Danish voice", async () => {
+    const sara = { lang: "da-DK", name: "Sara" };
+    const { calls } = stubSpeech([sara]);
     await openOffer("en");
     fireEvent.click(screen.getByRole("button", { name: "Read aloud" }));
-    const utterances = calls();
-    expect(utterances.map((utterance) => utterance.lang)).toEqual(utterances.map(() => "en-GB"));
-    // No English voice here: the browser chooses one for the language.
-    expect(utterances.every((utterance) => utterance.voice === null)).toBe(true);
-    expect(utterances[2]!.text).toBe("When. Hver onsdag kl. 14 til 16.");
-    expect(utterances[4]!.text).toBe("Price. 20 kr. for kaffe.");
+    const said = calls().map((utterance) => [utterance.text, utterance.lang, utterance.voice?.name ?? null]);
+    expect(said.slice(0, 4)).toEqual([
+      ["Strikkecafé.", "da-DK", "Sara"],
+      ["Vi strikker og snakker.", "da-DK", "Sara"],
+      // No English voice here: the browser chooses one for the language.
+      ["When.", "en-GB", null],
+      ["Hver onsdag kl. 14 til 16.", "da-DK", "Sara"],
+    ]);
+    expect(said).toContainEqual(["Price.", "en-GB", null]);
+    expect(said).toContainEqual(["20 kr. for kaffe.", "da-DK", "Sara"]);
     expect(screen.getByRole("button", { name: "Stop reading" })).toBeInTheDocument();
+  });
+
+  it("marks the offer's Danish words lang=da on an English page (WCAG 3.1.2), and not on a Danish one", async () => {
+    stubSpeech();
+    const english = await openOffer("en");
+    expect(document.documentElement.lang).toBe("en");
+    expect(screen.getByRole("heading", { level: 1, name: "Strikkecafé" })).toHaveAttribute("lang", "da");
+    expect(screen.getByText("Vi strikker og snakker")).toHaveAttribute("lang", "da");
+    expect(screen.getByText("Hver onsdag kl. 14 til 16.")).toHaveAttribute("lang", "da");
+    expect(screen.getByRole("heading", { level: 2, name: "When" })).not.toHaveAttribute("lang");
+    english.unmount();
+    await openOffer();
+    expect(screen.getByRole("heading", { level: 1, name: "Strikkecafé" })).not.toHaveAttribute("lang");
   });
 
   it("stops when you press it again, and says so politely", async () => {

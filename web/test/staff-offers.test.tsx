@@ -204,7 +204,7 @@ describe("the offer editor", () => {
     });
     const fetch = await openEditor(start, { body: { offer: start } });
     // The access facts under a question in plain words (issue 17, item 13).
-    expect(screen.getByRole("group", { name: "Hvad gør det let at komme?" })).toContainElement(screen.getByRole("checkbox", { name: "Uden trin" }));
+    expect(screen.getByRole("group", { name: "Hvordan er adgangen til stedet?" })).toContainElement(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Uden trin" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Hemmelig adresse. Borgere ser kun byen." }));
     fireEvent.click(screen.getByRole("button", { name: "Tilføj en tid" }));

@@ -122,7 +122,7 @@ describe("checking rows", () => {
       ]),
     );
     expect(describeProblem(4, { column: "postal_code", message: "postal_code_invalid" }, "da")).toBe(
-      "Række 4, kolonnen postal_code: Postnummeret skal have 4 cifre.",
+      "Række 4, Postnummer (kolonnen postal_code): Postnummeret skal have 4 cifre.",
     );
     expect(describeProblem(1200, { column: "", message: "import_row_columns" }, "en")).toBe(
       "Row 1,200: The row does not have as many columns as the header.",

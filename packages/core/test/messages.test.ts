@@ -22,6 +22,10 @@ describe("messages", () => {
     expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.da).sort());
   });
 
+  it("calls a 'tilbud' an 'activity' in English, as the site does: one word for one thing", () => {
+    expect(Object.entries(messages.en).filter(([, text]) => /\boffers?\b/i.test(text))).toEqual([]);
+  });
+
   it("falls back to a general message for an unknown key", () => {
     expect(message("no_such_key", "da")).toBe(messages.da.invalid_value);
   });

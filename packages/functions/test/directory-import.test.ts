@@ -180,14 +180,14 @@ describe("nothing is written until every row is right", () => {
     const seen = await preview(file);
     expect(seen.body.rows.map((row) => row.action)).toEqual(["create", "error"]);
     expect(seen.body.rows[1]!.problems).toEqual([
-      { column: "postal_code", message: "postal_code_invalid", text: "Række 2, kolonnen postal_code: Postnummeret skal have 4 cifre." },
+      { column: "postal_code", message: "postal_code_invalid", text: "Række 2, Postnummer (kolonnen postal_code): Postnummeret skal have 4 cifre." },
     ]);
     const english = await t.api.request("/api/directory/centres/nord/import/preview", {
       method: "POST",
       headers: { "content-type": "text/csv", cookie: staff.cookie, "accept-language": "en" },
       body: file,
     });
-    expect(((await english.json()) as Preview).rows[1]!.problems[0]!.text).toBe("Row 2, column postal_code: The postcode must have 4 digits.");
+    expect(((await english.json()) as Preview).rows[1]!.problems[0]!.text).toBe("Row 2, Postcode (column postal_code): The postcode must have 4 digits.");
 
     const done = await importFile(file, seen.body.plan);
     expect(done.status).toBe(400);
@@ -231,7 +231,7 @@ describe("centres", () => {
     const refused = seen.body.rows.filter((row) => row.action === "error");
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((row) => row.problems.some((p) => p.message === "import_other_centre"))).toBe(true);
-    expect(refused[0]!.problems[0]!.text).toMatch(/^Række \d+, kolonnen centre: Tilbuddet hører til et andet borgercenter/);
+    expect(refused[0]!.problems[0]!.text).toMatch(/^Række \d+, Borgercenter \(kolonnen centre\): Tilbuddet hører til et andet borgercenter/);
     expect((await importFile(everything, seen.body.plan)).status).toBe(400);
     expect(await stored()).toEqual([]);
   });

@@ -102,14 +102,14 @@ describe("GET /api/directory/offers/{id}", () => {
     expect(danish.status).toBe(404);
     expect(((await danish.json()) as { error: { message: string } }).error.message).toMatch(/Vi kan ikke finde tilbuddet/);
     const english = await get(`/api/directory/offers/${id}`, { "accept-language": "en-GB,en;q=0.9,da;q=0.5" });
-    expect(((await english.json()) as { error: { message: string } }).error.message).toMatch(/We cannot find this offer/);
+    expect(((await english.json()) as { error: { message: string } }).error.message).toMatch(/We cannot find this activity/);
   });
 
   it("answers a malformed id with 400 and a plain message in the asked language", async () => {
     const response = await get("/api/directory/offers/not-a-uuid", { "accept-language": "en" });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { message: string; fields: { field: string }[] }; request_id: string };
-    expect(body.error.message).toMatch(/link to this offer is not right/);
+    expect(body.error.message).toMatch(/link to this activity is not right/);
     expect(body.error.fields[0]!.field).toBe("id");
     expect(body.request_id).toBe(response.headers.get("x-request-id"));
   });

@@ -23,6 +23,13 @@ async function askForCode(email: string, language = "da") {
 }
 
 describe("signing in with a code from a mail", () => {
+  it("a new person who does not say which language gets the browser's (Accept-Language), Danish without one", async () => {
+    expect((await post("/api/identity/sign-in", { email: "browser.en@example.dk" }, { "accept-language": "en-GB,en;q=0.9" })).status).toBe(202);
+    expect((await lastMailTo("browser.en@example.dk")).subject).toMatch(/^Your code/);
+    expect((await post("/api/identity/sign-in", { email: "browser.none@example.dk" })).status).toBe(202);
+    expect((await lastMailTo("browser.none@example.dk")).subject).toMatch(/^Din kode/);
+  });
+
   it("creates a citizen on first sign-in and starts a session in an HttpOnly, SameSite=Lax cookie", async () => {
     const { challenge_id, mail } = await askForCode("  Ny.Borger@Example.DK ");
     expect(mail.subject).toBe(`Din kode til Nærhed: ${mail.code}`);

@@ -67,7 +67,7 @@ describe("the directory Lambda", () => {
     const result = await handler(event("GET", "/api/directory/offers/42"), context);
     expect(result.statusCode).toBe(400);
     expect(result.headers?.["x-request-id"]).toBe("lambda-request-0001");
-    expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this offer/) } });
+    expect(JSON.parse(result.body)).toMatchObject({ request_id: "lambda-request-0001", error: { message: expect.stringMatching(/link to this activity/) } });
   });
 
   // Open data (HSDS): the same function answers under its second prefix, /api/hsds

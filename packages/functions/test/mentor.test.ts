@@ -200,6 +200,19 @@ describe("asking for a mentor", () => {
     expect(mine.asked.map((p) => p.id)).toEqual([pair.id]);
   });
 
+  it("a citizen asking for themselves is not asked their name; a relative or staff must give one", async () => {
+    const self = await t.personWith([{ role: "citizen" }], "Yusuf");
+    const { mentee_name: _none, ...withoutName } = request;
+    expect(await asked(self, { ...withoutName, asked_by: "self", mentee_name: undefined })).toMatchObject({ asked_by: "self", mentee_name: "Yusuf" });
+    const mum = await t.personWith([{ role: "citizen" }]);
+    const before = (await scanAll()).length;
+    const noName = await body<ErrorBody>(await send("POST", "/requests", mum.cookie, { ...withoutName, asked_by: "relative" }), 400);
+    expect(noName.error.fields).toEqual([{ field: "mentee_name", message: "Skriv navnet på den, der skal have en mentor." }]);
+    const byStaff = await send("POST", "/centres/nord/requests", staff.cookie, { ...withoutName, asked_by: "self" });
+    expect(byStaff.status).toBe(400);
+    expect((await scanAll()).length).toBe(before);
+  });
+
   it.each([
     ["no goals", []],
     ["four goals", ["a", "b", "c", "d"]],

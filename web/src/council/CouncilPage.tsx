@@ -9,6 +9,7 @@ import { formatDate } from "../lib/dates.ts";
 import { createLoader } from "../lib/load.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
+import { contentLang } from "../lib/language.tsx";
 import NotFound from "../pages/NotFound.tsx";
 import { Meetings } from "./Meetings.tsx";
 import { councilTexts } from "./texts/index.ts";
@@ -100,10 +101,12 @@ export default function CouncilPage() {
                       {(proposal) => (
                         <li class="card council-proposal">
                           <h3 class="card__title">
-                            <A href={`/borgerraadet/${params.centre}/forslag/${proposal.id}`}>{proposal.title}</A>
+                            <A href={`/borgerraadet/${params.centre}/forslag/${proposal.id}`} lang={contentLang(lang())}>
+                              {proposal.title}
+                            </A>
                           </h3>
                           <ProposalBadge status={proposal.status} vote={proposal.vote} />
-                          <p>{proposal.summary}</p>
+                          <p lang={contentLang(lang())}>{proposal.summary}</p>
                           {/* The rule is on the proposal's own page: once per page, not on every card. */}
                           <Show when={proposal.vote}>{(vote) => <VoteResult vote={vote()} rule={false} />}</Show>
                         </li>

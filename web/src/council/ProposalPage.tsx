@@ -14,6 +14,7 @@ import { useFormErrors } from "../lib/forms.ts";
 import { createLoader } from "../lib/load.ts";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
+import { contentLang } from "../lib/language.tsx";
 import NotFound from "../pages/NotFound.tsx";
 import { ManageProposal } from "./ManageProposal.tsx";
 import { councilTexts } from "./texts/index.ts";
@@ -45,7 +46,7 @@ export default function ProposalPage() {
       <Show when={page.data()}>
         {(data) => (
           <>
-            <PageHeading title={data().proposal.title} lead={data().proposal.summary} />
+            <PageHeading title={data().proposal.title} titleLang={contentLang(lang())} lead={<span lang={contentLang(lang())}>{data().proposal.summary}</span>} />
             <ProposalBadge status={data().proposal.status} vote={data().vote} />
             <p class="small">{t("council.proposedBy", { name: data().proposal.author_name })}</p>
             <Show when={data().proposal.decline_reason}>
@@ -92,7 +93,9 @@ export default function ProposalPage() {
               </PageSection>
             </Show>
             <PageSection title={t("council.fullText")} id="full-text">
-              <p class="offer__text">{data().proposal.body}</p>
+              <p class="offer__text" lang={contentLang(lang())}>
+                {data().proposal.body}
+              </p>
             </PageSection>
             <Show when={data().comments.length > 0 || data().can.comment}>
               <PageSection title={t("council.comments")} id="comments">

@@ -6,6 +6,7 @@ import { CategoryIcon } from "./CategoryIcon.tsx";
 import { ageText, cardTime, cardTimeText, categoryName, distanceText, priceText } from "./format.ts";
 import { copenhagenToday } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
+import { contentLang } from "../lib/language.tsx";
 import { directoryTexts } from "./texts/index.ts";
 
 /** What a card's link tells the offer page: the list or search it came from. */
@@ -30,7 +31,7 @@ export function OfferCard(props: { offer: Listed; day?: WeekdayId }) {
   return (
     <article class="card offer-card">
       <h2 class="card__title">
-        <A href={`/tilbud/${props.offer.id}`} state={from()} class="card__link">
+        <A href={`/tilbud/${props.offer.id}`} state={from()} class="card__link" lang={contentLang(lang())}>
           {props.offer.name}
         </A>
       </h2>

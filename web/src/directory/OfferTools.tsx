@@ -3,7 +3,7 @@ import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
 import { Button } from "../components/Button.tsx";
 import { ageText, priceText } from "./format.ts";
 import { centreName } from "../lib/site.ts";
-import type { Language } from "../lib/language.tsx";
+import { CONTENT_LANGUAGE, type Language } from "../lib/language.tsx";
 import { useTexts, type Translate } from "../lib/texts.ts";
 import { directoryTexts, type DirectoryKey } from "./texts/index.ts";
 import "./OfferTools.scss";
@@ -22,29 +22,44 @@ function sentence(text: string): string {
   return /[.!?…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+/** One thing to say, in the language it is written in. */
+export type Spoken = { text: string; lang: Language };
+
 /**
  * The offer's main text as sentences to read aloud, in the page's order: name, description,
  * when, where, price, who it is for, how to join, accessibility. Each part starts with its heading.
+ * Staff write offers in Danish (CONTENT_LANGUAGE): on an English page the headings and the words
+ * the site makes ("Free", "From 18") are English, the offer's own words Danish, each read with a
+ * voice for its language (WCAG 3.1.2). Next to each other, words in one language are one utterance.
  */
-export function speechParts(offer: Offer, t: Translate<DirectoryKey>, lang: Language): string[] {
-  const part = (heading: string, ...texts: (string | undefined)[]) => {
-    const body = texts.filter((text): text is string => !!text?.trim()).map(sentence);
-    return body.length ? `${sentence(heading)} ${body.join(" ")}` : "";
+export function speechParts(offer: Offer, t: Translate<DirectoryKey>, lang: Language): Spoken[] {
+  const section = (...pieces: [string | undefined, Language][]) => {
+    const said: Spoken[] = [];
+    for (const [text, language] of pieces) {
+      if (!text?.trim()) continue;
+      const last = said.at(-1);
+      if (last?.lang === language) last.text = `${last.text} ${sentence(text)}`;
+      else said.push({ text: sentence(text), lang: language });
+    }
+    return said;
   };
+  const part = (heading: string, ...texts: [string | undefined, Language][]) =>
+    texts.some(([text]) => text?.trim()) ? section([heading, lang], ...texts) : [];
   const location = offer.location;
   const address = location
     ? [location.name, location.address_1, `${location.postal_code} ${location.city}`].filter(Boolean).join(", ")
     : undefined;
+  const own = CONTENT_LANGUAGE;
   return [
-    sentence(offer.name),
-    sentence(offer.description),
-    offer.schedule_description ? part(t("directory.offer.when"), offer.schedule_description) : "",
-    part(t("directory.offer.where"), address, `${centreName(offer.centre_id, lang)}, ${offer.area}`),
-    part(t("directory.offer.price"), priceText(offer, t)),
-    part(t("directory.offer.who"), ageText(offer, t), offer.eligibility_description),
-    offer.application_process ? part(t("directory.offer.join"), offer.application_process) : "",
-    offer.accessibility_notes ? part(t("directory.offer.access"), offer.accessibility_notes) : "",
-  ].filter((text) => text !== "");
+    section([offer.name, own]),
+    section([offer.description, own]),
+    part(t("directory.offer.when"), [offer.schedule_description, own]),
+    part(t("directory.offer.where"), [address, own], [`${centreName(offer.centre_id, lang)}, ${offer.area}`, lang]),
+    part(t("directory.offer.price"), offer.free || !offer.fees_description ? [priceText(offer, t), lang] : [offer.fees_description, own]),
+    part(t("directory.offer.who"), [ageText(offer, t), lang], [offer.eligibility_description, own]),
+    part(t("directory.offer.join"), [offer.application_process, own]),
+    part(t("directory.offer.access"), [offer.accessibility_notes, own]),
+  ].flat();
 }
 
 /** The browser can read aloud. */
@@ -88,14 +103,13 @@ function ReadAloud(props: { offer: Offer }) {
     synth.cancel();
     reading += 1;
     const current = reading;
-    const tag = speechLang[lang()];
-    const voice = pickVoice(synth, tag);
     const parts = speechParts(props.offer, t, lang());
     setSpeaking(true);
     setMessage(t("directory.readAloud.started"));
-    parts.forEach((text, index) => {
+    parts.forEach(({ text, lang: language }, index) => {
       const utterance = new window.SpeechSynthesisUtterance(text);
-      utterance.lang = tag;
+      utterance.lang = speechLang[language];
+      const voice = pickVoice(synth, speechLang[language]);
       if (voice) utterance.voice = voice;
       const last = index === parts.length - 1;
       utterance.onend = () => {

@@ -7,6 +7,7 @@ import { ageText, categoryName, dayName, priceText, telHref } from "./format.ts"
 import { centreName } from "../lib/site.ts";
 import { formatDate } from "../lib/dates.ts";
 import { useTexts } from "../lib/texts.ts";
+import { contentLang } from "../lib/language.tsx";
 import { directoryTexts } from "./texts/index.ts";
 import { copenhagenToday } from "../lib/dates.ts";
 import "./OfferView.scss";
@@ -41,6 +42,8 @@ function mapLink(place: NonNullable<Offer["location"]>): string {
 /** `tools`: shown under the heading; the public page passes "Læs op" and "Udskriv", the preview nothing. */
 export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
   const { t, lang } = useTexts(directoryTexts);
+  // What staff wrote is Danish; marked as such on an English page.
+  const own = () => contentLang(lang());
   const offer = () => props.offer;
   const hasTimes = () => (offer().weekly?.length ?? 0) > 0 || comingSessions().length > 0;
   // Sessions that have been are of no use to a citizen; the next eight are enough to plan by.
@@ -48,7 +51,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
   const comingSessions = () => (offer().sessions ?? []).filter((session) => session.date >= today).slice(0, 8);
   return (
     <article class="offer">
-      <PageHeading title={offer().name} lead={categoryName(offer().category, lang())} />
+      <PageHeading title={offer().name} titleLang={own()} lead={categoryName(offer().category, lang())} />
       {props.tools}
       <Show when={offer().status === "temporarily closed"}>
         <Notice kind="warning">
@@ -60,12 +63,16 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
           <p>{t("directory.offer.stopped")}</p>
         </Notice>
       </Show>
-      <p class="offer__description">{offer().description}</p>
+      <p class="offer__description" lang={own()}>
+        {offer().description}
+      </p>
 
       <Show when={offer().schedule_description || hasTimes()}>
         <Section title={t("directory.offer.when")}>
           <Show when={offer().schedule_description}>
-            <p class="offer__text">{offer().schedule_description}</p>
+            <p class="offer__text" lang={own()}>
+              {offer().schedule_description}
+            </p>
           </Show>
           <Show when={hasTimes()}>
             <ul class="times">
@@ -106,7 +113,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
                 </>
               }
             >
-              <p class="offer__address">
+              <p class="offer__address" lang={own()}>
                 <Show when={location().name}>
                   {location().name}
                   <br />
@@ -129,19 +136,25 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       </Section>
 
       <Section title={t("directory.offer.price")}>
-        <p class="offer__text">{priceText(offer(), t)}</p>
+        <p class="offer__text" lang={offer().free || !offer().fees_description ? undefined : own()}>
+          {priceText(offer(), t)}
+        </p>
       </Section>
 
       <Section title={t("directory.offer.who")}>
         <p>{ageText(offer(), t)}</p>
         <Show when={offer().eligibility_description}>
-          <p class="offer__text">{offer().eligibility_description}</p>
+          <p class="offer__text" lang={own()}>
+              {offer().eligibility_description}
+            </p>
         </Show>
       </Section>
 
       <Show when={offer().application_process}>
         <Section title={t("directory.offer.join")}>
-          <p class="offer__text">{offer().application_process}</p>
+          <p class="offer__text" lang={own()}>
+              {offer().application_process}
+            </p>
         </Section>
       </Show>
 
@@ -151,7 +164,9 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
             <AccessFacts facts={offer().accessibility} class="access-list--page" />
           </Show>
           <Show when={offer().accessibility_notes}>
-            <p class="offer__text">{offer().accessibility_notes}</p>
+            <p class="offer__text" lang={own()}>
+              {offer().accessibility_notes}
+            </p>
           </Show>
         </Section>
       </Show>
@@ -202,7 +217,7 @@ export function OfferView(props: { offer: Offer; tools?: JSX.Element }) {
       </Show>
 
       <Section title={t("directory.offer.by")}>
-        <p>{offer().organization_name}</p>
+        <p lang={own()}>{offer().organization_name}</p>
       </Section>
 
       <p class="checked">

@@ -1,19 +1,34 @@
-import { languages, type Language } from "@naerhed/core/shared/language";
+import { languageFrom, languages, type Language } from "@naerhed/core/shared/language";
 import { createContext, createEffect, createSignal, useContext, type Accessor, type ParentProps } from "solid-js";
 
 export { languages, type Language };
 
+/**
+ * The language of what people write on the platform (offers, proposals, consultations): Danish,
+ * whatever the page's language. Marked on that content in an English page (WCAG 3.1.2), so a
+ * screen reader and "Læs op" read it with a Danish voice.
+ */
+export const CONTENT_LANGUAGE: Language = "da";
+
+/** The `lang` attribute for written content on a page in `page`'s language: none when they agree. */
+export const contentLang = (page: Language): Language | undefined => (page === CONTENT_LANGUAGE ? undefined : CONTENT_LANGUAGE);
+
 /** Where the chosen language is remembered between visits. */
 export const LANGUAGE_STORAGE_KEY = "naerhed.language";
 
-/** The remembered language, or Danish. Danish is the first language, whatever the browser says. */
-export function storedLanguage(): Language {
+/**
+ * The person's own choice if they made one; until then the browser's languages, read like the
+ * API reads Accept-Language (English only when it comes before Danish), so an English browser
+ * opens in English. Only a choice is remembered, never this guess.
+ */
+export function startingLanguage(): Language {
   try {
     const value = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return value === "en" || value === "da" ? value : "da";
+    if (value === "en" || value === "da") return value;
   } catch {
-    return "da";
+    // Storage blocked: fall through to the browser's languages.
   }
+  return languageFrom(typeof navigator === "undefined" ? undefined : (navigator.languages ?? [navigator.language]).join(","));
 }
 
 type LanguageChoice = { lang: Accessor<Language>; setLang: (language: Language) => void };
@@ -22,7 +37,7 @@ const LanguageContext = createContext<LanguageChoice>();
 
 /** The person's language for the whole site: remembered, and set on <html lang>. */
 export function LanguageProvider(props: ParentProps<{ initial?: Language }>) {
-  const [lang, setLangSignal] = createSignal<Language>(props.initial ?? storedLanguage());
+  const [lang, setLangSignal] = createSignal<Language>(props.initial ?? startingLanguage());
   const setLang = (language: Language) => {
     setLangSignal(language);
     try {

@@ -9,7 +9,7 @@ import { PageHeading } from "../components/PageHeading.tsx";
 import { PageSection } from "../components/PageSection.tsx";
 import { firstRadioId, RadioGroup } from "../components/RadioGroup.tsx";
 import { TextAreaField } from "../components/TextAreaField.tsx";
-import { faceOptions, stepKey } from "./fields.tsx";
+import { faceOptions, goalWithProgress, stepKey } from "./fields.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { copenhagenToday, formatDate } from "../lib/dates.ts";
 import { useFormErrors } from "../lib/forms.ts";
@@ -211,7 +211,7 @@ function GoalRow(props: { goal: Pair["goals"][number]; editable: boolean; onSave
   const [progress, setProgress] = createSignal(String(props.goal.progress));
   const options = () => [0, 1, 2, 3, 4].map((value) => ({ value: String(value), label: t(stepKey("mentor.progress", value)) }));
   return (
-    <Show when={props.editable} fallback={<p>{props.goal.text}: {t(stepKey("mentor.progress", props.goal.progress))}</p>}>
+    <Show when={props.editable} fallback={<p>{goalWithProgress(props.goal.text, t(stepKey("mentor.progress", props.goal.progress)))}</p>}>
       <form
         class="form"
         novalidate

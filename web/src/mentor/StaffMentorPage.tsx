@@ -11,12 +11,12 @@ import { TextAreaField } from "../components/TextAreaField.tsx";
 import { centreName, myCentres } from "../lib/site.ts";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { useFormErrors } from "../lib/forms.ts";
-import { usePageTitle } from "../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { mentorTexts } from "./texts/index.ts";
 import { api, useCall, type Answer } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
-import { stepKey } from "./fields.tsx";
+import { goalWithProgress, stepKey } from "./fields.tsx";
 
 type MentorView = Answer<(typeof api.mentor.centres)[":centre"]["mentors"]["$get"]>["to_screen"][number];
 type StaffPair = Answer<(typeof api.mentor.centres)[":centre"]["pairs"]["$get"]>["requests"][number];
@@ -140,7 +140,7 @@ function PairCards(props: { pairs: StaffPair[]; label: string; children: (pair: 
               </h4>
               <p>{pair.help_with}</p>
               <ul class="bullets">
-                <For each={pair.goals}>{(goal) => <li>{goal.text}: {t(stepKey("mentor.progress", goal.progress))}</li>}</For>
+                <For each={pair.goals}>{(goal) => <li>{goalWithProgress(goal.text, t(stepKey("mentor.progress", goal.progress)))}</li>}</For>
               </ul>
               <p>
                 <span class="badge">{t(`mentor.state.${pair.state}`)}</span>{" "}
@@ -243,9 +243,12 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
   const pair = () => ({ centre: props.centre, id: props.pair.id });
   const [suggestions, setSuggestions] = createSignal<Suggestion[]>();
   const form = useFormErrors({});
-  async function show() {
+  let suggestionsHeading: HTMLHeadingElement | undefined;
+  /** The button that was pressed is replaced by the list: focus goes to the list's heading, not back to the top of the page. */
+  async function show(moveFocus = true) {
     try {
       setSuggestions((await call(api.mentor.centres[":centre"].pairs[":id"].suggestions.$get, { param: pair() })).items);
+      if (moveFocus) focusElement(suggestionsHeading ?? null);
     } catch (error) {
       form.fail(error);
     }
@@ -256,7 +259,7 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
       await props.onDone(t("mentor.staff.proposedDone", { name: suggestion.display_name }));
     } catch (error) {
       form.fail(error);
-      void show();
+      void show(false);
     }
   }
   async function cancel() {
@@ -286,9 +289,11 @@ function RequestCard(props: CardProps & { pair: StaffPair }) {
       >
         {(items) => (
           <>
-            <h5 id={listId()}>{t("mentor.staff.suggestions")}</h5>
+            <h5 id={listId()} class="h4" tabindex="-1" ref={suggestionsHeading}>
+              {t("mentor.staff.suggestions")}
+            </h5>
             <Show when={items().length > 0} fallback={<p>{t("mentor.staff.noSuggestions")}</p>}>
-              <ol aria-labelledby={listId()}>
+              <ol class="spaced-list" aria-labelledby={listId()}>
                 <For each={items()}>
                   {(suggestion) => (
                     <li>

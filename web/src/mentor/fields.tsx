@@ -1,5 +1,5 @@
-import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/lists";
 import { Show } from "solid-js";
+import { DAY_PARTS, INTERESTS, LANGUAGES, WEEKDAYS } from "@naerhed/core/mentor/lists";
 import { centreOptions } from "../lib/site.ts";
 import { CheckboxGroup, firstCheckboxId } from "../components/CheckboxGroup.tsx";
 import { FormField } from "../components/FormField.tsx";
@@ -10,6 +10,16 @@ import { mentorTexts, type MentorKey } from "./texts/index.ts";
 
 /** Words for a step on a scale (goal progress 0–4, a face 1–5): the texts have one key per step. */
 export const stepKey = (scale: "mentor.progress" | "mentor.face", step: number | string) => `${scale}.${step}` as MentorKey;
+
+/**
+ * "Tage bussen alene: Ikke startet". A goal is in the person's own words and often ends with a
+ * full stop; a colon after it would read "alene.: Ikke startet", so a closing . , ; or : goes.
+ * A goal ending in ? or ! keeps it, and the progress follows in brackets.
+ */
+export function goalWithProgress(goal: string, progress: string): string {
+  const text = goal.trim();
+  return /[?!]$/.test(text) ? `${text} (${progress})` : `${text.replace(/[.,;:]+$/, "")}: ${progress}`;
+}
 
 /** The shared lists (core mentor/lists.ts) as choices in the reader's language. */
 export const interestOptions = (t: Translate<MentorKey>): RadioOption[] => INTERESTS.map((id) => ({ value: id, label: t(`mentor.interest.${id}`) }));
@@ -36,13 +46,15 @@ export function profileFieldIds(prefix: string, t: Translate<MentorKey>, lang: L
 }
 
 /**
- * Interests, languages, centre, area and free times; `optional` marks interests and times as skippable (for requests);
+ * Interests, languages, centre, area and free times; `optional` marks interests and times as
+ * skippable (for requests); `only` shows some of them (a request asks them one step at a time);
  * `askCentre={false}` leaves the centre out (staff changing an approved mentor, who stays at their centre).
  */
 export function ProfileFields(props: {
   prefix: string;
   profile: Profile;
   optional?: boolean;
+  only?: (keyof Profile)[];
   askCentre?: boolean;
   at: (id: string) => string | undefined;
   onChange: <K extends keyof Profile>(field: K, value: Profile[K]) => void;
@@ -50,26 +62,31 @@ export function ProfileFields(props: {
   const { t, lang } = useTexts(mentorTexts);
   const ids = profileFieldIds(props.prefix, t, lang());
   const skippable = () => (props.optional ? t("mentor.optional") : undefined);
+  const shown = (field: keyof Profile) => !props.only || props.only.includes(field);
   return (
     <>
-      <CheckboxGroup
-        name={`${props.prefix}-interests`}
-        legend={t("mentor.f.interests")}
-        hint={skippable()}
-        options={interestOptions(t)}
-        values={props.profile.interests}
-        error={props.at(ids.interests)}
-        onChange={(value) => props.onChange("interests", value)}
-      />
-      <CheckboxGroup
-        name={`${props.prefix}-languages`}
-        legend={t("mentor.f.languages")}
-        options={languageOptions(t)}
-        values={props.profile.languages}
-        error={props.at(ids.languages)}
-        onChange={(value) => props.onChange("languages", value)}
-      />
-      <Show when={props.askCentre !== false}>
+      <Show when={shown("interests")}>
+        <CheckboxGroup
+          name={`${props.prefix}-interests`}
+          legend={t("mentor.f.interests")}
+          hint={skippable()}
+          options={interestOptions(t)}
+          values={props.profile.interests}
+          error={props.at(ids.interests)}
+          onChange={(value) => props.onChange("interests", value)}
+        />
+      </Show>
+      <Show when={shown("languages")}>
+        <CheckboxGroup
+          name={`${props.prefix}-languages`}
+          legend={t("mentor.f.languages")}
+          options={languageOptions(t)}
+          values={props.profile.languages}
+          error={props.at(ids.languages)}
+          onChange={(value) => props.onChange("languages", value)}
+        />
+      </Show>
+      <Show when={shown("centre_id") && props.askCentre !== false}>
         <RadioGroup
           name={`${props.prefix}-centre`}
           legend={t("mentor.f.centre")}
@@ -79,23 +96,27 @@ export function ProfileFields(props: {
           onChange={(value) => props.onChange("centre_id", value)}
         />
       </Show>
-      <FormField
-        id={ids.area}
-        label={t("mentor.f.area")}
-        hint={t("mentor.optional")}
-        value={props.profile.area}
-        error={props.at(ids.area)}
-        onInput={(value) => props.onChange("area", value)}
-      />
-      <CheckboxGroup
-        name={`${props.prefix}-availability`}
-        legend={t("mentor.f.availability")}
-        hint={skippable()}
-        options={slotOptions(t)}
-        values={props.profile.availability}
-        error={props.at(ids.availability)}
-        onChange={(value) => props.onChange("availability", value)}
-      />
+      <Show when={shown("area")}>
+        <FormField
+          id={ids.area}
+          label={t("mentor.f.area")}
+          hint={t("mentor.optional")}
+          value={props.profile.area}
+          error={props.at(ids.area)}
+          onInput={(value) => props.onChange("area", value)}
+        />
+      </Show>
+      <Show when={shown("availability")}>
+        <CheckboxGroup
+          name={`${props.prefix}-availability`}
+          legend={t("mentor.f.availability")}
+          hint={skippable()}
+          options={slotOptions(t)}
+          values={props.profile.availability}
+          error={props.at(ids.availability)}
+          onChange={(value) => props.onChange("availability", value)}
+        />
+      </Show>
     </>
   );
 }

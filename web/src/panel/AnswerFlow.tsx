@@ -7,6 +7,7 @@ import { answerText, type AnswerValue, type MemberConsultation } from "./model.t
 import { QuestionScreen } from "./QuestionScreen.tsx";
 import "./panel.scss";
 import { ApiError } from "../lib/api.ts";
+import { contentLang } from "../lib/language.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 
@@ -32,7 +33,7 @@ export function AnswerFlow(props: {
   /** Sends the answers; without it (preview) the check page has no send button. */
   onSend?: (answers: Record<string, AnswerValue>) => Promise<void>;
 }) {
-  const { t } = useTexts(panelTexts);
+  const { t, lang } = useTexts(panelTexts);
   const questions = () => props.consultation.questions;
   const [step, setStep] = createSignal<Step>(props.initial?.step ?? "intro");
   const [answers, setAnswers] = createSignal<Record<string, AnswerValue>>(props.initial?.answers ?? {});
@@ -105,7 +106,9 @@ export function AnswerFlow(props: {
       </Show>
       <Switch>
         <Match when={step() === "intro"}>
-          <p class="lead">{props.consultation.intro}</p>
+          <p class="lead" lang={contentLang(lang())}>
+            {props.consultation.intro}
+          </p>
           <p>{t("panel.count", { total: questions().length })}</p>
           <Show when={props.onDraft}>
             <p>{t("panel.draftNote")}</p>
@@ -161,7 +164,7 @@ export function AnswerFlow(props: {
             <For each={questions()}>
               {(q, i) => (
                 <div>
-                  <dt>{`${i() + 1}. ${q.text}`}</dt>
+                  <dt lang={contentLang(lang())}>{`${i() + 1}. ${q.text}`}</dt>
                   <dd>
                     <Button
                       id={`${props.idPrefix}-change-${i()}`}

@@ -8,7 +8,8 @@ import type { PanelNotice } from "./JoinPage.tsx";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
 import { api, ApiError, useCall } from "../lib/api.ts";
 import { createLoader } from "../lib/load.ts";
-import { usePageTitle } from "../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../lib/navigation.ts";
+import { contentLang } from "../lib/language.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 import { formatDateTime } from "../lib/dates.ts";
@@ -81,7 +82,10 @@ function Answer(props: { personId: string }) {
 
   return (
     <>
-      <PageHeading title={done() ? t("panel.thanksTitle") : (consultation()?.title ?? t("panel.mineTitle"))} />
+      <PageHeading
+        title={done() ? t("panel.thanksTitle") : (consultation()?.title ?? t("panel.mineTitle"))}
+        titleLang={done() || !consultation() ? undefined : contentLang(lang())}
+      />
       <p class="status" role="status">
         {page.loading() ? t("panel.loading") : ""}
       </p>
@@ -97,7 +101,9 @@ function Answer(props: { personId: string }) {
         {(c) => (
           <Switch>
             <Match when={done()}>
-              <h2>{t("panel.thanksNext")}</h2>
+              <h2 tabindex="-1" ref={(heading) => queueMicrotask(() => focusElement(heading))}>
+                {t("panel.thanksNext")}
+              </h2>
               <ul class="bullets">
                 <li>{t("panel.thanks1", { date: formatDateTime(c().closes_at, lang()) })}</li>
                 <li>{t("panel.thanks2")}</li>

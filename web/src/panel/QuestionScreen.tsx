@@ -2,6 +2,7 @@ import { For, Match, Show, Switch } from "solid-js";
 import { describedBy, FieldNotes } from "../components/FieldParts.tsx";
 import { FACES, ICON_GLYPHS, type AnswerValue, type Question } from "./model.ts";
 import "./panel.scss";
+import { contentLang } from "../lib/language.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { panelTexts } from "./texts/index.ts";
 
@@ -18,13 +19,15 @@ export function QuestionScreen(props: {
   idPrefix: string;
   onChange: (value: AnswerValue | undefined) => void;
 }) {
-  const { t } = useTexts(panelTexts);
+  const { t, lang } = useTexts(panelTexts);
+  // Questions and choices are staff's Danish words; yes/no and the faces' words are the site's.
+  const own = () => contentLang(lang());
   const name = () => `${props.idPrefix}-${props.question.id}`;
   const hint = () => (props.question.optional ? t("panel.optional") : undefined);
-  type Option = { value: string; label: string; glyph?: string };
+  type Option = { value: string; label: string; glyph?: string; lang?: string };
   const options = (): Option[] => {
     const q = props.question;
-    if ("choices" in q) return q.choices.map((c) => ({ value: c.id, label: c.label, glyph: c.icon ? ICON_GLYPHS[c.icon] : undefined }));
+    if ("choices" in q) return q.choices.map((c) => ({ value: c.id, label: c.label, glyph: c.icon ? ICON_GLYPHS[c.icon] : undefined, lang: own() }));
     if (q.type === "yes_no") return [{ value: "yes", label: t("panel.yes") }, { value: "no", label: t("panel.no") }];
     return [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`panel.scale.${n}` as "panel.scale.1"), glyph: FACES[n - 1] }));
   };
@@ -44,7 +47,7 @@ export function QuestionScreen(props: {
     <Switch>
       <Match when={isText()}>
         <div class="field question" classList={{ "field--error": Boolean(props.error) }}>
-          <label class="field__label question__text" for={name()}>
+          <label class="field__label question__text" for={name()} lang={own()}>
             {props.question.text}
           </label>
           <FieldNotes id={name()} hint={hint()} error={props.error} />
@@ -80,7 +83,9 @@ export function QuestionScreen(props: {
           classList={{ "field--error": Boolean(props.error), "question--scale": props.question.type === "scale" }}
           aria-describedby={describedBy({ id: name(), hint: hint(), error: props.error })}
         >
-          <legend class="field__label question__text">{props.question.text}</legend>
+          <legend class="field__label question__text" lang={own()}>
+            {props.question.text}
+          </legend>
           <FieldNotes id={name()} hint={hint()} error={props.error} />
           <For each={options()}>
             {(option) => (
@@ -95,7 +100,7 @@ export function QuestionScreen(props: {
                   aria-invalid={props.error ? "true" : undefined}
                   onChange={(e) => pick(option.value, e.currentTarget.checked)}
                 />
-                <label class="answer-option__label" for={`${name()}-${option.value}`}>
+                <label class="answer-option__label" for={`${name()}-${option.value}`} lang={option.lang}>
                   <Show when={option.glyph}>
                     <span class="answer-option__glyph" aria-hidden="true">
                       {option.glyph}

@@ -6,6 +6,7 @@ import { countFailure, limit, refuseIfReached, type LimitRule } from "../shared/
 import { newCode, newToken, sameHash, sha256, verifyPassword } from "../shared/secrets.ts";
 import { signInMail } from "./mails.ts";
 import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
+import type { Language } from "../shared/language.ts";
 import { epochSeconds, type IdentityServices } from "./services.ts";
 import { startSession } from "./sessions.ts";
 
@@ -50,7 +51,8 @@ export const SIGN_IN_LIMITS = {
 /** How long an address the email signed in from counts as the owner's. */
 export const KNOWN_ADDRESS_SECONDS = 90 * DAY;
 
-export const SignInRequest = v.object({ email: Email, language: v.optional(PreferredLanguage, "da") });
+/** Without `language`, the route takes the browser's (Accept-Language): a new person gets mail they can read. */
+export const SignInRequest = v.object({ email: Email, language: v.optional(PreferredLanguage) });
 
 export const SignInVerify = v.pipe(
   v.object({
@@ -101,7 +103,7 @@ async function signedIn(services: IdentityServices, person: Person, client: stri
 
 export async function requestSignIn(
   services: IdentityServices,
-  input: v.InferOutput<typeof SignInRequest>,
+  input: v.InferOutput<typeof SignInRequest> & { language: Language },
   clientAddress: string,
 ): Promise<{ challenge_id: string }> {
   await limitSignIn(services, "code", input.email, clientAddress);

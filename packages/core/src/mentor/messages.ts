@@ -104,7 +104,7 @@ const en: Record<keyof typeof da, string> = {
   mentor_outcome_invalid: "Choose whether the pair is completed or ends early.",
   mentor_end_reason_invalid: "Write why the pair ends early.",
   mentor_next_step_invalid: "The text can have at most 500 characters.",
-  mentor_offer_id_invalid: "The offer id is not right. Find it in the list of offers.",
+  mentor_offer_id_invalid: "The activity id is not right. Find it in the list of activities.",
   mentor_face_invalid: "Choose one of the faces.",
   mentor_feedback_words_invalid: "The text can have at most 1000 characters.",
   mentor_already_approved: "You are already approved as a mentor. Talk to staff if something should change.",

@@ -36,7 +36,8 @@ const Goals = v.pipe(
 
 export const RequestInput = v.object({
   asked_by: v.pipe(v.optional(v.string("mentor_asked_by_invalid"), "self"), AskedBy),
-  mentee_name: requiredText(PAIR_LIMITS.name, "mentor_mentee_name_invalid"),
+  /** Not asked when a citizen asks for themselves: their own name is used (pairs.ts askForMentor). */
+  mentee_name: optionalText(PAIR_LIMITS.name, "mentor_mentee_name_invalid"),
   help_with: requiredText(PAIR_LIMITS.helpWith, "mentor_help_with_invalid", "many"),
   goals: Goals,
   interests: picks(Interest, 0, 9, "mentor_interests_invalid"),
@@ -108,8 +109,10 @@ export type FeedbackInput = v.InferOutput<typeof FeedbackInput>;
 
 export type Side = "mentor" | "mentee";
 
-export type Pair = Omit<RequestInput, "goals"> & {
+export type Pair = Omit<RequestInput, "goals" | "mentee_name"> & {
   id: string;
+  /** Always set: the asker's own name when a citizen asked for themselves. */
+  mentee_name: string;
   state: PairState;
   goals: Goal[];
   created_at: string;

@@ -67,10 +67,14 @@ export async function askForMentor(services: MentorServices, actor: Actor, input
   if (byStaff ? !isStaffOf(actor, input.centre_id) : input.asked_by === "staff") {
     throw new InvalidInputError([{ field: "asked_by", message: "mentor_asked_by_invalid" }]);
   }
+  const forSelf = !byStaff && input.asked_by === "self";
+  const mentee_name = input.mentee_name ?? (forSelf ? actor.display_name : undefined);
+  if (!mentee_name) throw new InvalidInputError([{ field: "mentee_name", message: "mentor_mentee_name_invalid" }]);
   const now = services.now().toISOString();
   const { goals, ...rest } = input;
   const pair: Pair = {
     ...rest,
+    mentee_name,
     asked_by: byStaff ? "staff" : input.asked_by,
     id: uuidv7(),
     state: "requested",

@@ -61,9 +61,10 @@ export function identityRoutes(services: Services) {
         const actor = c.get("actor");
         return c.json({ signed_in: actor !== null, person: actor });
       })
-      .post("/identity/sign-in", guard(access.public), async (c) =>
-        c.json(await requestSignIn(identity, parseInput(SignInRequest, await readJson(c)), clientAddress(c)), 202),
-      )
+      .post("/identity/sign-in", guard(access.public), async (c) => {
+        const input = parseInput(SignInRequest, await readJson(c));
+        return c.json(await requestSignIn(identity, { ...input, language: input.language ?? c.get("language") }, clientAddress(c)), 202);
+      })
       .post("/identity/sign-in/verify", guard(access.public), async (c) => {
         const { person, token } = await verifySignIn(identity, parseInput(SignInVerify, await readJson(c)), clientAddress(c));
         setSessionCookie(c, token);

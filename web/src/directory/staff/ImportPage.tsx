@@ -1,7 +1,7 @@
 import { isTabular, keptOutText, nestTables, readTables, unzipText } from "@naerhed/core/directory/hsds-dataset";
 import { formatOf, readImportFile, splitImportFile, type ImportBatch, type ImportFile, type ImportFormat } from "@naerhed/core/directory/import-file";
 import { A } from "@solidjs/router";
-import { batch, createSignal, For, Show } from "solid-js";
+import { batch, createSignal, For, Match, Show, Switch } from "solid-js";
 import { Button } from "../../components/Button.tsx";
 import { ErrorSummary } from "../../components/ErrorSummary.tsx";
 import type { SummaryError } from "../../lib/forms.ts";
@@ -16,7 +16,7 @@ import { NoAccess } from "../../components/NoAccess.tsx";
 import { RequireSignIn } from "../../components/RequireSignIn.tsx";
 import { importMessages, rowProblemText } from "@naerhed/core/directory/import-messages";
 import { api, ApiError, apiUrl, useCall, type Answer } from "../../lib/api.ts";
-import { usePageTitle } from "../../lib/navigation.ts";
+import { focusElement, usePageTitle } from "../../lib/navigation.ts";
 import type { SessionPerson } from "../../lib/session.tsx";
 import { useSignInRedirect } from "../../lib/sign-in.ts";
 import { useTexts } from "../../lib/texts.ts";
@@ -344,23 +344,39 @@ function ImportPanel(props: { person: SessionPerson; centre: string }) {
           <Show when={unmapped().length > 0 && phase() === "ready"}>
             <ImportMapping publisher={publisher()} terms={terms()} onConfirm={confirmMapping} />
           </Show>
-          <h3>{t("directory.import.previewTitle")}</h3>
+          <h3 id="import-caption">{t("directory.import.previewTitle")}</h3>
           <For each={keptOut()}>{(text) => <p>{text}</p>}</For>
-          <Show when={count("error") > 0}>
-            <p>{t("directory.import.errorsText")}</p>
-          </Show>
-          <p>
-            <Button
-              disabled={count("error") > 0 || toWrite() === 0 || phase() !== "ready" || unmapped().length > 0}
-              busy={phase() === "saving"}
-              onClick={() => void confirm()}
-            >
-              {t("directory.import.confirm", { count: number(toWrite()) })}
-            </Button>
-          </p>
+          {/* One next step, never a button that cannot be pressed: correct the file, match the categories, import, or nothing to do. */}
+          <Switch>
+            <Match when={count("error") > 0}>
+              <p>{t("directory.import.errorsText")}</p>
+              <p>
+                <Button variant="secondary" onClick={() => focusElement(document.getElementById(FILE_ID))}>
+                  {t("directory.import.chooseAgain")}
+                </Button>
+              </p>
+            </Match>
+            <Match when={unmapped().length > 0}>{null}</Match>
+            <Match when={toWrite() === 0 && phase() === "ready"}>
+              <Notice kind="info">
+                <p>{t("directory.import.nothingNew")}</p>
+              </Notice>
+              <p>
+                <A href={`/personale/tilbud${centreQuery(props.person, props.centre)}`} class="big-link">
+                  {t("directory.import.toOffers")}
+                </A>
+              </p>
+            </Match>
+            <Match when={toWrite() > 0}>
+              <p>
+                <Button disabled={phase() !== "ready"} busy={phase() === "saving"} onClick={() => void confirm()}>
+                  {t("directory.import.confirm", { count: number(toWrite()) })}
+                </Button>
+              </p>
+            </Match>
+          </Switch>
           <div class="table-wrap" role="region" aria-labelledby="import-caption" tabindex="0">
-            <table class="table">
-              <caption id="import-caption">{t("directory.import.previewTitle")}</caption>
+            <table class="table" aria-labelledby="import-caption">
               <thead>
                 <tr>
                   <th scope="col">{t("directory.import.row")}</th>
