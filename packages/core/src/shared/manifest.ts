@@ -81,6 +81,8 @@ export type ModuleManifest = {
   buckets?: readonly BucketGrant[];
   /** May send mail (Amazon SES on AWS, the outbox locally). */
   sendsMail: boolean;
+  /** May send text messages (Amazon SNS on AWS, the outbox locally): only identity, which delivers every notice. */
+  sendsSms?: boolean;
   settings: readonly ModuleSetting[];
   jobs: readonly JobSpec[];
   /** Events the module puts on the bus. */
