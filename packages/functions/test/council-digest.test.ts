@@ -34,6 +34,8 @@ beforeAll(async () => {
         sent.push(mail);
       },
     },
+    // "A vote is open" goes to identity as a notice (tested in notices.test.ts); here nobody delivers it.
+    publish: async () => undefined,
     now: t.services.now,
     siteUrl: "http://localhost:3000",
     centres: t.services.centres,
