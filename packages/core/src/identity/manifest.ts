@@ -19,7 +19,8 @@ export const identityManifest = {
   ],
   sendsMail: true,
   sendsSms: true,
-  settings: [],
+  // At most this many text messages a month (shared/sms.ts): the spending limit, as a deploy setting.
+  settings: ["SMS_MONTHLY_LIMIT"],
   // Erasures some module has not confirmed yet are asked for again.
   // The weekly digest of notices people chose to get once a week (identity/notices.ts).
   jobs: [

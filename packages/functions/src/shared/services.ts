@@ -13,7 +13,7 @@ import { guardClient } from "@naerhed/core/shared/iam-guard";
 import type { Mailer } from "@naerhed/core/shared/mailer";
 import { resolveGrants, type ModuleManifest } from "@naerhed/core/shared/manifest";
 import { createSesMailer } from "@naerhed/core/shared/ses-mailer";
-import type { SmsSender } from "@naerhed/core/shared/sms";
+import { withMonthlyLimit, type SmsSender } from "@naerhed/core/shared/sms";
 import { createSnsSms } from "@naerhed/core/shared/sns-sms";
 import { auditTable, identityTable, organisationTable } from "@naerhed/core/shared/tables";
 
@@ -61,11 +61,15 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
       ? createSesMailer(config.mailFrom, config.region)
       : // No SES: mails go to the local outbox, written with a client of its own, as SES is no part of the module.
         createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now));
-  const sms =
+  const sms = withMonthlyLimit(
     runtime.sms ??
-    (config.smsSenderId
-      ? createSnsSms(config.smsSenderId, config.region)
-      : createOutboxSms(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now));
+      (config.smsSenderId
+        ? createSnsSms(config.smsSenderId, config.region)
+        : createOutboxSms(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now)),
+    store.hit,
+    now,
+    config.smsMonthlyLimit,
+  );
   const publish =
     runtime.publish ?? (config.eventBusName && manifest ? createEventBridgePublisher(manifest.name, config.eventBusName, config.region) : noBus);
   const centres = createCentreDirectory(db, config.tableNames[organisationTable.id] ?? "", now);
