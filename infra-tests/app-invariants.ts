@@ -286,16 +286,13 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
 
     test("every scheduled job is an EventBridge rule at its interval, invoking its module's own function with { job }", () => {
-      // EventBridge's own wording: "rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(2 hours)".
-      const unit = (count: number, one: string) => `rate(${count} ${one}${count === 1 ? "" : "s"})`;
-      const rate = (minutes: number) => (minutes % 60 === 0 ? unit(minutes / 60, "hour") : unit(minutes, "minute"));
       const rules = resourcesOfType(api(), "AWS::Events::Rule").filter(([, rule]) => rule.Properties?.ScheduleExpression).map(([, rule]) => ({
         schedule: rule.Properties?.ScheduleExpression,
         targets: (rule.Properties?.Targets as { Arn: unknown; Input: string }[]).map((target) => ({ arn: target.Arn, input: JSON.parse(target.Input) as unknown })),
       }));
       const wanted = modules.flatMap((module) =>
         module.jobs.map((job) => ({
-          schedule: rate(job.everyMinutes),
+          schedule: rateExpression(job.everyMinutes),
           targets: [{ arn: { "Fn::GetAtt": [moduleFunction(module)[0], "Arn"] }, input: { job: job.name } }],
         })),
       );

@@ -213,19 +213,21 @@ async function sendOnce(
   message: () => Promise<{ subject: string; text: string; sms: string }>,
 ) {
   const marker = `${to.channel}#${to.key}`;
-  if (await services.store.wasDelivered(request.notice_id, marker)) return;
-  const { subject, text, sms } = await message();
-  if (to.channel === "mail") await services.mailer.send({ to: to.address, subject, text });
-  else {
-    try {
-      await services.sms.send({ to: to.address, text: sms });
-    } catch (error) {
-      if (!isSmsRefused(error)) throw error;
+  if (!(await services.store.claimDelivery(request.notice_id, marker, epochSeconds(services.now()) + DELIVERED_DAYS * DAY))) return;
+  try {
+    const { subject, text, sms } = await message();
+    if (to.channel === "mail") await services.mailer.send({ to: to.address, subject, text });
+    else await services.sms.send({ to: to.address, text: sms });
+  } catch (error) {
+    if (to.channel === "sms" && isSmsRefused(error)) {
       console.warn(JSON.stringify({ level: "warn", what: "sms_refused", notice: request.notice_id, error: (error as Error).name }));
       if (to.personId) await services.store.recordSmsUndelivered(to.personId, { at: services.now().toISOString(), kind: request.kind, reason: (error as Error).name });
+      return;
     }
+    // Throttling or an outage: the bus tries the event again, and that try may send.
+    await services.store.releaseDelivery(request.notice_id, marker);
+    throw error;
   }
-  await services.store.markDelivered(request.notice_id, marker, epochSeconds(services.now()) + DELIVERED_DAYS * DAY);
 }
 
 async function deliverToPerson(services: IdentityServices, request: NoticeRequest, person: Person): Promise<void> {
@@ -234,10 +236,9 @@ async function deliverToPerson(services: IdentityServices, request: NoticeReques
   if (choice.when === "never") return;
   const open = `${services.siteUrl}${request.about.path}`;
   if (choice.when === "digest") {
-    if (await services.store.wasDelivered(request.notice_id, `digest#${person.id}`)) return;
+    // The line's key is the notice's own: a copy from the bus writes the same line again.
     const at = services.now().toISOString();
     await services.store.addToDigest(person.id, { notice_id: request.notice_id, kind: request.kind, text: digestLine(person.language, request.kind, request.about, open), at });
-    await services.store.markDelivered(request.notice_id, `digest#${person.id}`, epochSeconds(services.now()) + DELIVERED_DAYS * DAY);
     return;
   }
   let links: NoticeLinks | undefined;

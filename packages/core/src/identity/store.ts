@@ -44,8 +44,9 @@ import type { Grant, Person } from "./person.ts";
  *                                                    ROSTER#<centre> / PERSON#<id>, gsi1pk=PERSON#<id>, gsi1sk=ROSTER#<centre>
  *                                                    (a person's own rows: Query gsi1 begins_with ROSTER#)
  * 15. A notice delivered once per person and
- *     channel (the bus delivers at least once)     → GetItem / PutItem NOTICE#<notice id> / <channel>#<person id or address hash>
- * 16. Notices kept for the weekly digest           → Put / Query / Delete DIGEST#<person> / <time>#<notice id>;
+ *     channel (the bus delivers at least once)     → conditional PutItem (claim) / DeleteItem (failed: release)
+ *                                                    NOTICE#<notice id> / <channel>#<person id or address hash>
+ * 16. Notices kept for the weekly digest           → Put / Query / Delete DIGEST#<person> / <notice id>;
  *                                                    who has any: Put / Query / Delete DIGESTS / PERSON#<id>
  * 17. A notice's calendar file, by the SHA-256 of
  *     the unguessable token in its link            → Put / GetItem CALENDAR#<hash> / CALENDAR
@@ -563,17 +564,26 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       return items.map((item) => String(item.person_id));
     },
 
-    async wasDelivered(noticeId: string, to: string): Promise<boolean> {
-      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: { pk: `NOTICE#${noticeId}`, sk: to }, ConsistentRead: true })));
-      return Item !== undefined;
+    /** True for the one delivery that may send; a copy of the event arriving at the same time gets false. */
+    async claimDelivery(noticeId: string, to: string, expiresAt: number): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(new PutCommand({ TableName, Item: { pk: `NOTICE#${noticeId}`, sk: to, expires_at: expiresAt }, ConditionExpression: "attribute_not_exists(pk)" })),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
-    async markDelivered(noticeId: string, to: string, expiresAt: number): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName, Item: { pk: `NOTICE#${noticeId}`, sk: to, expires_at: expiresAt } })));
+    /** Sending failed: the next try of the event may send again. */
+    async releaseDelivery(noticeId: string, to: string): Promise<void> {
+      await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `NOTICE#${noticeId}`, sk: to } })));
     },
 
     async addToDigest(personId: string, line: DigestLine): Promise<void> {
-      await call(() => db.send(new PutCommand({ TableName, Item: { pk: `DIGEST#${personId}`, sk: `${line.at}#${line.notice_id}`, ...line } })));
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: `DIGEST#${personId}`, sk: line.notice_id, ...line } })));
       await call(() => db.send(new PutCommand({ TableName, Item: { pk: "DIGESTS", sk: `PERSON#${personId}`, person_id: personId } })));
     },
 
@@ -584,7 +594,9 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
 
     async digestOf(personId: string): Promise<DigestLine[]> {
       const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :digest", ExpressionAttributeValues: { ":digest": `DIGEST#${personId}` } });
-      return items.map(({ notice_id, kind, text, at }) => ({ notice_id, kind, text, at }) as DigestLine);
+      return items
+        .map(({ notice_id, kind, text, at }) => ({ notice_id, kind, text, at }) as DigestLine)
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     },
 
     takeDigest,
