@@ -139,9 +139,10 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
   }
 
   /** The person's rows in the staff lists of centres (pattern 14) made to match their grants. */
-  async function syncRoster(personId: string, grants: readonly Grant[]): Promise<void> {
+  async function syncRoster(personId: string, grants: readonly Grant[], isNew = false): Promise<void> {
     const wanted = new Set(grants.filter((grant) => grant.role === "staff" && grant.centre_id).map((grant) => `ROSTER#${grant.centre_id}`));
-    const held = await queryAll(db, {
+    // A person just created has no rows yet.
+    const held = isNew ? [] : await queryAll(db, {
       TableName,
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :person AND begins_with(gsi1sk, :roster)",
@@ -226,7 +227,7 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
             }),
           ),
         );
-        await syncRoster(person.id, person.grants);
+        await syncRoster(person.id, person.grants, true);
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
