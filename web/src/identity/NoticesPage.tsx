@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import { NOTICE_KINDS, type NoticeKind } from "@naerhed/core/shared/notice";
+import { NOTICE_KINDS, type NoticeKind } from "@naerhed/core/shared/notice-kinds";
 import { Button } from "../components/Button.tsx";
 import { ErrorSummary } from "../components/ErrorSummary.tsx";
 import { FormField } from "../components/FormField.tsx";

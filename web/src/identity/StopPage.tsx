@@ -1,6 +1,6 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import type { NoticeKind } from "@naerhed/core/shared/notice";
+import type { NoticeKind } from "@naerhed/core/shared/notice-kinds";
 import { Button } from "../components/Button.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { NOTICE_KINDS } from "./notice-kinds.ts";
 import { isoDate, isoTimestamp } from "./validation.ts";
 
 /**
@@ -8,9 +9,7 @@ import { isoDate, isoTimestamp } from "./validation.ts";
  * place, a path on the site — never the person's address: identity adds that.
  */
 
-/** The kinds a person chooses for one by one (now, weekly digest, never; mail, SMS or both). */
-export const NOTICE_KINDS = ["vote_opened", "suggestion_received", "suggestion_answered", "match_proposed", "match_accepted"] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export { NOTICE_KINDS, type NoticeKind } from "./notice-kinds.ts";
 
 const Moment = isoTimestamp("invalid_value");
 const Day = isoDate("invalid_value");
