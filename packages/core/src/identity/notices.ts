@@ -205,6 +205,23 @@ async function linksFor(services: IdentityServices, language: Language, request:
   return { open, ...(calendar ? { calendar } : {}), ...(personId ? { stop: await stopLink(services, personId, request.kind) } : {}) };
 }
 
+/**
+ * Sends a text; one SNS will never deliver is recorded for the person's page (and logged without
+ * the number) instead of thrown. False when it was refused; anything else (throttling) is thrown.
+ */
+export async function sendSmsOrRecord(services: IdentityServices, sms: { to: string; text: string }, about: { personId?: string; kind: string }): Promise<boolean> {
+  try {
+    await services.sms.send(sms);
+    return true;
+  } catch (error) {
+    if (!isSmsRefused(error)) throw error;
+    const reason = (error as Error).name;
+    console.warn(JSON.stringify({ level: "warn", what: "sms_refused", kind: about.kind, error: reason }));
+    if (about.personId) await services.store.recordSmsUndelivered(about.personId, { at: services.now().toISOString(), kind: about.kind, reason });
+    return false;
+  }
+}
+
 /** Sends on one channel once per notice (the bus may bring the request twice). A text that can never be delivered is recorded, not retried. */
 async function sendOnce(
   services: IdentityServices,
@@ -217,13 +234,8 @@ async function sendOnce(
   try {
     const { subject, text, sms } = await message();
     if (to.channel === "mail") await services.mailer.send({ to: to.address, subject, text });
-    else await services.sms.send({ to: to.address, text: sms });
+    else await sendSmsOrRecord(services, { to: to.address, text: sms }, { ...(to.personId ? { personId: to.personId } : {}), kind: request.kind });
   } catch (error) {
-    if (to.channel === "sms" && isSmsRefused(error)) {
-      console.warn(JSON.stringify({ level: "warn", what: "sms_refused", notice: request.notice_id, error: (error as Error).name }));
-      if (to.personId) await services.store.recordSmsUndelivered(to.personId, { at: services.now().toISOString(), kind: request.kind, reason: (error as Error).name });
-      return;
-    }
     // Throttling or an outage: the bus tries the event again, and that try may send.
     await services.store.releaseDelivery(request.notice_id, marker);
     throw error;
@@ -284,14 +296,7 @@ export async function sendDigests(services: IdentityServices): Promise<number> {
       const { subject, text } = digestMail(person.language, lines.map((line) => line.text), stops);
       const channels = new Set(kinds.flatMap((kind) => channelsFor(person, choiceOf(person, settings, kind).channel)));
       if (channels.has("mail")) await services.mailer.send({ to: person.email, subject, text });
-      if (channels.has("sms")) {
-        await services.sms
-          .send({ to: person.mobile!, text })
-          .catch(async (error: unknown) => {
-            if (!isSmsRefused(error)) throw error;
-            await services.store.recordSmsUndelivered(personId, { at: services.now().toISOString(), kind: "digest", reason: (error as Error).name });
-          });
-      }
+      if (channels.has("sms")) await sendSmsOrRecord(services, { to: person.mobile!, text }, { personId, kind: "digest" });
       sent += 1;
     }
     await services.store.takeDigest(personId);

@@ -5,9 +5,9 @@ import type { MessageKey } from "../shared/messages.ts";
 import { countFailure, limit, refuseIfReached, type LimitRule } from "../shared/rate-limit.ts";
 import { newCode, newToken, sameHash, sha256, verifyPassword } from "../shared/secrets.ts";
 import type { Language } from "../shared/language.ts";
-import { isSmsRefused } from "../shared/sms.ts";
 import { signInMail } from "./mails.ts";
 import { signInSms } from "./notice-texts.ts";
+import { sendSmsOrRecord } from "./notices.ts";
 import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
 import { epochSeconds, type IdentityServices } from "./services.ts";
 import { startSession } from "./sessions.ts";
@@ -141,13 +141,7 @@ async function sendCode(services: IdentityServices, person: Person | undefined, 
   const way = person?.mobile ? ((await services.store.noticeSettings(person.id))?.sign_in ?? "mail") : "mail";
   let mail = way !== "sms";
   if (way !== "mail" && person?.mobile) {
-    try {
-      await services.sms.send({ to: person.mobile, text: signInSms(code.language, code.code) });
-    } catch (error) {
-      if (!isSmsRefused(error)) throw error;
-      await services.store.recordSmsUndelivered(person.id, { at: services.now().toISOString(), kind: "sign_in", reason: (error as Error).name });
-      mail = true;
-    }
+    if (!(await sendSmsOrRecord(services, { to: person.mobile, text: signInSms(code.language, code.code) }, { personId: person.id, kind: "sign_in" }))) mail = true;
   }
   if (mail) await services.mailer.send(signInMail(code.language, code.email, code.code, code.link));
 }
