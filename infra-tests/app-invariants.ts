@@ -55,7 +55,7 @@ const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute) => [
 const byName = (a: { AttributeName: string }, b: { AttributeName: string }) => a.AttributeName.localeCompare(b.AttributeName);
 
 /** The deploy-time settings a test file synthesized with (see stacks/config.ts), as the functions should get them. */
-export type ExpectedConfig = { mailFrom: string; siteUrl: string };
+export type ExpectedConfig = { mailFrom: string; siteUrl: string; smsSenderId?: string };
 
 /** Variables SST sets on every function by itself. */
 const SST_FUNCTION_ENV = ["AWS_NODEJS_CONNECTION_REUSE_ENABLED", "SST_APP", "SST_SSM_PREFIX", "SST_STAGE"];
@@ -286,16 +286,13 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
     });
 
     test("every scheduled job is an EventBridge rule at its interval, invoking its module's own function with { job }", () => {
-      // EventBridge's own wording: "rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(2 hours)".
-      const unit = (count: number, one: string) => `rate(${count} ${one}${count === 1 ? "" : "s"})`;
-      const rate = (minutes: number) => (minutes % 60 === 0 ? unit(minutes / 60, "hour") : unit(minutes, "minute"));
       const rules = resourcesOfType(api(), "AWS::Events::Rule").filter(([, rule]) => rule.Properties?.ScheduleExpression).map(([, rule]) => ({
         schedule: rule.Properties?.ScheduleExpression,
         targets: (rule.Properties?.Targets as { Arn: unknown; Input: string }[]).map((target) => ({ arn: target.Arn, input: JSON.parse(target.Input) as unknown })),
       }));
       const wanted = modules.flatMap((module) =>
         module.jobs.map((job) => ({
-          schedule: rate(job.everyMinutes),
+          schedule: rateExpression(job.everyMinutes),
           targets: [{ arn: { "Fn::GetAtt": [moduleFunction(module)[0], "Arn"] }, input: { job: job.name } }],
         })),
       );
@@ -323,12 +320,14 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
       expect(env.AUDIT_TABLE).toEqual(tableNameRef(auditTable));
       // Only modules that send mail get the sender; every function the site's address and the origin secret; the bus to those that publish.
       expect(env.MAIL_FROM).toBe(module.sendsMail ? expected.mailFrom : undefined);
+      expect(env.SMS_SENDER_ID).toBe(module.sendsSms ? (expected.smsSenderId ?? "Naerhed") : undefined);
       expect(env.SITE_URL).toBe(expected.siteUrl);
       expect(env.ORIGIN_VERIFY_SECRET).toEqual(secretValue({ Ref: originSecret() }));
       if (module.publishes.length > 0) expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
       // Nothing else: in particular no name of another module's table.
       const ours = new Set([...grantedTables(module).map((spec) => spec.envVar), ...(module.buckets ?? []).map((grant) => grant.bucket.envVar)]);
       if (module.sendsMail) ours.add("MAIL_FROM");
+      if (module.sendsSms) ours.add("SMS_SENDER_ID");
       ours.add("SITE_URL").add("ORIGIN_VERIFY_SECRET");
       if (module.publishes.length > 0) ours.add("EVENT_BUS_NAME");
       expect(Object.keys(env).sort()).toEqual([...ours, ...SST_FUNCTION_ENV].sort());
@@ -402,6 +401,8 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         ...(module.sendsMail
           ? [{ Effect: "Allow", Action: ["ses:SendEmail"], Resource: [sesIdentity(expected.mailFrom), sesIdentity(expected.mailFrom.split("@")[1]!)] }]
           : []),
+        // The module that sends SMS: to phone numbers only, never to a topic.
+        ...(module.sendsSms ? [{ Effect: "Allow", Action: "sns:Publish", NotResource: "arn:aws:sns:*:*:*" }] : []),
         // Modules that publish: on the stage's bus, as themselves, only the events their manifest names.
         ...(module.publishes.length > 0
           ? [
@@ -534,6 +535,22 @@ export function appInvariants(get: () => Synthesized, expected: ExpectedConfig):
         for (const arn of asList(statement.Resource)) {
           expect(JSON.stringify(arn)).toMatch(/:ses:[a-z0-9-]+:\d{12}:identity\/[^*"]+"/);
         }
+      }
+    });
+
+    test("only identity may send SMS, to phone numbers only (no SNS topic)", () => {
+      expect(modules.filter((m) => m.sendsSms).map((m) => m.name)).toEqual(["identity"]);
+      const smsStatements = allTemplates().flatMap((template) =>
+        policyStatements(template)
+          .filter(({ statement }) => [...asList(statement.Action), ...asList(statement.NotAction)].some((a) => /^sns:(Publish|\*)$|^\*$/i.test(String(a))))
+          .map(({ resource, statement }) => ({ roles: rolesOf(template, resource), statement }))
+          // The alarm topic's own policy lets CloudWatch publish to it; that is no function's right.
+          .filter(({ roles }) => roles.length > 0),
+      );
+      expect(smsStatements.flatMap((s) => s.roles)).toEqual([roleOf(modules.find((m) => m.name === "identity")!)]);
+      for (const { statement } of smsStatements) {
+        expect(statement.Resource).toBeUndefined();
+        expect(statement.NotResource).toBe("arn:aws:sns:*:*:*");
       }
     });
 

@@ -5,7 +5,7 @@ import { SITE_ROUTING_FUNCTION } from "../stacks/Web.ts";
 describe("deploy-time settings (stacks/config.ts)", () => {
   test("without a sender: the placeholder sender", () => {
     expect(DEFAULT_MAIL_FROM).toBe("noreply@example.dk");
-    expect(deployConfig({ NAERHED_MAIL_FROM: " ", NAERHED_SITE_URL: "https://naerhed.example.dk" })).toEqual({ mailFrom: "noreply@example.dk", siteUrl: "https://naerhed.example.dk" });
+    expect(deployConfig({ NAERHED_MAIL_FROM: " ", NAERHED_SITE_URL: "https://naerhed.example.dk" })).toEqual({ mailFrom: "noreply@example.dk", smsSenderId: "Naerhed", siteUrl: "https://naerhed.example.dk" });
   });
 
   // Without it every link in a mail pointed at http://localhost:3000 on a deployed stage.
@@ -16,14 +16,23 @@ describe("deploy-time settings (stacks/config.ts)", () => {
       );
       expect(() => deployConfig(env, "test", "dev")).toThrow(/NAERHED_SITE_URL is not set/);
     }
-    expect(deployConfig({}, "test", "remove")).toEqual({ mailFrom: "noreply@example.dk" });
+    expect(deployConfig({}, "test", "remove")).toEqual({ mailFrom: "noreply@example.dk", smsSenderId: "Naerhed" });
   });
 
   test("takes the sender and the site's origin from the environment", () => {
     expect(deployConfig({ NAERHED_MAIL_FROM: "post@kommune.example.dk", NAERHED_SITE_URL: "https://naerhed.example.dk/" })).toEqual({
       mailFrom: "post@kommune.example.dk",
+      smsSenderId: "Naerhed",
       siteUrl: "https://naerhed.example.dk",
     });
+  });
+
+  test("takes the SMS sender id from the environment, and refuses one SNS would not show", () => {
+    const site = { NAERHED_SITE_URL: "https://naerhed.example.dk" };
+    expect(deployConfig({ ...site, NAERHED_SMS_SENDER_ID: "Aarhus" }).smsSenderId).toBe("Aarhus");
+    for (const senderId of ["AB", "Borgercenter1", "12345", "Nær hed", "Nærhed"]) {
+      expect(() => deployConfig({ ...site, NAERHED_SMS_SENDER_ID: senderId }), senderId).toThrow(/NAERHED_SMS_SENDER_ID/);
+    }
   });
 
   test.each(["Nærhed <post@kommune.dk>", "post", "post@", "post@kommune", "a b@kommune.dk", "a,b@kommune.dk"])(

@@ -96,6 +96,7 @@ export function Api({ stack, app }: StackContext) {
     if (config.siteUrl) environment.SITE_URL = config.siteUrl;
     environment.ORIGIN_VERIFY_SECRET = originVerify.secretValue.unsafeUnwrap();
     if (manifest.sendsMail) environment.MAIL_FROM = config.mailFrom;
+    if (manifest.sendsSms) environment.SMS_SENDER_ID = config.smsSenderId;
     if (manifest.publishes.length > 0) environment.EVENT_BUS_NAME = bus.eventBusName;
     for (const name of manifest.settings) {
       const value = settings[name];
@@ -107,6 +108,11 @@ export function Api({ stack, app }: StackContext) {
       // SES v2 SendEmail is authorized by `ses:SendEmail` on the sender's identity, which is
       // either the verified address or its verified domain.
       permissions.push(new iam.PolicyStatement({ actions: ["ses:SendEmail"], resources: senderIdentities(config.mailFrom).map(sesIdentityArn) }));
+    }
+    if (manifest.sendsSms) {
+      // A text to a phone number has no resource to name; NotResource on every SNS ARN allows
+      // exactly that and no publishing to any topic (AWS's own pattern for SMS-only senders).
+      permissions.push(new iam.PolicyStatement({ actions: ["sns:Publish"], notResources: ["arn:aws:sns:*:*:*"] }));
     }
     if (manifest.publishes.length > 0) {
       // Only as itself, and only the events its manifest says it publishes.

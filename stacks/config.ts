@@ -12,16 +12,25 @@ import { MODULE_SETTINGS, type ModuleSetting } from "../packages/core/src/shared
  * - Module settings (`moduleSettings`): the same names the app reads (packages/core/src/shared/config.ts),
  *   e.g. `DIRECTORY_RECHECK_DAYS=90`; each goes to the functions of the modules that list it in
  *   their manifests (packages/core/src/<module>/manifest.ts). Unset: the app's default.
+ * - `NAERHED_SMS_SENDER_ID`: the name text messages show as their sender (3–11 letters and digits,
+ *   at least one letter; Denmark shows it). Default: `Naerhed`.
+ * - `SMS_MONTHLY_LIMIT` (a module setting, below): at most this many text messages a month (codes
+ *   and notices together); past it identity sends none and records it for staff, so a runaway
+ *   cannot run up the bill. Default: 1000. (SNS has its own account-wide spending limit in
+ *   dollars, which AWS raises on request; keep it above what this number costs.)
  * - `NAERHED_ALARM_EMAIL`: the operations team's address (or several, separated by commas) that
  *   gets the alarms by email (`alarmEmails`, stacks/Alarms.ts). Required on prod; other stages
  *   may leave it unset and get the alarms without anyone subscribed.
  */
 
 export const DEFAULT_MAIL_FROM = "noreply@example.dk";
+export const DEFAULT_SMS_SENDER_ID = "Naerhed";
 
 export type DeployConfig = {
   /** A plain email address, given to the identity function as MAIL_FROM. */
   mailFrom: string;
+  /** The name text messages show as their sender, given to the function that sends SMS (identity) as SMS_SENDER_ID. */
+  smsSenderId: string;
   /** The site's origin (scheme, host, port), given to every function as SITE_URL; unset only when removing a stage. */
   siteUrl?: string;
 };
@@ -37,8 +46,14 @@ export function deployConfig(env: NodeJS.ProcessEnv = process.env, stage = "prod
     throw new Error(`NAERHED_MAIL_FROM must be a plain email address such as ${DEFAULT_MAIL_FROM}, got "${mailFrom}"`);
   }
 
+  const smsSenderId = env.NAERHED_SMS_SENDER_ID?.trim() || DEFAULT_SMS_SENDER_ID;
+  // What SNS takes as a sender id: 3 to 11 letters and digits, not digits only.
+  if (!/^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}$/.test(smsSenderId)) {
+    throw new Error(`NAERHED_SMS_SENDER_ID must be 3 to 11 letters and digits with at least one letter, such as ${DEFAULT_SMS_SENDER_ID}, got "${smsSenderId}"`);
+  }
+
   const rawSiteUrl = env.NAERHED_SITE_URL?.trim();
-  if (!rawSiteUrl && mode === "remove") return { mailFrom };
+  if (!rawSiteUrl && mode === "remove") return { mailFrom, smsSenderId };
   if (!rawSiteUrl) {
     throw new Error(
       `NAERHED_SITE_URL is not set. Set it to the site's https address before you deploy, for example: ` +
@@ -55,7 +70,7 @@ export function deployConfig(env: NodeJS.ProcessEnv = process.env, stage = "prod
   if (url.protocol !== "https:" || (url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
     throw new Error(`NAERHED_SITE_URL must be the site's https origin without a path, such as https://naerhed.example.dk, got "${rawSiteUrl}"`);
   }
-  return { mailFrom, siteUrl: url.origin };
+  return { mailFrom, smsSenderId, siteUrl: url.origin };
 }
 
 /**

@@ -76,6 +76,25 @@ const targets: Target[] = [
     },
   },
   { name: "delete yourself", who: "citizen", path: "/min-side/slet", da: "Slet dig fra Nærhed", en: "Delete yourself from Nærhed" },
+  { name: "messages to you", who: "citizen", path: "/min-side/beskeder", da: "Beskeder til dig", en: "Messages to you" },
+  {
+    name: "stop messages, from the link",
+    who: "nobody",
+    path: `/stop?p=00000000-0000-7000-8000-000000000000&k=vote_opened&t=${"A".repeat(43)}`,
+    da: "Stop beskeder",
+    en: "Stop messages",
+  },
+  {
+    name: "stop messages, a link that does not work",
+    who: "nobody",
+    path: `/stop?p=00000000-0000-7000-8000-000000000000&k=vote_opened&t=${"A".repeat(43)}`,
+    da: "Stop beskeder",
+    en: "Stop messages",
+    act: async (page) => {
+      await page.locator("main button").click();
+      await page.locator("main [role=status] .alert, main [role=status] p").first().waitFor();
+    },
+  },
   { name: "no access (citizen on the log)", who: "citizen", path: "/admin/log", da: "Du har ikke adgang", en: "You do not have access" },
   { name: "My page (staff)", who: "staff", path: "/min-side", da: "Min side", en: "My page" },
   { name: "choose a password", who: "staff", path: "/min-side/adgangskode", da: "Vælg en adgangskode", en: "Choose a password" },

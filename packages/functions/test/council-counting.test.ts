@@ -42,6 +42,8 @@ beforeAll(async () => {
     store: createCouncilStore(patient, table),
     audit: t.services.audit,
     mailer: { send: async (mail: Mail) => void sent.push(mail) },
+    // "A vote is open" goes to identity as a notice (tested in notices.test.ts); here nobody delivers it.
+    publish: async () => undefined,
     now: t.services.now,
     siteUrl: "http://localhost:3000",
     centres: t.services.centres,

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@naerhed/core/identity/person";
+import type { EventName } from "@naerhed/core/shared/events";
 import type { Mail } from "@naerhed/core/shared/mailer";
+import type { NoticeRequest } from "@naerhed/core/shared/notice";
 import { STALLED_AFTER_MS } from "@naerhed/core/shared/resumable-jobs";
 import { sendWeeklyDigest, weekStart } from "@naerhed/core/council/digest";
 import { acceptProposal, createProposal } from "@naerhed/core/council/proposals";
@@ -15,6 +17,8 @@ import { testApi } from "./support.ts";
 let t: Awaited<ReturnType<typeof testApi>>;
 let council: CouncilServices;
 const sent: Mail[] = [];
+const notices: NoticeRequest[] = [];
+const memberIds: Record<string, string> = {};
 /** The mail service fails once for this address (an outage, not a refused address). */
 let failOnceFor: string | undefined;
 const admin: Actor = { person_id: randomUUID(), display_name: "Anna Admin", language: "da", grants: [{ role: "admin" }] };
@@ -34,6 +38,8 @@ beforeAll(async () => {
         sent.push(mail);
       },
     },
+    // "A vote is open" goes to identity as a notice (delivered in notices.test.ts); here it is only kept.
+    publish: async (_name: EventName, detail: unknown) => void notices.push(detail as NoticeRequest),
     now: t.services.now,
     siteUrl: "http://localhost:3000",
     centres: t.services.centres,
@@ -41,8 +47,9 @@ beforeAll(async () => {
   // Mail jobs run each part at once, inside the call that starts them (the bus's part, without a bus).
   council = { ...base, jobs: councilJobs(base, t.db, table, (part) => council.jobs.runPart(part)) };
   for (const [name, notify] of [["Dora", "digest"], ["Ivan", "immediate"], ["Nina", "none"]] as const) {
+    memberIds[name] = randomUUID();
     await council.store.putMember({
-      person_id: randomUUID(),
+      person_id: memberIds[name],
       display_name: name,
       email: `${name.toLowerCase()}@example.dk`,
       role: "member",
@@ -65,7 +72,10 @@ describe("the weekly digest", () => {
     const proposal = await createProposal(council, admin, "nord", { title: "Flere bænke", summary: "Kort.", body: "Tekst.", draft: false });
     await acceptProposal(council, admin, "nord", proposal.id);
     await openVote(council, admin, "nord", proposal.id, { closes_at: new Date(t.clock.now.getTime() + 2 * 86_400_000).toISOString(), majority: "simple", ballot: "open" });
-    expect(sent.map((m) => m.to)).toEqual(["ivan@example.dk"]);
+    // The immediate member is told through identity (a notice to the person), not by the council's own mail.
+    expect(notices.map((notice) => [notice.kind, notice.to])).toEqual([["vote_opened", { person_id: memberIds.Ivan }]]);
+    expect(notices[0]!.about).toMatchObject({ title: "Flere bænke", path: "/borgerraadet/mine-afstemninger" });
+    expect(sent).toEqual([]);
 
     sent.length = 0;
     await Promise.all([sendWeeklyDigest(council), sendWeeklyDigest(council)]);

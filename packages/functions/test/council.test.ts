@@ -8,7 +8,7 @@ import { json, testApi } from "./support.ts";
 
 type Person = Awaited<ReturnType<Awaited<ReturnType<typeof testApi>>["personWith"]>>;
 type ErrorBody = { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
-type Proposal = { id: string; status: string; outcome?: string; decline_reason?: string; vote_id?: string; follow_up: { status: string; text: string }[] };
+type Proposal = { id: string; title: string; status: string; outcome?: string; decline_reason?: string; vote_id?: string; follow_up: { status: string; text: string }[] };
 type Vote = { id: string; state: string; eligible: number; ballots: number; closes_at: string; result?: { outcome: string; quorum_met: boolean; tally: Record<string, number> } };
 
 let t: Awaited<ReturnType<typeof testApi>>;
@@ -311,16 +311,20 @@ describe("votes waiting for you", () => {
     expect((await t.services.identity.store.listMail(500)).filter((m) => m.to === members[2]!.person.email)).toHaveLength(before);
     expect((await call("PUT", "/centres/nord/my-notifications", citizen, { notify: "none" })).status).toBe(403);
     await call("PUT", "/centres/nord/my-notifications", members[2], { notify: "immediate", email: "lis@example.dk" });
-    await openVote();
+    const { vote, proposal } = await openVote();
+    // "A vote is open" is a notice: it reaches the member at their own address (identity's), the council's address gets the rest.
+    expect((await t.services.identity.store.listMail(500)).some((m) => m.to === members[2]!.person.email && m.text.includes(proposal.title))).toBe(true);
+    await call("POST", `/centres/nord/votes/${vote.id}/close`, chair);
     expect((await t.services.identity.store.listMail(500)).some((m) => m.to === "lis@example.dk")).toBe(true);
   });
 
-  it("mails eligible members with an address when a vote opens", async () => {
-    const { vote } = await openVote();
+  it("tells eligible members when a vote opens, in their language, with what and until when", async () => {
+    const { vote, proposal } = await openVote();
     const mails = await t.services.identity.store.listMail(200);
-    const about = mails.filter((m) => m.subject.startsWith("Ny afstemning") && m.to === members[3]!.person.email);
+    const about = mails.filter((m) => m.subject === `Du kan stemme om: ${proposal.title}` && m.to === members[3]!.person.email);
     expect(about.length).toBeGreaterThan(0);
     expect(about[0]!.text).toContain("/borgerraadet/mine-afstemninger");
+    expect(about[0]!.text).toContain("Du kan stemme indtil");
     expect(vote.state).toBe("open");
   });
 });

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Grant, Person } from "@naerhed/core/identity/person";
 import type { Config } from "@naerhed/core/shared/config";
 import type { Mailer } from "@naerhed/core/shared/mailer";
+import type { SmsSender } from "@naerhed/core/shared/sms";
 import { startSession } from "@naerhed/core/identity/sessions";
 import { createGateway } from "../../local/src/gateway.ts";
 import { startLocalModules } from "../../local/src/lambda-runner.ts";
@@ -28,9 +29,10 @@ export async function saveDemoCentres(db: DynamoDBDocumentClient, config: Config
  * A request comes from 127.0.0.1 unless the test says `t.api.request(path, init, { clientAddress })`.
  *
  * `services` are the test's own, outside every module (no guard): to seed and read tables.
- * `mailer` puts a mail service of the test's own in front of the outbox (one that fails or hangs).
+ * `mailer` puts a mail service of the test's own in front of the outbox (one that fails or hangs);
+ * `sms` does the same for text messages (one that refuses a number, as SNS does).
  */
-export async function testApi({ centres = true, mailer }: { centres?: boolean; mailer?: (outbox: Mailer) => Mailer } = {}) {
+export async function testApi({ centres = true, mailer, sms }: { centres?: boolean; mailer?: (outbox: Mailer) => Mailer; sms?: (outbox: SmsSender) => SmsSender } = {}) {
   const { config, db } = await freshTables();
   // The demo's centres (nord, midt, syd), as an administrator would have made them; `centres: false` starts with none.
   if (centres) await saveDemoCentres(db, config);
@@ -44,6 +46,7 @@ export async function testApi({ centres = true, mailer }: { centres?: boolean; m
     now,
     bus: { duplicate: true },
     mailer,
+    sms,
     onServices: (name, built) => moduleClients.set(name, built.db),
   });
   const api = createGateway(modules);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { allowedOriginsOf, DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS, DEFAULT_MENTOR_CLOSURE_WEEKS, DEFAULT_RECHECK_DAYS, LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
+import { allowedOriginsOf, DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS, DEFAULT_MENTOR_CLOSURE_WEEKS, DEFAULT_RECHECK_DAYS, DEFAULT_SMS_MONTHLY_LIMIT, LOCAL_TABLE_PREFIX, type Config } from "@naerhed/core/shared/config";
 import { tables } from "@naerhed/core/shared/tables";
 
 /**
@@ -16,6 +16,7 @@ export function localConfig(endpoint: string, tablePrefix = LOCAL_TABLE_PREFIX, 
     directoryRecheckDays: DEFAULT_RECHECK_DAYS,
     mentorCertificateValidDays: DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS,
     mentorClosureWeeks: DEFAULT_MENTOR_CLOSURE_WEEKS,
+    smsMonthlyLimit: DEFAULT_SMS_MONTHLY_LIMIT,
     dynamoEndpoint: endpoint,
     region: "eu-north-1",
     tableNames: Object.fromEntries(tables.map((spec) => [spec.id, `${tablePrefix}${spec.id}`])),

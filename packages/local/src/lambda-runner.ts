@@ -6,13 +6,14 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import { createOutboxMailer } from "@naerhed/core/identity/outbox";
+import { createOutboxMailer, createOutboxSms } from "@naerhed/core/identity/outbox";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { manifests } from "@naerhed/core/manifests";
 import type { Config } from "@naerhed/core/shared/config";
 import { createDocumentClient } from "@naerhed/core/shared/dynamo";
 import type { BusEvent, Publisher } from "@naerhed/core/shared/events";
 import type { Mailer } from "@naerhed/core/shared/mailer";
+import type { SmsSender } from "@naerhed/core/shared/sms";
 import { grantedTables, type ModuleManifest } from "@naerhed/core/shared/manifest";
 import { identityTable } from "@naerhed/core/shared/tables";
 import type { ModuleHandler } from "@naerhed/functions/shared/lambda";
@@ -60,6 +61,12 @@ const stoppedWithItsInvocation = {
       await mailer.send(mail);
     },
   }),
+  sms: (sms: SmsSender): SmsSender => ({
+    send: async (message) => {
+      refuseAfterTimeout("SMS");
+      await sms.send(message);
+    },
+  }),
   publisher: (publish: Publisher): Publisher => async (name, detail) => {
     refuseAfterTimeout("Event");
     await publish(name, detail);
@@ -78,6 +85,8 @@ export type LocalModulesOptions = {
   onServices?: (module: string, services: Services) => void;
   /** Tests: a mail service in front of the outbox (one that fails or hangs, as SES might). */
   mailer?: (outbox: Mailer) => Mailer;
+  /** Tests: an SMS service in front of the outbox (one that refuses a number, as SNS might). */
+  sms?: (outbox: SmsSender) => SmsSender;
   /** Benchmarks: told of each invocation when it ends, how long it ran and whether it failed (as Lambda's Duration metric). */
   onInvoked?: (invocation: { module: string; event: unknown; ms: number; failed: boolean }) => void;
 };
@@ -129,6 +138,8 @@ export async function startLocalModules(options: LocalModulesOptions) {
   // The local SES: every mail lands in the outbox (identity's table, written by this client, not by a module's).
   const outbox = createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
   const mailer = stoppedWithItsInvocation.mailer(options.mailer?.(outbox) ?? outbox);
+  const smsOutbox = createOutboxSms(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id]!), now);
+  const sms = stoppedWithItsInvocation.sms(options.sms?.(smsOutbox) ?? smsOutbox);
   const handlers = new Map<string, ModuleHandler>();
   /** One invocation, as Lambda runs it: it fails with Lambda's own message at the timeout. */
   const invoke = async (module: string, event: unknown) => {
@@ -168,6 +179,7 @@ export async function startLocalModules(options: LocalModulesOptions) {
         env,
         now,
         mailer,
+        sms,
         publish: stoppedWithItsInvocation.publisher(bus.publisherFor(manifest)),
         files: createFolderFileStore(filesDir, manifest.buckets ?? []),
         onServices: (services) => {

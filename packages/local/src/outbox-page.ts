@@ -13,8 +13,8 @@ export function outboxPage(mails: readonly OutboxMail[]): string {
   const items = mails
     .map(
       (mail) => `<article>
-  <h2>${escape(mail.subject)}</h2>
-  <p>Til: <strong>${escape(mail.to)}</strong> · <time datetime="${escape(mail.sent_at)}">${escape(mail.sent_at)}</time></p>
+  <h2>${mail.channel === "sms" ? "SMS" : escape(mail.subject)}</h2>
+  <p>${mail.channel === "sms" ? "SMS til" : "Til"}: <strong>${escape(mail.to)}</strong> · <time datetime="${escape(mail.sent_at)}">${escape(mail.sent_at)}</time></p>
   <pre>${withLinks(mail.text)}</pre>
 </article>`,
     )
@@ -36,7 +36,7 @@ a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 <body>
 <main>
 <h1>Udbakke (kun lokalt)</h1>
-<p>Her er de mails, Nærhed har sendt. Den nyeste står øverst. Siden findes kun, når Nærhed kører på én maskine.</p>
+<p>Her er de mails og SMS'er, Nærhed har sendt. Den nyeste står øverst. Siden findes kun, når Nærhed kører på én maskine.</p>
 ${items || "<p>Der er ingen mails endnu.</p>"}
 </main>
 </body>

@@ -213,6 +213,14 @@ function MyPageContent(props: { session: SessionPerson }) {
         </p>
       </PageSection>
 
+      <PageSection title={t("identity.me.notices")} id="me-notices">
+        <p>
+          <A href="/min-side/beskeder" class="big-link">
+            {t("identity.me.noticesLink")}
+          </A>
+        </p>
+      </PageSection>
+
       <PageSection title={t("identity.me.dataTitle")} id="me-data">
         <p>{t("identity.me.dataText")}</p>
         <p>

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { JobPart } from "../shared/events.ts";
 import { sendInJob, type Mail } from "../shared/mailer.ts";
+import type { NoticeAbout } from "../shared/notice.ts";
 import { createJobs, type JobKind, type Jobs } from "../shared/resumable-jobs.ts";
 import { inTerm, type Member } from "./council.ts";
 import type { Meeting } from "./meeting.ts";
@@ -14,10 +15,14 @@ import { voterKey, type Vote } from "./vote.ts";
  * or cancelled. The text is one for everyone (Danish and English) and fixed when the job starts;
  * who gets it is decided part by part from the members as they are then: an address, their
  * choice of mail, in term, and for the reminder, not voted yet.
+ *
+ * "A vote is open for you" is a notice instead (identity/notices.ts): each eligible member who
+ * wants council news at once is told through identity, in their own language, on their own
+ * channel (mail or SMS), with or without an address given to the council.
  */
 
 export type Audience = "digest" | CouncilMail | MeetingMail;
-export type MailParams = { centre_id: string; audience: Audience; vote_id?: string; meeting_id?: string } & Pick<Mail, "subject" | "text">;
+export type MailParams = { centre_id: string; audience: Audience; vote_id?: string; meeting_id?: string; about?: NoticeAbout } & Pick<Mail, "subject" | "text">;
 
 /** A changed or cancelled meeting concerns every member in term who wants council mail at all: a weekly digest would come too late. */
 const isMeetingMail = (audience: Audience): audience is MeetingMail => audience === "meeting_changed" || audience === "meeting_cancelled";
@@ -35,7 +40,7 @@ function kinds(services: MailingServices) {
     return (member) => member.notify === "immediate" && vote.eligible.includes(member.person_id) && !voted.has(voterKey(vote, member.person_id));
   }
 
-  const mail: JobKind<MailParams, Member & { email: string }> = {
+  const mail: JobKind<MailParams, Member> = {
     async page(params, cursor, limit) {
       const now = services.now();
       const wanted =
@@ -44,21 +49,35 @@ function kinds(services: MailingServices) {
           : isMeetingMail(params.audience)
             ? (member: Member) => member.notify !== "none" && inTerm(member, now)
             : await voteAudience(params);
+      // A notice needs no address here: identity has the member's own.
+      const reachable = (member: Member) => !!member.email || (params.audience === "vote_opened" && !!params.about);
       const after = (await services.store.members(params.centre_id))
-        .filter((member): member is Member & { email: string } => !!member.email && wanted(member) && (cursor === null || member.person_id > cursor))
+        .filter((member) => reachable(member) && wanted(member) && (cursor === null || member.person_id > cursor))
         .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
       const items = after.slice(0, limit);
       return { items: items.map((member) => ({ key: member.person_id, value: member })), end: after.length > limit ? items.at(-1)!.person_id : null };
     },
-    handle: (params, member) =>
-      sendInJob(services.mailer, { to: member.email, subject: params.subject, text: params.text }, { job: `${params.audience}:${params.centre_id}`, person: member.person_id }),
+    async handle(params, member) {
+      if (params.audience === "vote_opened" && params.about) {
+        await services.publish("notice.requested", { notice_id: `vote:${params.vote_id}:opened`, kind: "vote_opened", to: { person_id: member.person_id }, about: params.about });
+        return true;
+      }
+      return sendInJob(services.mailer, { to: member.email!, subject: params.subject, text: params.text }, { job: `${params.audience}:${params.centre_id}`, person: member.person_id });
+    },
   };
   return { mail };
 }
 
 /** The job that mails a vote's members (`kind`), for the transaction that opens, reminds or closes it. */
 export function voteMailJob(services: CouncilServices, kind: CouncilMail, vote: Vote) {
-  return services.jobs.newJob<MailParams>("mail", `vote:${vote.id}:${kind}`, { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, ...voteMail(services.siteUrl, kind, vote) }, null);
+  const about: NoticeAbout | undefined =
+    kind === "vote_opened" ? { title: vote.proposal_title.slice(0, 200), closes_at: vote.closes_at, path: "/borgerraadet/mine-afstemninger" } : undefined;
+  return services.jobs.newJob<MailParams>(
+    "mail",
+    `vote:${vote.id}:${kind}`,
+    { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, ...voteMail(services.siteUrl, kind, vote), ...(about ? { about } : {}) },
+    null,
+  );
 }
 
 /** The job that tells members a planned meeting changed or was called off, for the transaction that stores the change. */

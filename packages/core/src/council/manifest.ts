@@ -23,7 +23,8 @@ export const councilManifest = {
     { name: "resume-jobs", everyMinutes: 5 },
   ],
   // Mail to members goes out in parts (council/mailing.ts), each an event the council sends itself.
-  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "council.job-part"],
+  // "A vote is open for you" goes through identity as a notice.
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "council.job-part", "notice.requested"],
   handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES, "council.job-part"],
   personalData: true,
 } as const satisfies ModuleManifest;

@@ -1,13 +1,26 @@
 import { hasRole, type Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreDirectory } from "../shared/centres.ts";
+import type { Publisher } from "../shared/events.ts";
 import type { Mailer } from "../shared/mailer.ts";
 import type { Jobs } from "../shared/resumable-jobs.ts";
 import { inTerm, type Member } from "./council.ts";
 import type { CouncilStore } from "./store.ts";
 
-/** What the council's use cases need; built once per process. `jobs` send mail to members in parts (mailing.ts). */
-export type CouncilServices = { store: CouncilStore; audit: AuditLog; mailer: Mailer; now: () => Date; siteUrl: string; centres: CentreDirectory; jobs: Jobs };
+/**
+ * What the council's use cases need; built once per process. `jobs` send mail to members in parts
+ * (mailing.ts); `publish` asks identity to deliver a notice ("a vote is open for you").
+ */
+export type CouncilServices = {
+  store: CouncilStore;
+  audit: AuditLog;
+  mailer: Mailer;
+  publish: Publisher;
+  now: () => Date;
+  siteUrl: string;
+  centres: CentreDirectory;
+  jobs: Jobs;
+};
 
 /** Staff of the centre and admins manage the council; so do its chair and deputy chair while their term runs. */
 export async function canManage(services: CouncilServices, actor: Actor, centre: string): Promise<boolean> {

@@ -22,7 +22,8 @@ export const directoryManifest = {
   sendsMail: false,
   settings: ["DIRECTORY_RECHECK_DAYS"],
   jobs: [],
-  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  // Notices (a suggestion and its answer) go through identity, which knows who wants what.
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "notice.requested"],
   handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   // A signed-in person's suggestions, with the contact details they gave.
   personalData: true,

@@ -349,6 +349,13 @@ export function createDirectoryStore(db: DynamoDBDocumentClient, tableName: stri
       return result.Item ? toSuggestion(result.Item) : undefined;
     },
 
+    /** Who sent the suggestion, if they were signed in (their id, kept in gsi2pk): they are told the answer. */
+    async suggesterOf(id: string): Promise<string | undefined> {
+      const result = await call(() => db.send(new GetCommand({ TableName, Key: suggestionKey(id), ProjectionExpression: "gsi2pk" })));
+      const key = result.Item?.gsi2pk as string | undefined;
+      return key?.startsWith("SUGGESTER#") ? key.slice("SUGGESTER#".length) : undefined;
+    },
+
     /** The centre's suggestions in one state, oldest first. */
     async listSuggestions(centreId: string, status: SuggestionStatus): Promise<Suggestion[]> {
       const items = await queryAll(db, {

@@ -1,6 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
+import * as v from "valibot";
 import type { AuditLog } from "../shared/audit.ts";
+import type { Publisher } from "../shared/events.ts";
+import type { NoticeRequest } from "../shared/notice.ts";
+import { MobileNumber } from "../shared/phone.ts";
 import { ConflictError, NotFoundError } from "../shared/errors.ts";
 import { epochSeconds, limit, type Hit, type LimitRule } from "../shared/rate-limit.ts";
 import type { CuratedOffer } from "./offer.ts";
@@ -14,7 +18,7 @@ import type { Suggestion, SuggestionInput } from "./suggestion.ts";
  * address for people who are not signed in, per person for those who are.
  */
 
-export type SuggestionServices = { store: DirectoryStore; audit: AuditLog; now: () => Date };
+export type SuggestionServices = { store: DirectoryStore; audit: AuditLog; now: () => Date; publish: Publisher };
 
 export const SUGGESTION_LIMITS_PER_WINDOW = {
   anonymous: { scope: "suggest-client", max: 5, windowSeconds: 60 * 60, reason: "suggestion_too_many" },
@@ -44,7 +48,40 @@ export async function suggestOffer(
     created_at: services.now().toISOString(),
   };
   await services.store.putSuggestion(suggestion, from.actor?.person_id);
+  // Staff of the centre hear of it (identity knows who they are and how each wants to be told).
+  await services.publish("notice.requested", {
+    notice_id: `suggestion:${suggestion.id}:received`,
+    kind: "suggestion_received",
+    to: { staff_of: suggestion.centre_id },
+    about: { title: suggestion.name, place: firstLine(suggestion.where), path: "/personale/forslag" },
+  });
   return suggestion;
+}
+
+/** A notice's title or place is one line of at most 200 characters: the first line of what was typed. */
+const firstLine = (text: string) => (text.split(/\r?\n/)[0] ?? "").trim().slice(0, 200) || "-";
+
+/**
+ * "Får du svar": the citizen hears whether staff took the suggestion. A signed-in citizen through
+ * their own choices; someone without an account at the email (or mobile) they gave for it.
+ */
+async function tellSuggester(services: SuggestionServices, suggestion: Suggestion, outcome: "accepted" | "declined") {
+  const personId = await services.store.suggesterOf(suggestion.id);
+  const mobile = v.safeParse(MobileNumber, suggestion.contact_phone ?? "");
+  const to: NoticeRequest["to"] | undefined = personId
+    ? { person_id: personId }
+    : suggestion.contact_email
+      ? { contact: { email: suggestion.contact_email } }
+      : mobile.success
+        ? { contact: { mobile: mobile.output } }
+        : undefined;
+  if (!to) return;
+  await services.publish("notice.requested", {
+    notice_id: `suggestion:${suggestion.id}:answered`,
+    kind: "suggestion_answered",
+    to,
+    about: { title: suggestion.name, outcome, path: "/tilbud" },
+  });
 }
 
 /** A signed-in person's suggestions, with the contact details they gave (their part of the export). */
@@ -125,6 +162,7 @@ export async function acceptSuggestion(services: SuggestionServices, actor: Acto
   ];
   const accepted = await services.store.handleSuggestion(id, centreId, { status: "accepted", ...handling(services, actor), offer_id: draft.id }, lines, draft);
   if (!accepted) throw alreadyHandled(await services.store.getSuggestion(id));
+  await tellSuggester(services, suggestion, "accepted");
   return draft;
 }
 
@@ -148,6 +186,7 @@ export async function declineSuggestion(
   if (!(await services.store.handleSuggestion(id, centreId, { status: "declined", ...fields }, [line]))) {
     throw alreadyHandled(await services.store.getSuggestion(id));
   }
+  await tellSuggester(services, suggestion, "declined");
   const { expires_at: _kept, ...handled } = fields;
   return { ...suggestion, status: "declined", ...handled };
 }

@@ -18,11 +18,18 @@ export const identityManifest = {
     { table: auditTable, actions: ["dynamodb:Query"], indexes: true },
   ],
   sendsMail: true,
-  settings: [],
+  sendsSms: true,
+  // At most this many text messages a month (shared/sms.ts): the spending limit, as a deploy setting.
+  settings: ["SMS_MONTHLY_LIMIT"],
   // Erasures some module has not confirmed yet are asked for again.
-  jobs: [{ name: "erase-redrive", everyMinutes: 15 }],
+  // The weekly digest of notices people chose to get once a week (identity/notices.ts).
+  jobs: [
+    { name: "erase-redrive", everyMinutes: 15 },
+    { name: "notice-digest", everyMinutes: 7 * 24 * 60 },
+  ],
   // Identity asks (erase/export requested) and gathers the answers (erased, export part).
   publishes: [...PERSONAL_DATA_HANDLES],
-  handles: [...PERSONAL_DATA_PUBLISHES],
+  // Identity delivers every module's notices: only it knows addresses, mobiles and choices.
+  handles: [...PERSONAL_DATA_PUBLISHES, "notice.requested"],
   personalData: true,
 } as const satisfies ModuleManifest;

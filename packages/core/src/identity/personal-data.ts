@@ -28,12 +28,14 @@ const EXPORT_WAIT_MS = 6000;
 /** An erasure unconfirmed for this long is asked for again. */
 const ERASE_REDRIVE_AFTER_SECONDS = 10 * 60;
 
-/** Everything identity itself holds about the person; secrets (hashes) are never part of it. */
+/** Everything identity itself holds about the person (the mobile number is in `person`); secrets (hashes, the stop key) are never part of it. */
 export async function exportIdentityData(services: Pick<IdentityServices, "store">, personId: string) {
   const person = await services.store.getPerson(personId);
   const sessions = await services.store.sessionsOf(personId);
   return {
     person,
+    notices: (await services.store.noticeSettings(personId)) ?? null,
+    notices_for_the_weekly_digest: await services.store.digestOf(personId),
     has_password: !!(await services.store.getPasswordHash(personId)),
     sessions: sessions.map((session) => ({ started: session.created_at, ends: new Date(session.expires_at * 1000).toISOString() })),
   };

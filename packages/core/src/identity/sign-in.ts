@@ -4,9 +4,11 @@ import { InvalidInputError } from "../shared/errors.ts";
 import type { MessageKey } from "../shared/messages.ts";
 import { countFailure, limit, refuseIfReached, type LimitRule } from "../shared/rate-limit.ts";
 import { newCode, newToken, sameHash, sha256, verifyPassword } from "../shared/secrets.ts";
-import { signInMail } from "./mails.ts";
-import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
 import type { Language } from "../shared/language.ts";
+import { signInMail } from "./mails.ts";
+import { signInSms } from "./notice-texts.ts";
+import { sendSmsOrRecord } from "./notices.ts";
+import { Email, PreferredLanguage, type Person, type Role } from "./person.ts";
 import { epochSeconds, type IdentityServices } from "./services.ts";
 import { startSession } from "./sessions.ts";
 
@@ -126,9 +128,23 @@ export async function requestSignIn(
   });
   // Only ever the configured site: a link built from the request could point anywhere.
   const link = `${services.siteUrl}/logind/link?c=${id}&t=${token}`;
-  await services.mailer.send(signInMail(language, input.email, code, link));
+  await sendCode(services, person, { language, email: input.email, code, link });
   // The same answer whether or not the email is known, so nobody can probe who is a member.
   return { challenge_id: id };
+}
+
+/**
+ * The code goes where the person chose (identity/notices.ts): by mail, or by SMS (code only: a
+ * link is too long to type from a phone's message), or both. A text that can never be delivered
+ * is recorded for staff and the code goes by mail instead, so nobody is left without a way in.
+ */
+async function sendCode(services: IdentityServices, person: Person | undefined, code: { language: Language; email: string; code: string; link: string }) {
+  const way = person?.mobile ? ((await services.store.noticeSettings(person.id))?.sign_in ?? "mail") : "mail";
+  let mail = way !== "sms";
+  if (way !== "mail" && person?.mobile) {
+    if (!(await sendSmsOrRecord(services, { to: person.mobile, text: signInSms(code.language, code.code) }, { personId: person.id, kind: "sign_in" }))) mail = true;
+  }
+  if (mail) await services.mailer.send(signInMail(code.language, code.email, code.code, code.link));
 }
 
 const codeProblem = (message: "code_wrong" | "code_expired" | "code_used" | "code_too_many_tries" | "challenge_invalid") =>

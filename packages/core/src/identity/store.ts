@@ -36,6 +36,22 @@ import type { Grant, Person } from "./person.ts";
  *     modules sent                                 → PERSON#<id> / EXPORT → request; Put / Query EXPORT#<request> / PART#<module>
  * 12. Addresses an email signed in from (the per-email
  *     code cap does not apply there)               → Put / GetItem KNOWN#<sha256(email, address)> / KNOWN
+ * 13. A person's notice choices, mobile sign-in
+ *     choice and the last SMS that could not be
+ *     delivered                                    → Get / Put / UpdateItem PERSON#<id> / NOTICES
+ * 14. Staff of a centre (who hears of its new
+ *     suggestions)                                 → Query ROSTER#<centre>; kept with the grants: Put / Delete
+ *                                                    ROSTER#<centre> / PERSON#<id>, gsi1pk=PERSON#<id>, gsi1sk=ROSTER#<centre>
+ *                                                    (a person's own rows: Query gsi1 begins_with ROSTER#)
+ * 15. A notice delivered once per person and
+ *     channel (the bus delivers at least once)     → conditional PutItem (claim) / DeleteItem (failed: release)
+ *                                                    NOTICE#<notice id> / <channel>#<person id or address hash>
+ * 16. Notices kept for the weekly digest           → Put / Query / Delete DIGEST#<person> / <notice id>;
+ *                                                    who has any: Put / Query / Delete DIGESTS / PERSON#<id>
+ * 17. A notice's calendar file, by the SHA-256 of
+ *     the unguessable token in its link            → Put / GetItem CALENDAR#<hash> / CALENDAR
+ * 18. The key that signs "stop these messages"
+ *     links, made once                             → GetItem / conditional PutItem SECRET / NOTICE_STOP
  *
  * Every short-lived item (challenge, session, counter, outbox mail, known address) carries `expires_at` in
  * epoch seconds, the table's TTL attribute; DynamoDB deletes late, so the code checks it too.
@@ -70,7 +86,22 @@ export type Erasure = { person_id: string; requested_at: string; pending: string
 /** How long a person's export parts are kept for them to download (TTL). */
 const EXPORT_KEPT_SECONDS = 3600;
 
-export type OutboxMail = { id: string; to: string; subject: string; text: string; sent_at: string };
+/** A mail, or a text message (`channel: "sms"`, to a mobile number, its subject only a label for the page). */
+export type OutboxMail = { id: string; to: string; subject: string; text: string; sent_at: string; channel?: "sms" };
+
+/** One kind of notice as the person chose it (identity/notices.ts). */
+export type NoticeChoice = { when: "now" | "digest" | "never"; channel: "mail" | "sms" | "both" };
+
+/** The person's notice settings item; no item means the defaults. */
+export type NoticeSettings = {
+  choices: Partial<Record<string, NoticeChoice>>;
+  /** How sign-in codes reach the person. */
+  sign_in?: "mail" | "sms" | "both";
+  /** The last text message that could not be delivered, for staff to see. */
+  sms_undelivered?: { at: string; kind: string; reason: string };
+};
+
+export type DigestLine = { notice_id: string; kind: string; text: string; at: string };
 
 const personKey = (id: string) => ({ pk: `PERSON#${id}`, sk: "PROFILE" });
 const emailKey = (email: string) => ({ pk: `EMAIL#${email}`, sk: "EMAIL" });
@@ -85,8 +116,8 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 
 function toPerson(item: Record<string, unknown>): Person {
-  const { id, email, display_name, language, grants, created_at } = item as Person;
-  return { id, email, display_name, language, grants, created_at };
+  const { id, email, display_name, mobile, language, grants, created_at } = item as Person;
+  return { id, email, display_name, ...(mobile ? { mobile } : {}), language, grants, created_at };
 }
 
 function toSession(item: Record<string, unknown>): Session {
@@ -105,6 +136,52 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       ExpressionAttributeValues: { ":person": `PERSON#${personId}`, ":session": SESSION_KEY_PREFIX },
     });
     return items.map(toSession);
+  }
+
+  /** The person's rows in the staff lists of centres (pattern 14) made to match their grants. */
+  async function syncRoster(personId: string, grants: readonly Grant[], isNew = false): Promise<void> {
+    const wanted = new Set(grants.filter((grant) => grant.role === "staff" && grant.centre_id).map((grant) => `ROSTER#${grant.centre_id}`));
+    // A person just created has no rows yet.
+    const held = isNew ? [] : await queryAll(db, {
+      TableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :person AND begins_with(gsi1sk, :roster)",
+      ExpressionAttributeValues: { ":person": `PERSON#${personId}`, ":roster": "ROSTER#" },
+    });
+    for (const row of held) {
+      if (!wanted.delete(String(row.pk))) await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: row.pk, sk: row.sk } })));
+    }
+    for (const roster of wanted) {
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: roster, sk: `PERSON#${personId}`, gsi1pk: `PERSON#${personId}`, gsi1sk: roster, person_id: personId } })));
+    }
+  }
+
+  async function noticeSettings(personId: string): Promise<NoticeSettings | undefined> {
+    const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: { pk: `PERSON#${personId}`, sk: "NOTICES" } })));
+    if (!Item) return undefined;
+    const { choices, sign_in, sms_undelivered } = Item as NoticeSettings;
+    return { choices: choices ?? {}, ...(sign_in ? { sign_in } : {}), ...(sms_undelivered ? { sms_undelivered } : {}) };
+  }
+
+  /** The person's choices; a text that could not be delivered stays recorded until one is. */
+  async function putNoticeChoices(personId: string, choices: NoticeSettings["choices"], signIn: NoticeSettings["sign_in"]): Promise<void> {
+    await call(() =>
+      db.send(
+        new UpdateCommand({
+          TableName,
+          Key: { pk: `PERSON#${personId}`, sk: "NOTICES" },
+          UpdateExpression: signIn ? "SET choices = :choices, sign_in = :sign_in" : "SET choices = :choices REMOVE sign_in",
+          ExpressionAttributeValues: { ":choices": choices, ...(signIn ? { ":sign_in": signIn } : {}) },
+        }),
+      ),
+    );
+  }
+
+  /** Removes the person's digest lines (sent, or the person erased). */
+  async function takeDigest(personId: string): Promise<void> {
+    const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :digest", ExpressionAttributeValues: { ":digest": `DIGEST#${personId}` } });
+    for (const item of items) await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: item.pk, sk: item.sk } })));
+    await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: "DIGESTS", sk: `PERSON#${personId}` } })));
   }
 
   return {
@@ -150,6 +227,7 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
             }),
           ),
         );
+        await syncRoster(person.id, person.grants, true);
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -171,6 +249,7 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
         ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
       });
       await writeAudited(db, [{ Update: update(personKey(person.id)) }], line);
+      await syncRoster(person.id, person.grants);
       for (const session of await sessionsOf(person.id)) {
         await call(() => db.send(new UpdateCommand(update(sessionKey(session.hash))))).catch((error: unknown) => {
           // A session that ended meanwhile needs no refresh.
@@ -190,11 +269,14 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       await writeAudited(db, [{ Update: update }], line);
     },
 
-    /** Removes the profile, the email index and every session. Safe to repeat. */
+    /** Removes the profile (with the mobile number), the email index, every session and the notice settings and digest. Safe to repeat. */
     async deletePerson(person: Pick<Person, "id" | "email">): Promise<void> {
       for (const session of await sessionsOf(person.id)) {
         await call(() => db.send(new DeleteCommand({ TableName, Key: sessionKey(session.hash) })));
       }
+      await syncRoster(person.id, []);
+      await takeDigest(person.id);
+      await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `PERSON#${person.id}`, sk: "NOTICES" } })));
       await call(() =>
         db.send(
           new TransactWriteCommand({
@@ -444,6 +526,104 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `PERSON#${personId}`, sk: "EXPORT" } })));
     },
 
+    async setMobile(id: string, mobile: string | undefined, line?: AuditLine): Promise<void> {
+      const update = {
+        TableName,
+        Key: personKey(id),
+        UpdateExpression: mobile ? "SET mobile = :mobile" : "REMOVE mobile",
+        ConditionExpression: "attribute_exists(pk)",
+        ...(mobile ? { ExpressionAttributeValues: { ":mobile": mobile } } : {}),
+      };
+      await writeAudited(db, [{ Update: update }], line);
+    },
+
+    noticeSettings,
+
+    putNoticeChoices,
+
+    /** One kind set to "never" (the stop link), whatever else the person chose. */
+    async stopNotices(personId: string, kind: string, channel: NoticeChoice["channel"]): Promise<void> {
+      const settings = (await noticeSettings(personId)) ?? { choices: {} };
+      await putNoticeChoices(personId, { ...settings.choices, [kind]: { when: "never", channel } }, settings.sign_in);
+    },
+
+    async recordSmsUndelivered(personId: string, problem: NonNullable<NoticeSettings["sms_undelivered"]>): Promise<void> {
+      await call(() =>
+        db.send(
+          new UpdateCommand({
+            TableName,
+            Key: { pk: `PERSON#${personId}`, sk: "NOTICES" },
+            UpdateExpression: "SET sms_undelivered = :problem, choices = if_not_exists(choices, :none)",
+            ExpressionAttributeValues: { ":problem": problem, ":none": {} },
+          }),
+        ),
+      );
+    },
+
+    async staffOf(centre: string): Promise<string[]> {
+      const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :roster", ExpressionAttributeValues: { ":roster": `ROSTER#${centre}` } });
+      return items.map((item) => String(item.person_id));
+    },
+
+    /** True for the one delivery that may send; a copy of the event arriving at the same time gets false. */
+    async claimDelivery(noticeId: string, to: string, expiresAt: number): Promise<boolean> {
+      try {
+        await call(() =>
+          db.send(new PutCommand({ TableName, Item: { pk: `NOTICE#${noticeId}`, sk: to, expires_at: expiresAt }, ConditionExpression: "attribute_not_exists(pk)" })),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /** Sending failed: the next try of the event may send again. */
+    async releaseDelivery(noticeId: string, to: string): Promise<void> {
+      await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `NOTICE#${noticeId}`, sk: to } })));
+    },
+
+    async addToDigest(personId: string, line: DigestLine): Promise<void> {
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: `DIGEST#${personId}`, sk: line.notice_id, ...line } })));
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: "DIGESTS", sk: `PERSON#${personId}`, person_id: personId } })));
+    },
+
+    async peopleWithDigest(): Promise<string[]> {
+      const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :digests", ExpressionAttributeValues: { ":digests": "DIGESTS" } });
+      return items.map((item) => String(item.person_id));
+    },
+
+    async digestOf(personId: string): Promise<DigestLine[]> {
+      const items = await queryAll(db, { TableName, KeyConditionExpression: "pk = :digest", ExpressionAttributeValues: { ":digest": `DIGEST#${personId}` } });
+      return items
+        .map(({ notice_id, kind, text, at }) => ({ notice_id, kind, text, at }) as DigestLine)
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    },
+
+    takeDigest,
+
+    async putCalendar(tokenHash: string, calendar: string, expiresAt: number): Promise<void> {
+      await call(() => db.send(new PutCommand({ TableName, Item: { pk: `CALENDAR#${tokenHash}`, sk: "CALENDAR", calendar, expires_at: expiresAt } })));
+    },
+
+    async getCalendar(tokenHash: string, nowSeconds: number): Promise<string | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: { pk: `CALENDAR#${tokenHash}`, sk: "CALENDAR" } })));
+      return Item && Number(Item.expires_at) > nowSeconds ? String(Item.calendar) : undefined;
+    },
+
+    /** The stop links' signing key: made by whoever asks first; everyone after reads that one. */
+    async noticeStopKey(fresh: string): Promise<string> {
+      const Key = { pk: "SECRET", sk: "NOTICE_STOP" };
+      try {
+        await call(() => db.send(new PutCommand({ TableName, Item: { ...Key, key: fresh }, ConditionExpression: "attribute_not_exists(pk)" })));
+        return fresh;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await call(() => db.send(new GetCommand({ TableName, Key, ConsistentRead: true })));
+        return String(Item!.key);
+      }
+    },
+
     async putMail(mail: OutboxMail, expiresAt: number): Promise<void> {
       await call(() =>
         db.send(new PutCommand({ TableName, Item: { pk: "OUTBOX", sk: `${mail.sent_at}#${mail.id}`, ...mail, expires_at: expiresAt } })),
@@ -462,7 +642,7 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
           }),
         ),
       );
-      return (Items ?? []).map(({ id, to, subject, text, sent_at }) => ({ id, to, subject, text, sent_at }) as OutboxMail);
+      return (Items ?? []).map(({ id, to, subject, text, sent_at, channel }) => ({ id, to, subject, text, sent_at, ...(channel ? { channel } : {}) }) as OutboxMail);
     },
   };
 }

@@ -20,7 +20,8 @@ export const mentorManifest = {
   settings: ["MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"],
   // Hourly: approved mentors whose certificate ran out go to recheck.
   jobs: [{ name: "mentor-certificates", everyMinutes: 60 }],
-  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES],
+  // Notices (a mentor match) go through identity, which knows who wants what.
+  publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "notice.requested"],
   handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES],
   personalData: true,
 } as const satisfies ModuleManifest;

@@ -1,6 +1,7 @@
 import type { Actor } from "../identity/person.ts";
 import type { AuditLog } from "../shared/audit.ts";
 import type { CentreDirectory } from "../shared/centres.ts";
+import type { Publisher } from "../shared/events.ts";
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from "../shared/errors.ts";
 import { certificateExpiresOn, certificatesExpired, type Mentor, type MentorApplicationInput, type MentorDetailsInput, type ScreeningInput } from "./mentor.ts";
 import type { MentorStore } from "./store.ts";
@@ -18,6 +19,8 @@ export type MentorServices = {
   certificateValidDays: number;
   closureWeeks: number;
   centres: CentreDirectory;
+  /** Match notices go to identity over the bus (shared/notice.ts). */
+  publish: Publisher;
 };
 
 /** The job's name in the audit log. */

@@ -151,7 +151,33 @@ export async function proposeMentor(services: MentorServices, actor: Actor, cent
     if (now && !OPEN.includes(now.state)) throw new ConflictError("mentor_request_not_open", { state: now.state });
     throw new ConflictError("mentor_full", { free_places: Math.max(0, (mentorNow?.capacity ?? 0) - (mentorNow?.active_pairs ?? 0)) });
   }
-  return pairView({ ...pair, ...set }, "staff");
+  const proposed = { ...pair, ...set };
+  await tellSides(services, proposed, "match_proposed", `${proposed.proposed_at}`, ["mentor", "mentee"]);
+  return pairView(proposed, "staff");
+}
+
+/**
+ * Tells the mentor and/or the mentee (the person who asked; nobody when staff asked, as staff
+ * answer for them) about the match. What the message says: the scheme, and the first meeting's
+ * day and place once staff planned it. No names travel: the link shows them to those signed in.
+ */
+async function tellSides(services: MentorServices, pair: Pair, kind: "match_proposed" | "match_accepted", happening: string, sides: readonly Side[], saidYes?: Side) {
+  const people: Record<Side, string | undefined> = { mentor: pair.mentor_id, mentee: pair.requester_id };
+  for (const side of sides) {
+    const personId = people[side];
+    if (!personId) continue;
+    await services.publish("notice.requested", {
+      notice_id: `mentor:${pair.id}:${kind}:${side}:${happening.replace(/[^A-Za-z0-9]/g, "")}`,
+      kind,
+      to: { person_id: personId },
+      about: {
+        title: "Mentorordningen",
+        ...(pair.first_meeting ? { on: pair.first_meeting.on, place: pair.first_meeting.place } : {}),
+        ...(saidYes ? { side: saidYes } : {}),
+        path: `/mentorordningen/forloeb/${pair.id}`,
+      },
+    });
+  }
 }
 
 /** Which side the actor answers for: the mentor, or the mentee (the asker; staff when staff asked). */
@@ -198,6 +224,8 @@ export async function answerProposal(services: MentorServices, actor: Actor, id:
     line,
   );
   if (!accepted) throw new ConflictError("mentor_already_answered", {});
+  // The other side hears that this one said yes.
+  await tellSides(services, pair, "match_accepted", pair.proposed_at ?? "", [side === "mentor" ? "mentee" : "mentor"], side);
   const other = side === "mentor" ? pair.mentee_accepted_at : pair.mentor_accepted_at;
   if (other) {
     // Both said yes: start. If both answered at once, the second activation finds it active and changes nothing.

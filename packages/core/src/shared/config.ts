@@ -22,6 +22,10 @@ export type Config = {
   originVerifySecret: string;
   /** Sender for Amazon SES on AWS; unset locally, where mails go to the outbox at /dev/outbox. */
   mailFrom?: string;
+  /** The sender id text messages show (Amazon SNS on AWS); unset locally, where they go to the outbox at /dev/outbox. */
+  smsSenderId?: string;
+  /** At most this many text messages a month, all people together (shared/sms.ts). */
+  smsMonthlyLimit: number;
   /** A published offer not checked for this many days goes on staff's "needs checking" list. */
   directoryRecheckDays: number;
   /** Search: how long a process keeps its in-memory index of published offers before it reloads it (directory/search.ts). */
@@ -39,6 +43,7 @@ export type Config = {
 };
 
 export const DEFAULT_RECHECK_DAYS = 182;
+export const DEFAULT_SMS_MONTHLY_LIMIT = 1000;
 export const DEFAULT_MENTOR_CERTIFICATE_VALID_DAYS = 730;
 export const DEFAULT_MENTOR_CLOSURE_WEEKS = 20;
 
@@ -88,6 +93,8 @@ export function configFromEnv(specs: readonly TableSpec[], env: NodeJS.ProcessEn
     allowedOrigins: allowedOriginsOf(siteUrl),
     originVerifySecret: required(env, "ORIGIN_VERIFY_SECRET", "without it the API cannot tell requests through CloudFront from others"),
     mailFrom: env.MAIL_FROM || undefined,
+    smsSenderId: env.SMS_SENDER_ID || undefined,
+    smsMonthlyLimit: Number(env.SMS_MONTHLY_LIMIT) || DEFAULT_SMS_MONTHLY_LIMIT,
     eventBusName: env.EVENT_BUS_NAME || undefined,
     filesBucket: env.FILES_BUCKET || undefined,
     directoryRecheckDays: Number(env.DIRECTORY_RECHECK_DAYS) || DEFAULT_RECHECK_DAYS,

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { NoticeRequest } from "./notice.ts";
 
 /**
  * Events between modules. On AWS they go through one EventBridge bus per stage, with one rule
@@ -43,6 +44,8 @@ export const eventDetails = {
   "panel.job-part": JobPartDetail,
   /** The council's mails to its members (votes, the weekly digest), part by part (council/mailing.ts). */
   "council.job-part": JobPartDetail,
+  /** A module wants someone told something (a vote opened, a suggestion answered, a mentor match): identity delivers it (identity/notices.ts). */
+  "notice.requested": NoticeRequest,
 } as const;
 
 export type EventName = keyof typeof eventDetails;

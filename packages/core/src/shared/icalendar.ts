@@ -9,8 +9,11 @@
 /** A local date and time in Copenhagen. */
 export type LocalTime = { date: string; time: string };
 
-/** An exact moment (ISO-8601, e.g. "2026-11-26T15:00:00.000Z") or a Copenhagen wall-clock time. */
-export type CalendarTime = string | LocalTime;
+/** A whole day, with no time (a meeting agreed for a day). */
+export type CalendarDay = { day: string };
+
+/** An exact moment (ISO-8601, e.g. "2026-11-26T15:00:00.000Z"), a Copenhagen wall-clock time, or a whole day. */
+export type CalendarTime = string | LocalTime | CalendarDay;
 
 export type CalendarEvent = {
   /** Stable and unique, so a calendar updates the event instead of adding a copy. */
@@ -92,15 +95,20 @@ export function foldLine(line: string): string {
 /** 2026-11-26T15:00:00.000Z → 20261126T150000Z */
 export const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
-/** `DTSTART:20261126T150000Z` for a moment, `DTSTART;TZID=Europe/Copenhagen:20261124T140000` for a wall-clock time. */
-const timeProperty = (name: string, at: CalendarTime) =>
-  typeof at === "string" ? `${name}:${icsTime(at)}` : `${name};TZID=${ZONE}:${at.date.replace(/-/g, "")}T${at.time.replace(":", "")}00`;
+const isWallClock = (at: CalendarTime): at is LocalTime => typeof at !== "string" && "time" in at;
+
+/** `DTSTART:20261126T150000Z` for a moment, `DTSTART;TZID=Europe/Copenhagen:20261124T140000` for a wall-clock time, `DTSTART;VALUE=DATE:20261124` for a day. */
+function timeProperty(name: string, at: CalendarTime): string {
+  if (typeof at === "string") return `${name}:${icsTime(at)}`;
+  if (!isWallClock(at)) return `${name};VALUE=DATE:${at.day.replace(/-/g, "")}`;
+  return `${name};TZID=${ZONE}:${at.date.replace(/-/g, "")}T${at.time.replace(":", "")}00`;
+}
 
 export function toICalendar(events: readonly CalendarEvent[], options: { name: string; now: Date }): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Naerhed//Naerhed//DA", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   lines.push(`X-WR-CALNAME:${escapeText(options.name)}`);
   // The zone's rules only when some time refers to them.
-  if (events.some((event) => typeof event.start !== "string" || typeof event.end !== "string")) lines.push(`X-WR-TIMEZONE:${ZONE}`, ...TIMEZONE);
+  if (events.some((event) => isWallClock(event.start) || isWallClock(event.end))) lines.push(`X-WR-TIMEZONE:${ZONE}`, ...TIMEZONE);
   for (const event of events) {
     lines.push(
       "BEGIN:VEVENT",

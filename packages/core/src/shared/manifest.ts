@@ -64,7 +64,7 @@ export const filesBucket = { id: "files", envVar: "FILES_BUCKET" } as const sati
 export type BucketGrant = { bucket: BucketSpec; actions: readonly BucketAction[]; keyPrefix: string };
 
 /** Deploy-time settings a municipality may change per stage (whole numbers); the app reads them in shared/config.ts. */
-export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS"] as const;
+export const MODULE_SETTINGS = ["DIRECTORY_RECHECK_DAYS", "MENTOR_CERTIFICATE_VALID_DAYS", "MENTOR_CLOSURE_WEEKS", "SMS_MONTHLY_LIMIT"] as const;
 export type ModuleSetting = (typeof MODULE_SETTINGS)[number];
 
 /** Work a module does on a timer: an EventBridge schedule on AWS, a timer locally, both through the module's own handler. */
@@ -81,6 +81,8 @@ export type ModuleManifest = {
   buckets?: readonly BucketGrant[];
   /** May send mail (Amazon SES on AWS, the outbox locally). */
   sendsMail: boolean;
+  /** May send text messages (Amazon SNS on AWS, the outbox locally): only identity, which delivers every notice. */
+  sendsSms?: boolean;
   settings: readonly ModuleSetting[];
   jobs: readonly JobSpec[];
   /** Events the module puts on the bus. */

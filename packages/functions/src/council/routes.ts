@@ -58,7 +58,7 @@ const centreStaff = access.roleForCentre("centre", "staff");
 
 export function councilServices(services: Services): CouncilServices {
   const tableName = services.config.tableNames[councilTable.id]!;
-  const council = { store: createCouncilStore(services.db, tableName), audit: services.audit, mailer: services.identity.mailer, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
+  const council = { store: createCouncilStore(services.db, tableName), audit: services.audit, mailer: services.identity.mailer, publish: services.publish, now: services.now, siteUrl: services.config.siteUrl, centres: services.centres };
   return { ...council, jobs: councilJobs(council, services.db, tableName, (part) => services.publish("council.job-part", part)) };
 }
 

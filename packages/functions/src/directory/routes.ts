@@ -78,10 +78,11 @@ async function importRequest(c: Context<AppEnv>): Promise<ImportRequest & { plan
   throw new UnsupportedMediaTypeError("import_format_invalid");
 }
 
-const suggestionServices = ({ db, config, audit, now }: Services): SuggestionServices => ({
+const suggestionServices = ({ db, config, audit, now, publish }: Services): SuggestionServices => ({
   store: createDirectoryStore(db, config.tableNames[directoryTable.id]!),
   audit,
   now,
+  publish,
 });
 
 /** Staff of the centre named in the path (or admins) curate that centre's offers. */
@@ -105,10 +106,10 @@ export const directoryModule: ApiModule = {
 };
 
 /** The directory's routes; their type is what the site's API client reads (web/src/lib/api.ts). */
-export function directoryRoutes({ db, config, audit, now, centres }: Services) {
+export function directoryRoutes({ db, config, audit, now, centres, publish }: Services) {
   const store = createDirectoryStore(db, config.tableNames[directoryTable.id]!);
   const curation = { store, audit, now, centres, recheckAfterDays: config.directoryRecheckDays };
-  const suggestions: SuggestionServices = { store, audit, now };
+  const suggestions: SuggestionServices = { store, audit, now, publish };
   const organizations = { store, audit, now };
   // Search for citizens: one in-memory index per process (this app), refreshed ahead of its maximum age (core directory/search.ts).
   const searchIndex = createSearchIndexCache({

@@ -26,6 +26,17 @@ import {
   updateMe,
 } from "@naerhed/core/identity/people";
 import { endAllSessions, endSession } from "@naerhed/core/identity/sessions";
+import {
+  calendarFile,
+  CalendarToken,
+  deliverNotice,
+  getNoticeSettings,
+  NoticeSettingsInput,
+  sendDigests,
+  StopInput,
+  stopByLink,
+  updateNoticeSettings,
+} from "@naerhed/core/identity/notices";
 import { PasswordSignIn, requestSignIn, SignInRequest, SignInVerify, signInWithPassword, verifySignIn } from "@naerhed/core/identity/sign-in";
 import { actorOf, clearSessionCookie, guard, sessionToken, setSessionCookie } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
@@ -43,8 +54,12 @@ const personalData = (services: Services): PersonalDataServices => ({
 /** Identity: sign-in, sessions, a person's own data, invitations and the audit log. */
 export const identityModule: ApiModule = {
   manifest: identityManifest,
-  jobs: { "erase-redrive": async (services) => void (await redriveErasures(personalData(services))) },
+  jobs: {
+    "erase-redrive": async (services) => void (await redriveErasures(personalData(services))),
+    "notice-digest": async (services) => void (await sendDigests(services.identity)),
+  },
   on: {
+    "notice.requested": (services, request) => deliverNotice(services.identity, request),
     "personal-data.export-part": (services, detail) => keepExportPart(services.identity, detail),
     "personal-data.erased": (services, { person_id, module }) => confirmErasure(personalData(services), person_id, module),
   },
@@ -104,6 +119,21 @@ export function identityRoutes(services: Services) {
       .post("/me/password", guard(access.role("staff", "admin")), async (c) => {
         await setPassword(identity, actorOf(c), parseInput(SetPassword, await readJson(c)));
         return c.body(null, 204);
+      })
+      // What reaches me, and how: per kind now / weekly / never, by mail, SMS or both.
+      .get("/me/notices", guard(access.signedIn), async (c) => c.json(await getNoticeSettings(identity, actorOf(c))))
+      .put("/me/notices", guard(access.signedIn), async (c) =>
+        c.json(await updateNoticeSettings(identity, actorOf(c), parseInput(NoticeSettingsInput, await readJson(c)))),
+      )
+      // "Stop these messages" from the message itself: no session, the signed token is the right.
+      .post("/identity/notices/stop", guard(access.public), async (c) => c.json(await stopByLink(identity, parseInput(StopInput, await readJson(c)))))
+      // A notice's calendar file: the unguessable token in the link is the right (as the link in a sign-in mail).
+      .get("/identity/calendar/:token", guard(access.public), async (c) => {
+        const calendar = await calendarFile(identity, parseInput(CalendarToken, c.req.param("token")));
+        c.header("content-type", "text/calendar; charset=utf-8");
+        c.header("content-disposition", 'attachment; filename="naerhed.ics"');
+        c.header("cache-control", "private, no-store");
+        return c.body(calendar);
       })
       .get("/me/export", guard(access.signedIn), async (c) => {
         const result = await exportPersonalData(personalData(services), actorOf(c).person_id);

@@ -40,13 +40,14 @@ const GoalPath = v.object({ id: PairId, goal: v.pipe(v.string("mentor_goal_id_in
 /** Staff of the centre named in the path (or admins): screening, matching and following that centre's pairs. */
 const centreStaff = access.roleForCentre("centre", "staff");
 
-function mentorServices({ db, config, audit, now, centres }: Services): MentorServices {
+function mentorServices({ db, config, audit, now, centres, publish }: Services): MentorServices {
   return {
     store: createMentorStore(db, config.tableNames[mentorTable.id]!),
     audit,
     now,
     certificateValidDays: config.mentorCertificateValidDays,
     closureWeeks: config.mentorClosureWeeks,
+    publish,
     centres,
   };
 }

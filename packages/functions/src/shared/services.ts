@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createOutboxMailer } from "@naerhed/core/identity/outbox";
+import { createOutboxMailer, createOutboxSms } from "@naerhed/core/identity/outbox";
 import type { IdentityServices } from "@naerhed/core/identity/services";
 import { createIdentityStore } from "@naerhed/core/identity/store";
 import { createAuditLog, type AuditLog } from "@naerhed/core/shared/audit";
@@ -13,6 +13,8 @@ import { guardClient } from "@naerhed/core/shared/iam-guard";
 import type { Mailer } from "@naerhed/core/shared/mailer";
 import { resolveGrants, type ModuleManifest } from "@naerhed/core/shared/manifest";
 import { createSesMailer } from "@naerhed/core/shared/ses-mailer";
+import { withMonthlyLimit, type SmsSender } from "@naerhed/core/shared/sms";
+import { createSnsSms } from "@naerhed/core/shared/sns-sms";
 import { auditTable, identityTable, organisationTable } from "@naerhed/core/shared/tables";
 
 /**
@@ -33,11 +35,11 @@ export type Services = {
 };
 
 /**
- * What a function's surroundings give it. On AWS: the clock, SES and EventBridge. Locally the
- * runner gives the outbox (it plays SES), the in-process bus and a folder for files (it plays S3),
- * and tests their own clock.
+ * What a function's surroundings give it. On AWS: the clock, SES, SNS and EventBridge. Locally the
+ * runner gives the outbox (it plays SES and SNS), the in-process bus and a folder for files (it
+ * plays S3), and tests their own clock.
  */
-export type Runtime = { now?: () => Date; mailer?: Mailer; publish?: Publisher; files?: FileStore; onServices?: (services: Services) => void };
+export type Runtime = { now?: () => Date; mailer?: Mailer; sms?: SmsSender; publish?: Publisher; files?: FileStore; onServices?: (services: Services) => void };
 
 const noBus: Publisher = async (name) => {
   throw new Error(`No event bus configured: cannot publish ${name}`);
@@ -59,6 +61,15 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
       ? createSesMailer(config.mailFrom, config.region)
       : // No SES: mails go to the local outbox, written with a client of its own, as SES is no part of the module.
         createOutboxMailer(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now));
+  const sms = withMonthlyLimit(
+    runtime.sms ??
+      (config.smsSenderId
+        ? createSnsSms(config.smsSenderId, config.region)
+        : createOutboxSms(createIdentityStore(createDocumentClient(config), config.tableNames[identityTable.id] ?? ""), now)),
+    store.hit,
+    now,
+    config.smsMonthlyLimit,
+  );
   const publish =
     runtime.publish ?? (config.eventBusName && manifest ? createEventBridgePublisher(manifest.name, config.eventBusName, config.region) : noBus);
   const centres = createCentreDirectory(db, config.tableNames[organisationTable.id] ?? "", now);
@@ -70,7 +81,7 @@ export function createServices(config: Config, runtime: Runtime = {}, manifest?:
     publish,
     centres,
     ...(runtime.files ? { files: runtime.files } : {}),
-    identity: { store, mailer, audit, now, siteUrl: config.siteUrl },
+    identity: { store, mailer, sms, audit, now, siteUrl: config.siteUrl },
   };
   runtime.onServices?.(services);
   return services;

@@ -210,6 +210,10 @@ export async function seed(t: Api): Promise<Seeded> {
     [/hsds\//, hsdsIds.slice(0, 3)],
   ];
   real.receipt = [ballot.receipt];
+  // A notice's calendar link and a stop link, as the mentor's proposal notice carries them.
+  const proposalNotice = (await t.services.identity.store.listMail(200)).find((mail) => mail.to === mentorPerson.person.email && mail.text.includes("/stop?"));
+  const stop = /\/stop\?p=([^&\s]+)&k=([^&\s]+)&t=([A-Za-z0-9_-]{43})/.exec(proposalNotice?.text ?? "");
+  real.token = ["A".repeat(43)];
 
   const exampleQueries: Record<string, string> = {
     "GET /api/identity/audit": "month=2026-11",
@@ -230,6 +234,8 @@ export async function seed(t: Api): Promise<Seeded> {
     "POST /api/identity/invitations": { body: { email: "ny@example.dk", display_name: "Ny Kollega", role: "staff", centre_id: "nord" } },
     "DELETE /api/identity/grants": { body: { email: grantee.person.email, role: "council_member", centre_id: "nord" } },
     "PATCH /api/me": { body: { display_name: "Nyt Navn", language: "en" } },
+    "PUT /api/me/notices": { body: { mobile: "20 30 40 50", sign_in: "both", choices: { vote_opened: { when: "digest", channel: "sms" } } } },
+    "POST /api/identity/notices/stop": { body: stop ? { person_id: stop[1], kind: stop[2], token: stop[3] } : { person_id: citizen.person.id, kind: "vote_opened", token: "A".repeat(43) } },
     "POST /api/me/password": { body: { password: "et-langt-kodeord-1234" } },
     "POST /api/directory/centres/:centre/offers": { body: offerInput },
     "PUT /api/directory/centres/:centre/offers/:id": { body: { version: 1, offer: offerInput } },
