@@ -4,7 +4,8 @@ import type { CouncilServices } from "./services.ts";
  * A person's council data (GDPR). Export: their memberships (with the mail address and
  * preference they gave) and the proposals they wrote. Erase: the mail address and preference
  * go, and a term still running ends yesterday, so no vote opened from now on counts the person
- * as eligible (one whose term starts today or later ends on its first day); name, role, past
+ * as eligible (one whose term starts today or later ends on its first day); who helped them vote
+ * (a supporter's name) goes too; name, role, past
  * term, proposals and open-ballot votes stay, because what a council decided and who sat on it
  * is the municipality's public record. Secret ballots hold no person data. Safe to run twice.
  */
@@ -15,10 +16,11 @@ export async function exportCouncilData(services: CouncilServices, personId: str
     const { proposals: all } = await services.store.centre(centre.id);
     proposals.push(...all.filter((p) => p.author_id === personId));
   }
-  return { memberships, proposals };
+  return { memberships, proposals, votes_with_supporter: await services.store.assistanceOf(personId) };
 }
 
 export async function eraseCouncilData(services: CouncilServices, personId: string) {
+  await services.store.deleteAssistance(personId);
   const now = services.now();
   const yesterday = new Date(now.getTime() - 24 * 3600 * 1000).toISOString().slice(0, 10);
   for (const member of await services.store.membershipsOf(personId)) {
