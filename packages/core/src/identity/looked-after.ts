@@ -13,19 +13,28 @@ import type { IdentityServices } from "./services.ts";
  * action on the person's behalf is audited with "person present".
  */
 
-/** Staff confirm the person is beside them for everything they do on the person's behalf. */
-const PersonPresent = v.literal(true, "person_present_required");
+/**
+ * Staff confirm the person is beside them for everything they do on the person's behalf. Checked
+ * on the whole input, so a missing tick gets this message and not "the field is empty".
+ */
+const withPersonPresent = <const Entries extends v.ObjectEntries>(entries: Entries) =>
+  v.pipe(
+    v.object({ ...entries, person_present: v.optional(v.unknown()) }),
+    v.forward(
+      v.check((input) => input.person_present === true, "person_present_required"),
+      ["person_present"] as never,
+    ),
+  );
 
-export const LookedAfterInput = v.object({
+export const LookedAfterInput = withPersonPresent({
   display_name: DisplayName,
   email: v.optional(Email),
   mobile: v.optional(MobileNumber),
   language: v.optional(PreferredLanguage, "da"),
-  person_present: PersonPresent,
 });
 
 /** An action on someone's behalf, which the audit log records as done with them present. */
-export const OnBehalf = v.object({ person_present: PersonPresent });
+export const OnBehalf = withPersonPresent({});
 
 export type LookedAfterSummary = {
   id: string;
