@@ -72,6 +72,14 @@ describe("authorization of every route", () => {
       "POST /api/identity/invitations": "role:staff|admin",
       "DELETE /api/identity/grants": "role:staff|admin",
       "GET /api/identity/audit": "role:admin",
+      // People a centre looks after and their sign-in cards (issue 16): the centre's staff; signing in with a card is public.
+      "POST /api/identity/sign-in/card": "public",
+      "GET /api/identity/centres/:centre/people": "role:staff@centre",
+      "POST /api/identity/centres/:centre/people": "role:staff@centre",
+      "POST /api/identity/centres/:centre/people/:id/card": "role:staff@centre",
+      "DELETE /api/identity/centres/:centre/people/:id/card": "role:staff@centre",
+      "POST /api/identity/centres/:centre/people/:id/export": "role:staff@centre",
+      "DELETE /api/identity/centres/:centre/people/:id": "role:staff@centre",
       "GET /api/me": "signed_in",
       "PATCH /api/me": "signed_in",
       "POST /api/me/password": "role:staff|admin",
@@ -172,6 +180,7 @@ describe("authorization of every route", () => {
       "POST /api/council/centres/:centre/proposals/:id/submit": "signed_in",
       "POST /api/council/centres/:centre/proposals/:id/withdraw": "signed_in",
       "GET /api/council/my-votes": "signed_in",
+      "GET /api/council/my-votes/count": "signed_in",
       "PUT /api/council/centres/:centre/my-notifications": "signed_in",
       "GET /api/council/centres/:centre/votes/:id/ballot": "signed_in",
       "PUT /api/council/centres/:centre/votes/:id/ballot": "signed_in",
@@ -205,5 +214,6 @@ describe("authorization of every route", () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Over a thousand calls (every route × persona, each with a fresh person): 30 s was too little on a loaded 2-core machine.
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { lazy } from "solid-js";
 export const councilRoutes = [
   { path: "/borgerraadet", component: lazy(() => import("./CouncilIndexPage.tsx")) },
   { path: "/borgerraadet/mine-afstemninger", component: lazy(() => import("./MyVotesPage.tsx")) },
+  { path: "/hjaelp/bisidder", component: lazy(() => import("./SupporterHelpPage.tsx")) },
   { path: "/borgerraadet/:centre", component: lazy(() => import("./CouncilPage.tsx")) },
   { path: "/borgerraadet/:centre/forslag/:id", component: lazy(() => import("./ProposalPage.tsx")) },
   { path: "/borgerraadet/:centre/nyt-forslag", component: lazy(() => import("./ProposePage.tsx")) },

@@ -12,6 +12,7 @@ import type { HomeNotice } from "../pages/Home.tsx";
 import { grantText, shownGrants } from "./roles.ts";
 import { hasAnyRole, hasRole } from "@naerhed/core/identity/roles";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { VotesWaiting } from "../components/VotesWaiting.tsx";
 import { api, ApiError, NetworkError, useCall } from "../lib/api.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useLanguage, type Language } from "../lib/language.tsx";
@@ -49,7 +50,7 @@ function MyPageContent(props: { session: SessionPerson }) {
   // A new person's name is the start of their mail address until they choose one: we greet without it and ask for a name.
   const named = () => {
     const loaded = person();
-    return !!loaded && loaded.display_name !== loaded.email.split("@")[0];
+    return !!loaded && loaded.display_name !== loaded.email?.split("@")[0];
   };
   createEffect(
     on(person, (loaded) => {
@@ -121,6 +122,7 @@ function MyPageContent(props: { session: SessionPerson }) {
           </a>
         </p>
       </Show>
+      <VotesWaiting />
       <p class="status" role="status">
         {me.loading() ? t("identity.me.loading") : ""}
       </p>
@@ -132,11 +134,11 @@ function MyPageContent(props: { session: SessionPerson }) {
             <dt>{t("identity.me.name")}</dt>
             <dd>{props.session.display_name}</dd>
           </div>
-          <Show when={person()}>
-            {(loaded) => (
+          <Show when={person()?.email}>
+            {(email) => (
               <div>
                 <dt>{t("identity.me.email")}</dt>
-                <dd>{loaded().email}</dd>
+                <dd>{email()}</dd>
               </div>
             )}
           </Show>
@@ -253,6 +255,11 @@ function MyPageContent(props: { session: SessionPerson }) {
             <li>
               <A href="/personale/fjern-rolle" class="big-link">
                 {t("identity.me.removeRole")}
+              </A>
+            </li>
+            <li>
+              <A href="/personale/personer" class="big-link">
+                {t("identity.people.myPage")}
               </A>
             </li>
             <Show when={hasRole(props.session, "admin")}>
