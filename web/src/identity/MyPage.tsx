@@ -72,7 +72,9 @@ function MyPageContent(props: { session: SessionPerson }) {
     // Someone who has not chosen a name may still change their language.
     if (!name().trim() && named()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
     void form.send(async () => {
-      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim() || undefined, language: language() } });
+      // A card session may change the language only (the API refuses the rest: docs/sign-in-cards.md).
+      const body = byCard() ? { language: language() } : { display_name: name().trim() || undefined, language: language() };
+      const answer = await call(api.me.$patch, {}, { body });
       form.clear();
       me.set(answer);
       session.signedIn(answer.person);
@@ -104,6 +106,7 @@ function MyPageContent(props: { session: SessionPerson }) {
   }
 
   const isStaff = () => hasAnyRole(props.session, ["staff", "admin"]);
+  const byCard = () => props.session.via === "card";
 
   return (
     <>
@@ -163,17 +166,19 @@ function MyPageContent(props: { session: SessionPerson }) {
           {saved() ? t("identity.me.saved") : ""}
         </p>
         <form class="form" novalidate onSubmit={save}>
-          <FormField
-            id="display_name"
-            label={t("identity.me.nameLabel")}
-            autocomplete="name"
-            value={name()}
-            error={form.at("display_name")}
-            onInput={(value) => {
-              setSaved(false);
-              setName(value);
-            }}
-          />
+          <Show when={!byCard()}>
+            <FormField
+              id="display_name"
+              label={t("identity.me.nameLabel")}
+              autocomplete="name"
+              value={name()}
+              error={form.at("display_name")}
+              onInput={(value) => {
+                setSaved(false);
+                setName(value);
+              }}
+            />
+          </Show>
           <RadioGroup
             name="language"
             legend={t("identity.me.language")}
@@ -216,13 +221,15 @@ function MyPageContent(props: { session: SessionPerson }) {
       </PageSection>
 
       <PageSection title={t("identity.me.dataTitle")} id="me-data">
-        <p>{t("identity.me.dataText")}</p>
-        <p>
-          {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
-          <A href="/min-side/mine-data" class="big-link">
-            {t("identity.me.download")}
-          </A>
-        </p>
+        <Show when={!byCard()} fallback={<p>{t("identity.me.cardAsk")}</p>}>
+          <p>{t("identity.me.dataText")}</p>
+          <p>
+            {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
+            <A href="/min-side/mine-data" class="big-link">
+              {t("identity.me.download")}
+            </A>
+          </p>
+        </Show>
         <p>
           <A href="/privatliv">{t("identity.me.privacy")}</A>
         </p>
@@ -283,14 +290,16 @@ function MyPageContent(props: { session: SessionPerson }) {
         </PageSection>
       </Show>
 
-      <PageSection title={t("identity.me.deleteTitle")} id="me-delete">
-        <p>{t("identity.me.deleteText")}</p>
-        <p>
-          <A href="/min-side/slet" class="big-link">
-            {t("identity.me.delete")}
-          </A>
-        </p>
-      </PageSection>
+      <Show when={!byCard()}>
+        <PageSection title={t("identity.me.deleteTitle")} id="me-delete">
+          <p>{t("identity.me.deleteText")}</p>
+          <p>
+            <A href="/min-side/slet" class="big-link">
+              {t("identity.me.delete")}
+            </A>
+          </p>
+        </PageSection>
+      </Show>
     </>
   );
 }

@@ -311,6 +311,7 @@ export const da = {
   "identity.help.card4": "Nu er du logget ind. Du kan stemme og se dine ting.",
   "identity.help.card5": "Mister du kortet? Sig det til personalet. Så stopper de kortet.",
   "identity.help.card6": "Vis ikke koden til andre.",
+  "identity.me.cardAsk": "Du er logget ind med et kort. Vil du have dine data eller slette dem? Spørg personalet.",
 } satisfies Record<`identity.${string}`, string>;
 
 export type IdentityKey = keyof typeof da;

@@ -308,4 +308,5 @@ export const en: Record<IdentityKey, string> = {
   "identity.help.card4": "Now you are signed in. You can vote and see your things.",
   "identity.help.card5": "Did you lose the card? Tell the staff. Then they stop the card.",
   "identity.help.card6": "Do not show the code to others.",
+  "identity.me.cardAsk": "You signed in with a card. Do you want your data, or to delete it? Ask the staff.",
 };
