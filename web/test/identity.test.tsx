@@ -568,10 +568,12 @@ describe("issue 16: votes waiting and card sessions", () => {
 
   it("says 'Du har 1 afstemning' on My page and the front page, linked to the votes, and nothing when none wait", async () => {
     mockFetch({ body: { person: person({ display_name: "Kaj Kort", grants: member.grants }) } });
-    renderApp("/min-side", { person: member, votesWaiting: 1 });
+    const myPage = renderApp("/min-side", { person: member, votesWaiting: 1 });
     expect(await screen.findByRole("link", { name: "Du har 1 afstemning" })).toHaveAttribute("href", "/borgerraadet/mine-afstemninger");
-    renderApp("/", { person: member, votesWaiting: 2 });
+    myPage.unmount();
+    const front = renderApp("/", { person: member, votesWaiting: 2 });
     expect(await screen.findByRole("link", { name: "Du har 2 afstemninger" })).toBeInTheDocument();
+    front.unmount();
     renderApp("/", { person: member, votesWaiting: 0 });
     await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" });
     expect(screen.queryByRole("link", { name: /Du har/ })).not.toBeInTheDocument();

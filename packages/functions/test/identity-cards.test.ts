@@ -142,7 +142,9 @@ describe("sign-in cards", () => {
     expect((await signInWithCode(card.code)).body.error.code).toBe("card_revoked");
     expect((await call("DELETE", `/identity/centres/nord/people/${person.id}/card`, staff.cookie, present)).status).toBe(404);
     const audit = await call("GET", `/identity/audit?item=${encodeURIComponent(`identity:person:${person.id}`)}`, admin.cookie);
-    expect(audit.body.items.map((entry: { action: string }) => entry.action)).toContain("identity.card.revoke");
+    const revoked = audit.body.items.find((entry: { action: string }) => entry.action === "identity.card.revoke");
+    expect(revoked).toMatchObject({ actor_name: "Sara Staff" });
+    expect(JSON.parse(revoked.summary)).toMatchObject({ person_present: true });
   });
 
   it("give a session that cannot change contact details, roles or take the person's data", async () => {

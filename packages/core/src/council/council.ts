@@ -119,7 +119,6 @@ export const OpenVoteInput = v.object({
 });
 export type OpenVoteInput = v.InferOutput<typeof OpenVoteInput>;
 
-/** A retried request carries the same key, so it never counts twice. */
 /** The supporter (bisidder) beside a member who votes: a name as the member says it, never a link to a person (docs/supported-voting.md). */
 export const SupporterName = v.pipe(
   v.string("supporter_invalid"),
@@ -129,6 +128,7 @@ export const SupporterName = v.pipe(
   plainText("one"),
 );
 
+/** A retried request carries the same key, so it never counts twice. */
 export const CastInput = v.object({
   choice: Choice,
   request_key: v.pipe(v.string("request_key_invalid"), v.regex(/^[A-Za-z0-9-]{8,64}$/, "request_key_invalid")),

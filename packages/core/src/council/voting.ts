@@ -2,12 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
 import type { AuditLine } from "../shared/audit.ts";
+import { copenhagenMoment } from "../shared/copenhagen.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
 import { voteMailJob } from "./mailing.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
 import type { Assistance, StoredBallot } from "./store.ts";
-import { copenhagenMoment } from "../shared/copenhagen.ts";
 import { newReceipt, publicVote, voterKey, type Vote } from "./vote.ts";
 import { decide, emptyTally } from "./voting-rules.ts";
 

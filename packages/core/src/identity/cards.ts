@@ -5,7 +5,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../shared/erro
 import { countFailure, limit, refuseIfReached } from "../shared/rate-limit.ts";
 import { newToken, sha256 } from "../shared/secrets.ts";
 import { CARD_CODE_LENGTH, CARD_CODE_LETTERS, normaliseCardCode } from "./card-rules.ts";
-import { lookedAfter } from "./looked-after.ts";
+import { auditOnBehalf, lookedAfter } from "./looked-after.ts";
 import type { Actor, Person } from "./person.ts";
 import type { IdentityServices } from "./services.ts";
 import { startSession } from "./sessions.ts";
@@ -33,12 +33,7 @@ export async function issueCard(services: IdentityServices, actor: Actor, centre
   const cardId = uuidv7();
   const code = newCardCode();
   const token = newToken();
-  const line = services.audit.line({
-    actor,
-    action: previous ? "identity.card.reprint" : "identity.card.issue",
-    item: `identity:person:${person.id}`,
-    summary: JSON.stringify({ card: cardId, person_present: true }),
-  });
+  const line = auditOnBehalf(services, actor, previous ? "identity.card.reprint" : "identity.card.issue", person.id, { card: cardId });
   if (!(await services.store.issueCard(person.id, cardId, [keyHash("code", code), keyHash("token", token)], line))) throw new ForbiddenError("person_being_erased");
   if (previous) await endCardSessions(services, person.id, previous);
   return { person_id: person.id, display_name: person.display_name, code, token, issued_at: services.now().toISOString() };
@@ -49,7 +44,7 @@ export async function revokeCard(services: IdentityServices, actor: Actor, centr
   const person = await lookedAfter(services, centre, personId);
   const current = await services.store.currentCardId(person.id);
   if (!current) throw new NotFoundError("card_none");
-  const line = services.audit.line({ actor, action: "identity.card.revoke", item: `identity:person:${person.id}`, summary: JSON.stringify({ card: current }) });
+  const line = auditOnBehalf(services, actor, "identity.card.revoke", person.id, { card: current });
   if (await services.store.revokeCard(person.id, line)) await endCardSessions(services, person.id, current);
 }
 

@@ -45,8 +45,16 @@ export type LookedAfterSummary = {
   consent: Person["consent"];
 };
 
-const auditOnBehalf = (services: IdentityServices, actor: Actor, action: string, personId: string, summary: Record<string, unknown> = {}) =>
-  services.audit.line({ actor, action, item: `identity:person:${personId}`, summary: JSON.stringify({ ...summary, person_present: true }) });
+/** What the audit log keeps of an action on the person's behalf: always "person_present", which the route required. */
+const onBehalfEntry = (actor: Actor, action: string, personId: string, summary: Record<string, unknown> = {}) => ({
+  actor,
+  action,
+  item: `identity:person:${personId}`,
+  summary: JSON.stringify({ ...summary, person_present: true }),
+});
+
+/** The audit line of a change on the person's behalf, written with the change. */
+export const auditOnBehalf = (services: IdentityServices, ...entry: Parameters<typeof onBehalfEntry>) => services.audit.line(onBehalfEntry(...entry));
 
 export async function createLookedAfter(services: IdentityServices, actor: Actor, centre: string, input: v.InferOutput<typeof LookedAfterInput>): Promise<Person> {
   const now = services.now().toISOString();
@@ -95,13 +103,13 @@ export async function listLookedAfter(services: Pick<IdentityServices, "store">,
 /** GDPR export through staff, with the person present: recorded before the data goes out. */
 export async function exportOnBehalf(services: PersonalDataServices, actor: Actor, centre: string, personId: string) {
   await lookedAfter(services, centre, personId);
-  await services.audit.record({ actor, action: "identity.looked-after.export", item: `identity:person:${personId}`, summary: JSON.stringify({ person_present: true }) });
+  await services.audit.record(onBehalfEntry(actor, "identity.looked-after.export", personId));
   return exportPersonalData(services, personId);
 }
 
 /** GDPR erasure through staff, with the person present: as the person's own "delete me". */
 export async function eraseOnBehalf(services: PersonalDataServices, actor: Actor, centre: string, personId: string): Promise<void> {
   await lookedAfter(services, centre, personId);
-  await services.audit.record({ actor, action: "identity.looked-after.erase", item: `identity:person:${personId}`, summary: JSON.stringify({ person_present: true }) });
+  await services.audit.record(onBehalfEntry(actor, "identity.looked-after.erase", personId));
   await requestErasure(services, personId);
 }
