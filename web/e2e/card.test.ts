@@ -139,6 +139,18 @@ describe("a person without email, with a sign-in card", () => {
     await again.page.goto(`/kort#t=${card.token}`);
     await again.page.getByText("Kortet virker ikke mere. Spørg personalet.").waitFor();
 
+    // The easy-read how-tos, a picture per step.
+    for (const [path, heading] of [
+      ["/hjaelp/kort", "Sådan logger du ind med dit kort"],
+      ["/hjaelp/bisidder", "Sådan stemmer du med en bisidder"],
+    ] as const) {
+      await again.page.goto(path);
+      await settled(again.page);
+      await again.page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      expect(await again.page.locator(".picture-steps li svg.pictogram").count()).toBe(6);
+      expect(await axeViolations(again.page)).toEqual([]);
+    }
+
     for (const visit of [staff, scanned, person, admin, again]) await visit.context.close();
   }, 180_000);
 });
