@@ -48,6 +48,20 @@ describe("votes waiting for you", () => {
     expect(JSON.parse(String(init?.body))).toMatchObject({ choice: "for", request_key: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
+  it("names a supporter (bisidder) with the ballot, says who helped, and leads to the how-to", async () => {
+    const fetch = mockFetch(
+      { body: { items: [{ centre_id: "nord", vote, ballot: null }], memberships: [] } },
+      { body: { ballot: { choice: "against", receipt: "K7QM2XPA", closes_at: vote.closes_at } } },
+    );
+    renderApp("/borgerraadet/mine-afstemninger", { person: rasmus });
+    const section = await screen.findByRole("region", { name: "Flere bænke ved stien" });
+    expect(within(section).getByRole("link", { name: "Sådan stemmer du med en bisidder" })).toHaveAttribute("href", "/hjaelp/bisidder");
+    fireEvent.input(within(section).getByLabelText("Har du en bisidder med? Skriv navnet (kan udelades)"), { target: { value: " Birthe Bisidder " } });
+    fireEvent.click(within(section).getByRole("button", { name: "Jeg stemmer IMOD" }));
+    expect(await within(section).findByText("Du fik hjælp af Birthe Bisidder.")).toBeInTheDocument();
+    expect(JSON.parse(String(fetch.mock.calls.at(-1)![1]?.body))).toMatchObject({ choice: "against", supporter: "Birthe Bisidder" });
+  });
+
   it("says so when there is nothing to vote on", async () => {
     mockFetch({ body: { items: [], memberships: [] } });
     renderApp("/borgerraadet/mine-afstemninger", { person: rasmus });

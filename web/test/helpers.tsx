@@ -12,6 +12,8 @@ import { demoCentres, demoOrganisation } from "../../packages/local/src/demo/org
 let signedIn: SessionPerson | null = null;
 /** What GET /api/organisation/site answers: the demo's organisation, set up, unless a test says otherwise. */
 let siteShown: unknown;
+/** What GET /api/council/my-votes/count says. Set per test by renderApp. */
+let votesWaiting = 0;
 /** Calls to the session endpoint, kept apart from the mock's calls so tests can count their own. */
 export const sessionCalls: string[] = [];
 
@@ -19,9 +21,10 @@ export const sessionCalls: string[] = [];
  * The whole site (layout, routes, language, session) at a path, with an in-memory history.
  * `person` is who the session endpoint says is signed in; nobody by default.
  */
-export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null; site?: unknown } = {}) {
+export function renderApp(path = "/", options: { language?: Language; person?: SessionPerson | null; site?: unknown; votesWaiting?: number } = {}) {
   signedIn = options.person ?? null;
   siteShown = options.site ?? siteAnswer;
+  votesWaiting = options.votesWaiting ?? 0;
   sessionCalls.length = 0;
   if (!(globalThis.fetch as { naerhedMock?: boolean }).naerhedMock) mockFetch();
   const history = createMemoryHistory();
@@ -97,6 +100,10 @@ export function mockFetch(...answers: (Answer | Error)[]) {
       // The organisation and its centres (the demo's), as GET /api/organisation/site gives them to every page.
       if (String(input).endsWith("/api/organisation/site")) {
         return new Response(JSON.stringify(siteShown ?? siteAnswer), { headers: { "content-type": "application/json" } });
+      }
+      // "Du har N afstemninger" (components/VotesWaiting.tsx) asks on the front page and My page; none wait unless a test says so.
+      if (String(input).endsWith("/api/council/my-votes/count")) {
+        return new Response(JSON.stringify({ waiting: votesWaiting }), { headers: { "content-type": "application/json" } });
       }
       if (String(input).endsWith("/api/identity/session")) {
         sessionCalls.push(String(input));

@@ -562,3 +562,34 @@ describe("a new person on My page (issue 17, item 9)", () => {
     expect(await screen.findByText("Hej Nina.")).toBeInTheDocument();
   });
 });
+
+describe("issue 16: votes waiting and card sessions", () => {
+  const member = makePerson({ display_name: "Kaj Kort", grants: [{ role: "citizen" }, { role: "council_member", centre_id: "nord" }] });
+
+  it("says 'Du har 1 afstemning' on My page and the front page, linked to the votes, and nothing when none wait", async () => {
+    mockFetch({ body: { person: person({ display_name: "Kaj Kort", grants: member.grants }) } });
+    const myPage = renderApp("/min-side", { person: member, votesWaiting: 1 });
+    expect(await screen.findByRole("link", { name: "Du har 1 afstemning" })).toHaveAttribute("href", "/borgerraadet/mine-afstemninger");
+    myPage.unmount();
+    const front = renderApp("/", { person: member, votesWaiting: 2 });
+    expect(await screen.findByRole("link", { name: "Du har 2 afstemninger" })).toBeInTheDocument();
+    front.unmount();
+    renderApp("/", { person: member, votesWaiting: 0 });
+    await screen.findByRole("heading", { level: 1, name: "Velkommen til Nærhed" });
+    expect(screen.queryByRole("link", { name: /Du har/ })).not.toBeInTheDocument();
+  });
+
+  it("on a card session, My page changes the language only and sends data and deletion through the staff", async () => {
+    const mock = mockFetch(
+      { body: { person: { id: member.person_id, display_name: "Kaj Kort", language: "da", grants: member.grants, created_at: "2026-11-01T10:00:00.000Z" } } },
+      { body: { person: { id: member.person_id, display_name: "Kaj Kort", language: "en", grants: member.grants, created_at: "2026-11-01T10:00:00.000Z" } } },
+    );
+    renderApp("/min-side", { person: { ...member, via: "card" } });
+    await screen.findByText("Du er logget ind med et kort. Vil du have dine data eller slette dem? Spørg personalet.");
+    expect(screen.queryByLabelText("Dit navn")).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Slet mig" })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText("English"));
+    fireEvent.click(screen.getByRole("button", { name: "Gem" }));
+    await waitFor(() => expect(sentBody(mock, 1)).toEqual({ language: "en" }));
+  });
+});

@@ -62,7 +62,7 @@ export async function testApi({ centres = true, mailer, sms }: { centres?: boole
 
   /** A new person with these grants and a cookie header that signs them in. */
   async function personWith(grants: Grant[], name = "Test Person") {
-    const person: Person = {
+    const person: Person & { email: string } = {
       id: randomUUID(),
       email: `${randomUUID()}@example.dk`,
       display_name: name,

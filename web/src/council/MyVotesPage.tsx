@@ -61,7 +61,10 @@ function Ballot(props: { item: WaitingVote }) {
   const call = useCall();
   const [ballot, setBallot] = createSignal(props.item.ballot);
   const [confirmed, setConfirmed] = createSignal(false);
-  const form = useFormErrors();
+  // The supporter (bisidder) beside the member: named in their own record, never with the choice (docs/supported-voting.md).
+  const [supporter, setSupporter] = createSignal("");
+  const [assistedBy, setAssistedBy] = createSignal<string>();
+  const form = useFormErrors({ supporter: `supporter-${props.item.vote.id}` });
   const vote = () => props.item.vote;
   let confirmation: HTMLDivElement | undefined;
 
@@ -71,7 +74,9 @@ function Ballot(props: { item: WaitingVote }) {
     const request_key = crypto.randomUUID();
     return form.send(async () => {
       const param = { centre: props.item.centre_id, id: vote().id };
-      const answer = await call(api.council.centres[":centre"].votes[":id"].ballot.$put, { param }, { body: { choice, request_key } });
+      const named = supporter().trim();
+      const answer = await call(api.council.centres[":centre"].votes[":id"].ballot.$put, { param }, { body: { choice, request_key, ...(named ? { supporter: named } : {}) } });
+      setAssistedBy(named || undefined);
       setBallot(answer.ballot);
       setConfirmed(true);
       confirmation?.focus();
@@ -91,6 +96,7 @@ function Ballot(props: { item: WaitingVote }) {
           {(mine) => (
             <Notice kind={confirmed() ? "success" : "info"}>
               <p class="council-confirmation__choice">{t(`council.youVoted.${mine().choice}`)}</p>
+              <Show when={confirmed() && assistedBy()}>{(name) => <p>{t("council.assisted", { name: name() })}</p>}</Show>
               <p>{t("council.canChange", { time: formatMoment(vote().closes_at, lang()) })}</p>
               <p>{t("council.receipt", { code: mine().receipt })}</p>
               <p class="small">{t("council.receiptHint")}</p>
@@ -99,6 +105,17 @@ function Ballot(props: { item: WaitingVote }) {
         </Show>
       </div>
       <ErrorSummary errors={form.errors()} />
+      <FormField
+        id={`supporter-${vote().id}`}
+        label={t("council.supporter")}
+        hint={t("council.supporterHint")}
+        autocomplete="off"
+        value={supporter()}
+        error={form.at(`supporter-${vote().id}`)}
+        onInput={setSupporter}
+      >
+        <A href="/hjaelp/bisidder">{t("council.supporterHelp")}</A>
+      </FormField>
       <h3>{ballot() ? t("council.changeVote") : t("council.choose")}</h3>
       <ul class="plain-list council-choices">
         <For each={CHOICES}>

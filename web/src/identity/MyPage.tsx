@@ -12,6 +12,7 @@ import type { HomeNotice } from "../pages/Home.tsx";
 import { grantText, shownGrants } from "./roles.ts";
 import { hasAnyRole, hasRole } from "@naerhed/core/identity/roles";
 import { RequireSignIn } from "../components/RequireSignIn.tsx";
+import { VotesWaiting } from "../components/VotesWaiting.tsx";
 import { api, ApiError, NetworkError, useCall } from "../lib/api.ts";
 import { useFormErrors } from "../lib/forms.ts";
 import { useLanguage, type Language } from "../lib/language.tsx";
@@ -49,7 +50,7 @@ function MyPageContent(props: { session: SessionPerson }) {
   // A new person's name is the start of their mail address until they choose one: we greet without it and ask for a name.
   const named = () => {
     const loaded = person();
-    return !!loaded && loaded.display_name !== loaded.email.split("@")[0];
+    return !!loaded && loaded.display_name !== loaded.email?.split("@")[0];
   };
   createEffect(
     on(person, (loaded) => {
@@ -71,7 +72,9 @@ function MyPageContent(props: { session: SessionPerson }) {
     // Someone who has not chosen a name may still change their language.
     if (!name().trim() && named()) return form.setErrors([{ field: "display_name", message: t("identity.me.nameMissing") }]);
     void form.send(async () => {
-      const answer = await call(api.me.$patch, {}, { body: { display_name: name().trim() || undefined, language: language() } });
+      // A card session may change the language only (the API refuses the rest: docs/sign-in-cards.md).
+      const body = byCard() ? { language: language() } : { display_name: name().trim() || undefined, language: language() };
+      const answer = await call(api.me.$patch, {}, { body });
       form.clear();
       me.set(answer);
       session.signedIn(answer.person);
@@ -103,6 +106,7 @@ function MyPageContent(props: { session: SessionPerson }) {
   }
 
   const isStaff = () => hasAnyRole(props.session, ["staff", "admin"]);
+  const byCard = () => props.session.via === "card";
 
   return (
     <>
@@ -121,6 +125,7 @@ function MyPageContent(props: { session: SessionPerson }) {
           </a>
         </p>
       </Show>
+      <VotesWaiting />
       <p class="status" role="status">
         {me.loading() ? t("identity.me.loading") : ""}
       </p>
@@ -132,11 +137,11 @@ function MyPageContent(props: { session: SessionPerson }) {
             <dt>{t("identity.me.name")}</dt>
             <dd>{props.session.display_name}</dd>
           </div>
-          <Show when={person()}>
-            {(loaded) => (
+          <Show when={person()?.email}>
+            {(email) => (
               <div>
                 <dt>{t("identity.me.email")}</dt>
-                <dd>{loaded().email}</dd>
+                <dd>{email()}</dd>
               </div>
             )}
           </Show>
@@ -161,17 +166,19 @@ function MyPageContent(props: { session: SessionPerson }) {
           {saved() ? t("identity.me.saved") : ""}
         </p>
         <form class="form" novalidate onSubmit={save}>
-          <FormField
-            id="display_name"
-            label={t("identity.me.nameLabel")}
-            autocomplete="name"
-            value={name()}
-            error={form.at("display_name")}
-            onInput={(value) => {
-              setSaved(false);
-              setName(value);
-            }}
-          />
+          <Show when={!byCard()}>
+            <FormField
+              id="display_name"
+              label={t("identity.me.nameLabel")}
+              autocomplete="name"
+              value={name()}
+              error={form.at("display_name")}
+              onInput={(value) => {
+                setSaved(false);
+                setName(value);
+              }}
+            />
+          </Show>
           <RadioGroup
             name="language"
             legend={t("identity.me.language")}
@@ -222,13 +229,15 @@ function MyPageContent(props: { session: SessionPerson }) {
       </PageSection>
 
       <PageSection title={t("identity.me.dataTitle")} id="me-data">
-        <p>{t("identity.me.dataText")}</p>
-        <p>
-          {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
-          <A href="/min-side/mine-data" class="big-link">
-            {t("identity.me.download")}
-          </A>
-        </p>
+        <Show when={!byCard()} fallback={<p>{t("identity.me.cardAsk")}</p>}>
+          <p>{t("identity.me.dataText")}</p>
+          <p>
+            {/* A page, not a file link: a file saved while the data is still gathered would hold only "preparing". */}
+            <A href="/min-side/mine-data" class="big-link">
+              {t("identity.me.download")}
+            </A>
+          </p>
+        </Show>
         <p>
           <A href="/privatliv">{t("identity.me.privacy")}</A>
         </p>
@@ -263,6 +272,11 @@ function MyPageContent(props: { session: SessionPerson }) {
                 {t("identity.me.removeRole")}
               </A>
             </li>
+            <li>
+              <A href="/personale/personer" class="big-link">
+                {t("identity.people.myPage")}
+              </A>
+            </li>
             <Show when={hasRole(props.session, "admin")}>
               <li>
                 <A href="/admin/log" class="big-link">
@@ -284,14 +298,16 @@ function MyPageContent(props: { session: SessionPerson }) {
         </PageSection>
       </Show>
 
-      <PageSection title={t("identity.me.deleteTitle")} id="me-delete">
-        <p>{t("identity.me.deleteText")}</p>
-        <p>
-          <A href="/min-side/slet" class="big-link">
-            {t("identity.me.delete")}
-          </A>
-        </p>
-      </PageSection>
+      <Show when={!byCard()}>
+        <PageSection title={t("identity.me.deleteTitle")} id="me-delete">
+          <p>{t("identity.me.deleteText")}</p>
+          <p>
+            <A href="/min-side/slet" class="big-link">
+              {t("identity.me.delete")}
+            </A>
+          </p>
+        </PageSection>
+      </Show>
     </>
   );
 }

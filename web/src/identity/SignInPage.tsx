@@ -124,6 +124,11 @@ export default function SignInPage() {
           {t("identity.signin.send")}
         </Button>
       </form>
+      <p>
+        <A href="/kort" class="big-link">
+          {t("identity.card.signInLink")}
+        </A>
+      </p>
 
       <details class="disclosure" open={open()} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary class="disclosure__summary">{t("identity.password.disclosure")}</summary>

@@ -3,6 +3,7 @@ import { Match, Switch } from "solid-js";
 import { DoorLink } from "../components/DoorLink.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { PageHeading } from "../components/PageHeading.tsx";
+import { VotesWaiting } from "../components/VotesWaiting.tsx";
 import { usePageTitle } from "../lib/navigation.ts";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
@@ -17,6 +18,7 @@ export default function Home() {
   return (
     <>
       <PageHeading title={t("site.home.title")} lead={t("site.home.lead")} />
+      <VotesWaiting />
       <Switch>
         <Match when={location.state?.notice === "signedOut"}>
           <Notice kind="success" announce="polite">

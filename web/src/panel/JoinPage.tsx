@@ -71,7 +71,7 @@ function JoinForm() {
     on(known.data, (answers) => {
       if (!answers) return;
       const [{ member: current }, { person }] = answers;
-      setEmail(current?.email ?? person.email);
+      setEmail(current?.email ?? person.email ?? "");
       if (current) {
         setMember(true);
         setConsent(true);

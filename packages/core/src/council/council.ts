@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { DisplayName, Email, PersonId } from "../identity/person.ts";
 import type { MessageKey } from "../shared/messages.ts";
-import { isoDate, isoTimestamp, requiredText } from "../shared/validation.ts";
+import { isoDate, isoTimestamp, plainText, requiredText } from "../shared/validation.ts";
 import { BALLOT_KINDS, CHOICES, FOLLOW_UP_STATUSES, MAJORITIES, MEMBER_KINDS, MEMBER_ROLES, NOTIFY_PREFERENCES, OUTCOMES, PROPOSAL_STATUSES } from "./lists.ts";
 
 /**
@@ -119,10 +119,20 @@ export const OpenVoteInput = v.object({
 });
 export type OpenVoteInput = v.InferOutput<typeof OpenVoteInput>;
 
+/** The supporter (bisidder) beside a member who votes: a name as the member says it, never a link to a person (docs/supported-voting.md). */
+export const SupporterName = v.pipe(
+  v.string("supporter_invalid"),
+  v.trim(),
+  v.minLength(1, "supporter_invalid"),
+  v.maxLength(80, "supporter_invalid"),
+  plainText("one"),
+);
+
 /** A retried request carries the same key, so it never counts twice. */
 export const CastInput = v.object({
   choice: Choice,
   request_key: v.pipe(v.string("request_key_invalid"), v.regex(/^[A-Za-z0-9-]{8,64}$/, "request_key_invalid")),
+  supporter: v.optional(SupporterName),
 });
 export type CastInput = v.InferOutput<typeof CastInput>;
 

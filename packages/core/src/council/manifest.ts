@@ -7,7 +7,7 @@ export const councilManifest = {
   prefixes: ["council"],
   tables: [
     // Exactly the commands of council/store.ts (Query through queryAll).
-    { table: councilTable, actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:TransactWriteItems"], indexes: true },
+    { table: councilTable, actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:TransactWriteItems"], indexes: true },
     ...sessionCheckGrants,
     auditAppendGrant,
     organisationReadGrant,

@@ -1,3 +1,4 @@
+import { refuseCardSession } from "../identity/cards.ts";
 import type { Actor } from "../identity/person.ts";
 import { ForbiddenError } from "../shared/errors.ts";
 import type { Member, MemberInput, NotifyInput } from "./council.ts";
@@ -35,6 +36,8 @@ export const publicMember = (member: Member) => ({
 
 /** A member chooses how they hear about votes; a new address replaces the one staff entered. */
 export async function setNotify(services: CouncilServices, actor: Actor, centre: string, input: NotifyInput): Promise<Member> {
+  // An address is a contact detail: whoever holds someone's sign-in card must not redirect their mail.
+  if (input.email) refuseCardSession(actor);
   const member = await services.store.getMember(centre, actor.person_id);
   if (!member) throw new ForbiddenError("council_members_only");
   const next: Member = { ...member, notify: input.notify, ...(input.email ? { email: input.email } : {}), updated_at: services.now().toISOString() };

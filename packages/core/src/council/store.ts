@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
 import { call, conditionFailed, queryAll, transactWrite, withoutKeys, writeAudited, type WriteItem } from "../shared/dynamo.ts";
 import type { Choice, Comment, FollowUp, Member, Proposal, ProposalStatus } from "./council.ts";
@@ -36,6 +36,10 @@ import type { Vote } from "./vote.ts";
  *    voted), the job that mails the result
  * 14. Edit or cancel a planned meeting                 → Put MEETING#<id>, condition updated_at unchanged since read,
  *    with the job that mails members (pk JOB#meeting:<id>:<kind>:<time in ms>)
+ * 15. Votes cast with a supporter (bisidder), for the
+ *     member only: the supporter's name and when,
+ *     never the choice                            → Put inside pattern 9's transaction; Query pk=ASSIST#<person>,
+ *                                                   sk begins_with VOTE#<vote>#; Delete on erasure (docs/supported-voting.md)
  * A change by staff or the chair takes its audit line (`AuditLine`) into the same transaction (shared/dynamo.ts `writeAudited`).
  *
  * Keys
@@ -58,6 +62,10 @@ const proposalKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk:
 const voteKey = (centre: string, id: string) => ({ pk: centrePk(centre), sk: `VOTE#${id}` });
 const ballotKey = (voteId: string, voterKey: string) => ({ pk: `BALLOT#${voteId}`, sk: `VOTER#${voterKey}` });
 const receiptKey = (voteId: string, code: string) => ({ pk: `BALLOT#${voteId}`, sk: `RECEIPT#${code}` });
+const assistKey = (personId: string, voteId: string, at: string) => ({ pk: `ASSIST#${personId}`, sk: `VOTE#${voteId}#${at}` });
+
+/** A ballot cast with a supporter beside the member: who and when, in the member's own partition, apart from the ballot. */
+export type Assistance = { vote_id: string; proposal_title: string; supporter: string; at: string };
 
 /** A stored ballot: the choice, the receipt, the last request that changed it; open ballots also say whose it is. */
 export type StoredBallot = {
@@ -85,6 +93,15 @@ function cancellationCodes(error: unknown): string[] | null {
 export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string) {
   const TableName = tableName;
   const get = async (Key: Record<string, string>) => (await call(() => db.send(new GetCommand({ TableName, Key })))).Item;
+  /** The person's votes with a supporter (pattern 13): in one vote, or all of them (export, erasure). */
+  async function assistanceOf(personId: string, voteId?: string): Promise<Assistance[]> {
+    const items = await queryAll(db, {
+      TableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
+      ExpressionAttributeValues: { ":pk": `ASSIST#${personId}`, ":sk": voteId ? `VOTE#${voteId}#` : "VOTE#" },
+    });
+    return items.map((item) => withoutKeys<Assistance>(item));
+  }
   /** One kind of a centre's items (pattern 1, narrowed by the sort key's prefix). */
   async function ofCentre<T>(centre: string, prefix: "MEETING#" | "MEMBER#"): Promise<T[]> {
     const items = await queryAll(db, {
@@ -298,6 +315,14 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       return items.map((item) => ({ ...withoutKeys<StoredBallot>(item), voter_key: String(item.sk).slice("VOTER#".length) }));
     },
 
+    assistanceOf,
+
+    async deleteAssistance(personId: string): Promise<void> {
+      for (const assistance of await assistanceOf(personId)) {
+        await call(() => db.send(new DeleteCommand({ TableName, Key: assistKey(personId, assistance.vote_id, assistance.at) })));
+      }
+    },
+
     async hasReceipt(voteId: string, code: string): Promise<boolean> {
       return (await get(receiptKey(voteId, code))) !== undefined;
     },
@@ -316,8 +341,10 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
       now: string;
       previous: StoredBallot | undefined;
       next: StoredBallot;
+      assistance?: Assistance;
+      line?: AuditLine;
     }): Promise<"cast" | "closed" | "raced"> {
-      const { vote, personId, voterKey, now, previous, next } = args;
+      const { vote, personId, voterKey, now, previous, next, assistance, line } = args;
       const ballot = ballotKey(vote.id, voterKey);
       const tallyChange: { UpdateExpression: string; names: Record<string, string> } = previous
         ? { UpdateExpression: "ADD #new :one, #old :minus, seq :one", names: { "#new": `t_${next.choice}`, "#old": `t_${previous.choice}` } }
@@ -343,8 +370,9 @@ export function createCouncilStore(db: DynamoDBDocumentClient, tableName: string
           }
         : { Put: { TableName, Item: { ...ballot, ...next }, ConditionExpression: "attribute_not_exists(pk)" } };
       const receipt = previous ? [] : [{ Put: { TableName, Item: receiptKey(vote.id, next.receipt), ConditionExpression: "attribute_not_exists(pk)" } }];
+      const assisted = assistance ? [{ Put: { TableName, Item: { ...assistKey(personId, vote.id, assistance.at), ...assistance } } }] : [];
       try {
-        await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt] })));
+        await call(() => db.send(new TransactWriteCommand({ TransactItems: [voteUpdate, ballotWrite, ...receipt, ...assisted, ...(line ? [line] : [])] })));
         return "cast";
       } catch (error) {
         const codes = cancellationCodes(error);

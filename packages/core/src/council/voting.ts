@@ -2,11 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { v7 as uuidv7 } from "uuid";
 import type { Actor } from "../identity/person.ts";
 import type { AuditLine } from "../shared/audit.ts";
+import { copenhagenMoment } from "../shared/copenhagen.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../shared/errors.ts";
 import { inTerm, type CastInput, type OpenVoteInput, type Proposal } from "./council.ts";
 import { voteMailJob } from "./mailing.ts";
 import { auditActor, canManage, type CouncilServices } from "./services.ts";
-import type { StoredBallot } from "./store.ts";
+import type { Assistance, StoredBallot } from "./store.ts";
 import { newReceipt, publicVote, voterKey, type Vote } from "./vote.ts";
 import { decide, emptyTally } from "./voting-rules.ts";
 
@@ -161,7 +162,7 @@ export async function castBallot(services: CouncilServices, actor: Actor, centre
       request_keys: [...(previous?.request_keys ?? []), input.request_key].slice(-100),
       ...(vote.ballot === "open" ? { person_id: actor.person_id, display_name: actor.display_name, changed_at: services.now().toISOString() } : {}),
     };
-    const cast = await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next });
+    const cast = await services.store.castBallot({ vote, personId: actor.person_id, voterKey: key, now: services.now().toISOString(), previous, next, ...assisted(services, actor, vote, input) });
     if (cast === "cast") return answer(next);
     if (cast === "closed") {
       // It closed, was cancelled, or its time ran out since it was read. Say which.
@@ -174,12 +175,28 @@ export async function castBallot(services: CouncilServices, actor: Actor, centre
   throw new ConflictError("vote_busy", {});
 }
 
-/** The signed-in member's own ballot in a vote, if they cast one. */
+/**
+ * A ballot cast with a supporter (bisidder) beside the member. The member's own record says who
+ * helped and when; an open ballot's also goes in the audit log as "assisted by X at 14:05". Neither
+ * holds the choice, and a secret ballot's is seen by the member alone (docs/supported-voting.md).
+ * The supporter acts in the member's session: without the member signed in there is no ballot to help with.
+ */
+function assisted(services: CouncilServices, actor: Actor, vote: StoredVote, input: CastInput): { assistance?: Assistance; line?: AuditLine } {
+  if (!input.supporter) return {};
+  const at = services.now();
+  const assistance = { vote_id: vote.id, proposal_title: vote.proposal_title, supporter: input.supporter, at: at.toISOString() };
+  if (vote.ballot === "secret") return { assistance };
+  const summary = `assisted by ${input.supporter} at ${copenhagenMoment(at).time}`;
+  return { assistance, line: services.audit.line({ actor: auditActor(actor), action: "council.vote.assisted", item: `council:vote:${vote.id}`, summary }) };
+}
+
+/** The signed-in member's own ballot in a vote, if they cast one, and who helped them vote in it. */
 export async function myBallot(services: CouncilServices, actor: Actor, centre: string, voteId: string) {
   const vote = await currentVote(services, centre, voteId);
   if (!vote.eligible.includes(actor.person_id)) throw new ForbiddenError("vote_not_eligible");
   const ballot = await services.store.getBallot(vote.id, voterKey(vote, actor.person_id));
-  return { vote: publicVote(vote), ballot: ballot ? { choice: ballot.choice, receipt: ballot.receipt } : null };
+  const assistance = (await services.store.assistanceOf(actor.person_id, vote.id)).map(({ supporter, at }) => ({ supporter, at }));
+  return { vote: publicVote(vote), ballot: ballot ? { choice: ballot.choice, receipt: ballot.receipt } : null, assistance };
 }
 
 /** Anyone with a receipt can check that the ballot is in the count; the answer says nothing about the choice. */
@@ -209,6 +226,11 @@ export async function votesFor(services: CouncilServices, actor: Actor) {
     }
   }
   return waiting.sort((a, b) => a.vote.closes_at.localeCompare(b.vote.closes_at));
+}
+
+/** "Du har 1 afstemning": the open votes the person may vote in and has not yet. */
+export async function waitingVoteCount(services: CouncilServices, actor: Actor): Promise<number> {
+  return (await votesFor(services, actor)).filter((waiting) => waiting.ballot === null).length;
 }
 
 /**

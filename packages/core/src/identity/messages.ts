@@ -39,6 +39,14 @@ const da = {
   grant_remove_not_allowed: "Du må ikke fjerne den rolle.",
   grant_not_held: "Personen har ikke den rolle. Se om mailen og rollen er rigtige.",
   grant_own_admin: "Du kan ikke fjerne din egen rolle som administrator. Bed en anden administrator om det.",
+  person_present_required: "Personen skal være med. Sæt flueben, når personen er her.",
+  email_taken: "Mailen bruges allerede af en anden. Lad feltet være tomt, eller skriv en anden mail.",
+  card_code_invalid: "Koden på kortet har 9 tegn. Skriv den, som den står på kortet.",
+  card_code_wrong: "Koden er forkert. Se på dit kort og prøv igen.",
+  card_code_too_many_wrong: "Der er tastet mange forkerte koder. Brug QR-koden på kortet, eller spørg personalet.",
+  card_revoked: "Kortet virker ikke mere. Spørg personalet.",
+  card_none: "Personen har ikke et kort.",
+  card_not_allowed: "Det kan du ikke, når du er logget ind med et kort. Spørg personalet.",
 };
 
 const en: Record<keyof typeof da, string> = {
@@ -76,6 +84,14 @@ const en: Record<keyof typeof da, string> = {
   grant_remove_not_allowed: "You may not remove that role.",
   grant_not_held: "The person does not have that role. Check that the email and the role are right.",
   grant_own_admin: "You cannot remove your own administrator role. Ask another administrator to do it.",
+  person_present_required: "The person must be here. Tick the box when the person is with you.",
+  email_taken: "Someone else already uses this email. Leave the field empty, or write another email.",
+  card_code_invalid: "The code on the card has 9 characters. Type it as it is on the card.",
+  card_code_wrong: "The code is wrong. Look at your card and try again.",
+  card_code_too_many_wrong: "Many wrong codes have been typed. Use the QR code on the card, or ask the staff.",
+  card_revoked: "The card does not work any more. Ask the staff.",
+  card_none: "The person has no card.",
+  card_not_allowed: "You cannot do this when you signed in with a card. Ask the staff.",
 };
 
 export const identityMessages: Record<Language, Record<keyof typeof da, string>> = { da, en };

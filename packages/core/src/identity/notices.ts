@@ -81,7 +81,10 @@ const defaultChoice = (person: Pick<Person, "email">): NoticeChoice => ({ when: 
 const choiceOf = (person: Person, settings: NoticeSettings | undefined, kind: string): NoticeChoice =>
   settings?.choices[kind] ?? defaultChoice(person);
 
-/** The channels a choice means for this person; a chosen channel they no longer have falls back to the one they have. */
+/**
+ * The channels a choice means for this person; a chosen channel they no longer have falls back to the one they have.
+ * Only channels the person has an address for, hence the `!` on the address where the answer is used.
+ */
 function channelsFor(person: Pick<Person, "email" | "mobile">, channel: NoticeChoice["channel"]): Channel[] {
   const wanted: Channel[] = channel === "both" ? ["mail", "sms"] : [channel];
   const usable = wanted.filter((one) => (one === "mail" ? !!person.email : !!person.mobile));
@@ -259,7 +262,7 @@ async function deliverToPerson(services: IdentityServices, request: NoticeReques
     return { ...noticeMail(person.language, request.kind, request.about, links), sms: noticeSms(person.language, request.kind, request.about, links) };
   };
   for (const channel of channelsFor(person, choice.channel)) {
-    await sendOnce(services, request, { key: person.id, channel, address: channel === "mail" ? person.email : person.mobile!, personId: person.id }, message);
+    await sendOnce(services, request, { key: person.id, channel, address: channel === "mail" ? person.email! : person.mobile!, personId: person.id }, message);
   }
 }
 
@@ -295,7 +298,7 @@ export async function sendDigests(services: IdentityServices): Promise<number> {
       const stops = await Promise.all(kinds.map((kind) => stopLink(services, personId, kind)));
       const { subject, text } = digestMail(person.language, lines.map((line) => line.text), stops);
       const channels = new Set(kinds.flatMap((kind) => channelsFor(person, choiceOf(person, settings, kind).channel)));
-      if (channels.has("mail")) await services.mailer.send({ to: person.email, subject, text });
+      if (channels.has("mail")) await services.mailer.send({ to: person.email!, subject, text });
       if (channels.has("sms")) await sendSmsOrRecord(services, { to: person.mobile!, text }, { personId, kind: "digest" });
       sent += 1;
     }

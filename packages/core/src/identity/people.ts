@@ -4,6 +4,7 @@ import { hashPassword } from "../shared/secrets.ts";
 import { invitationMail, roleNames } from "./mails.ts";
 import { addGrant, DisplayName, GrantRemoval, Invitation, PreferredLanguage, sameGrant, type Actor, type Grant, type Person } from "./person.ts";
 import { Email } from "./person.ts";
+import { refuseCardSession } from "./cards.ts";
 import { mayInvite } from "./roles.ts";
 import type { IdentityServices } from "./services.ts";
 
@@ -32,6 +33,8 @@ export async function getMe(services: IdentityServices, actor: Actor): Promise<P
 }
 
 export async function updateMe(services: IdentityServices, actor: Actor, input: v.InferOutput<typeof UpdateMe>): Promise<Person> {
+  // A card session may choose the site's language, nothing that says who the person is or how to reach them.
+  if (Object.keys(input).some((key) => key !== "language")) refuseCardSession(actor);
   const before = await getMe(services, actor);
   const after = { ...before, ...input };
   await services.store.updatePerson(

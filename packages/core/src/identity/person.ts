@@ -61,20 +61,39 @@ export const GrantRemoval = v.pipe(v.object({ email: Email, ...grantEntries }), 
 
 export const PersonId = v.pipe(v.string("person_id_invalid"), v.uuid("person_id_invalid"));
 
+/**
+ * How a person agreed to be in the platform without signing in themselves: staff of a centre
+ * created them, with the person beside them ("in person"); who and when are kept (issue 16).
+ */
+export const Consent = v.object({
+  how: v.literal("in_person"),
+  by_id: PersonId,
+  by_name: v.string(),
+  at: v.pipe(v.string(), v.isoTimestamp()),
+});
+export type Consent = v.InferOutput<typeof Consent>;
+
 export const Person = v.object({
   id: PersonId,
-  email: Email,
+  /** Absent for people staff look after who have no email (they sign in with a card: docs/sign-in-cards.md). */
+  email: v.optional(Email),
   display_name: DisplayName,
   /** Only where the person chose SMS or has no email (issue 16); exported and erased with the rest. */
   mobile: v.optional(MobileNumber),
   language: PreferredLanguage,
   grants: v.array(Grant),
   created_at: v.pipe(v.string(), v.isoTimestamp()),
+  /** The centre whose staff look after the person (they created them); only they manage them. */
+  looked_after_at: v.optional(CentreId),
+  consent: v.optional(Consent),
 });
 export type Person = v.InferOutput<typeof Person>;
 
-/** Who is making a request, as the session check knows them. Null when nobody is signed in. */
-export type Actor = Pick<Person, "grants" | "language" | "display_name"> & { person_id: string };
+/**
+ * Who is making a request, as the session check knows them. Null when nobody is signed in.
+ * `via: "card"` marks a session started with a sign-in card, which may do less (identity/cards.ts).
+ */
+export type Actor = Pick<Person, "grants" | "language" | "display_name"> & { person_id: string; via?: "card" };
 
 export const sameGrant = (a: Grant, b: Grant) => a.role === b.role && a.centre_id === b.centre_id;
 

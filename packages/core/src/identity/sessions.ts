@@ -1,5 +1,6 @@
 import { ForbiddenError } from "../shared/errors.ts";
 import { newToken, sha256 } from "../shared/secrets.ts";
+import { cardGrants } from "./card-rules.ts";
 import type { Actor, Person } from "./person.ts";
 import { epochSeconds, type IdentityServices } from "./services.ts";
 import type { IdentityStore } from "./store.ts";
@@ -14,7 +15,10 @@ export const SESSION_IDLE_SECONDS = 14 * 24 * 3600;
 export const SESSION_MAX_SECONDS = 90 * 24 * 3600;
 const EXTEND_AFTER_SECONDS = 24 * 3600;
 
-export async function startSession(services: Pick<IdentityServices, "store" | "now">, person: Person): Promise<string> {
+/** A session started with a sign-in card: which card, and only the roles a card may carry (cards.ts). */
+export type CardSessionStart = { card_id: string };
+
+export async function startSession(services: Pick<IdentityServices, "store" | "now">, person: Person, card?: CardSessionStart): Promise<string> {
   // Every way in ends here: while the person is being erased (identity/personal-data.ts), none of them works.
   if (await services.store.erasure(person.id)) throw new ForbiddenError("person_being_erased");
   const token = newToken();
@@ -24,9 +28,10 @@ export async function startSession(services: Pick<IdentityServices, "store" | "n
     person_id: person.id,
     display_name: person.display_name,
     language: person.language,
-    grants: person.grants,
+    grants: card ? cardGrants(person.grants) : person.grants,
     created_at: now.toISOString(),
     expires_at: epochSeconds(now) + SESSION_IDLE_SECONDS,
+    ...(card ? { via: "card" as const, card_id: card.card_id } : {}),
   });
   return token;
 }
@@ -46,7 +51,13 @@ export async function checkSession(store: IdentityStore, token: string | undefin
   const extended = Math.min(nowSeconds + SESSION_IDLE_SECONDS, lastMoment);
   if (extended - session.expires_at > EXTEND_AFTER_SECONDS) await store.extendSession(hash, extended);
   return {
-    actor: { person_id: session.person_id, display_name: session.display_name, language: session.language, grants: session.grants },
+    actor: {
+      person_id: session.person_id,
+      display_name: session.display_name,
+      language: session.language,
+      grants: session.grants,
+      ...(session.via === "card" ? { via: "card" as const } : {}),
+    },
     token,
   };
 }

@@ -48,6 +48,9 @@ export const SIGN_IN_LIMITS = {
     client: { max: 30, windowSeconds: 60 * MINUTE },
     email: { max: 20, windowSeconds: DAY },
   },
+  wrongCardCode: {
+    everywhere: { max: 1000, windowSeconds: 60 * MINUTE },
+  },
 } as const;
 
 /** How long an address the email signed in from counts as the owner's. */
@@ -92,13 +95,23 @@ async function limitSignIn(services: IdentityServices, way: Way, email: string, 
   }
 }
 
-const wrongCodeRules = {
+/** Wrong codes per address count sign-in codes and typed card codes together (cards.ts). */
+export const wrongCodeRules = {
   client: rule("wrong-code-client", SIGN_IN_LIMITS.wrongCode.client, "code_too_many_wrong_here"),
   email: rule("wrong-code-email", SIGN_IN_LIMITS.wrongCode.email, "code_too_many_wrong_today"),
 };
 
+/**
+ * Card sign-ins: attempts per address as many as code requests; a wrong typed code names no
+ * card, so instead of a per-email cap there is one for the whole platform (the QR still works over it).
+ */
+export const cardLimitRules = {
+  client: rule("card-client", SIGN_IN_LIMITS.code.client, "sign_in_too_many"),
+  wrongEverywhere: rule("wrong-card-code-all", SIGN_IN_LIMITS.wrongCardCode.everywhere, "card_code_too_many_wrong"),
+};
+
 /** A session for the person, and their address remembered as one they sign in from. */
-async function signedIn(services: IdentityServices, person: Person, client: string) {
+async function signedIn(services: IdentityServices, person: Person & { email: string }, client: string) {
   await services.store.rememberAddress(person.email, client, epochSeconds(services.now()) + KNOWN_ADDRESS_SECONDS);
   return { person, token: await startSession(services, person) };
 }
@@ -189,12 +202,12 @@ export async function findOrCreatePerson(
   email: string,
   language: "da" | "en",
   displayName = email.split("@")[0] ?? email,
-): Promise<Person> {
+): Promise<Person & { email: string }> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const existingId = await services.store.findPersonId(email);
     const existing = existingId ? await services.store.getPerson(existingId) : undefined;
-    if (existing) return existing;
-    const person: Person = {
+    if (existing) return { ...existing, email };
+    const person: Person & { email: string } = {
       id: uuidv7(),
       email,
       display_name: displayName,
@@ -229,5 +242,5 @@ export async function signInWithPassword(
   if (!account?.passwordHash || !matches || !account.person.grants.some((grant) => PASSWORD_ROLES.includes(grant.role))) {
     throw new InvalidInputError([{ field: "password", message: "password_wrong" }]);
   }
-  return signedIn(services, account.person, clientAddress);
+  return signedIn(services, { ...account.person, email: input.email }, clientAddress);
 }

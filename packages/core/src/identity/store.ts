@@ -9,9 +9,10 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import type { AuditLine } from "../shared/audit.ts";
-import { call, queryAll, writeAudited } from "../shared/dynamo.ts";
+import { call, queryAll, transactWrite, writeAudited } from "../shared/dynamo.ts";
 import { tableHit, tablePeek } from "../shared/rate-limit.ts";
 import { sha256 } from "../shared/secrets.ts";
+import { cardGrants } from "./card-rules.ts";
 import type { Grant, Person } from "./person.ts";
 
 /**
@@ -52,6 +53,14 @@ import type { Grant, Person } from "./person.ts";
  *     the unguessable token in its link            → Put / GetItem CALENDAR#<hash> / CALENDAR
  * 18. The key that signs "stop these messages"
  *     links, made once                             → GetItem / conditional PutItem SECRET / NOTICE_STOP
+ * 19. People a centre's staff look after (created
+ *     without email, issue 16)                     → TransactWrite PROFILE + CENTRE#<centre> / PERSON#<id> (+ audit);
+ *                                                    Query pk=CENTRE#<centre>, sk begins_with PERSON#, then 1 per person
+ * 20. Sign-in card by its typed code or QR token    → GetItem CARDKEY#<sha256(kind:secret)> / CARDKEY → person_id, card_id;
+ *                                                    the card works while the profile's `card_id` is that card. Issue:
+ *                                                    TransactWrite PROFILE SET card_id + both keys (+ audit); revoke: REMOVE
+ *                                                    card_id (+ audit) and the card's sessions (6). Keys carry gsi1pk=PERSON#<id>,
+ *                                                    gsi1sk=CARD#…, so erasing the person finds them (docs/sign-in-cards.md)
  *
  * Every short-lived item (challenge, session, counter, outbox mail, known address) carries `expires_at` in
  * epoch seconds, the table's TTL attribute; DynamoDB deletes late, so the code checks it too.
@@ -78,7 +87,13 @@ export type Session = {
   grants: Grant[];
   created_at: string;
   expires_at: number;
+  /** A session started with a sign-in card: which card (revoking it ends the session) and what it may do (cards.ts). */
+  via?: "card";
+  card_id?: string;
 };
+
+/** What a card key points at; the card works only while it is the person's current card. */
+export type CardKey = { person_id: string; card_id: string };
 
 /** An erasure that is not finished: the modules that have not confirmed yet. */
 export type Erasure = { person_id: string; requested_at: string; pending: string[] };
@@ -108,6 +123,8 @@ const emailKey = (email: string) => ({ pk: `EMAIL#${email}`, sk: "EMAIL" });
 const challengeKey = (id: string) => ({ pk: `CHALLENGE#${id}`, sk: "CHALLENGE" });
 const sessionKey = (hash: string) => ({ pk: `SESSION#${hash}`, sk: "SESSION" });
 const knownKey = (email: string, address: string) => ({ pk: `KNOWN#${sha256(`${email}\n${address}`)}`, sk: "KNOWN" });
+const centrePersonKey = (centre: string, id: string) => ({ pk: `CENTRE#${centre}`, sk: `PERSON#${id}` });
+const cardKey = (hash: string) => ({ pk: `CARDKEY#${hash}`, sk: "CARDKEY" });
 
 /** Session items as other modules' functions may read them: AWS grants them only keys starting with this. */
 export const SESSION_KEY_PREFIX = "SESSION#";
@@ -116,8 +133,9 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 
 function toPerson(item: Record<string, unknown>): Person {
-  const { id, email, display_name, mobile, language, grants, created_at } = item as Person;
-  return { id, email, display_name, ...(mobile ? { mobile } : {}), language, grants, created_at };
+  const { id, email, display_name, mobile, language, grants, created_at, looked_after_at, consent } = item as Person;
+  const optional = Object.entries({ email, mobile, looked_after_at, consent }).filter(([, value]) => value !== undefined);
+  return { id, display_name, language, grants, created_at, ...Object.fromEntries(optional) };
 }
 
 function toSession(item: Record<string, unknown>): Session {
@@ -210,23 +228,11 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** False when the email already belongs to someone: the caller looks that person up instead. */
     async createPerson(person: Person): Promise<boolean> {
+      const create = (Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: "attribute_not_exists(pk)" } });
       try {
-        await call(() =>
-          db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Put: { TableName, Item: { ...personKey(person.id), ...person }, ConditionExpression: "attribute_not_exists(pk)" } },
-                {
-                  Put: {
-                    TableName,
-                    Item: { ...emailKey(person.email), person_id: person.id },
-                    ConditionExpression: "attribute_not_exists(pk)",
-                  },
-                },
-              ],
-            }),
-          ),
-        );
+        await transactWrite(db, {
+          TransactItems: [create({ ...personKey(person.id), ...person }), ...(person.email ? [create({ ...emailKey(person.email), person_id: person.id })] : [])],
+        });
         await syncRoster(person.id, person.grants, true);
         return true;
       } catch (error) {
@@ -240,18 +246,20 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
      * the copies every session holds, so a new grant takes effect at once.
      */
     async updatePerson(person: Person, line?: AuditLine): Promise<void> {
-      const update = (Key: Record<string, string>) => ({
+      const update = (Key: Record<string, string>, grants: Grant[]) => ({
         TableName,
         Key,
         UpdateExpression: "SET #name = :name, #language = :language, #grants = :grants",
         ConditionExpression: "attribute_exists(pk)",
         ExpressionAttributeNames: { "#name": "display_name", "#language": "language", "#grants": "grants" },
-        ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": person.grants },
+        ExpressionAttributeValues: { ":name": person.display_name, ":language": person.language, ":grants": grants },
       });
-      await writeAudited(db, [{ Update: update(personKey(person.id)) }], line);
+      await writeAudited(db, [{ Update: update(personKey(person.id), person.grants) }], line);
       await syncRoster(person.id, person.grants);
       for (const session of await sessionsOf(person.id)) {
-        await call(() => db.send(new UpdateCommand(update(sessionKey(session.hash))))).catch((error: unknown) => {
+        // A card session never gains the roles a card may not carry (cards.ts).
+        const grants = session.via === "card" ? cardGrants(person.grants) : person.grants;
+        await call(() => db.send(new UpdateCommand(update(sessionKey(session.hash), grants)))).catch((error: unknown) => {
           // A session that ended meanwhile needs no refresh.
           if (!isConditionFailure(error)) throw error;
         });
@@ -269,21 +277,110 @@ export function createIdentityStore(db: DynamoDBDocumentClient, tableName: strin
       await writeAudited(db, [{ Update: update }], line);
     },
 
-    /** Removes the profile (with the mobile number), the email index, every session and the notice settings and digest. Safe to repeat. */
-    async deletePerson(person: Pick<Person, "id" | "email">): Promise<void> {
-      for (const session of await sessionsOf(person.id)) {
-        await call(() => db.send(new DeleteCommand({ TableName, Key: sessionKey(session.hash) })));
+    /** Removes the profile (with the mobile number), the email index, the centre's list entry, card keys, every session, staff-list rows and the notice settings and digest. Safe to repeat. */
+    async deletePerson(person: Pick<Person, "id" | "email" | "looked_after_at">): Promise<void> {
+      const linked = await queryAll(db, {
+        TableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :person",
+        ExpressionAttributeValues: { ":person": `PERSON#${person.id}` },
+      });
+      // Sessions, card keys and staff-list rows (patterns 6, 20 and 14).
+      for (const item of linked) {
+        await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: item.pk, sk: item.sk } })));
       }
-      await syncRoster(person.id, []);
       await takeDigest(person.id);
       await call(() => db.send(new DeleteCommand({ TableName, Key: { pk: `PERSON#${person.id}`, sk: "NOTICES" } })));
-      await call(() =>
-        db.send(
-          new TransactWriteCommand({
-            TransactItems: [{ Delete: { TableName, Key: personKey(person.id) } }, { Delete: { TableName, Key: emailKey(person.email) } }],
-          }),
-        ),
+      const keys = [personKey(person.id), ...(person.email ? [emailKey(person.email)] : []), ...(person.looked_after_at ? [centrePersonKey(person.looked_after_at, person.id)] : [])];
+      await call(() => db.send(new TransactWriteCommand({ TransactItems: keys.map((Key) => ({ Delete: { TableName, Key } })) })));
+    },
+
+    /** A person staff look after, on their centre's list, with the audit line of the staff member who made them (pattern 19). */
+    async createLookedAfter(person: Person & { looked_after_at: string }, line: AuditLine): Promise<boolean> {
+      const create = (Item: Record<string, unknown>) => ({ Put: { TableName, Item, ConditionExpression: "attribute_not_exists(pk)" } });
+      try {
+        await writeAudited(
+          db,
+          [
+            create({ ...personKey(person.id), ...person }),
+            create({ ...centrePersonKey(person.looked_after_at, person.id), person_id: person.id }),
+            ...(person.email ? [create({ ...emailKey(person.email), person_id: person.id })] : []),
+          ],
+          line,
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async lookedAfterIds(centre: string): Promise<string[]> {
+      const items = await queryAll(db, {
+        TableName,
+        KeyConditionExpression: "pk = :centre AND begins_with(sk, :person)",
+        ExpressionAttributeValues: { ":centre": `CENTRE#${centre}`, ":person": "PERSON#" },
+      });
+      return items.map((item) => String(item.person_id));
+    },
+
+    /** The person's current card, if any (pattern 20). */
+    async currentCardId(personId: string): Promise<string | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: personKey(personId), ProjectionExpression: "card_id", ConsistentRead: true })));
+      return Item?.card_id as string | undefined;
+    },
+
+    /** Makes `cardId` the one card that works, with its two key hashes; any earlier card stops working in the same write. False when the person is gone or being erased. */
+    async issueCard(personId: string, cardId: string, keyHashes: string[], line: AuditLine): Promise<boolean> {
+      const write = writeAudited(
+        db,
+        [
+          {
+            Update: {
+              TableName,
+              Key: personKey(personId),
+              UpdateExpression: "SET card_id = :card",
+              ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(erase_requested_at)",
+              ExpressionAttributeValues: { ":card": cardId },
+            },
+          },
+          ...keyHashes.map((hash, index) => ({
+            Put: {
+              TableName,
+              Item: { ...cardKey(hash), person_id: personId, card_id: cardId, gsi1pk: `PERSON#${personId}`, gsi1sk: `CARD#${cardId}#${index}` },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          })),
+        ],
+        line,
       );
+      return write.then(
+        () => true,
+        (error: unknown) => {
+          if (isConditionFailure(error)) return false;
+          throw error;
+        },
+      );
+    },
+
+    async findCard(hash: string): Promise<CardKey | undefined> {
+      const { Item } = await call(() => db.send(new GetCommand({ TableName, Key: cardKey(hash) })));
+      return Item ? { person_id: String(Item.person_id), card_id: String(Item.card_id) } : undefined;
+    },
+
+    /** No card works any more; false when the person had none. */
+    async revokeCard(personId: string, line: AuditLine): Promise<boolean> {
+      try {
+        await writeAudited(
+          db,
+          [{ Update: { TableName, Key: personKey(personId), UpdateExpression: "REMOVE card_id", ConditionExpression: "attribute_exists(card_id)" } }],
+          line,
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     async putChallenge(challenge: Challenge): Promise<void> {

@@ -23,7 +23,7 @@ import {
 import type { CouncilServices } from "@naerhed/core/council/services";
 import { createCouncilStore } from "@naerhed/core/council/store";
 import { Receipt } from "@naerhed/core/council/vote";
-import { castBallot, checkReceipt, closeVoteNow, myBallot, openVote, runVoteJob, votesFor } from "@naerhed/core/council/voting";
+import { castBallot, checkReceipt, closeVoteNow, myBallot, openVote, runVoteJob, votesFor, waitingVoteCount } from "@naerhed/core/council/voting";
 import { access } from "@naerhed/core/shared/access";
 import { councilManifest } from "@naerhed/core/council/manifest";
 import { CentreId } from "@naerhed/core/shared/centres";
@@ -144,6 +144,8 @@ export function councilRoutes(services: Services) {
       .get("/council/my-votes", guard(access.signedIn), async (c) =>
         c.json({ items: await votesFor(council, actorOf(c)), memberships: await myMemberships(council, actorOf(c)) }),
       )
+      // "Du har 1 afstemning" on the front page and My page: a count, so the pages need not load every vote.
+      .get("/council/my-votes/count", guard(access.signedIn), async (c) => c.json({ waiting: await waitingVoteCount(council, actorOf(c)) }))
       .put("/council/centres/:centre/my-notifications", guard(access.signedIn), async (c) => {
         const { centre } = parseInput(CentrePath, c.req.param());
         const member = await setNotify(council, actorOf(c), centre, parseInput(NotifyInput, await readJson(c)));

@@ -15,7 +15,7 @@ import {
 import { manifests } from "@naerhed/core/manifests";
 import { personalDataModules } from "@naerhed/core/shared/manifest";
 import { parseInput } from "@naerhed/core/shared/validation";
-import { GrantRemoval, Invitation } from "@naerhed/core/identity/person";
+import { GrantRemoval, Invitation, PersonId } from "@naerhed/core/identity/person";
 import {
   getMe,
   invite,
@@ -37,6 +37,10 @@ import {
   stopByLink,
   updateNoticeSettings,
 } from "@naerhed/core/identity/notices";
+import { CardSignIn, issueCard, refuseCardSession, revokeCard, signInWithCard } from "@naerhed/core/identity/cards";
+import { createLookedAfter, eraseOnBehalf, exportOnBehalf, listLookedAfter, LookedAfterInput, OnBehalf } from "@naerhed/core/identity/looked-after";
+import { CentreId } from "@naerhed/core/shared/centre-id";
+import * as v from "valibot";
 import { PasswordSignIn, requestSignIn, SignInRequest, SignInVerify, signInWithPassword, verifySignIn } from "@naerhed/core/identity/sign-in";
 import { actorOf, clearSessionCookie, guard, sessionToken, setSessionCookie } from "../shared/auth.ts";
 import { clientAddress } from "../shared/client.ts";
@@ -50,6 +54,11 @@ const personalData = (services: Services): PersonalDataServices => ({
   publish: services.publish,
   modules: personalDataModules(manifests),
 });
+
+const CentrePath = v.object({ centre: CentreId });
+const LookedAfterPath = v.object({ centre: CentreId, id: PersonId });
+/** Staff of the centre manage the people it looks after (looked-after.ts checks the person is the centre's). */
+const centreStaff = access.roleForCentre("centre", "staff");
 
 /** Identity: sign-in, sessions, a person's own data, invitations and the audit log. */
 export const identityModule: ApiModule = {
@@ -90,6 +99,11 @@ export function identityRoutes(services: Services) {
         setSessionCookie(c, token);
         return c.json({ person });
       })
+      .post("/identity/sign-in/card", guard(access.public), async (c) => {
+        const { person, token } = await signInWithCard(identity, parseInput(CardSignIn, await readJson(c)), clientAddress(c));
+        setSessionCookie(c, token);
+        return c.json({ person: { id: person.id, display_name: person.display_name, language: person.language } });
+      })
       .post("/identity/sign-out", guard(access.signedIn), async (c) => {
         await endSession(identity.store, sessionToken(c)!);
         clearSessionCookie(c);
@@ -109,6 +123,46 @@ export function identityRoutes(services: Services) {
       .delete("/identity/grants", guard(access.role("staff", "admin")), async (c) =>
         c.json(await removeGrant(identity, actorOf(c), parseInput(GrantRemoval, await readJson(c)))),
       )
+      // People the centre looks after (issue 16): made, carded, exported and erased by its staff, with the person present.
+      .get("/identity/centres/:centre/people", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        return c.json({ items: await listLookedAfter(identity, centre) });
+      })
+      .post("/identity/centres/:centre/people", guard(centreStaff), async (c) => {
+        const { centre } = parseInput(CentrePath, c.req.param());
+        await requireCentre(services.centres, centre, "centre");
+        return c.json({ person: await createLookedAfter(identity, actorOf(c), centre, parseInput(LookedAfterInput, await readJson(c))) }, 201);
+      })
+      .post("/identity/centres/:centre/people/:id/card", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(LookedAfterPath, c.req.param());
+        parseInput(OnBehalf, await readJson(c));
+        // The typed code and the QR token are in this answer only: the page prints them, nothing stores them.
+        c.header("cache-control", "no-store");
+        return c.json({ card: await issueCard(identity, actorOf(c), centre, id) }, 201);
+      })
+      .delete("/identity/centres/:centre/people/:id/card", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(LookedAfterPath, c.req.param());
+        parseInput(OnBehalf, await readJson(c));
+        await revokeCard(identity, actorOf(c), centre, id);
+        return c.body(null, 204);
+      })
+      .post("/identity/centres/:centre/people/:id/export", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(LookedAfterPath, c.req.param());
+        parseInput(OnBehalf, await readJson(c));
+        const result = await exportOnBehalf(personalData(services), actorOf(c), centre, id);
+        if (!result.ready) {
+          c.header("retry-after", "30");
+          return c.json({ status: "preparing", message: message("export_not_ready", c.get("language")), missing: result.missing }, 202);
+        }
+        c.header("content-disposition", 'attachment; filename="naerhed-data.json"');
+        return c.json(result.data);
+      })
+      .delete("/identity/centres/:centre/people/:id", guard(centreStaff), async (c) => {
+        const { centre, id } = parseInput(LookedAfterPath, c.req.param());
+        parseInput(OnBehalf, await readJson(c));
+        await eraseOnBehalf(personalData(services), actorOf(c), centre, id);
+        return c.body(null, 204);
+      })
       .get("/identity/audit", guard(access.role("admin")), async (c) =>
         c.json(await services.audit.list(parseInput(AuditQuery, c.req.query()))),
       )
@@ -136,6 +190,8 @@ export function identityRoutes(services: Services) {
         return c.body(calendar);
       })
       .get("/me/export", guard(access.signedIn), async (c) => {
+        // Whoever holds a card must not carry the person's data away: staff export it with them (docs/sign-in-cards.md).
+        refuseCardSession(actorOf(c));
         const result = await exportPersonalData(personalData(services), actorOf(c).person_id);
         if (!result.ready) {
           // A module is slow to answer: the parts that came are kept, and the next try finds the rest.
@@ -146,6 +202,7 @@ export function identityRoutes(services: Services) {
         return c.json(result.data);
       })
       .delete("/me", guard(access.signedIn), async (c) => {
+        refuseCardSession(actorOf(c));
         // Signed out everywhere at once; every module is asked to erase, and identity erases itself after the last one confirmed.
         await requestErasure(personalData(services), actorOf(c).person_id);
         clearSessionCookie(c);

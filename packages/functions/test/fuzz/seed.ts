@@ -167,8 +167,10 @@ export async function seed(t: Api): Promise<Seeded> {
   await call(t, people, "staff_nord", "POST", `/api/mentor/centres/nord/pairs/${pair.id}/propose`, { mentor_id: mentorPerson.person.id });
   const otherPair = (await call(t, people, "council_member", "POST", "/api/mentor/requests", requestInput)).pair;
 
-  // Identity: a sign-in code waiting for the citizen.
+  // Identity: a sign-in code waiting for the citizen; a person the centre looks after, with a sign-in card.
   const challenge = await call(t, people, "anonymous", "POST", "/api/identity/sign-in", { email: citizen.person.email });
+  const lookedAfter = (await call(t, people, "staff_nord", "POST", "/api/identity/centres/nord/people", { display_name: "Fuzz Uden Mail", person_present: true })).person;
+  const card = (await call(t, people, "staff_nord", "POST", `/api/identity/centres/nord/people/${lookedAfter.id}/card`, { person_present: true })).card;
 
   const real: Record<string, string[]> = { centre: ["nord", "syd", "midt"], file: Object.keys(profilePatches) };
   real.id = [
@@ -185,6 +187,7 @@ export async function seed(t: Api): Promise<Seeded> {
     draftConsultation.id,
     mentorPerson.person.id,
     citizen.person.id,
+    lookedAfter.id,
     pair.id,
     otherPair.id,
     ...hsdsIds,
@@ -205,6 +208,7 @@ export async function seed(t: Api): Promise<Seeded> {
     [/(consultations|results)\/:id/, [consultation.id]],
     [/pairs\/:id/, [pair.id, otherPair.id]],
     [/mentors\/:id/, [mentorPerson.person.id]],
+    [/people\/:id/, [lookedAfter.id]],
     [/directory\/organizations\/:id/, [organization.id]],
     [/hsds\/service_at_locations\/:id/, serviceAtLocationIds.slice(0, 3)],
     [/hsds\//, hsdsIds.slice(0, 3)],
@@ -236,6 +240,12 @@ export async function seed(t: Api): Promise<Seeded> {
     "PATCH /api/me": { body: { display_name: "Nyt Navn", language: "en" } },
     "PUT /api/me/notices": { body: { mobile: "20 30 40 50", sign_in: "both", choices: { vote_opened: { when: "digest", channel: "sms" } } } },
     "POST /api/identity/notices/stop": { body: stop ? { person_id: stop[1], kind: stop[2], token: stop[3] } : { person_id: citizen.person.id, kind: "vote_opened", token: "A".repeat(43) } },
+    "POST /api/identity/sign-in/card": { body: { code: card.code } },
+    "POST /api/identity/centres/:centre/people": { body: { display_name: "Ny Person", mobile: "+4520304050", person_present: true } },
+    "POST /api/identity/centres/:centre/people/:id/card": { body: { person_present: true } },
+    "DELETE /api/identity/centres/:centre/people/:id/card": { body: { person_present: true } },
+    "POST /api/identity/centres/:centre/people/:id/export": { body: { person_present: true } },
+    "DELETE /api/identity/centres/:centre/people/:id": { body: { person_present: true } },
     "POST /api/me/password": { body: { password: "et-langt-kodeord-1234" } },
     "POST /api/directory/centres/:centre/offers": { body: offerInput },
     "PUT /api/directory/centres/:centre/offers/:id": { body: { version: 1, offer: offerInput } },

@@ -255,6 +255,18 @@ export const da = {
   "council.howTo.licence": "Billederne er tegnet til Nærhed. Licens: CC0 1.0. Alle må bruge dem frit.",
   "council.title": "Borgerrådet",
   "council.text": "Vær med til at bestemme i dit borgercenter.",
+  "council.supporter": "Har du en bisidder med? Skriv navnet (kan udelades)",
+  "council.supporterHint": "En bisidder er en, du stoler på. Bisidderen må hjælpe dig. Du bestemmer selv.",
+  "council.supporterHelp": "Sådan stemmer du med en bisidder",
+  "council.assisted": "Du fik hjælp af {name}.",
+  "council.help.title": "Sådan stemmer du med en bisidder",
+  "council.help.lead": "Du må have en bisidder med, når du stemmer. Det er din stemme.",
+  "council.help.1": "Log ind med dit kort eller din kode.",
+  "council.help.2": "Din bisidder sidder ved siden af dig.",
+  "council.help.3": "Skriv din bisidders navn på siden.",
+  "council.help.4": "Du vælger selv: for, imod eller hverken for eller imod.",
+  "council.help.5": "Loggen siger, at du fik hjælp, og hvornår. Den siger ikke, hvad du stemte.",
+  "council.help.6": "Er afstemningen hemmelig? Så kan kun du se, hvem der hjalp.",
 } satisfies Record<`council.${string}`, string>;
 
 export type CouncilKey = keyof typeof da;

@@ -26,6 +26,8 @@ export const da = {
   "site.lang.label": "Sprog",
   "site.lang.da": "Dansk",
   "site.lang.en": "English",
+  "site.votesWaiting.one": "Du har 1 afstemning",
+  "site.votesWaiting.many": "Du har {count} afstemninger",
   "site.home.title": "Velkommen til Nærhed",
   "site.home.lead": "Her kan du finde noget at lave. Du kan også være med til at bestemme.",
   "site.home.doors": "Vælg, hvad du vil",

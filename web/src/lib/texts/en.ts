@@ -23,6 +23,8 @@ export const en: Record<SiteKey, string> = {
   "site.lang.label": "Language",
   "site.lang.da": "Dansk",
   "site.lang.en": "English",
+  "site.votesWaiting.one": "You have 1 vote",
+  "site.votesWaiting.many": "You have {count} votes",
   "site.home.title": "Welcome to Nærhed",
   "site.home.lead": "Here you can find things to do. You can also help decide.",
   "site.home.doors": "Choose what you want",
