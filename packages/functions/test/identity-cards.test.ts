@@ -55,6 +55,14 @@ describe("people staff look after", () => {
     expect(JSON.parse(audit.body.items[0].summary)).toMatchObject({ person_present: true });
   });
 
+  it("show staff when an SMS to the person could not be sent, so they can check the number together", async () => {
+    const person = await lookedAfter("Sms Uheld");
+    const listed = async () => (await call("GET", "/identity/centres/nord/people", staff.cookie)).body.items.find((item: { id: string }) => item.id === person.id);
+    expect((await listed()).sms_undelivered_at).toBeNull();
+    await t.services.identity.store.recordSmsUndelivered(person.id, { at: t.clock.now.toISOString(), kind: "vote_opened", reason: "InvalidParameterException" });
+    expect((await listed()).sms_undelivered_at).toBe(t.clock.now.toISOString());
+  });
+
   it("need the person present: without the tick nothing is made", async () => {
     const refused = await call("POST", "/identity/centres/nord/people", staff.cookie, { display_name: "Uden Flueben" });
     expect(refused.status).toBe(400);

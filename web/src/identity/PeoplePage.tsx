@@ -149,6 +149,11 @@ function People(props: { person: SessionPerson }) {
                       <p>
                         {person.has_email ? t("identity.people.hasEmail") : t("identity.people.noEmail")} · {person.has_card ? t("identity.people.hasCard") : t("identity.people.noCard")}
                       </p>
+                      <Show when={person.sms_undelivered_at}>
+                        <Notice kind="warning" title={t("identity.people.smsUndeliveredTitle")}>
+                          <p>{t("identity.people.smsUndelivered", { name: person.display_name })}</p>
+                        </Notice>
+                      </Show>
                       <ul class="link-list">
                         <li>
                           <A href={`/personale/personer/${centre()}/${person.id}/kort`} class="big-link">

@@ -42,6 +42,8 @@ export type LookedAfterSummary = {
   has_email: boolean;
   has_mobile: boolean;
   has_card: boolean;
+  /** When an SMS to the person last could not be sent (notices.ts), for staff to check the number with them. */
+  sms_undelivered_at: string | null;
   consent: Person["consent"];
 };
 
@@ -94,6 +96,7 @@ export async function listLookedAfter(services: Pick<IdentityServices, "store">,
       has_email: person.email !== undefined,
       has_mobile: person.mobile !== undefined,
       has_card: (await services.store.currentCardId(id)) !== undefined,
+      sms_undelivered_at: (await services.store.noticeSettings(id))?.sms_undelivered?.at ?? null,
       consent: person.consent,
     });
   }

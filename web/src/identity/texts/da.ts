@@ -313,6 +313,8 @@ export const da = {
   "identity.people.listTitle": "Personer, I hjælper",
   "identity.people.none": "Der er ingen personer endnu.",
   "identity.people.noEmail": "Ingen mail",
+  "identity.people.smsUndeliveredTitle": "En SMS kom ikke frem",
+  "identity.people.smsUndelivered": "Vi kunne ikke sende en SMS til {name}. Tjek nummeret sammen med {name}.",
   "identity.people.hasEmail": "Har mail",
   "identity.people.hasCard": "Har kort",
   "identity.people.noCard": "Intet kort",

@@ -310,6 +310,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.people.listTitle": "People you help",
   "identity.people.none": "There are no people yet.",
   "identity.people.noEmail": "No email",
+  "identity.people.smsUndeliveredTitle": "An SMS did not arrive",
+  "identity.people.smsUndelivered": "We could not send an SMS to {name}. Check the number together with {name}.",
   "identity.people.hasEmail": "Has email",
   "identity.people.hasCard": "Has a card",
   "identity.people.noCard": "No card",
