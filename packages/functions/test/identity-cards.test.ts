@@ -166,6 +166,10 @@ describe("sign-in cards", () => {
       await call("GET", "/me/export", cookie),
       await call("DELETE", "/me", cookie),
       await call("PUT", "/council/centres/nord/my-notifications", cookie, { notify: "immediate", email: "fremmed@example.dk" }),
+      // A number of the finder's own, for codes or notices, would let them sign in as the person in full.
+      await call("PUT", "/me/notices", cookie, { mobile: "+4599887766" }),
+      await call("PUT", "/me/notices", cookie, { sign_in: "both" }),
+      await call("PUT", "/panel/membership", cookie, { consent: true, profile: {}, contact: "email", email: "fremmed@example.dk" }),
     ];
     for (const refused of refusals) expect(refused.body.error).toEqual({ code: "card_not_allowed", message: "Det kan du ikke, når du er logget ind med et kort. Spørg personalet." });
     expect((await call("POST", "/identity/invitations", cookie, { email: "ny@example.dk", display_name: "Ny", role: "council_member", centre_id: "nord" })).status).toBe(403);
@@ -175,7 +179,9 @@ describe("sign-in cards", () => {
     expect((await call("GET", "/identity/audit", cookie)).status).toBe(403);
     // The person's name is unchanged; the language is theirs to choose.
     expect((await call("PATCH", "/me", cookie, { language: "en" })).status).toBe(200);
-    expect((await t.services.identity.store.getPerson(person.id))!.display_name).toBe("Karl Kort");
+    expect((await t.services.identity.store.getPerson(person.id))!).toMatchObject({ display_name: "Karl Kort", mobile: "+4520304050" });
+    // Which news come, and how, among the ways the person already has, stays theirs to choose.
+    expect((await call("PUT", "/me/notices", cookie, { mobile: "20 30 40 50", sign_in: "sms", choices: { vote_opened: { when: "never", channel: "sms" } } })).status).toBe(200);
   });
 
   it("limit wrong typed codes per address as strictly as sign-in codes, counted together with them", async () => {

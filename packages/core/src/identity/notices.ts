@@ -8,6 +8,7 @@ import { MobileNumber } from "../shared/phone.ts";
 import { epochSeconds } from "../shared/rate-limit.ts";
 import { newToken, sha256 } from "../shared/secrets.ts";
 import { isSmsRefused } from "../shared/sms.ts";
+import { refuseCardSession } from "./cards.ts";
 import { calendarSummary, digestLine, digestMail, noticeMail, noticeSms, type NoticeLinks } from "./notice-texts.ts";
 import { PersonId, type Actor, type Person } from "./person.ts";
 import type { IdentityServices } from "./services.ts";
@@ -125,10 +126,14 @@ export async function updateNoticeSettings(services: IdentityServices, actor: Ac
   const person = await personOf(services, actor.person_id);
   const before = await services.store.noticeSettings(person.id);
   const mobile = "mobile" in input ? input.mobile : person.mobile;
+  const signIn = input.sign_in ?? before?.sign_in;
+  // The number and where sign-in codes go are contact details: whoever holds the person's sign-in card
+  // must not point them at their own phone and sign in as the person in full (docs/sign-in-cards.md).
+  const signInNow = before?.sign_in ?? view(person, before).sign_in;
+  if (mobile !== person.mobile || (input.sign_in !== undefined && input.sign_in !== signInNow)) refuseCardSession(actor);
   const after: Person = { ...person, ...(mobile ? { mobile } : {}) };
   if (!mobile) delete after.mobile;
   const choices = { ...before?.choices, ...input.choices };
-  const signIn = input.sign_in ?? before?.sign_in;
   const problems = [
     ...Object.entries(choices).flatMap(([kind, choice]) => (choice && choice.when !== "never" ? unavailable(`choices.${kind}.channel`, choice.channel, after) : [])),
     ...(signIn ? unavailable("sign_in", signIn, after) : []),

@@ -1,3 +1,4 @@
+import { refuseCardSession } from "../identity/cards.ts";
 import type { Actor } from "../identity/person.ts";
 import { CONSENT_VERSION, isOpen, matchesTarget, type JoinInput, type Member } from "./consultation.ts";
 import type { PanelServices } from "./services.ts";
@@ -15,6 +16,8 @@ export async function getMembership(services: PanelServices, actor: Actor): Prom
 }
 
 export async function joinPanel(services: PanelServices, actor: Actor, input: JoinInput): Promise<Member> {
+  // An address is a contact detail: whoever holds someone's sign-in card must not redirect their mail (docs/sign-in-cards.md).
+  if (input.contact === "email") refuseCardSession(actor);
   const now = services.now();
   const existing = await services.store.getMember(actor.person_id);
   const member: Member = {
