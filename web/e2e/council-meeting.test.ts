@@ -95,7 +95,7 @@ describe("a vote taken at the meeting", () => {
     // The easy-read page it links to.
     await anyone.page.getByRole("link", { name: "Sådan stemmer vi på mødet" }).click();
     await anyone.page.getByRole("heading", { level: 1, name: "Sådan stemmer vi på mødet" }).waitFor();
-    await expect(anyone.page.locator(".how-to__step svg").count()).resolves.toBe(8);
+    await expect(anyone.page.locator(".picture-steps__step svg").count()).resolves.toBe(8);
     expect(await axeViolations(anyone.page)).toEqual([]);
 
     for (const visit of [chair, anyone]) {

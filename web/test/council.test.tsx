@@ -141,13 +141,13 @@ describe("the easy-read page on votes at the meeting", () => {
   it("has a picture beside every step, hidden from screen readers, and names the pictures' licence", async () => {
     renderApp("/borgerraadet/afstemning-paa-moedet");
     expect(await screen.findByRole("heading", { level: 1, name: "Sådan stemmer vi på mødet" })).toBeInTheDocument();
-    const steps = document.querySelectorAll(".how-to__step");
+    const steps = document.querySelectorAll(".picture-steps__step");
     expect(steps.length).toBe(8);
     for (const step of steps) {
       const picture = step.querySelector("svg")!;
       expect(picture.getAttribute("aria-hidden")).toBe("true");
       expect(picture.childElementCount).toBeGreaterThan(0);
-      expect(step.querySelector("p")?.textContent?.trim()).not.toBe("");
+      expect(step.querySelector("span")?.textContent?.trim()).not.toBe("");
     }
     expect(screen.getByText(/Licens: CC0 1\.0/)).toBeInTheDocument();
   });

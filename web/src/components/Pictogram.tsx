@@ -9,6 +9,17 @@ import "./Pictogram.scss";
  */
 const stroke = { fill: "none", stroke: "currentColor", "stroke-width": 3, "stroke-linecap": "round", "stroke-linejoin": "round" } as const;
 
+/** A head and shoulders at (x, y), `size` times the usual (the meeting pictures). */
+const person = (x: number, y: number, size = 1) => {
+  const at = (n: number) => Number((n * size).toFixed(1));
+  return (
+    <>
+      <circle cx={x} cy={y} r={at(6)} />
+      <path d={`M${x - at(10)} ${y + at(22)}a${at(10)} ${at(10)} 0 0 1 ${at(20)} 0`} />
+    </>
+  );
+};
+
 const drawings = {
   /** A card with a name line and a QR square. */
   card: () => (
@@ -96,6 +107,56 @@ const drawings = {
       <rect x="14" y="28" width="36" height="28" rx="4" {...stroke} />
       <path d="M22 28v-8a10 10 0 0 1 20 0v8M32 38v8" {...stroke} />
     </>
+  ),
+  /** Three people around a table (a meeting). */
+  meeting: () => (
+    <g {...stroke}>
+      {person(14, 14, 0.8)}
+      {person(32, 10, 0.8)}
+      {person(50, 14, 0.8)}
+      <path d="M6 40h52M14 40v16M50 40v16" />
+    </g>
+  ),
+  /** Someone speaking: a speech bubble with lines. */
+  speak: () => (
+    <g {...stroke}>
+      {person(18, 26)}
+      <path d="M32 8h26v18H44l-6 6v-6h-6zM37 14h16M37 20h10" />
+    </g>
+  ),
+  /** Two people with a hand up. */
+  handsUp: () => (
+    <g {...stroke}>
+      {person(20, 30)}
+      <path d="M26 38l8-24M34 14l-3-6M34 14l1-7M34 14l4-5" />
+      {person(46, 34, 0.8)}
+      <path d="M52 40l5-18" />
+    </g>
+  ),
+  /** A folded slip going into a box. */
+  paperVote: () => <path d="M10 34h44v22H10zM22 34h20M25 6h14v18H25zM28 12h8M28 17h6M32 24v8" {...stroke} />,
+  /** Five people, three of them filled in: more than half. */
+  enough: () => (
+    <g {...stroke}>
+      {[8, 20, 32, 44, 56].map((x, i) => (
+        <>
+          <circle cx={x} cy={26} r={4.5} fill={i < 3 ? "currentColor" : "none"} />
+          <path d={`M${x - 5} 40a5 5 0 0 1 10 0`} />
+        </>
+      ))}
+      <path d="M3 50h34" stroke-width={5} />
+    </g>
+  ),
+  /** A screen with ticked lines: the votes written in on the site. */
+  writeVotes: () => <path d="M10 12h44v30H10zM4 48h56M16 21l3 3 5-5M29 22h18M16 32l3 3 5-5M29 33h18" {...stroke} />,
+  /** A page with a big tick: the result. */
+  result: () => <path d="M16 6h24l8 8v44H16zM40 6v8h8M24 36l6 6 12-14" {...stroke} />,
+  /** The figure 1 in a circle: decided once. */
+  once: () => (
+    <g {...stroke}>
+      <circle cx={32} cy={32} r={24} />
+      <path d="M27 23l7-5v28M26 46h16" />
+    </g>
   ),
 } satisfies Record<string, () => JSX.Element>;
 
