@@ -155,6 +155,7 @@ describe("a person without email, with a sign-in card", () => {
     for (const [path, heading] of [
       ["/hjaelp/kort", "Sådan logger du ind med dit kort"],
       ["/hjaelp/bisidder", "Sådan stemmer du med en bisidder"],
+      ["/hjaelp/beskeder", "Sådan får du beskeder"],
     ] as const) {
       await again.page.goto(path);
       await settled(again.page);

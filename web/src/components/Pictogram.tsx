@@ -158,6 +158,47 @@ const drawings = {
       <path d="M27 23l7-5v28M26 46h16" />
     </g>
   ),
+  /** A phone with a speech bubble: a text message. */
+  sms: () => (
+    <g {...stroke}>
+      <rect x="8" y="10" width="26" height="48" rx="4" />
+      <path d="M17 52h8" />
+      <path d="M30 6h28v18H44l-6 6v-6h-8z" />
+    </g>
+  ),
+  /** An envelope: a mail. */
+  mail: () => (
+    <g {...stroke}>
+      <rect x="6" y="16" width="52" height="34" rx="3" />
+      <path d="M6 18l26 18 26-18" />
+    </g>
+  ),
+  /** Three boxes to tick: now, weekly, never. */
+  choose: () => (
+    <g {...stroke}>
+      <rect x="8" y="8" width="12" height="12" rx="2" />
+      <path d="M11 14l3 3 5-6M28 14h28" />
+      <rect x="8" y="26" width="12" height="12" rx="2" />
+      <path d="M28 32h22" />
+      <rect x="8" y="44" width="12" height="12" rx="2" />
+      <path d="M28 50h16" />
+    </g>
+  ),
+  /** A calendar page with one day marked. */
+  calendar: () => (
+    <g {...stroke}>
+      <rect x="8" y="12" width="48" height="44" rx="3" />
+      <path d="M8 24h48M20 6v12M44 6v12" />
+      <circle cx="40" cy="42" r="6" />
+    </g>
+  ),
+  /** A hand held up: stop. */
+  stop: () => (
+    <g {...stroke}>
+      <circle cx="32" cy="32" r="26" />
+      <path d="M14 50L50 14" />
+    </g>
+  ),
 } satisfies Record<string, () => JSX.Element>;
 
 export type PictogramName = keyof typeof drawings;

@@ -85,6 +85,9 @@ function NoticesForm() {
   return (
     <>
       <PageHeading title={t("identity.notices.title")} lead={t("identity.notices.lead")} />
+      <p>
+        <A href="/hjaelp/beskeder">{t("identity.notices.help")}</A>
+      </p>
       <Show when={settings.error()}>{(problem) => <LoadError title={t("identity.notices.error")} error={problem()} onRetry={settings.reload} />}</Show>
       <Show when={settings.data()?.sms_undelivered}>
         <Notice kind="warning" title={t("identity.notices.undeliveredTitle")}>

@@ -7,6 +7,7 @@ export const identityRoutes = [
   { path: "/logind/link", component: lazy(() => import("./LinkPage.tsx")) },
   { path: "/kort", component: lazy(() => import("./CardSignInPage.tsx")) },
   { path: "/hjaelp/kort", component: lazy(() => import("./CardHelpPage.tsx")) },
+  { path: "/hjaelp/beskeder", component: lazy(() => import("./NoticesHelpPage.tsx")) },
   { path: "/min-side", component: lazy(() => import("./MyPage.tsx")) },
   { path: "/min-side/adgangskode", component: lazy(() => import("./PasswordPage.tsx")) },
   { path: "/min-side/mine-data", component: lazy(() => import("./MyDataPage.tsx")) },
