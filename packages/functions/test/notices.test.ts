@@ -290,6 +290,57 @@ describe("a council member is told that a vote is open for them", () => {
   });
 });
 
+describe("a council member who gave the council no mail address is told when a planned meeting changes or is cancelled", () => {
+  const meeting = { starts_at: "2026-12-03T15:00:00.000Z", ends_at: "2026-12-03T17:00:00.000Z", place: "Salen", accessibility: "Trinfri adgang." };
+
+  it("by SMS, with the new time and place and a calendar file; a cancelled meeting with no calendar file", async () => {
+    const member = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Mie Uden Rådsmail");
+    // No address given to the council (as for someone staff look after): identity's channel is the only way.
+    expect((await call("PUT", "/council/centres/nord/members", staff, { person_id: member.person.id, display_name: "Mie", role: "member", kind: "citizen", term_from: "2026-01-01" })).status).toBe(200);
+    const mobile = newMobile();
+    await choose(member, { mobile, choices: { meeting_changed: { when: "now", channel: "sms" }, meeting_cancelled: { when: "now", channel: "sms" } } });
+    const planned = (await call("POST", "/council/centres/nord/meetings", staff, meeting)).body.meeting;
+
+    expect((await call("PUT", `/council/centres/nord/meetings/${planned.id}`, staff, { ...meeting, starts_at: "2026-12-04T15:00:00.000Z", ends_at: "2026-12-04T17:00:00.000Z", place: "Biblioteket" })).status).toBe(200);
+    const [changed] = await smsTo(e164(mobile));
+    expect(changed?.text).toContain("Nærhed: Borgerrådets møde er ændret.");
+    expect(changed?.text).toContain("Hvornår: fredag 4. december kl. 16:00.");
+    expect(changed?.text).toContain("Hvor: Biblioteket.");
+    expect(changed?.text).toContain("http://localhost:3000/borgerraadet/nord");
+    const mail = await choose(member, { choices: { meeting_changed: { when: "now", channel: "mail" } } });
+    expect(mail.choices.meeting_changed.channel).toBe("mail");
+
+    expect((await call("POST", `/council/centres/nord/meetings/${planned.id}/cancel`, staff, { reason: "Salen er optaget." })).status).toBe(200);
+    const cancelled = (await smsTo(e164(mobile))).find((sms) => sms.text.includes("aflyst"));
+    expect(cancelled?.text).toContain("Nærhed: Borgerrådets møde er aflyst.");
+    expect(cancelled?.text).toContain("Hvornår: fredag 4. december kl. 16:00.");
+    expect(cancelled?.text).not.toContain("/api/identity/calendar/");
+    expect(await smsTo(e164(mobile))).toHaveLength(2);
+  });
+
+  it("by mail with a calendar file for the new time, when the person has email and chose mail; not when they gave the council an address", async () => {
+    const member = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Jens Mail");
+    expect((await call("PUT", "/council/centres/nord/members", staff, { person_id: member.person.id, display_name: "Jens", role: "member", kind: "citizen", term_from: "2026-01-01" })).status).toBe(200);
+    const planned = (await call("POST", "/council/centres/nord/meetings", staff, meeting)).body.meeting;
+    expect((await call("PUT", `/council/centres/nord/meetings/${planned.id}`, staff, { ...meeting, place: "Caféen" })).status).toBe(200);
+    const mail = (await mailsTo(member)).find((m) => m.subject === "Borgerrådets møde er ændret");
+    expect(mail?.text).toContain("Hvor: Caféen");
+    const ics = await (await t.api.request(calendarLinkIn(mail!.text)!)).text();
+    expect(ics).toContain("SUMMARY:Borgerrådets møde");
+    expect(ics).toContain("DTSTART:20261203T150000Z");
+    expect(ics).toContain("LOCATION:Caféen");
+
+    // Someone who gave the council an address gets the council's own mail there, not a second message.
+    const withAddress = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Rita Rådsmail");
+    expect((await call("PUT", "/council/centres/nord/members", staff, { person_id: withAddress.person.id, display_name: "Rita", email: withAddress.person.email, role: "member", kind: "citizen", term_from: "2026-01-01" })).status).toBe(200);
+    const another = (await call("POST", "/council/centres/nord/meetings", staff, meeting)).body.meeting;
+    expect((await call("PUT", `/council/centres/nord/meetings/${another.id}`, staff, { ...meeting, place: "Haven" })).status).toBe(200);
+    const hers = (await mailsTo(withAddress)).map((m) => m.subject);
+    expect(hers.filter((subject) => subject.startsWith("Mødet i borgerrådet er ændret"))).toHaveLength(1);
+    expect(hers).not.toContain("Borgerrådets møde er ændret");
+  });
+});
+
 describe("'stop these messages' from the message itself", () => {
   let stopAddress = 0;
   async function suggestionMailFor(who: Someone) {

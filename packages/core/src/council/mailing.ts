@@ -18,11 +18,16 @@ import { voterKey, type Vote } from "./vote.ts";
  *
  * "A vote is open for you" is a notice instead (identity/notices.ts): each eligible member who
  * wants council news at once is told through identity, in their own language, on their own
- * channel (mail or SMS), with or without an address given to the council.
+ * channel (mail or SMS), with or without an address given to the council. A changed or cancelled
+ * meeting goes as council mail to the address a member gave the council, and as a notice to a
+ * member who gave none (someone without email hears it by SMS).
  */
 
 export type Audience = "digest" | CouncilMail | MeetingMail;
-export type MailParams = { centre_id: string; audience: Audience; vote_id?: string; meeting_id?: string; about?: NoticeAbout } & Pick<Mail, "subject" | "text">;
+export type MailParams = { centre_id: string; audience: Audience; vote_id?: string; meeting_id?: string; notice_id?: string; about?: NoticeAbout } & Pick<
+  Mail,
+  "subject" | "text"
+>;
 
 /** A changed or cancelled meeting concerns every member in term who wants council mail at all: a weekly digest would come too late. */
 const isMeetingMail = (audience: Audience): audience is MeetingMail => audience === "meeting_changed" || audience === "meeting_cancelled";
@@ -50,7 +55,7 @@ function kinds(services: MailingServices) {
             ? (member: Member) => member.notify !== "none" && inTerm(member, now)
             : await voteAudience(params);
       // A notice needs no address here: identity has the member's own.
-      const reachable = (member: Member) => !!member.email || (params.audience === "vote_opened" && !!params.about);
+      const reachable = (member: Member) => !!member.email || ((params.audience === "vote_opened" || isMeetingMail(params.audience)) && !!params.about);
       const after = (await services.store.members(params.centre_id))
         .filter((member) => reachable(member) && wanted(member) && (cursor === null || member.person_id > cursor))
         .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
@@ -60,6 +65,10 @@ function kinds(services: MailingServices) {
     async handle(params, member) {
       if (params.audience === "vote_opened" && params.about) {
         await services.publish("notice.requested", { notice_id: `vote:${params.vote_id}:opened`, kind: "vote_opened", to: { person_id: member.person_id }, about: params.about });
+        return true;
+      }
+      if (isMeetingMail(params.audience) && !member.email && params.about && params.notice_id) {
+        await services.publish("notice.requested", { notice_id: params.notice_id, kind: params.audience, to: { person_id: member.person_id }, about: params.about });
         return true;
       }
       return sendInJob(services.mailer, { to: member.email!, subject: params.subject, text: params.text }, { job: `${params.audience}:${params.centre_id}`, person: member.person_id });
@@ -82,11 +91,19 @@ export function voteMailJob(services: CouncilServices, kind: CouncilMail, vote: 
 
 /** The job that tells members a planned meeting changed or was called off, for the transaction that stores the change. */
 export function meetingMailJob(services: CouncilServices, kind: MeetingMail, meeting: Meeting, before: Meeting) {
+  // One job per change (job ids take no dots, so the time in milliseconds); the notice to members without a council address has the same id.
+  const id = `meeting:${meeting.id}:${kind}:${Date.parse(meeting.updated_at)}`;
+  const about: NoticeAbout = {
+    title: "Borgerrådets møde",
+    starts_at: meeting.starts_at,
+    ends_at: meeting.ends_at,
+    place: meeting.place.replace(/\s+/g, " ").slice(0, 200),
+    path: `/borgerraadet/${meeting.centre_id}`,
+  };
   return services.jobs.newJob<MailParams>(
     "mail",
-    // One job per change (job ids take no dots, so the time in milliseconds).
-    `meeting:${meeting.id}:${kind}:${Date.parse(meeting.updated_at)}`,
-    { centre_id: meeting.centre_id, audience: kind, meeting_id: meeting.id, ...meetingMail(services.siteUrl, kind, meeting, before) },
+    id,
+    { centre_id: meeting.centre_id, audience: kind, meeting_id: meeting.id, notice_id: id, about, ...meetingMail(services.siteUrl, kind, meeting, before) },
     null,
   );
 }

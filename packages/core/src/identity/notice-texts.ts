@@ -25,6 +25,8 @@ const da: Record<NoticeKind, Words> = {
     headline: (a) => (a.side === "mentor" ? `Mentoren har sagt ja: ${a.title}` : `Borgeren har sagt ja: ${a.title}`),
     action: "Se jeres side her",
   },
+  meeting_changed: { headline: () => "Borgerrådets møde er ændret", action: "Se mødet her" },
+  meeting_cancelled: { headline: () => "Borgerrådets møde er aflyst", action: "Se borgerrådets side her" },
 };
 
 const en: Record<NoticeKind, Words> = {
@@ -39,6 +41,8 @@ const en: Record<NoticeKind, Words> = {
     headline: (a) => (a.side === "mentor" ? `The mentor has said yes: ${a.title}` : `The citizen has said yes: ${a.title}`),
     action: "See your page here",
   },
+  meeting_changed: { headline: () => "The citizen council's meeting has changed", action: "See the meeting here" },
+  meeting_cancelled: { headline: () => "The citizen council's meeting is cancelled", action: "See the council's page here" },
 };
 
 const labels = {
@@ -114,7 +118,13 @@ export function digestMail(language: Language, lines: readonly string[], stops: 
 
 /** The calendar event's title. */
 export const calendarSummary = (language: Language, kind: NoticeKind, about: NoticeAbout) =>
-  kind === "vote_opened" ? `${language === "en" ? "Vote closes" : "Afstemning slutter"}: ${about.title}` : about.title;
+  kind === "vote_opened"
+    ? `${language === "en" ? "Vote closes" : "Afstemning slutter"}: ${about.title}`
+    : kind === "meeting_changed"
+      ? language === "en"
+        ? "Citizen council meeting"
+        : "Borgerrådets møde"
+      : about.title;
 
 /** The sign-in code as a text message. */
 export const signInSms = (language: Language, code: string) =>

@@ -45,6 +45,8 @@ export const NoticeSettingsInput = v.object({
       suggestion_answered: v.optional(NoticeChoiceInput),
       match_proposed: v.optional(NoticeChoiceInput),
       match_accepted: v.optional(NoticeChoiceInput),
+      meeting_changed: v.optional(NoticeChoiceInput),
+      meeting_cancelled: v.optional(NoticeChoiceInput),
     } satisfies Record<NoticeKind, unknown>),
     {},
   ),
@@ -189,6 +191,8 @@ const HOUR_MS = 3600 * 1000;
 /** The notice's time as a calendar event, if it has one: a meeting, a day, or the moment a vote closes. */
 function calendarEvent(language: Language, request: NoticeRequest, open: string): CalendarEvent | undefined {
   const { about } = request;
+  // A cancelled meeting's time is in the message, but nobody should add it to a calendar.
+  if (request.kind === "meeting_cancelled") return undefined;
   const base = { uid: `${request.notice_id}@naerhed`, summary: calendarSummary(language, request.kind, about), url: open, ...(about.place ? { location: about.place } : {}) };
   if (about.starts_at) return { ...base, start: about.starts_at, end: about.ends_at ?? new Date(Date.parse(about.starts_at) + HOUR_MS).toISOString() };
   if (about.on) {

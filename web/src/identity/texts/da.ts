@@ -93,6 +93,8 @@ export const da = {
   "identity.notices.kind.suggestion_answered": "Svar på dit forslag til et tilbud",
   "identity.notices.kind.match_proposed": "Når vi foreslår en mentor-makker",
   "identity.notices.kind.match_accepted": "Når din mentor-makker siger ja",
+  "identity.notices.kind.meeting_changed": "Når borgerrådets møde bliver ændret",
+  "identity.notices.kind.meeting_cancelled": "Når borgerrådets møde bliver aflyst",
   "identity.me.noticesLink": "Vælg dine beskeder",
   "identity.me.notices": "Beskeder til dig",
   "identity.stop.title": "Stop beskeder",

@@ -90,6 +90,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.notices.kind.suggestion_answered": "The answer to your suggestion",
   "identity.notices.kind.match_proposed": "When we suggest a mentor match",
   "identity.notices.kind.match_accepted": "When your mentor match says yes",
+  "identity.notices.kind.meeting_changed": "When the citizen council's meeting changes",
+  "identity.notices.kind.meeting_cancelled": "When the citizen council's meeting is cancelled",
   "identity.me.noticesLink": "Choose your messages",
   "identity.me.notices": "Messages to you",
   "identity.stop.title": "Stop messages",
