@@ -93,9 +93,9 @@ describe("anyone suggests an offer", () => {
       contact_phone: "Telefonnummeret er ikke gyldigt. Skriv 8 cifre.",
     }],
     ["en", {}, {
-      name: "Write what the offer is called. It can have at most 120 characters.",
-      description: "Tell us briefly about the offer. You can write at most 1000 characters.",
-      where: "Write where the offer is, or who to ask. At most 500 characters.",
+      name: "Write what the activity is called. It can have at most 120 characters.",
+      description: "Tell us briefly about the activity. You can write at most 1000 characters.",
+      where: "Write where the activity is, or who to ask. At most 500 characters.",
       centre_id: "Choose one of the citizen centres.",
     }],
   ] as const)("names every wrong field with its own message (%s), and stores nothing", async (language, body, expected) => {
