@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
-import { createResource, Show } from "solid-js";
+import { Show } from "solid-js";
 import { api, useCall } from "../lib/api.ts";
+import { createLoader } from "../lib/load.ts";
 import { useSession } from "../lib/session.tsx";
 import { useTexts } from "../lib/texts.ts";
 import { siteTexts } from "../lib/texts/index.ts";
@@ -14,12 +15,14 @@ export function VotesWaiting() {
   const { t } = useTexts(siteTexts);
   const session = useSession();
   const call = useCall();
-  const [waiting] = createResource(
+  // The kit's loader, not a bare resource: reading a pending resource would suspend the whole page around it.
+  const votes = createLoader(
     () => session.person()?.person_id,
-    async () => (await call(api.council["my-votes"].count.$get, {})).waiting,
+    async (_, signal) => (await call(api.council["my-votes"].count.$get, {}, { signal })).waiting,
   );
+  const waiting = () => votes.data() ?? 0;
   return (
-    <Show when={!waiting.error && (waiting() ?? 0) > 0}>
+    <Show when={waiting() > 0}>
       <Notice kind="info">
         <p class="notice__title">
           <A href="/borgerraadet/mine-afstemninger" class="big-link">

@@ -1,4 +1,4 @@
-import { refuseCardSession } from "../identity/cards.ts";
+import { refuseCardSession } from "../identity/card-rules.ts";
 import type { Actor } from "../identity/person.ts";
 import { ForbiddenError } from "../shared/errors.ts";
 import type { Member, MemberInput, NotifyInput } from "./council.ts";

@@ -1,3 +1,5 @@
+import { ForbiddenError } from "../shared/errors.ts";
+import type { Actor } from "./person.ts";
 import type { Grant, Role } from "./roles.ts";
 
 /**
@@ -23,3 +25,8 @@ export const printedCardCode = (code: string) => code.match(/.{1,3}/g)?.join("-"
 const CARD_ROLES: readonly Role[] = ["citizen", "council_member", "mentor"];
 
 export const cardGrants = (grants: readonly Grant[]): Grant[] => grants.filter((grant) => CARD_ROLES.includes(grant.role));
+
+/** What a card session may not do: change who the person is or how to reach them, or export and erase their data (staff do that with them). */
+export function refuseCardSession(actor: Actor): void {
+  if (actor.via === "card") throw new ForbiddenError("card_not_allowed");
+}

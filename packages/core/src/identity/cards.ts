@@ -96,7 +96,3 @@ export async function signInWithCard(services: IdentityServices, input: v.InferO
   return { person, token: await startSession(services, person, { card_id: card.card_id }) };
 }
 
-/** What a card session may not do: change who the person is or how to reach them, or export and erase their data (staff do that with them). */
-export function refuseCardSession(actor: Actor): void {
-  if (actor.via === "card") throw new ForbiddenError("card_not_allowed");
-}

@@ -8,7 +8,7 @@ import { MobileNumber } from "../shared/phone.ts";
 import { epochSeconds } from "../shared/rate-limit.ts";
 import { newToken, sha256 } from "../shared/secrets.ts";
 import { isSmsRefused } from "../shared/sms.ts";
-import { refuseCardSession } from "./cards.ts";
+import { refuseCardSession } from "./card-rules.ts";
 import { calendarSummary, digestLine, digestMail, noticeMail, noticeSms, type NoticeLinks } from "./notice-texts.ts";
 import { PersonId, type Actor, type Person } from "./person.ts";
 import type { IdentityServices } from "./services.ts";

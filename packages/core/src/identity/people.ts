@@ -4,7 +4,7 @@ import { hashPassword } from "../shared/secrets.ts";
 import { invitationMail, roleNames } from "./mails.ts";
 import { addGrant, DisplayName, GrantRemoval, Invitation, PreferredLanguage, sameGrant, type Actor, type Grant, type Person } from "./person.ts";
 import { Email } from "./person.ts";
-import { refuseCardSession } from "./cards.ts";
+import { refuseCardSession } from "./card-rules.ts";
 import { mayInvite } from "./roles.ts";
 import type { IdentityServices } from "./services.ts";
 

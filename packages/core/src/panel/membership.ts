@@ -1,4 +1,4 @@
-import { refuseCardSession } from "../identity/cards.ts";
+import { refuseCardSession } from "../identity/card-rules.ts";
 import type { Actor } from "../identity/person.ts";
 import { CONSENT_VERSION, isOpen, matchesTarget, type JoinInput, type Member } from "./consultation.ts";
 import type { PanelServices } from "./services.ts";

@@ -37,7 +37,8 @@ import {
   stopByLink,
   updateNoticeSettings,
 } from "@naerhed/core/identity/notices";
-import { CardSignIn, issueCard, refuseCardSession, revokeCard, signInWithCard } from "@naerhed/core/identity/cards";
+import { refuseCardSession } from "@naerhed/core/identity/card-rules";
+import { CardSignIn, issueCard, revokeCard, signInWithCard } from "@naerhed/core/identity/cards";
 import { createLookedAfter, eraseOnBehalf, exportOnBehalf, listLookedAfter, LookedAfterInput, OnBehalf } from "@naerhed/core/identity/looked-after";
 import { CentreId } from "@naerhed/core/shared/centre-id";
 import * as v from "valibot";
