@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Cookie, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const baseUrl = (): string => inject("baseUrl");
@@ -11,10 +11,13 @@ export function launchBrowser(): Promise<Browser> {
 
 export const LANGUAGE_STORAGE_KEY = "naerhed.language";
 
-/** A fresh visitor (own storage). With `language`, the visitor has chosen it before; with `site`, they visit another platform than the run's. */
+/**
+ * A fresh visitor (own storage). With `language`, the visitor has chosen it before; with `site`, they
+ * visit another platform than the run's; with `cookies`, they are signed in with a session made earlier.
+ */
 export async function newVisitor(
   browser: Browser,
-  options: { language?: "da" | "en"; width?: number; site?: string; browserLocale?: string } = {},
+  options: { language?: "da" | "en"; width?: number; site?: string; browserLocale?: string; cookies?: Cookie[] } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL: options.site ?? baseUrl(),
@@ -30,6 +33,7 @@ export async function newVisitor(
       [LANGUAGE_STORAGE_KEY, options.language],
     );
   }
+  if (options.cookies) await context.addCookies(options.cookies);
   const page = await context.newPage();
   // Script errors in the page: tests expect this list to stay empty.
   const errors: string[] = [];

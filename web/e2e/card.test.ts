@@ -36,11 +36,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function visitor(cookies?: Cookie[]) {
-  const visit = await newVisitor(browser);
-  if (cookies) await visit.context.addCookies(cookies);
-  return visit;
-}
+const visitor = (cookies?: Cookie[]) => newVisitor(browser, { cookies });
 
 /** An API call in a visitor's session, as the page's own fetch would make it. */
 async function api(context: BrowserContext, method: string, path: string, data?: unknown) {

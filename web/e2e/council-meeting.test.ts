@@ -29,11 +29,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function visitor(cookies?: Cookie[]) {
-  const visit = await newVisitor(browser);
-  if (cookies) await visit.context.addCookies(cookies);
-  return visit;
-}
+const visitor = (cookies?: Cookie[]) => newVisitor(browser, { cookies });
 
 describe("a vote taken at the meeting", () => {
   it("the chair writes down a show of hands; the public result says it was decided at the meeting, with the same quorum rule", async () => {

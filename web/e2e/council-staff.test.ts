@@ -25,11 +25,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function visitor(cookies?: Cookie[]) {
-  const visit = await newVisitor(browser);
-  if (cookies) await visit.context.addCookies(cookies);
-  return visit;
-}
+const visitor = (cookies?: Cookie[]) => newVisitor(browser, { cookies });
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
