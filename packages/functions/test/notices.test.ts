@@ -290,6 +290,37 @@ describe("a council member is told that a vote is open for them", () => {
   });
 });
 
+describe("a council member who gave the council no mail address hears the reminder and the result", () => {
+  it("by SMS: 'remember to vote' the day before a vote closes, and that the council has voted, with a link to the result", async () => {
+    const member = await t.personWith([{ role: "citizen" }, { role: "council_member", centre_id: "nord" }], "Ole Uden Rådsmail");
+    expect((await call("PUT", "/council/centres/nord/members", staff, { person_id: member.person.id, display_name: "Ole", role: "member", kind: "citizen", term_from: "2026-01-01" })).status).toBe(200);
+    const mobile = newMobile();
+    await choose(member, { mobile, choices: { vote_opened: { when: "never", channel: "sms" }, vote_closing: { when: "now", channel: "sms" }, vote_result: { when: "now", channel: "sms" } } });
+    const proposal = await call("POST", "/council/centres/nord/proposals", chair, { title: "Flere træer", summary: "Vi vil have flere træer. Så bliver der mere skygge.", body: "Det er varmt om sommeren." });
+    await call("POST", `/council/centres/nord/proposals/${proposal.body.proposal.id}/accept`, staff);
+    const closes = new Date(t.clock.now.getTime() + 48 * 3_600_000).toISOString();
+    const vote = (await call("POST", `/council/centres/nord/proposals/${proposal.body.proposal.id}/vote`, staff, { closes_at: closes, ballot: "open" })).body.vote;
+
+    // A day and an hour later the reminder job runs; the clock is put back for the tests after this one.
+    const before = t.clock.now;
+    t.advance(25 * 3600);
+    try {
+      await t.runJob("council", "close-votes");
+    } finally {
+      t.clock.now = before;
+    }
+    const [reminder] = await smsTo(e164(mobile));
+    expect(reminder?.text).toContain("Nærhed: Husk at stemme om: Flere træer.");
+    expect(reminder?.text).toContain("http://localhost:3000/borgerraadet/mine-afstemninger");
+
+    expect((await call("POST", `/council/centres/nord/votes/${vote.id}/close`, chair)).status).toBe(200);
+    const result = (await smsTo(e164(mobile))).find((sms) => sms.text.includes("har stemt om"));
+    expect(result?.text).toContain("Nærhed: Borgerrådet har stemt om: Flere træer.");
+    expect(result?.text).toContain(`http://localhost:3000/borgerraadet/nord/forslag/${proposal.body.proposal.id}`);
+    expect(await smsTo(e164(mobile))).toHaveLength(2);
+  });
+});
+
 describe("a council member who gave the council no mail address is told when a planned meeting changes or is cancelled", () => {
   const meeting = { starts_at: "2026-12-03T15:00:00.000Z", ends_at: "2026-12-03T17:00:00.000Z", place: "Salen", accessibility: "Trinfri adgang." };
 

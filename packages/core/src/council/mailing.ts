@@ -18,9 +18,9 @@ import { voterKey, type Vote } from "./vote.ts";
  *
  * "A vote is open for you" is a notice instead (identity/notices.ts): each eligible member who
  * wants council news at once is told through identity, in their own language, on their own
- * channel (mail or SMS), with or without an address given to the council. A changed or cancelled
- * meeting goes as council mail to the address a member gave the council, and as a notice to a
- * member who gave none (someone without email hears it by SMS).
+ * channel (mail or SMS), with or without an address given to the council. The reminder, the
+ * result and a changed or cancelled meeting go as council mail to the address a member gave the
+ * council, and as a notice to a member who gave none (someone without email hears it by SMS).
  */
 
 export type Audience = "digest" | CouncilMail | MeetingMail;
@@ -54,8 +54,8 @@ function kinds(services: MailingServices) {
           : isMeetingMail(params.audience)
             ? (member: Member) => member.notify !== "none" && inTerm(member, now)
             : await voteAudience(params);
-      // A notice needs no address here: identity has the member's own.
-      const reachable = (member: Member) => !!member.email || ((params.audience === "vote_opened" || isMeetingMail(params.audience)) && !!params.about);
+      // A notice needs no address here: identity has the member's own (only kinds that can go as a notice carry `about`).
+      const reachable = (member: Member) => !!member.email || !!params.about;
       const after = (await services.store.members(params.centre_id))
         .filter((member) => reachable(member) && wanted(member) && (cursor === null || member.person_id > cursor))
         .sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
@@ -67,7 +67,7 @@ function kinds(services: MailingServices) {
         await services.publish("notice.requested", { notice_id: `vote:${params.vote_id}:opened`, kind: "vote_opened", to: { person_id: member.person_id }, about: params.about });
         return true;
       }
-      if (isMeetingMail(params.audience) && !member.email && params.about && params.notice_id) {
+      if (params.audience !== "digest" && !member.email && params.about && params.notice_id) {
         await services.publish("notice.requested", { notice_id: params.notice_id, kind: params.audience, to: { person_id: member.person_id }, about: params.about });
         return true;
       }
@@ -79,12 +79,16 @@ function kinds(services: MailingServices) {
 
 /** The job that mails a vote's members (`kind`), for the transaction that opens, reminds or closes it. */
 export function voteMailJob(services: CouncilServices, kind: CouncilMail, vote: Vote) {
-  const about: NoticeAbout | undefined =
-    kind === "vote_opened" ? { title: vote.proposal_title.slice(0, 200), closes_at: vote.closes_at, path: "/borgerraadet/mine-afstemninger" } : undefined;
+  const title = vote.proposal_title.slice(0, 200);
+  const about: NoticeAbout =
+    kind === "vote_result"
+      ? { title, path: `/borgerraadet/${vote.centre_id}/forslag/${vote.proposal_id}` }
+      : { title, closes_at: vote.closes_at, path: "/borgerraadet/mine-afstemninger" };
+  const id = `vote:${vote.id}:${kind}`;
   return services.jobs.newJob<MailParams>(
     "mail",
-    `vote:${vote.id}:${kind}`,
-    { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, ...voteMail(services.siteUrl, kind, vote), ...(about ? { about } : {}) },
+    id,
+    { centre_id: vote.centre_id, audience: kind, vote_id: vote.id, notice_id: id, about, ...voteMail(services.siteUrl, kind, vote) },
     null,
   );
 }

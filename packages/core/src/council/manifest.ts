@@ -12,7 +12,7 @@ export const councilManifest = {
     auditAppendGrant,
     organisationReadGrant,
   ],
-  // Vote opened, closes in 24 hours, result, the weekly digest: to members who gave an address.
+  // Closes in 24 hours, result, a changed or cancelled meeting, the weekly digest: to members who gave an address.
   sendsMail: true,
   settings: [],
   // Closes votes at their time and starts the 24-hour reminders (council/voting.ts runVoteJob); the weekly digest (council/digest.ts);
@@ -23,7 +23,7 @@ export const councilManifest = {
     { name: "resume-jobs", everyMinutes: 5 },
   ],
   // Mail to members goes out in parts (council/mailing.ts), each an event the council sends itself.
-  // "A vote is open for you" goes through identity as a notice.
+  // "A vote is open for you" goes through identity as a notice, and so do the others for a member who gave no address.
   publishes: [...PERSONAL_DATA_PUBLISHES, ...CENTRE_CLOSE_PUBLISHES, "council.job-part", "notice.requested"],
   handles: [...PERSONAL_DATA_HANDLES, ...CENTRE_CLOSE_HANDLES, "council.job-part"],
   personalData: true,

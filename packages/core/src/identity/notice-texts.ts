@@ -27,6 +27,8 @@ const da: Record<NoticeKind, Words> = {
   },
   meeting_changed: { headline: () => "Borgerrådets møde er ændret", action: "Se mødet her" },
   meeting_cancelled: { headline: () => "Borgerrådets møde er aflyst", action: "Se borgerrådets side her" },
+  vote_closing: { headline: (a) => `Husk at stemme om: ${a.title}`, action: "Stem her" },
+  vote_result: { headline: (a) => `Borgerrådet har stemt om: ${a.title}`, action: "Se resultatet her" },
 };
 
 const en: Record<NoticeKind, Words> = {
@@ -43,6 +45,8 @@ const en: Record<NoticeKind, Words> = {
   },
   meeting_changed: { headline: () => "The citizen council's meeting has changed", action: "See the meeting here" },
   meeting_cancelled: { headline: () => "The citizen council's meeting is cancelled", action: "See the council's page here" },
+  vote_closing: { headline: (a) => `Remember to vote on: ${a.title}`, action: "Vote here" },
+  vote_result: { headline: (a) => `The citizen council has voted on: ${a.title}`, action: "See the result here" },
 };
 
 const labels = {
@@ -118,7 +122,7 @@ export function digestMail(language: Language, lines: readonly string[], stops: 
 
 /** The calendar event's title. */
 export const calendarSummary = (language: Language, kind: NoticeKind, about: NoticeAbout) =>
-  kind === "vote_opened"
+  kind === "vote_opened" || kind === "vote_closing"
     ? `${language === "en" ? "Vote closes" : "Afstemning slutter"}: ${about.title}`
     : kind === "meeting_changed"
       ? language === "en"

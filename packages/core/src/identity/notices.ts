@@ -47,6 +47,8 @@ export const NoticeSettingsInput = v.object({
       match_accepted: v.optional(NoticeChoiceInput),
       meeting_changed: v.optional(NoticeChoiceInput),
       meeting_cancelled: v.optional(NoticeChoiceInput),
+      vote_closing: v.optional(NoticeChoiceInput),
+      vote_result: v.optional(NoticeChoiceInput),
     } satisfies Record<NoticeKind, unknown>),
     {},
   ),

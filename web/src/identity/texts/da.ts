@@ -95,6 +95,8 @@ export const da = {
   "identity.notices.kind.match_accepted": "Når din mentor-makker siger ja",
   "identity.notices.kind.meeting_changed": "Når borgerrådets møde bliver ændret",
   "identity.notices.kind.meeting_cancelled": "Når borgerrådets møde bliver aflyst",
+  "identity.notices.kind.vote_closing": "Når du snart ikke kan stemme mere",
+  "identity.notices.kind.vote_result": "Når borgerrådet har stemt",
   "identity.me.noticesLink": "Vælg dine beskeder",
   "identity.me.notices": "Beskeder til dig",
   "identity.stop.title": "Stop beskeder",

@@ -92,6 +92,8 @@ export const en: Record<IdentityKey, string> = {
   "identity.notices.kind.match_accepted": "When your mentor match says yes",
   "identity.notices.kind.meeting_changed": "When the citizen council's meeting changes",
   "identity.notices.kind.meeting_cancelled": "When the citizen council's meeting is cancelled",
+  "identity.notices.kind.vote_closing": "When a vote you have not voted in closes soon",
+  "identity.notices.kind.vote_result": "When the citizen council has voted",
   "identity.me.noticesLink": "Choose your messages",
   "identity.me.notices": "Messages to you",
   "identity.stop.title": "Stop messages",
